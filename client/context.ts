@@ -1,0 +1,39 @@
+/**
+ * Context keys for the board session. The app root provides one `BoardSession` per open board;
+ * components consume it and never construct Y.Doc, providers or undo managers themselves.
+ */
+import { createContext } from '@lit/context'
+import type * as Y from 'yjs'
+import type { Awareness } from 'y-protocols/awareness'
+
+export type Role = 'edit' | 'view'
+
+/** Who is using this tab: kept locally, shown to others through awareness. */
+export interface Identity {
+  readonly id: string
+  readonly name: string
+  readonly color: string
+}
+
+/** What each peer publishes in awareness (presence scope: never in the document). */
+export interface PresenceState {
+  readonly user: Identity
+  /** Cursor in stage (board) coordinates, or null when the pointer is off the board. */
+  readonly cursor: { readonly x: number; readonly y: number } | null
+  readonly selection: readonly string[]
+}
+
+export type ConnectionStatus = 'online' | 'offline' | 'syncing'
+
+export interface BoardSession {
+  readonly boardId: string
+  readonly doc: Y.Doc
+  readonly awareness: Awareness
+  readonly undoManager: Y.UndoManager
+  readonly identity: Identity
+  readonly role: Role
+  /** The origin of every local command; the undo manager tracks only this origin. */
+  readonly origin: object
+}
+
+export const boardSessionContext = createContext<BoardSession>(Symbol('board-session'))
