@@ -15,7 +15,7 @@ const nodeBuiltins =
 const coreImports = {
   patterns: [
     {
-      regex: '^(?!\\.{1,2}/|yjs$|lib0(/|$)|y-protocols(/|$))',
+      regex: '^(?!\\.{1,2}/|yjs$|lib0(/|$)|y-protocols(/|$)|stemmer$)',
       message: 'core/ is pure: it may import only core/ modules, yjs, lib0 and y-protocols.',
     },
     {
