@@ -4,6 +4,12 @@
  *
  * All methods are async because networked stores are; the SQLite adapter resolves after its
  * transaction commits, so "resolved" always means "durable".
+ *
+ * Errors (server/storage/errors.ts), the same from every adapter: `UnknownBoardError` from
+ * setTitle / appendUpdate / compact on a board nobody created, `BoardExistsError` from
+ * createBoard, `InvalidStoreInputError` for malformed arguments (empty update, bad seq),
+ * `StoreClosedError` after close. Database failures (disk full, busy) propagate with the
+ * driver's `code` (e.g. 'SQLITE_FULL'); nothing is stored when a call rejects.
  */
 
 /** What the server knows about a board apart from its Yjs content. Tokens are stored hashed. */
@@ -19,13 +25,17 @@ export interface BoardRecord {
 export interface StoredDoc {
   readonly snapshot: Uint8Array | null
   readonly updates: readonly Uint8Array[]
-  /** Sequence number of the last update returned (0 when none): the bound for `compact`. */
+  /**
+   * Sequence number of the last update returned: the bound for `compact`. With no updates
+   * after the snapshot it is the snapshot's bound; 0 for a board with nothing stored.
+   */
   readonly lastSeq: number
 }
 
 export interface StoreStats {
   readonly boards: number
   readonly updateRows: number
+  /** Bytes of Yjs data held: update rows plus snapshots. */
   readonly bytesStored: number
 }
 
@@ -41,7 +51,9 @@ export interface BoardStore {
   loadDoc(boardId: string): Promise<StoredDoc>
   /**
    * Replaces every update with sequence ≤ `upToSeq` by `snapshot` (the merged state of the old
-   * snapshot and those updates), atomically. Updates appended meanwhile are kept.
+   * snapshot and those updates), atomically. Updates appended meanwhile are kept. A call whose
+   * `upToSeq` is not beyond the stored snapshot's is a no-op (a late, older compaction), and
+   * one beyond the last appended seq is refused.
    */
   compact(boardId: string, snapshot: Uint8Array, upToSeq: number): Promise<void>
   /** Count and total size of the updates not yet compacted (drives background compaction). */

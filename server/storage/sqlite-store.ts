@@ -1,0 +1,281 @@
+/**
+ * The default, embedded store: one SQLite file in DATA_DIR through better-sqlite3.
+ *
+ * Durability: WAL journal. With `synchronous=NORMAL` (the default here) a commit has reached
+ * the OS once `appendUpdate` resolves, so `kill -9` of the process loses nothing; only an OS
+ * crash or power cut can drop the last few commits (never corrupt the file). `FULL` also
+ * fsyncs the WAL on every commit, surviving power loss at the price of one fsync per update.
+ * See docs/storage.md for the measurements behind the default.
+ */
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import Database from 'better-sqlite3'
+import type { BoardRecord, BoardStore, StoreStats, StoredDoc } from './store'
+import { BoardExistsError, StoreClosedError, UnknownBoardError } from './errors'
+import { SQLITE_APPLICATION_ID, SQLITE_MIGRATIONS } from './sqlite-migrations'
+import {
+  checkBoardId,
+  checkCompactionBound,
+  checkRecord,
+  checkSeq,
+  checkTitle,
+  checkTokenHash,
+  checkUpdate,
+} from './validate'
+
+export interface SqliteStoreOptions {
+  /** 'NORMAL' survives process kills; 'FULL' also survives power loss (slower). */
+  readonly synchronous?: 'NORMAL' | 'FULL'
+  /** How long a write waits for another connection's lock before failing with SQLITE_BUSY. */
+  readonly busyTimeoutMs?: number
+}
+
+interface BoardRow {
+  id: string
+  title: string
+  created_at: number
+  edit_token_hash: string
+  view_token_hash: string
+}
+
+export class SqliteStore implements BoardStore {
+  readonly #db: Database.Database
+  readonly #sql: Statements
+  readonly #append: Database.Transaction<(boardId: string, update: Uint8Array) => number>
+  readonly #load: Database.Transaction<(boardId: string) => StoredDoc>
+  readonly #compact: Database.Transaction<
+    (boardId: string, snapshot: Uint8Array, upToSeq: number) => void
+  >
+  #closed = false
+
+  /** @param file path of the database file (its folder is created), or ':memory:' for tests */
+  constructor(file: string, options: SqliteStoreOptions = {}) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+    const db = new Database(file)
+    try {
+      db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`)
+      db.pragma('journal_mode = WAL')
+      db.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`)
+      db.pragma('foreign_keys = ON')
+      // Checkpoints leave the WAL file at its high-water mark unless told to shrink it.
+      db.pragma('journal_size_limit = 67108864')
+      migrate(db)
+    } catch (error) {
+      db.close()
+      throw error
+    }
+    const sql = prepare(db)
+    this.#db = db
+    this.#sql = sql
+
+    this.#append = db.transaction((boardId: string, update: Uint8Array): number => {
+      if (!sql.boardExists.get(boardId)) throw new UnknownBoardError(boardId)
+      const seq = lastSeq(sql, boardId) + 1
+      sql.insertUpdate.run(boardId, seq, update)
+      return seq
+    })
+
+    this.#load = db.transaction((boardId: string): StoredDoc => {
+      const snap = sql.getSnapshot.get(boardId) as { data: Buffer; up_to_seq: number } | undefined
+      const rows = sql.getUpdates.all(boardId) as { seq: number; data: Buffer }[]
+      return {
+        snapshot: snap ? view(snap.data) : null,
+        updates: rows.map((r) => view(r.data)),
+        lastSeq: rows.at(-1)?.seq ?? snap?.up_to_seq ?? 0,
+      }
+    })
+
+    this.#compact = db.transaction((boardId: string, snapshot: Uint8Array, upToSeq: number) => {
+      if (!sql.boardExists.get(boardId)) throw new UnknownBoardError(boardId)
+      checkCompactionBound(upToSeq, lastSeq(sql, boardId))
+      const current = sql.getSnapshotSeq.get(boardId) as { up_to_seq: number } | undefined
+      // An older compaction finishing late must not replace a newer snapshot.
+      if (upToSeq <= (current?.up_to_seq ?? 0)) return
+      sql.upsertSnapshot.run(boardId, snapshot, upToSeq)
+      sql.deleteUpdates.run(boardId, upToSeq)
+    })
+  }
+
+  async createBoard(record: BoardRecord): Promise<void> {
+    const r = checkRecord(record)
+    this.#open()
+    const inserted = this.#sql.insertBoard.run(
+      r.id,
+      r.title,
+      r.createdAt,
+      r.editTokenHash,
+      r.viewTokenHash,
+    )
+    if (inserted.changes === 0) throw new BoardExistsError(r.id)
+  }
+
+  async getBoard(id: string): Promise<BoardRecord | null> {
+    checkBoardId(id)
+    this.#open()
+    const row = this.#sql.getBoard.get(id) as BoardRow | undefined
+    return row ? toRecord(row) : null
+  }
+
+  async setTokenHashes(id: string, editTokenHash: string, viewTokenHash: string): Promise<boolean> {
+    checkBoardId(id)
+    checkTokenHash(editTokenHash, 'editTokenHash')
+    checkTokenHash(viewTokenHash, 'viewTokenHash')
+    this.#open()
+    return this.#sql.setTokens.run(editTokenHash, viewTokenHash, id).changes === 1
+  }
+
+  async setTitle(id: string, title: string): Promise<void> {
+    checkBoardId(id)
+    checkTitle(title)
+    this.#open()
+    if (this.#sql.setTitle.run(title, id).changes === 0) throw new UnknownBoardError(id)
+  }
+
+  async appendUpdate(boardId: string, update: Uint8Array): Promise<number> {
+    checkBoardId(boardId)
+    checkUpdate(update)
+    this.#open()
+    // better-sqlite3 is synchronous: the transaction has committed when this returns, and
+    // IMMEDIATE takes the write lock up front so a second process waits instead of deadlocking.
+    return this.#append.immediate(boardId, update)
+  }
+
+  async loadDoc(boardId: string): Promise<StoredDoc> {
+    checkBoardId(boardId)
+    this.#open()
+    // One read transaction, so the snapshot and the updates after it are from the same moment.
+    return this.#load.deferred(boardId)
+  }
+
+  async compact(boardId: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {
+    checkBoardId(boardId)
+    checkUpdate(snapshot, 'snapshot')
+    checkSeq(upToSeq)
+    this.#open()
+    this.#compact.immediate(boardId, snapshot, upToSeq)
+  }
+
+  async pendingUpdates(boardId: string): Promise<{ count: number; bytes: number }> {
+    checkBoardId(boardId)
+    this.#open()
+    const row = this.#sql.pending.get(boardId) as { count: number; bytes: number }
+    return { count: row.count, bytes: row.bytes }
+  }
+
+  async stats(): Promise<StoreStats> {
+    this.#open()
+    const row = this.#sql.stats.get() as { boards: number; updateRows: number; bytes: number }
+    return { boards: row.boards, updateRows: row.updateRows, bytesStored: row.bytes }
+  }
+
+  /** The connection's effective durability settings, for /healthz and tests. */
+  settings(): { journalMode: string; synchronous: 'NORMAL' | 'FULL'; busyTimeoutMs: number } {
+    this.#open()
+    const level = this.#db.pragma('synchronous', { simple: true }) as number
+    return {
+      journalMode: this.#db.pragma('journal_mode', { simple: true }) as string,
+      synchronous: level >= 2 ? 'FULL' : 'NORMAL',
+      busyTimeoutMs: this.#db.pragma('busy_timeout', { simple: true }) as number,
+    }
+  }
+
+  /** Online, consistent copy of the database to `destination` (backups while serving). */
+  async backup(destination: string): Promise<void> {
+    this.#open()
+    await this.#db.backup(destination)
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return
+    this.#closed = true
+    this.#db.close()
+  }
+
+  #open(): void {
+    if (this.#closed) throw new StoreClosedError()
+  }
+}
+
+function migrate(db: Database.Database): void {
+  const appId = db.pragma('application_id', { simple: true }) as number
+  const version = db.pragma('user_version', { simple: true }) as number
+  if (appId !== 0 && appId !== SQLITE_APPLICATION_ID) {
+    throw new Error(`${db.name} is not a Stretchboard database (application_id ${appId})`)
+  }
+  if (version > SQLITE_MIGRATIONS.length) {
+    // Written by a newer Stretchboard: running old code on it could drop what it added.
+    throw new Error(
+      `${db.name} has schema version ${version}; this build knows up to ${SQLITE_MIGRATIONS.length}`,
+    )
+  }
+  SQLITE_MIGRATIONS.forEach((step, index) => {
+    if (index < version) return
+    db.transaction(() => {
+      db.exec(step)
+      db.pragma(`user_version = ${index + 1}`)
+      db.pragma(`application_id = ${SQLITE_APPLICATION_ID}`)
+    }).immediate()
+  })
+}
+
+function prepare(db: Database.Database) {
+  return {
+    insertBoard: db.prepare(
+      `INSERT INTO boards (id, title, created_at, edit_token_hash, view_token_hash)
+       VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+    ),
+    getBoard: db.prepare('SELECT * FROM boards WHERE id = ?'),
+    boardExists: db.prepare('SELECT 1 FROM boards WHERE id = ?').pluck(),
+    setTokens: db.prepare(
+      'UPDATE boards SET edit_token_hash = ?, view_token_hash = ? WHERE id = ?',
+    ),
+    setTitle: db.prepare('UPDATE boards SET title = ? WHERE id = ?'),
+    // Seqs continue past a snapshot's bound even when compaction deleted every update row.
+    lastSeq: db
+      .prepare(
+        `SELECT max(coalesce((SELECT max(seq) FROM updates WHERE board_id = ?), 0),
+                    coalesce((SELECT up_to_seq FROM snapshots WHERE board_id = ?), 0))`,
+      )
+      .pluck(),
+    insertUpdate: db.prepare('INSERT INTO updates (board_id, seq, data) VALUES (?, ?, ?)'),
+    getSnapshot: db.prepare('SELECT data, up_to_seq FROM snapshots WHERE board_id = ?'),
+    getSnapshotSeq: db.prepare('SELECT up_to_seq FROM snapshots WHERE board_id = ?'),
+    getUpdates: db.prepare('SELECT seq, data FROM updates WHERE board_id = ? ORDER BY seq'),
+    upsertSnapshot: db.prepare(
+      `INSERT INTO snapshots (board_id, data, up_to_seq) VALUES (?, ?, ?)
+       ON CONFLICT (board_id) DO UPDATE SET data = excluded.data, up_to_seq = excluded.up_to_seq`,
+    ),
+    deleteUpdates: db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?'),
+    pending: db.prepare(
+      `SELECT count(*) AS count, coalesce(sum(length(data)), 0) AS bytes
+       FROM updates WHERE board_id = ?`,
+    ),
+    stats: db.prepare(
+      `SELECT (SELECT count(*) FROM boards) AS boards,
+              (SELECT count(*) FROM updates) AS updateRows,
+              (SELECT coalesce(sum(length(data)), 0) FROM updates)
+                + (SELECT coalesce(sum(length(data)), 0) FROM snapshots) AS bytes`,
+    ),
+  }
+}
+
+type Statements = ReturnType<typeof prepare>
+
+function lastSeq(sql: Statements, boardId: string): number {
+  return sql.lastSeq.get(boardId, boardId) as number
+}
+
+function toRecord(row: BoardRow): BoardRecord {
+  return {
+    id: row.id,
+    title: row.title,
+    createdAt: row.created_at,
+    editTokenHash: row.edit_token_hash,
+    viewTokenHash: row.view_token_hash,
+  }
+}
+
+/** A plain Uint8Array over the Buffer's memory: same type from every adapter, no copy. */
+function view(buffer: Buffer): Uint8Array {
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+}

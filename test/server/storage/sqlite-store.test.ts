@@ -1,0 +1,96 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import { SqliteStore } from '../../../server/storage/sqlite-store'
+import { SQLITE_MIGRATIONS } from '../../../server/storage/sqlite-migrations'
+import { boardRecord, describeStoreContract, seededBytes } from './contract'
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'stretchboard-sqlite-'))
+}
+
+describeStoreContract('sqlite file', async () => {
+  const dir = tempDir()
+  const file = join(dir, 'nested', 'boards.sqlite')
+  return {
+    open: async () => new SqliteStore(file),
+    destroy: async () => rmSync(dir, { recursive: true, force: true }),
+  }
+})
+
+describe('SqliteStore', () => {
+  it('runs in WAL mode with the chosen synchronous level and a busy timeout', async () => {
+    const dir = tempDir()
+    try {
+      const file = join(dir, 'b.sqlite')
+      const full = new SqliteStore(file, { synchronous: 'FULL', busyTimeoutMs: 1234 })
+      expect(full.settings()).toEqual({
+        journalMode: 'wal',
+        synchronous: 'FULL',
+        busyTimeoutMs: 1234,
+      })
+      await full.close()
+      const normal = new SqliteStore(file)
+      expect(normal.settings()).toEqual({
+        journalMode: 'wal',
+        synchronous: 'NORMAL',
+        busyTimeoutMs: 5000,
+      })
+      await normal.close()
+      const db = new Database(file)
+      expect(db.pragma('user_version', { simple: true })).toBe(SQLITE_MIGRATIONS.length)
+      db.close()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('works in memory for tests', async () => {
+    const store = new SqliteStore(':memory:')
+    await store.createBoard(boardRecord('m'))
+    expect(await store.appendUpdate('m', seededBytes(1, 4))).toBe(1)
+    await store.close()
+  })
+
+  it('refuses a file written by a newer schema instead of touching it', () => {
+    const dir = tempDir()
+    try {
+      const file = join(dir, 'future.sqlite')
+      const db = new Database(file)
+      db.pragma(`user_version = ${SQLITE_MIGRATIONS.length + 1}`)
+      db.close()
+      expect(() => new SqliteStore(file)).toThrow(/schema version/)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('refuses a file that is not a database, leaving it as it was', () => {
+    const dir = tempDir()
+    try {
+      const file = join(dir, 'notes.txt')
+      writeFileSync(file, 'my precious notes, not a database at all'.repeat(50))
+      expect(() => new SqliteStore(file)).toThrow()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('makes an online backup that opens as a complete store', async () => {
+    const dir = tempDir()
+    try {
+      const store = new SqliteStore(join(dir, 'live.sqlite'))
+      await store.createBoard(boardRecord('b1'))
+      await store.appendUpdate('b1', seededBytes(1, 1000))
+      await store.backup(join(dir, 'copy.sqlite'))
+      await store.close()
+      const copy = new SqliteStore(join(dir, 'copy.sqlite'))
+      expect((await copy.loadDoc('b1')).updates).toEqual([seededBytes(1, 1000)])
+      await copy.close()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
