@@ -1,0 +1,10 @@
+// The public surface of core/: one `export *` line per module, so merges stay trivial.
+export * from './okr/model'
+export * from './okr/timeframe'
+export * from './okr/targets'
+export * from './okr/rollup'
+export * from './okr/score'
+export * from './okr/time'
+export * from './okr/report'
+export * from './okr/lint'
+export * from './okr/stretch'

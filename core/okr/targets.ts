@@ -1,0 +1,150 @@
+/**
+ * Effective targets. A key result stores its target as typed: an absolute number, or a lift over
+ * the start value. Scoring needs the absolute number, resolved here once, with diagnostics for
+ * every way the typed data can be unusable.
+ */
+import type { Calculation, Diagnostic, Direction, KeyResult } from './model'
+import { CALCULATIONS, DIRECTIONS } from './model'
+import { diagnostic, finite, idOf, isFiniteNumber } from './numbers'
+
+/** The numbers scoring works with, after repair. */
+export interface ResolvedTarget {
+  /** Start (baseline) value; 0 when the stored one is not a finite number. */
+  readonly start: number
+  /** The absolute value to reach; equals `start` when no usable target exists. */
+  readonly target: number
+  /** The direction scoring uses: start → target when they differ, else the stored one. */
+  readonly direction: Direction
+  readonly calculation: Calculation
+  /** False when start equals the effective target: progress is then undefined. */
+  readonly measurable: boolean
+  readonly diagnostics: readonly Diagnostic[]
+}
+
+/**
+ * Resolves a key result's effective target (`Calculation` in model.ts):
+ *
+ * - `absolute-target`: target = `target`.
+ * - `percentage-lift`: target = start ± |start| × p / 100, + for `increase`, − for `decrease`
+ *   (= start × (1 ± p/100) for the usual positive start; |start| keeps a negative baseline moving
+ *   the intended way).
+ * - `absolute-lift`: target = start ± d.
+ *
+ * A lift is a magnitude: a negative one is read as its absolute value, with a warning. Unknown
+ * enums fall back (calculation → `absolute-target`, direction → inferred from start and target).
+ *
+ * @example
+ * resolveTarget({ ...kr, start: 200, target: 10, calculation: 'percentage-lift' }).target // 220
+ * resolveTarget({ ...kr, start: 8, target: 3, calculation: 'absolute-lift', direction: 'decrease' }).target // 5
+ */
+export function resolveTarget(kr: KeyResult): ResolvedTarget {
+  const id = idOf(kr)
+  const diagnostics: Diagnostic[] = []
+  const start = isFiniteNumber(kr.start) ? kr.start : 0
+  if (!isFiniteNumber(kr.start)) {
+    diagnostics.push(
+      diagnostic('kr-invalid-start', 'error', 'Start value is not a number; using 0.', id),
+    )
+  }
+  const calculation: Calculation = (CALCULATIONS as readonly unknown[]).includes(kr.calculation)
+    ? kr.calculation
+    : 'absolute-target'
+  if (calculation !== kr.calculation) {
+    diagnostics.push(
+      diagnostic(
+        'kr-invalid-calculation',
+        'warning',
+        `Unknown calculation type "${String(kr.calculation)}"; treating the target as absolute.`,
+        id,
+      ),
+    )
+  }
+  const typed = kr.target
+  const knownDirection = (DIRECTIONS as readonly unknown[]).includes(kr.direction)
+  if (!isFiniteNumber(typed)) {
+    diagnostics.push(
+      diagnostic('kr-invalid-target', 'error', 'Target is not a number: nothing to measure.', id),
+    )
+    const direction = knownDirection ? kr.direction : 'increase'
+    return { start, target: start, direction, calculation, measurable: false, diagnostics }
+  }
+  let direction: Direction
+  if (knownDirection) direction = kr.direction
+  else {
+    direction = calculation === 'absolute-target' && typed < start ? 'decrease' : 'increase'
+    diagnostics.push(
+      diagnostic(
+        'kr-invalid-direction',
+        'warning',
+        `Unknown goal direction "${String(kr.direction)}"; assuming "${direction}".`,
+        id,
+      ),
+    )
+  }
+  const sign = direction === 'increase' ? 1 : -1
+  let target: number
+  if (calculation === 'absolute-target') {
+    target = typed
+    if ((target - start) * sign < 0) {
+      diagnostics.push(
+        diagnostic(
+          'kr-direction-mismatch',
+          'warning',
+          `Goal direction is "${direction}" but the target ${target} lies the other way from the start ${start}; scoring follows start → target.`,
+          id,
+        ),
+      )
+      direction = direction === 'increase' ? 'decrease' : 'increase'
+    }
+  } else {
+    if (typed < 0) {
+      diagnostics.push(
+        diagnostic(
+          'kr-negative-lift',
+          'warning',
+          `A lift is a size (${typed}); the goal direction says which way. Using ${-typed}.`,
+          id,
+        ),
+      )
+    }
+    const lift = Math.abs(typed)
+    if (calculation === 'percentage-lift') {
+      if (start === 0) {
+        diagnostics.push(
+          diagnostic(
+            'kr-lift-from-zero',
+            'error',
+            'A percentage lift from a start of 0 is still 0: use an absolute target or lift.',
+            id,
+          ),
+        )
+      }
+      target = finite(start + sign * Math.abs(start) * (lift / 100))
+    } else {
+      target = finite(start + sign * lift)
+    }
+  }
+  const measurable = target !== start
+  // A lift from zero has already said why; a second error for the same cause is noise.
+  if (!measurable && !(calculation === 'percentage-lift' && start === 0)) {
+    diagnostics.push(
+      diagnostic(
+        'kr-not-measurable',
+        'error',
+        `Target equals the start value (${start}): progress cannot be measured, only met or not.`,
+        id,
+      ),
+    )
+  }
+  return { start, target, direction, calculation, measurable, diagnostics }
+}
+
+/**
+ * The absolute value a key result aims for (see `resolveTarget`).
+ *
+ * @example
+ * effectiveTarget({ ...kr, start: 200, target: 10, calculation: 'percentage-lift', direction: 'increase' }) // 220
+ */
+export function effectiveTarget(kr: KeyResult): number {
+  return resolveTarget(kr).target
+}
