@@ -94,3 +94,14 @@ export function applyDelta(text: string, delta: TextDelta): string {
   }
   return out + text.slice(i)
 }
+
+/** A splice as the retain/delete/insert delta the core `editText` command takes (no empty ops). */
+export function spliceToDelta(
+  s: Splice,
+): ({ retain: number } | { delete: number } | { insert: string })[] {
+  const ops: ({ retain: number } | { delete: number } | { insert: string })[] = []
+  if (s.index > 0) ops.push({ retain: s.index })
+  if (s.remove > 0) ops.push({ delete: s.remove })
+  if (s.insert !== '') ops.push({ insert: s.insert })
+  return ops
+}

@@ -1,7 +1,13 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import type { TextDelta } from '../../../client/canvas/text-diff'
-import { applyDelta, applySplice, diffText, mapPosition } from '../../../client/canvas/text-diff'
+import {
+  applyDelta,
+  applySplice,
+  diffText,
+  mapPosition,
+  spliceToDelta,
+} from '../../../client/canvas/text-diff'
 
 describe('diffText', () => {
   it('finds a single insertion, deletion and replacement', () => {
@@ -94,5 +100,26 @@ describe('mapPosition', () => {
     value = applyDelta(value, delta)
     expect(value).toBe(text.toString())
     expect(value.slice(mapPosition(caret, delta))).toBe('one')
+  })
+})
+
+describe('spliceToDelta', () => {
+  it('omits empty ops, which the core command rejects', () => {
+    expect(spliceToDelta({ index: 0, remove: 0, insert: 'x' })).toEqual([{ insert: 'x' }])
+    expect(spliceToDelta({ index: 3, remove: 2, insert: '' })).toEqual([
+      { retain: 3 },
+      { delete: 2 },
+    ])
+  })
+
+  it('produces a delta that turns the old text into the new one', () => {
+    const doc = new Y.Doc()
+    const text = doc.getText('t')
+    text.insert(0, 'ship v2 in Q3')
+    const after = 'ship v3 in Q4'
+    const s = diffText(text.toString(), after, 12)
+    expect(s).not.toBeNull()
+    if (s) text.applyDelta(spliceToDelta(s))
+    expect(text.toString()).toBe(after)
   })
 })

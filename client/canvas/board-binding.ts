@@ -1,0 +1,147 @@
+/**
+ * Keeps the scene in step with the Y.Doc, incrementally: a deep observer collects the ids a
+ * transaction touched and only those notes are re-read and redrawn. Whole-board reads happen
+ * once at start and when a board-wide setting (reveal, phase) changes how every note looks.
+ */
+import type * as Y from 'yjs'
+import type { BoardMeta, Note, VoteTally } from '../../core/board/model'
+import { readGroups, readMeta, readNote, readNotes, readTally } from '../../core/board/read'
+import { getCollection, getMeta, getVotes } from '../../core/board/schema'
+import type { BoardScene } from './board-scene'
+import { sceneNote } from './board-scene'
+import type { NoteLook } from './note-node'
+import { isBlankFor } from './note-visibility'
+
+export interface BindingHooks {
+  /** After any change was applied to the scene (for overlays that follow notes). */
+  readonly onChange?: (noteIds: ReadonlySet<string>) => void
+  readonly onMeta?: (meta: BoardMeta) => void
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types its deep events as YEvent<any>
+type DeepHandler = (events: Y.YEvent<any>[], txn: Y.Transaction) => void
+
+export class BoardBinding {
+  private meta: BoardMeta
+  private tally: VoteTally = { byTarget: new Map(), byVoter: new Map() }
+  private readonly unobserve: (() => void)[] = []
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly scene: BoardScene,
+    private readonly viewerId: string,
+    /** Changes with this origin are the local user's own: they apply instantly, no tween. */
+    private readonly localOrigin: unknown,
+    private readonly hooks: BindingHooks = {},
+  ) {
+    this.meta = readMeta(doc)
+  }
+
+  get currentMeta(): BoardMeta {
+    return this.meta
+  }
+
+  start(): void {
+    this.meta = readMeta(this.doc)
+    this.tally = readTally(this.doc, this.meta.voteBudget)
+    this.refreshGroups()
+    for (const n of readNotes(this.doc)) this.scene.upsertNote(sceneNote(n, this.look(n)), false)
+    this.hooks.onMeta?.(this.meta)
+    this.observe(getCollection(this.doc, 'notes'), (events, txn) => this.onNotes(events, txn))
+    this.observe(getCollection(this.doc, 'groups'), () => this.onGroups())
+    this.observe(getVotes(this.doc), () => this.onVotes())
+    this.observe(getMeta(this.doc), () => this.onMetaChange())
+  }
+
+  stop(): void {
+    for (const off of this.unobserve.splice(0)) off()
+  }
+
+  private observe(type: Y.Map<unknown> | null, handler: DeepHandler): void {
+    if (!type) return
+    type.observeDeep(handler)
+    this.unobserve.push(() => type.unobserveDeep(handler))
+  }
+
+  private look(n: Note): NoteLook {
+    return {
+      text: n.text,
+      color: n.color,
+      hidden: isBlankFor(n, this.meta, this.viewerId),
+      votes: this.meta.votesRevealed ? (this.tally.byTarget.get(n.id) ?? 0) : null,
+    }
+  }
+
+  private onNotes(events: Parameters<DeepHandler>[0], txn: Y.Transaction): void {
+    const notes = getCollection(this.doc, 'notes')
+    const touched = new Set<string>()
+    for (const e of events) {
+      if (e.target === notes) for (const key of e.changes.keys.keys()) touched.add(key)
+      else if (typeof e.path[0] === 'string') touched.add(e.path[0])
+    }
+    // Remote moves and undo glide; the local user's own commands land where they dropped.
+    const animate = txn.origin !== this.localOrigin
+    this.applyNotes(touched, animate)
+  }
+
+  private applyNotes(ids: ReadonlySet<string>, animate: boolean): void {
+    for (const id of ids) {
+      const n = readNote(this.doc, id)
+      if (n) this.scene.upsertNote(sceneNote(n, this.look(n)), animate)
+      else this.scene.removeNote(id)
+    }
+    this.hooks.onChange?.(ids)
+  }
+
+  private onGroups(): void {
+    const before = new Set(this.scene.allGroups().map((g) => g.id))
+    this.refreshGroups()
+    const after = new Set(this.scene.allGroups().map((g) => g.id))
+    // A deleted frame leaves its notes unassigned: re-read the notes that pointed at it.
+    const gone = [...before].filter((id) => !after.has(id))
+    if (gone.length === 0) return
+    const orphaned = new Set(
+      [...this.scene.allNotes()]
+        .filter((n) => n.groupId && gone.includes(n.groupId))
+        .map((n) => n.id),
+    )
+    this.applyNotes(orphaned, false)
+  }
+
+  private refreshGroups(): void {
+    this.scene.setGroups(
+      readGroups(this.doc).map((g) => ({
+        ...g,
+        votes: this.meta.votesRevealed ? (this.tally.byTarget.get(g.id) ?? 0) : null,
+      })),
+    )
+  }
+
+  private onVotes(): void {
+    const before = this.tally
+    this.tally = readTally(this.doc, this.meta.voteBudget)
+    if (!this.meta.votesRevealed) return
+    const changed = new Set<string>()
+    for (const [id, count] of this.tally.byTarget)
+      if (before.byTarget.get(id) !== count) changed.add(id)
+    for (const id of before.byTarget.keys()) if (!this.tally.byTarget.has(id)) changed.add(id)
+    this.refreshGroups()
+    this.applyNotes(new Set([...changed].filter((id) => this.scene.hasNote(id))), false)
+  }
+
+  private onMetaChange(): void {
+    const before = this.meta
+    this.meta = readMeta(this.doc)
+    this.hooks.onMeta?.(this.meta)
+    if (before.voteBudget !== this.meta.voteBudget)
+      this.tally = readTally(this.doc, this.meta.voteBudget)
+    const looksChanged =
+      before.phase !== this.meta.phase ||
+      before.notesRevealed !== this.meta.notesRevealed ||
+      before.votesRevealed !== this.meta.votesRevealed ||
+      before.voteBudget !== this.meta.voteBudget
+    if (!looksChanged) return
+    this.refreshGroups()
+    this.applyNotes(new Set([...this.scene.allNotes()].map((n) => n.id)), false)
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The Konva drawing of a group: a tinted frame with its title above it and, once votes are
+ * revealed, the group's dot count. Frames sit on their own layer below the notes.
+ */
+import Konva from 'konva'
+
+export const FRAME_TITLE_HEIGHT = 28
+export const FRAME_BORDER = 8
+
+export interface FrameLook {
+  readonly x: number
+  readonly y: number
+  readonly w: number
+  readonly h: number
+  readonly title: string
+  readonly color: string
+  readonly votes: number | null
+}
+
+export function createFrameNode(id: string): Konva.Group {
+  const group = new Konva.Group({ id, name: 'frame', listening: false })
+  group.add(
+    new Konva.Rect({
+      name: 'body',
+      cornerRadius: 8,
+      stroke: 'rgba(0,0,0,0.25)',
+      strokeWidth: 2,
+      opacity: 0.9,
+      perfectDrawEnabled: false,
+    }),
+    new Konva.Text({
+      name: 'title',
+      y: -FRAME_TITLE_HEIGHT + 4,
+      x: 4,
+      height: FRAME_TITLE_HEIGHT - 4,
+      fontSize: 18,
+      fontStyle: 'bold',
+      fontFamily: 'system-ui, sans-serif',
+      fill: '#111827',
+      wrap: 'none',
+      ellipsis: true,
+    }),
+    new Konva.Text({
+      name: 'votes',
+      y: -FRAME_TITLE_HEIGHT + 4,
+      height: FRAME_TITLE_HEIGHT - 4,
+      align: 'right',
+      fontSize: 16,
+      fontStyle: 'bold',
+      fill: '#4f46e5',
+      wrap: 'none',
+    }),
+  )
+  return group
+}
+
+export function updateFrameNode(node: Konva.Group, look: FrameLook): void {
+  node.position({ x: look.x, y: look.y })
+  const body = node.findOne<Konva.Rect>('.body')
+  body?.setAttrs({ width: look.w, height: look.h, fill: look.color })
+  const votesText = look.votes !== null && look.votes > 0 ? `● ${look.votes}` : ''
+  const votes = node.findOne<Konva.Text>('.votes')
+  votes?.setAttrs({ width: look.w - 4, text: votesText })
+  const title = node.findOne<Konva.Text>('.title')
+  // Leave room for the vote count on the right so the two never overlap.
+  title?.setAttrs({
+    width: Math.max(20, look.w - 8 - (votesText ? 60 : 0)),
+    text: look.title || 'Untitled group',
+  })
+}

@@ -1,0 +1,101 @@
+/**
+ * The Konva drawing of one sticky note. Nodes are built lazily (only once a note first enters
+ * the viewport) and updated in place, so a remote edit of one note touches one group, and a
+ * 10,000-note board holds Konva nodes only for what was ever on screen.
+ */
+import Konva from 'konva'
+import { NOTE_HEIGHT, NOTE_WIDTH } from './hit-test'
+
+/** What the drawing depends on: everything else about a note is irrelevant to its pixels. */
+export interface NoteLook {
+  readonly text: string
+  readonly color: string
+  /** Another participant's note during a private brainstorm: drawn as a blank card. */
+  readonly hidden: boolean
+  /** Counted dots, or null while votes are hidden. */
+  readonly votes: number | null
+}
+
+/** Below this zoom text is unreadable anyway; skipping it keeps zoomed-out boards cheap. */
+export const TEXT_MIN_SCALE = 0.3
+
+const PADDING = 12
+const BLANK_FILL = '#f3f4f6'
+
+export function createNoteNode(id: string): Konva.Group {
+  const group = new Konva.Group({ id, name: 'note', listening: false })
+  group.add(
+    new Konva.Rect({
+      name: 'card',
+      width: NOTE_WIDTH,
+      height: NOTE_HEIGHT,
+      cornerRadius: 4,
+      stroke: 'rgba(0,0,0,0.18)',
+      strokeWidth: 1,
+      perfectDrawEnabled: false,
+      shadowForStrokeEnabled: false,
+    }),
+    new Konva.Text({
+      name: 'text',
+      x: PADDING,
+      y: PADDING,
+      width: NOTE_WIDTH - 2 * PADDING,
+      height: NOTE_HEIGHT - 2 * PADDING,
+      fontSize: 16,
+      lineHeight: 1.25,
+      fontFamily: 'system-ui, sans-serif',
+      fill: '#1f2937',
+      wrap: 'word',
+      ellipsis: true,
+      perfectDrawEnabled: false,
+    }),
+    badge(),
+  )
+  return group
+}
+
+function badge(): Konva.Group {
+  const g = new Konva.Group({ name: 'votes', x: NOTE_WIDTH - 14, y: -10, visible: false })
+  g.add(
+    new Konva.Circle({ radius: 14, fill: '#4f46e5', perfectDrawEnabled: false }),
+    new Konva.Text({
+      name: 'count',
+      x: -14,
+      y: -8,
+      width: 28,
+      align: 'center',
+      fontSize: 14,
+      fontStyle: 'bold',
+      fill: '#ffffff',
+    }),
+  )
+  return g
+}
+
+/** Applies a look; unchanged properties are skipped so Konva does not re-measure the text. */
+export function updateNoteNode(node: Konva.Group, look: NoteLook, showText: boolean): void {
+  const card = node.findOne<Konva.Rect>('.card')
+  const text = node.findOne<Konva.Text>('.text')
+  const votes = node.findOne<Konva.Group>('.votes')
+  const count = votes?.findOne<Konva.Text>('.count')
+  const fill = look.hidden ? BLANK_FILL : look.color
+  if (card && card.fill() !== fill) {
+    card.fill(fill)
+    card.dash(look.hidden ? [6, 4] : [])
+  }
+  const shown = look.hidden ? '' : look.text
+  if (text) {
+    if (text.text() !== shown) text.text(shown)
+    if (text.visible() !== showText) text.visible(showText)
+  }
+  if (votes && count) {
+    const on = look.votes !== null && look.votes > 0
+    votes.visible(on)
+    if (on && count.text() !== String(look.votes)) count.text(String(look.votes))
+  }
+}
+
+export function setTextVisible(node: Konva.Group, showText: boolean): void {
+  const text = node.findOne<Konva.Text>('.text')
+  if (text && text.visible() !== showText) text.visible(showText)
+}
