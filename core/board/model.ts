@@ -54,6 +54,11 @@ export interface ObjectiveRecord extends Objective {
 export interface KeyResultRecord extends KeyResult {
   readonly sourceNoteIds: readonly string[]
   readonly order: number
+  /**
+   * False when the stored `target` is null (a converted note without a number). A null stored
+   * `start` or `target` reads as 0. `readBoard` always sets it; absent means measurable.
+   */
+  readonly measurable?: boolean
 }
 
 export interface InitiativeRecord extends Initiative {

@@ -1,0 +1,37 @@
+/**
+ * Board commands — the only way the UI, the server and tools change a board document.
+ *
+ * Every command has the shape `command(doc, args, origin)`, validates `args` first (throwing a
+ * `BoardCommandError` with `code` and `field` before anything is written), then makes all its
+ * changes in ONE `doc.transact(fn, origin)`. Pass the session's `origin` so the undo manager
+ * tracks local edits only. Ids and times come from the caller: core has no clock or randomness.
+ * Batch commands skip ids that no longer exist (another peer deleted them) and return the ids
+ * they acted on; single-entity updates on a missing id throw `not-found`.
+ *
+ * Notes      createNote, moveNotes (dx/dy batch), placeNotes (absolute), recolourNotes,
+ *            deleteNotes (also drops their votes and sourceNoteIds), duplicateNotes
+ * Text       setNoteText (whole value, minimal diff), insertNoteText, deleteNoteText,
+ *            applyNoteTextDelta; generic setText / editText for group, objective and KR titles.
+ *            For a live editor bind `getNoteText(doc, id)` (a Y.Text) — but re-bind when the
+ *            entity map's `text` key changes (migrate / applyConversion may replace the Y.Text).
+ * Groups     createGroup, renameGroup, setGroupBounds (moving carries its notes),
+ *            recolourGroup, deleteGroup (unassigns notes), assignNotes, unassignNotes
+ * Votes      castVote (throws vote-budget-exhausted), retractVote
+ * Facilitate setPhase, revealNotes, revealVotes, startTimer, stopTimer, setVoteBudget,
+ *            setBoardTitle, setBoardTimeframe
+ * OKRs       create/update/delete Objective, KeyResult, CheckIn, Initiative (partial updates;
+ *            deleting an objective deletes its KRs, their check-ins and its initiatives)
+ * Convert    applyConversion(doc, result, origin, selection?) — idempotent, keeps user edits
+ * Migrate    migrate(doc, origin) in ../migrate.ts — run once after loading a board
+ *
+ * Reading: readBoard(doc) or the per-collection readers in ../read.ts; observeBoard /
+ * observeCollection in ../observe.ts; isNoteHidden / visibleNoteText / visibleTally in
+ * ../visibility.ts; ranking / remainingVotes in ../votes.ts.
+ */
+export * from './notes'
+export * from './text'
+export * from './groups'
+export * from './votes'
+export * from './facilitation'
+export * from './okr'
+export * from './conversion'

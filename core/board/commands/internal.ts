@@ -1,0 +1,118 @@
+/** Helpers shared by the command modules; not part of the public API. */
+import * as Y from 'yjs'
+import { BoardCommandError } from '../errors'
+import type { EntityMap, EntityRoot, TextRoot } from '../schema'
+import { getCollection, getEntity, TEXT_FIELDS } from '../schema'
+
+/** The collection, created on first use; a root taken by another Y type cannot be written. */
+export function collection(doc: Y.Doc, name: EntityRoot): Y.Map<unknown> {
+  const map = getCollection(doc, name)
+  if (!map) {
+    throw new BoardCommandError(
+      'invalid-argument',
+      `the document's "${name}" root is not a Y.Map; it cannot be written`,
+    )
+  }
+  return map
+}
+
+export function requireEntity(doc: Y.Doc, name: EntityRoot, id: string, field = 'id'): EntityMap {
+  const entity = getEntity(doc, name, id)
+  if (!entity) throw new BoardCommandError('not-found', `${name}: no entity "${id}"`, field)
+  return entity
+}
+
+export function requireAbsent(doc: Y.Doc, name: EntityRoot, id: string, field = 'id'): void {
+  if (collection(doc, name).has(id)) {
+    throw new BoardCommandError('already-exists', `${name}: "${id}" already exists`, field)
+  }
+}
+
+/** A new entity map with its fields set; `text` fields become a Y.Text. */
+export function newEntity(fields: Record<string, unknown>, textField?: string): EntityMap {
+  const map = new Y.Map<unknown>()
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined) continue
+    map.set(key, key === textField ? new Y.Text(String(value)) : value)
+  }
+  return map
+}
+
+/** The entity's Y.Text field, replacing a plain string written by an old or foreign writer. */
+export function textOf(entity: EntityMap, name: TextRoot): Y.Text {
+  const key = TEXT_FIELDS[name]
+  const current = entity.get(key)
+  if (current instanceof Y.Text) return current
+  const text = new Y.Text(typeof current === 'string' ? current : '')
+  entity.set(key, text)
+  return text
+}
+
+/** The current length of a text field, without repairing it (safe outside a transaction). */
+export function textLength(entity: EntityMap, name: TextRoot): number {
+  const current = entity.get(TEXT_FIELDS[name])
+  return current instanceof Y.Text || typeof current === 'string' ? current.length : 0
+}
+
+/**
+ * Replaces the text by editing only the changed middle, so a concurrent edit elsewhere in the
+ * same text survives the merge (a delete-all + insert would drop it).
+ */
+export function replaceText(text: Y.Text, next: string): void {
+  const current = text.toString()
+  if (current === next) return
+  let prefix = 0
+  const max = Math.min(current.length, next.length)
+  while (prefix < max && current[prefix] === next[prefix]) prefix++
+  let suffix = 0
+  while (
+    suffix < max - prefix &&
+    current[current.length - 1 - suffix] === next[next.length - 1 - suffix]
+  ) {
+    suffix++
+  }
+  // Never cut a surrogate pair in half: Yjs would store a lone surrogate.
+  if (prefix > 0 && isHighSurrogate(current.charCodeAt(prefix - 1))) prefix--
+  if (suffix > 0 && isLowSurrogate(current.charCodeAt(current.length - suffix))) suffix--
+  const removed = current.length - prefix - suffix
+  if (removed > 0) text.delete(prefix, removed)
+  const inserted = next.slice(prefix, next.length - suffix)
+  if (inserted !== '') text.insert(prefix, inserted)
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff
+}
+
+/** Sets the value only when it differs, so a no-op command does not emit an update. */
+export function setIfChanged(map: Y.Map<unknown>, key: string, value: unknown): void {
+  const current = map.get(key)
+  if (current === value) return
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    !(current instanceof Y.AbstractType) &&
+    JSON.stringify(current) === JSON.stringify(value)
+  ) {
+    return
+  }
+  map.set(key, value)
+}
+
+/** Removes note ids from a stored `sourceNoteIds` list, keeping the stored kind (array / Y.Array). */
+export function removeSourceIds(entity: EntityMap, ids: ReadonlySet<string>): void {
+  const value = entity.get('sourceNoteIds')
+  if (value instanceof Y.Array) {
+    const list = value.toArray() as unknown[]
+    for (let i = list.length - 1; i >= 0; i--) if (ids.has(list[i] as string)) value.delete(i, 1)
+  } else if (Array.isArray(value) && value.some((id) => ids.has(id as string))) {
+    entity.set(
+      'sourceNoteIds',
+      value.filter((id) => !ids.has(id as string)),
+    )
+  }
+}

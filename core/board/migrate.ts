@@ -1,0 +1,158 @@
+/**
+ * `migrate`: the one command that repairs the stored document itself (readers repair only
+ * their output). Run it when a board is loaded; it writes nothing when there is nothing to fix,
+ * so running it on every peer at every load is cheap, and concurrent runs write equal values.
+ */
+import * as Y from 'yjs'
+import { fieldsOf, isRecord, plain, sameJson, asNumber } from './coerce'
+import {
+  restoreCheckIn,
+  restoreGroup,
+  restoreInitiative,
+  restoreKeyResult,
+  restoreMeta,
+  restoreNote,
+  restoreObjective,
+} from './restore'
+import type { EntityRoot } from './schema'
+import {
+  ENTITY_ROOTS,
+  getCollection,
+  getMeta,
+  getVotes,
+  SCHEMA_VERSION,
+  TEXT_FIELDS,
+} from './schema'
+
+export interface MigrationReport {
+  readonly fromVersion: number
+  readonly toVersion: number
+  /** One line per repair, e.g. `notes/n1: x was "12"`. Empty when nothing was wrong. */
+  readonly repairs: readonly string[]
+  /** Entries that are not objects at all; left untouched (they read as absent). */
+  readonly unreadable: readonly string[]
+  /** The doc was written by a newer schema: nothing is written, reading stays best-effort. */
+  readonly newer: boolean
+}
+
+const RESTORERS: Record<EntityRoot, (id: string, value: unknown) => object | null> = {
+  notes: restoreNote,
+  groups: restoreGroup,
+  objectives: restoreObjective,
+  keyResults: restoreKeyResult,
+  checkIns: restoreCheckIn,
+  initiatives: restoreInitiative,
+}
+
+/** Read-model keys that are derived, not stored. */
+const DERIVED = new Set(['id', 'measurable'])
+
+/**
+ * Brings the document to the current schema: sets `schemaVersion`, fills missing fields with
+ * their defaults, rewrites mistyped ones (`"12"` → 12), turns plain-object entities and plain
+ * string text into Y.Map / Y.Text. Never throws on odd data and never deletes an entry.
+ *
+ * @example
+ * const report = migrate(doc, 'migration')
+ * if (report.repairs.length) log.info(report.repairs)
+ */
+export function migrate(doc: Y.Doc, origin: unknown): MigrationReport {
+  const meta = getMeta(doc)
+  const stored = restoreMeta(meta)
+  const fromVersion = stored.schemaVersion
+  const repairs: string[] = []
+  const unreadable: string[] = []
+  if (fromVersion > SCHEMA_VERSION) {
+    return { fromVersion, toVersion: fromVersion, repairs, unreadable, newer: true }
+  }
+  doc.transact(() => {
+    if (meta) {
+      const repaired: Record<string, unknown> = { ...stored, schemaVersion: SCHEMA_VERSION }
+      for (const [key, value] of Object.entries(repaired)) {
+        const current = meta.get(key)
+        if (current !== undefined && sameJson(current, value)) continue
+        repairs.push(`meta: ${key} was ${describe(current)}`)
+        meta.set(key, value)
+      }
+    }
+    for (const name of ENTITY_ROOTS) migrateCollection(doc, name, repairs, unreadable)
+    migrateVotes(doc, repairs)
+  }, origin)
+  return { fromVersion, toVersion: SCHEMA_VERSION, repairs, unreadable, newer: false }
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'missing'
+  if (value instanceof Y.AbstractType) return `a ${value.constructor.name}`
+  return JSON.stringify(value) ?? String(value)
+}
+
+function migrateCollection(
+  doc: Y.Doc,
+  name: EntityRoot,
+  repairs: string[],
+  unreadable: string[],
+): void {
+  const map = getCollection(doc, name)
+  if (!map) {
+    unreadable.push(`${name}: root is not a Y.Map`)
+    return
+  }
+  const textField = (TEXT_FIELDS as Record<string, string | undefined>)[name]
+  for (const [id, value] of [...map.entries()]) {
+    const record = RESTORERS[name](id, value)
+    if (!record || id === '') {
+      unreadable.push(`${name}/${id}`)
+      continue
+    }
+    let entity: Y.Map<unknown>
+    if (value instanceof Y.Map) {
+      entity = value as Y.Map<unknown>
+    } else {
+      // A plain object from another tool: keep every key it had, as a proper Y.Map.
+      entity = new Y.Map<unknown>()
+      const get = fieldsOf(value)
+      if (isRecord(value)) for (const key of Object.keys(value)) entity.set(key, get?.(key))
+      map.set(id, entity)
+      repairs.push(`${name}/${id}: was a plain object`)
+    }
+    for (const [key, repaired] of Object.entries(record)) {
+      if (DERIVED.has(key)) continue
+      const current = entity.get(key)
+      if (key === textField) {
+        if (current instanceof Y.Text) continue
+        entity.set(key, new Y.Text(repaired as string))
+        repairs.push(`${name}/${id}: ${key} was ${describe(current)}`)
+        continue
+      }
+      // null start/target marks an unmeasurable KR; the read model's 0 is not to be stored.
+      if (name === 'keyResults' && (key === 'start' || key === 'target') && current === null)
+        continue
+      if (current !== undefined && sameJson(current, repaired)) continue
+      entity.set(key, repaired)
+      repairs.push(`${name}/${id}: ${key} was ${describe(current)}`)
+    }
+  }
+}
+
+function migrateVotes(doc: Y.Doc, repairs: string[]): void {
+  const votes = getVotes(doc)
+  if (!votes) return
+  for (const [voterId, value] of [...votes.entries()]) {
+    if (value instanceof Y.Map) {
+      for (const [targetId, count] of [...(value as Y.Map<unknown>).entries()]) {
+        if (typeof count === 'number' && Number.isInteger(count) && count >= 0) continue
+        const repaired = Math.max(0, Math.trunc(asNumber(plain(count), 0)))
+        value.set(targetId, repaired)
+        repairs.push(`votes/${voterId}/${targetId}: was ${describe(count)}`)
+      }
+    } else if (isRecord(value)) {
+      const dots = new Y.Map<unknown>()
+      for (const [targetId, count] of Object.entries(value)) {
+        dots.set(targetId, Math.max(0, Math.trunc(asNumber(count, 0))))
+      }
+      votes.set(voterId, dots)
+      repairs.push(`votes/${voterId}: was a plain object`)
+    }
+  }
+}

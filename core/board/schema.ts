@@ -1,0 +1,171 @@
+/**
+ * The board document's layout: root type names, field names, defaults and typed accessors to
+ * the shared Y types. docs/document-schema.md is the public description of the same contract.
+ */
+import * as Y from 'yjs'
+
+/** Bumped whenever the layout changes in a way `migrate` must repair. */
+export const SCHEMA_VERSION = 1
+
+export const ROOTS = [
+  'meta',
+  'notes',
+  'groups',
+  'votes',
+  'objectives',
+  'keyResults',
+  'checkIns',
+  'initiatives',
+] as const
+export type Root = (typeof ROOTS)[number]
+
+/** The root collections that map an entity id to a Y.Map of its fields. */
+export const ENTITY_ROOTS = [
+  'notes',
+  'groups',
+  'objectives',
+  'keyResults',
+  'checkIns',
+  'initiatives',
+] as const
+export type EntityRoot = (typeof ENTITY_ROOTS)[number]
+
+/** Collections whose entities carry a collaborative `Y.Text` field, and that field's name. */
+export const TEXT_FIELDS = {
+  notes: 'text',
+  groups: 'title',
+  objectives: 'title',
+  keyResults: 'title',
+} as const
+export type TextRoot = keyof typeof TEXT_FIELDS
+
+export const DEFAULT_VOTE_BUDGET = 5
+export const MAX_VOTE_BUDGET = 100
+export const DEFAULT_NOTE_COLOR = '#fde68a'
+export const DEFAULT_GROUP_COLOR = '#e5e7eb'
+export const DEFAULT_GROUP_SIZE = { w: 320, h: 240 } as const
+
+/** An entity's fields as stored: a Y.Map whose values are plain JSON or Y types. */
+export type EntityMap = Y.Map<unknown>
+
+/**
+ * A root type, or null when another tool defined that name with a different Y type on this
+ * Doc instance (Yjs throws then; a reader must not).
+ */
+function root<T>(get: () => T): T | null {
+  try {
+    return get()
+  } catch (_error) {
+    return null
+  }
+}
+
+/**
+ * The `meta` map, or null when the name is taken by another Y type on this Doc instance.
+ *
+ * @example
+ * const meta = getMeta(doc)
+ * meta?.get('phase') // 'brainstorm'
+ */
+export function getMeta(doc: Y.Doc): Y.Map<unknown> | null {
+  return root(() => doc.getMap<unknown>('meta'))
+}
+
+/**
+ * An entity collection (`notes`, `groups`, …) or null when its name is taken by another Y type.
+ *
+ * @example
+ * getCollection(doc, 'notes')?.size // number of notes, including unrepaired ones
+ */
+export function getCollection(doc: Y.Doc, name: EntityRoot): Y.Map<unknown> | null {
+  return root(() => doc.getMap<unknown>(name))
+}
+
+/**
+ * The `votes` map: voterId → Y.Map<targetId, count>.
+ *
+ * @example
+ * getVotes(doc)?.get('alice') // Y.Map of alice's dots
+ */
+export function getVotes(doc: Y.Doc): Y.Map<unknown> | null {
+  return root(() => doc.getMap<unknown>('votes'))
+}
+
+/**
+ * One entity's Y.Map, or null when it is missing or was written as plain JSON by another tool
+ * (run `migrate` to turn those into Y.Maps).
+ *
+ * @example
+ * getEntity(doc, 'notes', 'n1')?.get('x')
+ */
+export function getEntity(doc: Y.Doc, name: EntityRoot, id: string): EntityMap | null {
+  const value = getCollection(doc, name)?.get(id)
+  return value instanceof Y.Map ? (value as EntityMap) : null
+}
+
+/**
+ * The shared Y.Text behind a text field, for binding an inline editor. Null when the entity
+ * is missing or not yet migrated.
+ *
+ * @example
+ * const text = getText(doc, 'groups', 'g1')
+ * text?.observe(() => render(text.toString()))
+ */
+export function getText(doc: Y.Doc, name: TextRoot, id: string): Y.Text | null {
+  const value = getEntity(doc, name, id)?.get(TEXT_FIELDS[name])
+  return value instanceof Y.Text ? value : null
+}
+
+/**
+ * A sticky note's shared text, for binding an inline editor.
+ *
+ * @example
+ * getNoteText(doc, 'n1')?.toString() // 'Grow weekly active teams'
+ */
+export function getNoteText(doc: Y.Doc, id: string): Y.Text | null {
+  return getText(doc, 'notes', id)
+}
+
+/**
+ * A group's shared title.
+ *
+ * @example
+ * getGroupTitle(doc, 'g1')?.toString() // 'Activation'
+ */
+export function getGroupTitle(doc: Y.Doc, id: string): Y.Text | null {
+  return getText(doc, 'groups', id)
+}
+
+/**
+ * An objective's shared title.
+ *
+ * @example
+ * getObjectiveTitle(doc, 'o1')?.toString()
+ */
+export function getObjectiveTitle(doc: Y.Doc, id: string): Y.Text | null {
+  return getText(doc, 'objectives', id)
+}
+
+/**
+ * A key result's shared title.
+ *
+ * @example
+ * getKeyResultTitle(doc, 'kr1')?.toString()
+ */
+export function getKeyResultTitle(doc: Y.Doc, id: string): Y.Text | null {
+  return getText(doc, 'keyResults', id)
+}
+
+/**
+ * Every root type, e.g. for `new Y.UndoManager(boardRoots(doc), { trackedOrigins })`.
+ * Roots taken by another Y type are left out.
+ *
+ * @example
+ * const undo = new Y.UndoManager(boardRoots(doc), { trackedOrigins: new Set([origin]) })
+ */
+export function boardRoots(doc: Y.Doc): Y.Map<unknown>[] {
+  return ROOTS.flatMap((name) => {
+    const map = root(() => doc.getMap<unknown>(name))
+    return map ? [map] : []
+  })
+}
