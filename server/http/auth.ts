@@ -1,0 +1,46 @@
+/**
+ * Capability tokens on HTTP and upgrade requests: where to find one, and which role it grants on
+ * which board. Tokens are compared against stored hashes in constant time (storage/tokens.ts)
+ * and never logged.
+ */
+import type { BoardRecord, BoardStore } from '../storage/store'
+import { roleForToken } from '../storage/tokens'
+
+export type Role = 'edit' | 'view'
+
+/** Ids we issue are 16 base64url characters; anything else is refused before the store sees it. */
+export const BOARD_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
+
+export function isBoardId(id: string): boolean {
+  return BOARD_ID_PATTERN.test(id)
+}
+
+/** `Authorization: Bearer <token>` wins over `?token=`. */
+export function tokenFrom(authorization: string | undefined, url: URL): string | null {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')
+  if (match?.[1] !== undefined) return match[1]
+  return url.searchParams.get('token')
+}
+
+export interface Grant {
+  readonly board: BoardRecord
+  readonly role: Role
+}
+
+/** The board and role a token grants, or null for an unknown board or a wrong token. */
+export async function authorize(
+  store: BoardStore,
+  boardId: string,
+  token: string | null,
+): Promise<Grant | null> {
+  if (!isBoardId(boardId) || token === null) return null
+  const board = await store.getBoard(boardId)
+  if (board === null) return null
+  const role = roleForToken(board, token)
+  return role === null ? null : { board, role }
+}
+
+/** The capability link for a role: the token rides in the fragment, which browsers never send. */
+export function capabilityUrl(origin: string, boardId: string, token: string): string {
+  return `${origin}/b/${encodeURIComponent(boardId)}#token=${encodeURIComponent(token)}`
+}

@@ -1,0 +1,158 @@
+/**
+ * Board lifecycle routes: create, describe, rotate tokens, and snapshot backup / restore.
+ */
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import * as Y from 'yjs'
+import { issueTokens } from '../storage/tokens'
+import { capabilityUrl } from './auth'
+import type { AppDeps, AppEnv } from './deps'
+import { ApiError } from './errors'
+import { requireRole } from './guards'
+
+export const MAX_TITLE_CHARS = 200
+const DEFAULT_TITLE = 'Untitled board'
+
+export function boardRoutes(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+  const jsonLimit = bodyLimit({
+    maxSize: deps.config.maxBodyBytes,
+    onError: () => {
+      throw new ApiError(413, 'payload-too-large', `body over ${deps.config.maxBodyBytes} bytes`)
+    },
+  })
+  const snapshotLimit = bodyLimit({
+    maxSize: deps.config.maxPayloadBytes,
+    onError: () => {
+      throw new ApiError(
+        413,
+        'payload-too-large',
+        `snapshot over ${deps.config.maxPayloadBytes} bytes`,
+      )
+    },
+  })
+
+  app.post('/', jsonLimit, async (c) => {
+    const title = parseTitle(await readJson(c.req.raw))
+    const tokens = issueTokens()
+    const id = deps.newBoardId()
+    const createdAt = deps.now()
+    await deps.store.createBoard({
+      id,
+      title,
+      createdAt,
+      editTokenHash: tokens.editTokenHash,
+      viewTokenHash: tokens.viewTokenHash,
+    })
+    deps.logger.info({ boardId: id }, 'board created')
+    const origin = new URL(c.req.url).origin
+    return c.json(
+      {
+        id,
+        title,
+        createdAt,
+        editToken: tokens.editToken,
+        viewToken: tokens.viewToken,
+        editUrl: capabilityUrl(origin, id, tokens.editToken),
+        viewUrl: capabilityUrl(origin, id, tokens.viewToken),
+      },
+      201,
+    )
+  })
+
+  app.get('/:id', requireRole(deps, 'view'), (c) => {
+    const { board, role } = c.get('grant')
+    const room = deps.relay.rooms.get(board.id)
+    return c.json({
+      id: board.id,
+      title: board.title,
+      role,
+      createdAt: board.createdAt,
+      connections: room?.peers.size ?? 0,
+      unsavedUpdates: room?.unsavedUpdates ?? 0,
+    })
+  })
+
+  app.post('/:id/tokens/rotate', requireRole(deps, 'edit'), async (c) => {
+    const { board } = c.get('grant')
+    const tokens = issueTokens()
+    const updated = await deps.store.setTokenHashes(
+      board.id,
+      tokens.editTokenHash,
+      tokens.viewTokenHash,
+    )
+    if (!updated) throw new ApiError(404, 'not-found', 'board no longer exists')
+    const closedSockets = deps.relay.revoke(board.id)
+    deps.logger.info({ boardId: board.id, closedSockets }, 'tokens rotated')
+    const origin = new URL(c.req.url).origin
+    return c.json({
+      id: board.id,
+      editToken: tokens.editToken,
+      viewToken: tokens.viewToken,
+      editUrl: capabilityUrl(origin, board.id, tokens.editToken),
+      viewUrl: capabilityUrl(origin, board.id, tokens.viewToken),
+      closedSockets,
+    })
+  })
+
+  app.get('/:id/snapshot', requireRole(deps, 'view'), async (c) => {
+    const { board } = c.get('grant')
+    const state = await deps.relay.rooms.withRoom(board.id, (room) =>
+      Y.encodeStateAsUpdate(room.doc),
+    )
+    return c.body(new Uint8Array(state), 200, {
+      'content-type': 'application/octet-stream',
+      'content-disposition': `attachment; filename="${board.id}.yjs"`,
+    })
+  })
+
+  app.put('/:id/snapshot', snapshotLimit, requireRole(deps, 'edit'), async (c) => {
+    const { board } = c.get('grant')
+    const bytes = new Uint8Array(await c.req.arrayBuffer())
+    try {
+      // V1 only: the V2 decoder is unsafe on untrusted bytes (yjs issue #687).
+      Y.decodeUpdate(bytes)
+    } catch {
+      throw new ApiError(400, 'invalid-snapshot', 'body is not a Yjs (V1) update')
+    }
+    const saved = await deps.relay.rooms.withRoom(board.id, (room) => {
+      try {
+        Y.applyUpdate(room.doc, bytes, 'snapshot-import')
+      } catch {
+        throw new ApiError(400, 'invalid-snapshot', 'snapshot could not be applied')
+      }
+      return room.flush(deps.config.shutdownTimeoutMs)
+    })
+    if (!saved) {
+      throw new ApiError(503, 'storage-unavailable', 'merged, but not yet saved; retrying')
+    }
+    deps.logger.info({ boardId: board.id, bytes: bytes.byteLength }, 'snapshot merged')
+    return c.json({ id: board.id, merged: true, bytes: bytes.byteLength })
+  })
+
+  return app
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text()
+  if (text.trim() === '') return {}
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    throw new ApiError(400, 'invalid-json', 'body is not valid JSON')
+  }
+}
+
+function parseTitle(body: unknown): string {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw new ApiError(400, 'invalid-body', 'body must be a JSON object like { "title": "…" }')
+  }
+  const title = (body as { title?: unknown }).title
+  if (title === undefined) return DEFAULT_TITLE
+  if (typeof title !== 'string') throw new ApiError(400, 'invalid-title', 'title must be a string')
+  const trimmed = title.trim()
+  if (trimmed.length > MAX_TITLE_CHARS) {
+    throw new ApiError(400, 'invalid-title', `title must be at most ${MAX_TITLE_CHARS} characters`)
+  }
+  return trimmed === '' ? DEFAULT_TITLE : trimmed
+}

@@ -1,0 +1,27 @@
+/**
+ * What the HTTP layer needs, passed in by the composition root (main.ts) or by tests, so that
+ * `createApp` never reads the environment, the clock or the network by itself.
+ */
+import type { Config } from '../config'
+import type { Logger } from '../log'
+import type { Metrics } from '../metrics'
+import type { Relay } from '../relay/relay'
+import type { BoardStore } from '../storage/store'
+import type { Grant } from './auth'
+
+export interface AppDeps {
+  readonly store: BoardStore
+  readonly relay: Relay
+  readonly metrics: Metrics
+  readonly logger: Logger
+  readonly config: Pick<
+    Config,
+    'maxBodyBytes' | 'maxPayloadBytes' | 'allowedOrigins' | 'staticDir' | 'shutdownTimeoutMs'
+  >
+  readonly now: () => number
+  readonly newBoardId: () => string
+}
+
+export interface AppEnv {
+  Variables: { grant: Grant }
+}

@@ -1,0 +1,163 @@
+/**
+ * Composition root: builds the store, relay, HTTP app and the Node server, and owns the process
+ * lifecycle (signals, fatal errors). `startServer` is what tests and scripts use; running this
+ * file directly (`tsx server/main.ts --help`) reads the environment and flags.
+ */
+import { randomBytes, randomUUID } from 'node:crypto'
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { serve } from '@hono/node-server'
+import type { Hono } from 'hono'
+import { createApp } from './app'
+import { ConfigError, DEFAULT_CONFIG, helpText, parseConfig, type Config } from './config'
+import type { AppEnv } from './http/deps'
+import { createLogger, type Logger } from './log'
+import { Metrics } from './metrics'
+import { Relay } from './relay/relay'
+import { attachRelay } from './relay/upgrade'
+import { compactionPolicy } from './storage/compaction'
+import { SqliteStore } from './storage/sqlite-store'
+import type { BoardStore } from './storage/store'
+
+export const DATABASE_FILE = 'stretchboard.sqlite'
+
+export interface StartOptions {
+  readonly config?: Partial<Config>
+  /** Defaults to SQLite in `config.dataDir`. A store passed in is closed by `close()` too. */
+  readonly store?: BoardStore
+  readonly logger?: Logger
+  readonly now?: () => number
+}
+
+export interface RunningServer {
+  /** `http://host:port`, without a trailing slash. */
+  readonly url: string
+  readonly port: number
+  readonly app: Hono<AppEnv>
+  readonly relay: Relay
+  readonly metrics: Metrics
+  readonly store: BoardStore
+  /** Stops accepting, flushes, closes sockets with 1012, closes the store. Idempotent. */
+  close(): Promise<void>
+}
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const config: Config = { ...DEFAULT_CONFIG, ...options.config }
+  const logger = options.logger ?? createLogger(config.logLevel)
+  const now = options.now ?? Date.now
+  const store = options.store ?? new SqliteStore(join(config.dataDir, DATABASE_FILE))
+  const metrics = new Metrics()
+  const relay = new Relay({
+    store,
+    metrics,
+    logger,
+    now,
+    newId: () => randomUUID(),
+    maxBufferedBytes: config.maxBufferedBytes,
+    maxAwarenessBytes: config.maxAwarenessBytes,
+    maxAwarenessClientsPerConnection: config.maxAwarenessClientsPerConnection,
+    compaction: compactionPolicy({
+      maxUpdates: config.compactAfterUpdates,
+      maxBytes: config.compactAfterBytes,
+    }),
+    storageRetryMaxMs: config.storageRetryMaxMs,
+    pingIntervalMs: config.pingIntervalMs,
+    idleTimeoutMs: config.idleTimeoutMs,
+  })
+  const app = createApp({
+    store,
+    relay,
+    metrics,
+    logger,
+    config,
+    now,
+    newBoardId: () => randomBytes(12).toString('base64url'),
+  })
+
+  const server = await listen(app, config)
+  const detachRelay = attachRelay(server, {
+    relay,
+    store,
+    metrics,
+    logger,
+    maxPayloadBytes: config.maxPayloadBytes,
+    allowedOrigins: config.allowedOrigins,
+  })
+  relay.startHeartbeat()
+  const { port } = server.address() as AddressInfo
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host
+  const url = `http://${host}:${port}`
+  logger.info({ url, dataDir: options.store ? null : config.dataDir }, 'listening')
+
+  let closing: Promise<void> | null = null
+  const close = () => {
+    closing ??= (async () => {
+      logger.info('shutting down')
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
+      server.closeIdleConnections()
+      const lost = await relay.shutdown(config.shutdownTimeoutMs)
+      detachRelay()
+      server.closeAllConnections()
+      await stopped
+      await store.close()
+      logger.info({ lostUpdates: lost }, 'stopped')
+    })()
+    return closing
+  }
+  return { url, port, app, relay, metrics, store, close }
+}
+
+function listen(app: Hono<AppEnv>, config: Config): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server
+    server.once('error', reject)
+    server.once('listening', () => {
+      server.off('error', reject)
+      resolve(server)
+    })
+  })
+}
+
+/** The process entry point: flags and env in, signals handled, exit codes out. */
+async function main(argv: readonly string[]): Promise<void> {
+  let parsed
+  try {
+    parsed = parseConfig(process.env, argv)
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    process.stderr.write(`${error.message}\n`)
+    process.exit(2)
+  }
+  if (parsed.kind === 'help') {
+    process.stdout.write(`${helpText()}\n`)
+    return
+  }
+  const logger = createLogger(parsed.config.logLevel)
+  process.on('unhandledRejection', (reason) => {
+    // Every known path handles its errors; one that slipped through must not take boards down.
+    logger.error({ err: reason }, 'unhandled rejection')
+  })
+  const running = await startServer({ config: parsed.config, logger })
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'signal received')
+    running.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed')
+        process.exit(1)
+      },
+    )
+  }
+  process.once('SIGTERM', () => stop('SIGTERM'))
+  process.once('SIGINT', () => stop('SIGINT'))
+}
+
+const entry = process.argv[1]
+if (entry !== undefined && import.meta.url === pathToFileURL(entry).href) {
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    process.stderr.write(`stretchboard failed to start: ${String(error)}\n`)
+    process.exit(1)
+  })
+}

@@ -1,0 +1,115 @@
+/**
+ * Counters and gauges rendered in the Prometheus text format (version 0.0.4). Hand-written
+ * because the format is a dozen lines and the only consumer is /metrics; a client library
+ * would add a dependency and a global registry for no gain.
+ */
+
+export const REJECT_REASONS = [
+  'text-frame',
+  'malformed',
+  'read-only',
+  'awareness-too-large',
+  'awareness-foreign-client',
+  'awareness-too-many-clients',
+  'oversized-frame',
+  'slow-reader',
+  'unauthorized',
+  'bad-origin',
+] as const
+export type RejectReason = (typeof REJECT_REASONS)[number]
+
+export interface Gauges {
+  readonly boardsLoaded: number
+  readonly connections: number
+  readonly unsavedUpdates: number
+  readonly bytesStored: number
+  readonly updateRows: number
+  readonly boardsStored: number
+}
+
+export class Metrics {
+  messagesIn = 0
+  messagesOut = 0
+  bytesIn = 0
+  bytesOut = 0
+  updatesStored = 0
+  storageFailures = 0
+  compactions = 0
+  compactionFailures = 0
+  connectionsOpened = 0
+  readonly rejected = new Map<RejectReason, number>(REJECT_REASONS.map((r) => [r, 0]))
+
+  reject(reason: RejectReason): void {
+    this.rejected.set(reason, (this.rejected.get(reason) ?? 0) + 1)
+  }
+
+  render(gauges: Gauges): string {
+    const out: string[] = []
+    const metric = (name: string, type: 'counter' | 'gauge', help: string, value: number) => {
+      out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`, `${name} ${value}`)
+    }
+    metric('stretchboard_boards_loaded', 'gauge', 'Boards held in memory.', gauges.boardsLoaded)
+    metric('stretchboard_connections', 'gauge', 'Open websocket connections.', gauges.connections)
+    metric('stretchboard_boards_stored', 'gauge', 'Boards in storage.', gauges.boardsStored)
+    metric(
+      'stretchboard_bytes_stored',
+      'gauge',
+      'Bytes of Yjs data in storage.',
+      gauges.bytesStored,
+    )
+    metric('stretchboard_update_rows', 'gauge', 'Update rows not yet compacted.', gauges.updateRows)
+    metric(
+      'stretchboard_unsaved_updates',
+      'gauge',
+      'Updates held in memory because storage failed; non-zero means data is at risk.',
+      gauges.unsavedUpdates,
+    )
+    metric(
+      'stretchboard_connections_opened_total',
+      'counter',
+      'Sockets accepted.',
+      this.connectionsOpened,
+    )
+    metric(
+      'stretchboard_messages_in_total',
+      'counter',
+      'Websocket messages received.',
+      this.messagesIn,
+    )
+    metric(
+      'stretchboard_messages_out_total',
+      'counter',
+      'Websocket messages sent.',
+      this.messagesOut,
+    )
+    metric('stretchboard_bytes_in_total', 'counter', 'Websocket bytes received.', this.bytesIn)
+    metric('stretchboard_bytes_out_total', 'counter', 'Websocket bytes sent.', this.bytesOut)
+    metric(
+      'stretchboard_updates_stored_total',
+      'counter',
+      'Appends that became durable.',
+      this.updatesStored,
+    )
+    metric(
+      'stretchboard_storage_failures_total',
+      'counter',
+      'Storage writes that failed and are being retried.',
+      this.storageFailures,
+    )
+    metric('stretchboard_compactions_total', 'counter', 'Compactions done.', this.compactions)
+    metric(
+      'stretchboard_compaction_failures_total',
+      'counter',
+      'Compactions that failed (retried later).',
+      this.compactionFailures,
+    )
+    out.push(
+      '# HELP stretchboard_rejected_messages_total Inbound messages or upgrades refused, by reason.',
+      '# TYPE stretchboard_rejected_messages_total counter',
+    )
+    for (const [reason, count] of this.rejected) {
+      out.push(`stretchboard_rejected_messages_total{reason="${reason}"} ${count}`)
+    }
+    return out.join('\n') + '\n'
+  }
+}

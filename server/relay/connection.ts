@@ -1,0 +1,218 @@
+/**
+ * One client socket on one board: reads y-websocket messages (untrusted) and hands the valid
+ * ones to its room. Anything that does not decode closes this socket with 1007 and touches
+ * nothing else; view-only sockets may read and use awareness but never write.
+ */
+import * as decoding from 'lib0/decoding'
+import * as syncProtocol from 'y-protocols/sync'
+import type { Logger } from '../log'
+import type { Metrics, RejectReason } from '../metrics'
+import { MalformedAwarenessError } from './awareness-guard'
+import {
+  CloseCode,
+  messageAuth,
+  messageAwareness,
+  messageQueryAwareness,
+  messageSync,
+} from './protocol'
+import { MalformedUpdateError, type Peer, type Room } from './room'
+
+export type Role = 'edit' | 'view'
+
+/** The part of a `ws` WebSocket the relay uses; tests drive it with a plain object. */
+export interface RelaySocket {
+  readonly readyState: number
+  readonly bufferedAmount: number
+  send(data: Uint8Array): void
+  close(code: number, reason: string): void
+  terminate(): void
+  ping(): void
+}
+
+const OPEN = 1
+/** Messages accepted while the board is still loading; a flood before that is refused. */
+const MAX_EARLY_MESSAGES = 256
+
+export interface ConnectionDeps {
+  readonly metrics: Metrics
+  readonly logger: Logger
+  readonly maxBufferedBytes: number
+  readonly now: () => number
+  /** Lets the relay forget the connection and release its hold on the room. */
+  readonly onDetach: (connection: Connection, room: Room | null) => void
+}
+
+export class Connection implements Peer {
+  readonly awarenessIds = new Set<number>()
+  lastMessageAt: number
+  /** Cleared by each heartbeat, set again by the pong. */
+  alive = true
+  #room: Room | null = null
+  #early: { data: Uint8Array; isBinary: boolean }[] = []
+  #closed = false
+  readonly #log: Logger
+
+  constructor(
+    readonly id: string,
+    readonly boardId: string,
+    readonly role: Role,
+    private readonly socket: RelaySocket,
+    private readonly deps: ConnectionDeps,
+  ) {
+    this.lastMessageAt = deps.now()
+    this.#log = deps.logger.child({ boardId, connId: id, role })
+  }
+
+  get closed(): boolean {
+    return this.#closed
+  }
+
+  /** Joins the loaded room and replays what arrived while it loaded. */
+  attach(room: Room): void {
+    this.#room = room
+    room.join(this)
+    const early = this.#early
+    this.#early = []
+    for (const message of early) {
+      if (this.#closed) break
+      this.receive(message.data, message.isBinary)
+    }
+  }
+
+  /** Leaves the room once, whichever comes first: our close, or the socket's 'close' event. */
+  detach(): void {
+    if (this.#closed) return
+    this.#closed = true
+    this.#early = []
+    const room = this.#room
+    this.#room = null
+    room?.leave(this)
+    this.deps.onDetach(this, room)
+  }
+
+  receive(data: Uint8Array, isBinary: boolean): void {
+    if (this.#closed) return
+    this.deps.metrics.messagesIn++
+    this.deps.metrics.bytesIn += data.byteLength
+    this.lastMessageAt = this.deps.now()
+    if (!isBinary) {
+      this.#refuse('text-frame', CloseCode.unsupportedData, 'binary y-websocket frames only')
+      return
+    }
+    const room = this.#room
+    if (room === null) {
+      if (this.#early.length >= MAX_EARLY_MESSAGES) {
+        this.#refuse('malformed', CloseCode.tryAgainLater, 'too many messages before sync')
+      } else {
+        this.#early.push({ data, isBinary })
+      }
+      return
+    }
+    try {
+      this.#dispatch(room, data)
+    } catch (error) {
+      const known =
+        error instanceof MalformedUpdateError || error instanceof MalformedAwarenessError
+      this.#log.warn({ err: known ? String(error) : error }, 'malformed message')
+      this.#refuse('malformed', CloseCode.invalidPayload, 'malformed message')
+    }
+  }
+
+  #dispatch(room: Room, data: Uint8Array): void {
+    const decoder = decoding.createDecoder(data)
+    const type = decoding.readVarUint(decoder)
+    switch (type) {
+      case messageSync: {
+        const step = decoding.readVarUint(decoder)
+        const payload = decoding.readVarUint8Array(decoder)
+        endOfMessage(decoder)
+        if (step === syncProtocol.messageYjsSyncStep1) {
+          room.replyToSyncStep1(this, payload)
+        } else if (
+          step === syncProtocol.messageYjsSyncStep2 ||
+          step === syncProtocol.messageYjsUpdate
+        ) {
+          if (this.role !== 'edit') {
+            // A stock provider always answers our step 1 with a step 2, even when view-only:
+            // drop it quietly rather than closing, and count it.
+            this.deps.metrics.reject('read-only')
+            return
+          }
+          room.applyClientUpdate(this, payload)
+        } else {
+          throw new MalformedUpdateError(`unknown sync step ${step}`)
+        }
+        return
+      }
+      case messageAwareness: {
+        const payload = decoding.readVarUint8Array(decoder)
+        endOfMessage(decoder)
+        const verdict = room.applyClientAwareness(this, payload)
+        if (!verdict.ok) {
+          this.deps.metrics.reject(verdict.reason)
+          this.#log.warn({ reason: verdict.reason }, verdict.message)
+        }
+        return
+      }
+      case messageQueryAwareness:
+        room.sendAwarenessTo(this)
+        return
+      case messageAuth:
+        // Clients have nothing to say on the auth channel; ignore like the stock server does.
+        return
+      default:
+        throw new MalformedUpdateError(`unknown message type ${type}`)
+    }
+  }
+
+  send(message: Uint8Array): void {
+    if (this.#closed || this.socket.readyState !== OPEN) return
+    if (this.socket.bufferedAmount + message.byteLength > this.deps.maxBufferedBytes) {
+      // The peer is not reading. Buffering without bound would let one tab exhaust our memory,
+      // and a close frame would queue behind the same backlog: cut the TCP connection instead.
+      this.deps.metrics.reject('slow-reader')
+      this.#log.warn({ buffered: this.socket.bufferedAmount }, 'slow reader cut off')
+      this.terminate()
+      return
+    }
+    this.deps.metrics.messagesOut++
+    this.deps.metrics.bytesOut += message.byteLength
+    this.socket.send(message)
+  }
+
+  close(code: number, reason: string): void {
+    if (this.socket.readyState === OPEN) this.socket.close(code, reason)
+    this.detach()
+  }
+
+  terminate(): void {
+    this.socket.terminate()
+    this.detach()
+  }
+
+  /** One keepalive tick: drop the socket if it missed the last pong or has been idle too long. */
+  heartbeat(idleTimeoutMs: number): void {
+    if (this.#closed) return
+    if (!this.alive) {
+      this.#log.info('no pong since the last ping; terminating')
+      this.terminate()
+      return
+    }
+    if (this.deps.now() - this.lastMessageAt > idleTimeoutMs) {
+      this.#log.info('idle timeout')
+      this.close(CloseCode.normal, 'idle timeout')
+      return
+    }
+    this.alive = false
+    this.socket.ping()
+  }
+
+  #refuse(reason: RejectReason, code: number, message: string): void {
+    this.deps.metrics.reject(reason)
+    this.close(code, message)
+  }
+}
+
+function endOfMessage(decoder: decoding.Decoder): void {
+  if (decoding.hasContent(decoder)) throw new MalformedUpdateError('trailing bytes after message')
+}

@@ -1,0 +1,122 @@
+/**
+ * The live relay without any socket library: accepts authenticated sockets onto boards, runs the
+ * keepalive, revokes sockets on token rotation and drains everything on shutdown. upgrade.ts
+ * feeds it `ws` sockets; tests can feed it plain objects.
+ */
+import type { BoardStore } from '../storage/store'
+import type { CompactionPolicy } from '../storage/compaction'
+import type { Logger } from '../log'
+import type { Metrics } from '../metrics'
+import { Connection, type RelaySocket, type Role } from './connection'
+import { CloseCode } from './protocol'
+import { Rooms } from './rooms'
+
+export interface RelayOptions {
+  readonly store: BoardStore
+  readonly metrics: Metrics
+  readonly logger: Logger
+  readonly now: () => number
+  readonly newId: () => string
+  readonly maxBufferedBytes: number
+  readonly maxAwarenessBytes: number
+  readonly maxAwarenessClientsPerConnection: number
+  readonly compaction: CompactionPolicy
+  readonly storageRetryMaxMs: number
+  readonly pingIntervalMs: number
+  readonly idleTimeoutMs: number
+}
+
+export class Relay {
+  readonly rooms: Rooms
+  readonly connections = new Set<Connection>()
+  #heartbeat: ReturnType<typeof setInterval> | null = null
+  #accepting = true
+
+  constructor(private readonly options: RelayOptions) {
+    this.rooms = new Rooms(options)
+  }
+
+  get accepting(): boolean {
+    return this.#accepting
+  }
+
+  /** Starts the keepalive timer (kept out of the constructor so tests can run without it). */
+  startHeartbeat(): void {
+    if (this.#heartbeat !== null || this.options.pingIntervalMs <= 0) return
+    this.#heartbeat = setInterval(() => {
+      for (const connection of [...this.connections]) {
+        connection.heartbeat(this.options.idleTimeoutMs)
+      }
+    }, this.options.pingIntervalMs)
+    this.#heartbeat.unref()
+  }
+
+  /**
+   * Puts an authenticated socket on its board. The returned connection must be told about
+   * inbound frames (`receive`), pongs (`alive = true`) and the socket closing (`detach`).
+   */
+  accept(socket: RelaySocket, boardId: string, role: Role): Connection {
+    const connection = new Connection(this.options.newId(), boardId, role, socket, {
+      metrics: this.options.metrics,
+      logger: this.options.logger,
+      maxBufferedBytes: this.options.maxBufferedBytes,
+      now: this.options.now,
+      onDetach: (gone, room) => {
+        this.connections.delete(gone)
+        if (room !== null) this.rooms.release(boardId)
+      },
+    })
+    this.connections.add(connection)
+    this.options.metrics.connectionsOpened++
+    this.rooms.acquire(boardId).then(
+      (room) => {
+        if (connection.closed) this.rooms.release(boardId)
+        else connection.attach(room)
+      },
+      (error: unknown) => {
+        this.options.logger.error(
+          { err: error, boardId, connId: connection.id },
+          'board load failed',
+        )
+        connection.close(CloseCode.tryAgainLater, 'board unavailable')
+      },
+    )
+    return connection
+  }
+
+  /** Closes every socket on a board (token rotation): the old tokens no longer open it. */
+  revoke(boardId: string): number {
+    let closed = 0
+    for (const connection of [...this.connections]) {
+      if (connection.boardId !== boardId) continue
+      connection.close(CloseCode.tokenRevoked, 'token rotated')
+      closed++
+    }
+    return closed
+  }
+
+  /**
+   * Stops accepting, flushes every board (bounded by `timeoutMs`), closes the sockets with 1012
+   * and releases every room. Returns how many updates could not be saved.
+   */
+  async shutdown(timeoutMs: number): Promise<number> {
+    this.#accepting = false
+    if (this.#heartbeat !== null) clearInterval(this.#heartbeat)
+    this.#heartbeat = null
+    const rooms = this.rooms.loaded()
+    await Promise.all(rooms.map((room) => room.flush(timeoutMs)))
+    for (const connection of [...this.connections]) {
+      connection.close(CloseCode.serviceRestart, 'server restarting')
+    }
+    let lost = 0
+    for (const room of this.rooms.loaded()) {
+      const dropped = room.abandon()
+      if (dropped > 0) {
+        lost += dropped
+        this.options.logger.error({ boardId: room.boardId, lost: dropped }, 'updates not saved')
+      }
+    }
+    this.rooms.destroyAll()
+    return lost
+  }
+}

@@ -1,0 +1,378 @@
+/**
+ * One loaded board: its Y.Doc, its Awareness, the connections on it, and the ordered queue that
+ * makes every change durable before anyone sees it.
+ *
+ * The durability rule: whatever the doc emits ('update' event) is appended to the store, and only
+ * after that append resolves is it broadcast. Replies to sync step 1 wait in the same queue, so a
+ * joining peer never receives state that is not yet on disk. When storage fails, the queue holds
+ * the updates in memory, retries with backoff, and tells clients their changes are unsaved.
+ */
+import * as Y from 'yjs'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import type { BoardStore } from '../storage/store'
+import { compactBoard, shouldCompact, type CompactionPolicy } from '../storage/compaction'
+import type { Logger } from '../log'
+import type { Metrics } from '../metrics'
+import { checkAwarenessUpdate, type AwarenessVerdict } from './awareness-guard'
+import {
+  encodeAwareness,
+  encodeStorageStatus,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+} from './protocol'
+
+/** What a room needs from the connection it serves (connection.ts implements it). */
+export interface Peer {
+  readonly id: string
+  /** Awareness client ids this peer introduced; removed from awareness when it leaves. */
+  readonly awarenessIds: Set<number>
+  send(message: Uint8Array): void
+  close(code: number, reason: string): void
+}
+
+export interface RoomOptions {
+  readonly store: BoardStore
+  readonly metrics: Metrics
+  readonly logger: Logger
+  readonly maxAwarenessBytes: number
+  readonly maxAwarenessClientsPerConnection: number
+  readonly compaction: CompactionPolicy
+  readonly storageRetryMaxMs: number
+}
+
+type Task =
+  | { readonly kind: 'update'; readonly update: Uint8Array; readonly origin: unknown }
+  | { readonly kind: 'send'; readonly peer: Peer; readonly message: Uint8Array }
+
+/** Thrown for a client update Yjs cannot decode or apply; the caller closes that socket (1007). */
+export class MalformedUpdateError extends Error {
+  override name = 'MalformedUpdateError'
+}
+
+const MAX_BATCH = 512
+
+export class Room {
+  readonly doc: Y.Doc
+  readonly awareness: awarenessProtocol.Awareness
+  readonly peers = new Set<Peer>()
+  readonly #queue: Task[] = []
+  #pumping = false
+  #failing = false
+  #retryDelay = 0
+  #retryTimer: ReturnType<typeof setTimeout> | null = null
+  #wakeRetry: (() => void) | null = null
+  #idleWaiters: (() => void)[] = []
+  #pendingRows: number
+  #pendingBytes: number
+  #compacting: Promise<void> | null = null
+  #compactFloorRows = 0
+  #destroyed = false
+  readonly #log: Logger
+
+  private constructor(
+    readonly boardId: string,
+    private readonly options: RoomOptions,
+    doc: Y.Doc,
+    stored: { rows: number; bytes: number },
+  ) {
+    this.doc = doc
+    this.#pendingRows = stored.rows
+    this.#pendingBytes = stored.bytes
+    this.#log = options.logger.child({ boardId })
+    this.awareness = new awarenessProtocol.Awareness(doc)
+    // The server is not a participant: it keeps no presence of its own.
+    this.awareness.setLocalState(null)
+    this.awareness.on('update', this.#onAwarenessUpdate)
+    doc.on('update', this.#onDocUpdate)
+  }
+
+  /** Loads the stored state. Rows that fail to apply are logged and skipped, not fatal. */
+  static async load(boardId: string, options: RoomOptions): Promise<Room> {
+    const stored = await options.store.loadDoc(boardId)
+    const doc = new Y.Doc()
+    const log = options.logger.child({ boardId })
+    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
+    let bytes = 0
+    for (const part of parts) {
+      if (part !== stored.snapshot) bytes += part.byteLength
+      try {
+        Y.applyUpdate(doc, part, 'load')
+      } catch (error) {
+        log.error({ err: error }, 'stored update could not be applied; skipped')
+      }
+    }
+    const room = new Room(boardId, options, doc, {
+      rows: stored.updates.length,
+      bytes,
+    })
+    room.#maybeCompact()
+    return room
+  }
+
+  get unsavedUpdates(): number {
+    return this.#failing ? this.#queue.filter((t) => t.kind === 'update').length : 0
+  }
+
+  get idle(): boolean {
+    return this.#queue.length === 0 && !this.#pumping && this.#compacting === null
+  }
+
+  join(peer: Peer): void {
+    this.peers.add(peer)
+    peer.send(encodeSyncStep1(this.doc))
+    const states = [...this.awareness.getStates().keys()]
+    if (states.length > 0) peer.send(encodeAwareness(this.awareness, states))
+    if (this.#failing) peer.send(encodeStorageStatus(false, this.unsavedUpdates))
+  }
+
+  leave(peer: Peer): void {
+    if (!this.peers.delete(peer)) return
+    const ids = [...peer.awarenessIds]
+    peer.awarenessIds.clear()
+    awarenessProtocol.removeAwarenessStates(this.awareness, ids, peer)
+  }
+
+  /** Answers a client's sync step 1 once everything already applied is durable. */
+  replyToSyncStep1(peer: Peer, stateVector: Uint8Array): void {
+    // Validate before Yjs reads it inside encodeStateAsUpdate, where a throw would be ours.
+    try {
+      Y.decodeStateVector(stateVector)
+    } catch (error) {
+      throw new MalformedUpdateError(`bad state vector: ${String(error)}`)
+    }
+    this.#enqueue({ kind: 'send', peer, message: encodeSyncStep2(this.doc, stateVector) })
+  }
+
+  /**
+   * Applies an untrusted V1 update with the peer as origin. Decoding it fully first means a
+   * truncated or corrupted update is refused before any of it is integrated.
+   */
+  applyClientUpdate(peer: Peer, update: Uint8Array): void {
+    try {
+      Y.decodeUpdate(update)
+      Y.applyUpdate(this.doc, update, peer)
+    } catch (error) {
+      throw new MalformedUpdateError(`update could not be applied: ${String(error)}`)
+    }
+  }
+
+  /** Applies a peer's awareness update if the guard lets it through. */
+  applyClientAwareness(peer: Peer, bytes: Uint8Array): AwarenessVerdict {
+    const verdict = checkAwarenessUpdate(bytes, {
+      owned: peer.awarenessIds,
+      ownedElsewhere: (id) => this.#ownedElsewhere(peer, id),
+      maxStateBytes: this.options.maxAwarenessBytes,
+      maxClients: this.options.maxAwarenessClientsPerConnection,
+    })
+    if (!verdict.ok) return verdict
+    for (const id of verdict.introduced) peer.awarenessIds.add(id)
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, verdict.update, peer)
+    return verdict
+  }
+
+  sendAwarenessTo(peer: Peer): void {
+    peer.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]))
+  }
+
+  closeAll(code: number, reason: string): void {
+    for (const peer of [...this.peers]) peer.close(code, reason)
+  }
+
+  /**
+   * Resolves true once every queued change is durable and sent, or false after `timeoutMs`
+   * (storage still failing; the changes stay queued and keep being retried).
+   */
+  flush(timeoutMs = Infinity): Promise<boolean> {
+    if (this.idle) return Promise.resolve(true)
+    return new Promise((resolve) => {
+      let timer: ReturnType<typeof setTimeout> | null = null
+      const done = () => {
+        if (timer !== null) clearTimeout(timer)
+        resolve(true)
+      }
+      this.#idleWaiters.push(done)
+      if (Number.isFinite(timeoutMs)) {
+        timer = setTimeout(() => {
+          this.#idleWaiters = this.#idleWaiters.filter((w) => w !== done)
+          resolve(false)
+        }, timeoutMs)
+      }
+    })
+  }
+
+  /** Stops retrying at once (shutdown after the flush deadline); queued changes are dropped. */
+  abandon(): number {
+    const lost = this.#queue.filter((t) => t.kind === 'update').length
+    this.#queue.length = 0
+    this.#wakeRetry?.()
+    return lost
+  }
+
+  /** Releases the doc, awareness and timers. The registry calls it only when the room is idle. */
+  destroy(): void {
+    if (this.#destroyed) return
+    this.#destroyed = true
+    if (this.#retryTimer !== null) clearTimeout(this.#retryTimer)
+    this.doc.off('update', this.#onDocUpdate)
+    this.awareness.off('update', this.#onAwarenessUpdate)
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+
+  #ownedElsewhere(peer: Peer, clientId: number): boolean {
+    if (clientId === this.awareness.clientID) return true
+    for (const other of this.peers) {
+      if (other !== peer && other.awarenessIds.has(clientId)) return true
+    }
+    return false
+  }
+
+  readonly #onAwarenessUpdate = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ) => {
+    const changed = [...change.added, ...change.updated, ...change.removed]
+    if (changed.length === 0) return
+    const message = encodeAwareness(this.awareness, changed)
+    for (const peer of this.peers) if (peer !== origin) peer.send(message)
+  }
+
+  readonly #onDocUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin === 'load') return
+    this.#enqueue({ kind: 'update', update, origin })
+  }
+
+  #enqueue(task: Task): void {
+    this.#queue.push(task)
+    void this.#pump()
+  }
+
+  async #pump(): Promise<void> {
+    if (this.#pumping) return
+    this.#pumping = true
+    try {
+      while (this.#queue.length > 0 && !this.#destroyed) {
+        const head = this.#queue[0]
+        if (head === undefined) break
+        if (head.kind === 'send') {
+          this.#queue.shift()
+          head.peer.send(head.message)
+          continue
+        }
+        const batch: Extract<Task, { kind: 'update' }>[] = []
+        for (const task of this.#queue) {
+          if (task.kind !== 'update' || batch.length === MAX_BATCH) break
+          batch.push(task)
+        }
+        // Merging is safe here: these bytes came out of our own doc, never from a client.
+        const merged = batch.length === 1 ? head.update : Y.mergeUpdates(batch.map((t) => t.update))
+        if (!(await this.#append(merged))) {
+          await this.#backoff()
+          continue
+        }
+        // abandon() may have emptied the queue while the append was in flight.
+        if (this.#queue[0] !== head) continue
+        this.#queue.splice(0, batch.length)
+        for (const task of batch) {
+          const message = encodeUpdate(task.update)
+          for (const peer of this.peers) if (peer !== task.origin) peer.send(message)
+        }
+        this.#maybeCompact()
+      }
+    } finally {
+      this.#pumping = false
+      this.#notifyIfIdle()
+    }
+  }
+
+  async #append(update: Uint8Array): Promise<boolean> {
+    try {
+      await this.options.store.appendUpdate(this.boardId, update)
+    } catch (error) {
+      this.options.metrics.storageFailures++
+      const unsaved = this.#queue.filter((t) => t.kind === 'update').length
+      this.#log.error({ err: error, unsaved }, 'storage append failed; keeping updates in memory')
+      if (!this.#failing) {
+        this.#failing = true
+        this.#broadcast(encodeStorageStatus(false, unsaved))
+      }
+      return false
+    }
+    this.options.metrics.updatesStored++
+    this.#pendingRows++
+    this.#pendingBytes += update.byteLength
+    this.#retryDelay = 0
+    if (this.#failing) {
+      this.#failing = false
+      this.#log.info('storage recovered; queued updates are durable again')
+      this.#broadcast(encodeStorageStatus(true, 0))
+    }
+    return true
+  }
+
+  #backoff(): Promise<void> {
+    this.#retryDelay = Math.min(
+      Math.max(100, this.#retryDelay * 2),
+      Math.max(1, this.options.storageRetryMaxMs),
+    )
+    return new Promise((resolve) => {
+      this.#wakeRetry = () => {
+        if (this.#retryTimer !== null) clearTimeout(this.#retryTimer)
+        this.#retryTimer = null
+        this.#wakeRetry = null
+        resolve()
+      }
+      this.#retryTimer = setTimeout(this.#wakeRetry, this.#retryDelay)
+    })
+  }
+
+  #broadcast(message: Uint8Array): void {
+    for (const peer of this.peers) peer.send(message)
+  }
+
+  /**
+   * Folds the update rows into one snapshot once they pass the policy's bounds. Runs beside the
+   * queue on the store's own copy (compactBoard reloads it): the store keeps rows appended
+   * meanwhile, so the queue never waits for it and nothing is lost whichever finishes first.
+   */
+  #maybeCompact(): void {
+    if (this.#compacting !== null || this.#destroyed || this.#failing) return
+    if (this.#pendingRows < this.#compactFloorRows) return
+    if (
+      !shouldCompact(
+        { count: this.#pendingRows, bytes: this.#pendingBytes },
+        this.options.compaction,
+      )
+    ) {
+      return
+    }
+    const { store, metrics } = this.options
+    this.#compacting = compactBoard(store, this.boardId)
+      .then(async (result) => {
+        metrics.compactions++
+        this.#compactFloorRows = 0
+        this.#log.debug({ ...result }, 'compacted')
+        const pending = await store.pendingUpdates(this.boardId)
+        this.#pendingRows = pending.count
+        this.#pendingBytes = pending.bytes
+      })
+      .catch((error: unknown) => {
+        metrics.compactionFailures++
+        // Wait for as many rows again before the next try instead of retrying on every append.
+        this.#compactFloorRows = this.#pendingRows * 2
+        this.#log.warn({ err: error }, 'compaction failed; will retry after more updates')
+      })
+      .finally(() => {
+        this.#compacting = null
+        this.#notifyIfIdle()
+      })
+  }
+
+  #notifyIfIdle(): void {
+    if (!this.idle) return
+    const waiters = this.#idleWaiters
+    this.#idleWaiters = []
+    for (const wake of waiters) wake()
+  }
+}
