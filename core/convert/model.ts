@@ -51,3 +51,46 @@ export interface ConversionOptions {
   /** Also include groups without votes when fewer voted groups exist (default false). */
   readonly includeUnvoted?: boolean
 }
+
+/** What a sticky note's text turned out to be (core/convert/parse-key-result.ts). */
+export const KEY_RESULT_KINDS = ['key-result', 'initiative', 'unmeasurable'] as const
+export type KeyResultKind = (typeof KEY_RESULT_KINDS)[number]
+
+/**
+ * A key result read from free text. `start` is null when the text gives no baseline (a draft to
+ * complete); `target` is null only when nothing measurable was found. For the lift calculations
+ * `target` holds the lift, as in `KeyResult`.
+ */
+export interface ParsedKeyResult {
+  readonly kind: KeyResultKind
+  readonly direction: Direction
+  readonly calculation: Calculation
+  readonly start: number | null
+  readonly target: number | null
+  readonly unit: Unit
+  /** The measured thing, with verbs, numbers and timeframe words removed ("customer churn rate"). */
+  readonly metric: string
+  /** How sure the parser is, in [0, 1]; below 0.7 the UI should ask the author to check. */
+  readonly confidence: number
+  /** Why the parse came out this way: ambiguities, defaults taken, numbers ignored. */
+  readonly notes: readonly string[]
+}
+
+/** A proposed group of notes (core/convert/suggest-groups.ts); applied only through a command. */
+export interface GroupSuggestion {
+  /** Sorted ascending, so equal proposals compare equal. */
+  readonly noteIds: readonly string[]
+  /** Built from the group's most distinctive words ("Churn, retention, renewals"). */
+  readonly title: string
+  /** Cohesion: mean pairwise cosine similarity of the notes' TF-IDF vectors, in [0, 1]. */
+  readonly score: number
+}
+
+export interface SuggestGroupsOptions {
+  /** Clusters merge while their average-linkage cosine similarity is at least this (default 0.12). */
+  readonly threshold?: number
+  /** Smaller clusters are not proposed (default 2). */
+  readonly minSize?: number
+  /** Notes already in a group are left out unless this is true (default false). */
+  readonly includeGrouped?: boolean
+}

@@ -1,0 +1,544 @@
+/**
+ * Reads a sticky note's text as a key result: direction, calculation, start, target, unit and
+ * metric, or decides it is an initiative (work to do) or not measurable. The grammar is in
+ * docs/conversion.md; every rule here is there by name.
+ */
+import type { Calculation, Direction, Unit } from '../okr/model'
+import type { ParsedKeyResult } from './model'
+import {
+  BETTER_WORDS,
+  DECREASE_WORDS,
+  GOAL_VERBS,
+  INCREASE_WORDS,
+  LOWER_IS_BETTER,
+  NEUTRAL_VERBS,
+  TASK_VERBS,
+} from './lexicon'
+import { scanQuantities, type Quantity } from './quantities'
+
+/** Longer text is cut before parsing so that a pasted essay costs no more than a note. */
+export const MAX_PARSED_LENGTH = 500
+
+type Role =
+  | 'from'
+  | 'to'
+  | 'at-most'
+  | 'at-least'
+  | 'of'
+  | 'top'
+  | 'by'
+  | 'add'
+  | 'lift-up'
+  | 'lift-down'
+  | 'per'
+  | 'timebox'
+  | 'within'
+  | 'plain'
+
+interface Read {
+  readonly q: Quantity
+  readonly role: Role
+}
+
+const COUNT: Unit = { kind: 'count' }
+
+const ROLE_BEFORE: readonly (readonly [Role, RegExp])[] = [
+  ['per', /(?:\b(?:per|each|every|out\s+of|for\s+every|in\s+every)|\/)\s*$/i],
+  ['within', /\bwithin\s*(?:the\s+)?(?:first\s+|next\s+)?$/i],
+  [
+    'from',
+    /\bfrom\s*(?:an?\s+|the\s+)?(?:average\s+(?:of\s+)?|avg\.?\s+|current\s+|today'?s\s+)?$/i,
+  ],
+  [
+    'at-most',
+    /(?:\b(?:under|below|beneath|less\s+than|fewer\s+than|lower\s+than|shorter\s+than|at\s+most|no\s+more\s+than|not\s+more\s+than|max(?:imum)?(?:\s+of)?|up\s+to|sub)|<=?)\s*(?:an?\s+)?$/i,
+  ],
+  [
+    'at-least',
+    /(?:\b(?:over|above|more\s+than|at\s+least|min(?:imum)?(?:\s+of)?|greater\s+than|higher\s+than|beyond|exceed(?:s|ing)?|north\s+of|no\s+less\s+than|no\s+fewer\s+than)|>=?)\s*(?:an?\s+)?$/i,
+  ],
+  [
+    'add',
+    /\b(?:add|adds|adding|added|gain|gains|gaining|another|additional|extra)\s*(?:an?\s+)?(?:additional\s+|extra\s+|further\s+)?$/i,
+  ],
+  ['by', /\bby\s*(?:an?\s+)?(?:additional\s+|extra\s+|further\s+|another\s+)?$/i],
+  ['top', /\btop\s*$/i],
+  [
+    'timebox',
+    /\b(?:in|over|for|after|during)\s*(?:the\s+)?(?:next\s+|first\s+|last\s+|coming\s+)?$/i,
+  ],
+  ['to', /\bto\s*(?:an?\s+|the\s+)?(?:average\s+(?:of\s+)?|avg\.?\s+|overall\s+)?$/i],
+  ['of', /\b(?:of|at|is|hits?|reach(?:es)?)\s*(?:an?\s+)?$/i],
+]
+
+const LIFT_UP_AFTER =
+  /^\s*(?:increase|growth|uplift|lift|improvement|rise|gain|boost|more|higher|jump|bump)\b/i
+const LIFT_DOWN_AFTER = /^\s*(?:reduction|decrease|drop|decline|cut|fewer|less|lower|smaller)\b/i
+
+const roleOf = (text: string, q: Quantity): Role => {
+  const before = text.slice(Math.max(0, q.index - 40), q.index)
+  const after = text.slice(q.end, q.end + 24)
+  for (const [role, pattern] of ROLE_BEFORE) {
+    if (!pattern.test(before)) continue
+    if (role === 'timebox' && q.seconds === null) continue
+    return role
+  }
+  // "a 10% increase in sign-ups", "300 more customers"
+  if (LIFT_UP_AFTER.test(after)) return 'lift-up'
+  if (LIFT_DOWN_AFTER.test(after)) return 'lift-down'
+  return 'plain'
+}
+
+const TARGET_ROLES: readonly Role[] = ['at-most', 'at-least', 'to', 'of', 'top']
+
+const normalise = (text: string): string =>
+  text
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s*(?:→|->|=>|⇒|⟶)\s*/g, ' to ')
+    .replace(/≤/g, '<=')
+    .replace(/≥/g, '>=')
+    .replace(/(\d)[\u00a0\u202f\u2009'’](?=\d{3}\b)/g, '$1,')
+    .replace(/\b24\/7\b/g, '24x7')
+    .replace(/\s+/g, ' ')
+    .trim()
+
+const LIST_MARKER =
+  /^(?:[-*•·>–]+\s*|\[[ x]?\]\s*|(?:kr|key\s+result|okr|o)\s*#?\s*\d*\s*[:.)-]\s*|\d{1,2}[.)]\s+)+/i
+const LEAD_IN =
+  /^(?:we\s+(?:will|shall|should|must|want\s+to|need\s+to|aim\s+to|plan\s+to)|let'?s|let\s+us|i\s+want\s+to|aim\s+to|goal\s*:|to)\s+/i
+
+const WORD = /[a-z][a-z'-]*/gi
+
+/** The dictionary form of a verb as written ("Shipping" → "ship", "increases" → "increase"). */
+const baseForm = (word: string, among: ReadonlySet<string>): string | null => {
+  const w = word.toLowerCase().replace(/'s$/, '')
+  const candidates = [w]
+  if (w.endsWith('ing')) {
+    const stem = w.slice(0, -3)
+    candidates.push(stem, `${stem}e`)
+    if (/(.)\1$/.test(stem)) candidates.push(stem.slice(0, -1))
+  }
+  if (w.endsWith('ed')) candidates.push(w.slice(0, -2), w.slice(0, -1))
+  if (w.endsWith('es')) candidates.push(w.slice(0, -2))
+  if (w.endsWith('s')) candidates.push(w.slice(0, -1))
+  return candidates.find((c) => among.has(c)) ?? null
+}
+
+interface VerbHit {
+  readonly direction: Direction | null
+  readonly better: boolean
+  readonly index: number
+  readonly end: number
+}
+
+/** The first word that states a direction or "better", searched in reading order. */
+const findVerb = (text: string): VerbHit | null => {
+  for (const match of text.matchAll(WORD)) {
+    const word = match[0]
+    const end = match.index + word.length
+    if (baseForm(word, INCREASE_WORDS) !== null) {
+      // "up" and "more" alone are too common to be a verb unless a phrase makes them one.
+      if (
+        /^(?:up|more)$/i.test(word) &&
+        !/\b(?:bring|drive|push|scale|ramp|step)\s+\S*\s*$/i.test(text.slice(0, match.index))
+      )
+        continue
+      return { direction: 'increase', better: false, index: match.index, end }
+    }
+    if (baseForm(word, DECREASE_WORDS) !== null) {
+      if (
+        /^(?:down|less)$/i.test(word) &&
+        !/\b(?:bring|drive|push|cut|get|keep|go)\b/i.test(text.slice(0, match.index))
+      )
+        continue
+      return { direction: 'decrease', better: false, index: match.index, end }
+    }
+    if (baseForm(word, BETTER_WORDS) !== null) {
+      return { direction: null, better: true, index: match.index, end }
+    }
+  }
+  return null
+}
+
+const sameUnit = (a: Unit, b: Unit): boolean =>
+  a.kind === b.kind &&
+  (a.kind !== 'currency' || b.kind !== 'currency' || (a.code ?? '') === (b.code ?? '')) &&
+  (a.kind !== 'text' || b.kind !== 'text' || a.label === b.label)
+
+const round = (n: number): number => Math.round(n * 1e9) / 1e9
+
+const describeUnit = (unit: Unit): string =>
+  unit.kind === 'text'
+    ? unit.label
+    : unit.kind === 'currency'
+      ? (unit.code ?? 'currency')
+      : unit.kind
+
+interface Numbers {
+  readonly calculation: Calculation
+  readonly start: number | null
+  readonly target: number | null
+  readonly unit: Unit
+  /** A direction the numbers or a comparator state outright. */
+  readonly stated: Direction | null
+  readonly used: readonly Quantity[]
+  /** For a written range, the other end, so the ambitious one can be picked once direction is known. */
+  readonly range: readonly [number, number] | null
+}
+
+/** A from → to pair: explicit "from A to B", or "A to B" when A is not itself a target. */
+const findPair = (text: string, reads: readonly Read[]): readonly [Read, Read] | null => {
+  for (let i = 0; i + 1 < reads.length; i++) {
+    const a = reads[i]
+    const b = reads[i + 1]
+    if (a === undefined || b === undefined) continue
+    const between = text.slice(a.q.end, b.q.index)
+    const fromA = a.role === 'from'
+    const linked = fromA
+      ? /^\s*(?:[a-z%$€£]+\s+){0,3}to\s*(?:an?\s+)?$/i.test(between) ||
+        /^\s*(?:down|up)\s+to\s*$/i.test(between)
+      : /^\s*to\s*$/i.test(between) && (a.role === 'plain' || a.role === 'of')
+    if (linked && !['per', 'timebox', 'within'].includes(b.role)) return [a, b]
+  }
+  return null
+}
+
+/** Puts a pair of durations in the target's unit; any unit missing on one end is taken from the other. */
+const unify = (a: Quantity, b: Quantity, notes: string[]): [number, number, Unit] => {
+  const unit = b.unit ?? a.unit ?? COUNT
+  if (a.seconds !== null && b.seconds !== null && a.seconds !== b.seconds) {
+    return [round((a.value * a.seconds) / b.seconds), b.value, unit]
+  }
+  if (a.unit !== null && b.unit !== null && !sameUnit(a.unit, b.unit)) {
+    notes.push(
+      `start and target have different units (${describeUnit(a.unit)}, ${describeUnit(b.unit)})`,
+    )
+  }
+  return [a.value, b.value, unit]
+}
+
+const readNumbers = (
+  text: string,
+  reads: readonly Read[],
+  verb: VerbHit | null,
+  notes: string[],
+): Numbers | null => {
+  // "Grow revenue 20% QoQ": a bare percentage after a direction verb is a lift, not a level.
+  const verbBefore = (q: Quantity): boolean =>
+    verb !== null && verb.direction !== null && verb.end <= q.index
+  const from = reads.find((r) => r.role === 'from') ?? null
+  const pair = findPair(text, reads)
+  if (pair !== null) {
+    const [a, b] = pair
+    const [start, target, unit] = unify(a.q, b.q, notes)
+    const stated =
+      target < start
+        ? 'decrease'
+        : target > start
+          ? 'increase'
+          : b.role === 'at-most'
+            ? 'decrease'
+            : null
+    const range = b.q.high === null ? null : ([target, b.q.high] as const)
+    return { calculation: 'absolute-target', start, target, unit, stated, used: [a.q, b.q], range }
+  }
+  const lift = reads.find(
+    (r) =>
+      ['by', 'add', 'lift-up', 'lift-down'].includes(r.role) ||
+      (r.role === 'plain' &&
+        (r.q.sign !== null ||
+          (verbBefore(r.q) &&
+            r.q.unit?.kind === 'percent' &&
+            !/^\s*of\b/i.test(text.slice(r.q.end))))),
+  )
+  if (lift !== undefined) {
+    const q = lift.q
+    const percentLift = q.unit?.kind === 'percent' && !q.points
+    const calculation: Calculation = percentLift ? 'percentage-lift' : 'absolute-lift'
+    const unit = percentLift ? (from?.q.unit ?? COUNT) : (q.unit ?? from?.q.unit ?? COUNT)
+    const stated: Direction | null =
+      lift.role === 'lift-up' || q.sign === '+'
+        ? 'increase'
+        : lift.role === 'lift-down' || q.sign === '-'
+          ? 'decrease'
+          : null
+    let start = from?.q.value ?? null
+    if (!percentLift && from !== null && from.q.seconds !== null && q.seconds !== null) {
+      start = round((from.q.value * from.q.seconds) / q.seconds)
+    }
+    const range = q.high === null ? null : ([q.value, q.high] as const)
+    const used = from === null ? [q] : [from.q, q]
+    return { calculation, start, target: q.value, unit, stated, used, range }
+  }
+  const factor = reads.find((r) => r.q.factor)
+  if (factor !== undefined) {
+    const grows = factor.q.value >= 1
+    return {
+      calculation: 'percentage-lift',
+      start: from?.q.value ?? null,
+      target: round(Math.abs(factor.q.value - 1) * 100),
+      unit: from?.q.unit ?? COUNT,
+      stated: grows ? 'increase' : 'decrease',
+      used: [factor.q],
+      range: null,
+    }
+  }
+  const target =
+    reads.find((r) => TARGET_ROLES.includes(r.role) || r.q.orMore) ??
+    reads.find((r) => r.role === 'plain') ??
+    reads.find((r) => r.role === 'within') ??
+    null
+  if (target === null) return null
+  const q = target.q
+  const stated: Direction | null =
+    target.role === 'at-most' || target.role === 'within' || target.role === 'top'
+      ? 'decrease'
+      : target.role === 'at-least' || q.orMore
+        ? 'increase'
+        : null
+  if (target.role === 'within' && reads.length > 1)
+    notes.push('a "within" duration read as the target')
+  let start = from !== null && from !== target ? from.q.value : null
+  if (from !== null && from !== target && from.q.seconds !== null && q.seconds !== null) {
+    start = round((from.q.value * from.q.seconds) / q.seconds)
+  }
+  const unit =
+    target.role === 'top'
+      ? { kind: 'text' as const, label: 'rank' }
+      : (q.unit ?? from?.q.unit ?? COUNT)
+  const range = q.high === null ? null : ([q.value, q.high] as const)
+  const used = from === null || from === target ? [q] : [from.q, q]
+  return { calculation: 'absolute-target', start, target: q.value, unit, stated, used, range }
+}
+
+const KEYWORD_LIFTS: readonly (readonly [RegExp, number, Direction])[] = [
+  [/\bdoubl(?:e|es|ed|ing)\b/i, 100, 'increase'],
+  [/\btripl(?:e|es|ed|ing)\b/i, 200, 'increase'],
+  [/\bquadrupl(?:e|es|ed|ing)\b/i, 300, 'increase'],
+  [/\b(?:halv(?:e|es|ed|ing)|in\s+half|by\s+half|by\s+50\s?%\s*-?\s*half)\b/i, 50, 'decrease'],
+]
+const TO_ZERO =
+  /\b(?:eliminat(?:e|es|ed|ing)|eradicat(?:e|es|ed|ing)|get\s+rid\s+of|no\s+more|stamp\s+out|zero)\b/i
+
+const TIMEFRAME = new RegExp(
+  [
+    String.raw`\b(?:this|next|the)\s+(?:quarter|year|half|cycle|sprint|month)\b`,
+    String.raw`\bby\s+(?:the\s+)?end\s+of\s+(?:the\s+)?(?:quarter|year|month|half|cycle|q[1-4]|h[12]|\w+)(?:\s+\d{4})?`,
+    String.raw`\b(?:in|by|before|for|during|until)\s+(?:q[1-4]|h[12]|fy\s?\d{2,4})(?:\s+\d{4})?\b`,
+    String.raw`\b(?:in|by|before|until)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?`,
+    String.raw`\b(?:quarter|year|month|week)[- ]over[- ](?:quarter|year|month|week)\b`,
+    String.raw`\b(?:qoq|yoy|mom|wow)\b`,
+    String.raw`\b(?:every|each)\s+(?:quarter|year|month|week|sprint)\b`,
+    String.raw`\b(?:in|by|for|during|until|before)\s+(?:19|20)\d\d\b`,
+  ].join('|'),
+  'gi',
+)
+const CONNECTOR_TAIL =
+  /(?:\s*(?:\b(?:from|to|by|under|below|beneath|less\s+than|fewer\s+than|more\s+than|at\s+least|at\s+most|no\s+more\s+than|above|over|of|up\s+to|down\s+to|within|in|than|top|between|and|an\s+average(?:\s+of)?|average(?:\s+of)?|a|an|the|another|additional|extra|sub|max(?:imum)?|min(?:imum)?|at|is)\b|[<>]=?))+\s*$/i
+const DETERMINER = /^(?:(?:the|our|a|an|my|all|its|their|your|of|on|in|to)\s+)+/i
+const TRAILING_FILLER =
+  /(?:\s+\b(?:to|by|from|of|at|on|for|in|with|and|the|a|an|down|up|half)\b)+$/i
+
+const VERB_SETS = [INCREASE_WORDS, DECREASE_WORDS, BETTER_WORDS, GOAL_VERBS, TASK_VERBS]
+
+const extractMetric = (text: string, spans: readonly Quantity[], verb: VerbHit | null): string => {
+  const firstWord = /^[a-z][a-z'-]*/i.exec(text)?.[0] ?? ''
+  // A gerund opens a subject ("Shipping the portal increases …"), not an imperative.
+  const leadingVerb =
+    VERB_SETS.some((set) => set.has(firstWord.toLowerCase())) ||
+    (!/ing$/i.test(firstWord) && VERB_SETS.some((set) => baseForm(firstWord, set) !== null))
+  // Blank the numbers out in place, so the verb's offsets stay valid.
+  let cut = text
+  for (const q of spans) {
+    const before = cut.slice(0, q.index)
+    const connector = CONNECTOR_TAIL.exec(before)
+    const from = connector === null ? q.index : connector.index
+    const denominator = /^\/\s?\d+(?:\.\d+)?/.exec(cut.slice(q.end))
+    const end = q.end + (denominator?.[0].length ?? 0)
+    cut = cut.slice(0, from) + ' '.repeat(end - from) + cut.slice(end)
+  }
+  // "Shipping the portal increases employee feedback scores": the metric follows the verb.
+  if (!leadingVerb && verb !== null && verb.index > 0) cut = cut.slice(verb.end)
+  else if (leadingVerb)
+    cut = cut.slice(firstWord.length).replace(/^\s*(?:up|out|off|down|in|on)\b/i, '')
+  let metric = cut.replace(TIMEFRAME, ' ').replace(/\s+/g, ' ').trim()
+  metric = metric.replace(/\s*\/\s*(day|week|month|quarter|year|user|customer|seat)\b/gi, ' per $1')
+  metric = metric.replace(/\s*\b(?:doubl|tripl|quadrupl|halv)\w*\b\s*/gi, ' ')
+  metric = metric.replace(/\s*\b(?:in|by)\s+half\b/gi, ' ')
+  metric = metric.replace(/\s+([,.;:!?)])/g, '$1').replace(/\(\s+/g, '(')
+  let previous = ''
+  while (previous !== metric) {
+    previous = metric
+    metric = metric
+      .replace(/^[\s,.;:!?-]+|[\s,.;:!?-]+$/g, '')
+      .replace(DETERMINER, '')
+      .replace(TRAILING_FILLER, '')
+      .replace(/\s+/g, ' ')
+  }
+  return metric
+}
+
+/**
+ * Reads one key result from free text. Never throws: text it cannot read becomes an
+ * `unmeasurable` result whose `notes` say why.
+ *
+ * @example
+ * parseKeyResult('Reduce churn from 8% to 5%')
+ * // → { kind: 'key-result', direction: 'decrease', calculation: 'absolute-target',
+ * //     start: 8, target: 5, unit: { kind: 'percent' }, metric: 'churn', … }
+ * parseKeyResult('Boost attendance at monthly socials by 30%').calculation // 'percentage-lift'
+ * parseKeyResult('Launch the referral programme').kind // 'initiative'
+ */
+export function parseKeyResult(text: string): ParsedKeyResult {
+  const notes: string[] = []
+  let penalty = 0
+  const raw = typeof text === 'string' ? text : ''
+  if (typeof text !== 'string') notes.push('not text')
+  if (raw.length > MAX_PARSED_LENGTH) {
+    notes.push(`only the first ${MAX_PARSED_LENGTH} characters were read`)
+    penalty += 0.2
+  }
+  const cleaned = normalise(raw.slice(0, MAX_PARSED_LENGTH))
+    .replace(LIST_MARKER, '')
+    .replace(LEAD_IN, '')
+  const firstWord = /^[a-z][a-z'-]*/i.exec(cleaned)?.[0] ?? ''
+  const task = baseForm(firstWord, TASK_VERBS) !== null
+  const goalVerb = baseForm(firstWord, GOAL_VERBS) !== null
+  // A leading verb that counts things done ("fix 25 bugs") outranks the metric's polarity.
+  const countingVerb = (task || goalVerb) && baseForm(firstWord, NEUTRAL_VERBS) === null
+  const verb = findVerb(cleaned)
+
+  const reads = scanQuantities(cleaned).map((q) => ({ q, role: roleOf(cleaned, q) }))
+  let numbers = readNumbers(cleaned, reads, verb, notes)
+  let keywordDirection: Direction | null = null
+  if (numbers === null) {
+    const keyword = KEYWORD_LIFTS.find(([pattern]) => pattern.test(cleaned))
+    if (keyword !== undefined) {
+      const [, lift, direction] = keyword
+      keywordDirection = direction
+      numbers = {
+        calculation: 'percentage-lift',
+        start: null,
+        target: lift,
+        unit: COUNT,
+        stated: direction,
+        used: [],
+        range: null,
+      }
+    } else if (TO_ZERO.test(cleaned)) {
+      numbers = {
+        calculation: 'absolute-target',
+        start: null,
+        target: 0,
+        unit: COUNT,
+        stated: 'decrease',
+        used: [],
+        range: null,
+      }
+    }
+  }
+
+  const blanked = [
+    ...(numbers?.used ?? []),
+    ...reads.filter((r) => r.role === 'timebox' || r.role === 'within').map((r) => r.q),
+  ]
+  const metric = extractMetric(cleaned, [...new Set(blanked)], verb)
+  const lowerIsBetter = LOWER_IS_BETTER.test(metric === '' ? cleaned : metric)
+
+  let direction: Direction
+  if (numbers?.stated !== null && numbers?.stated !== undefined) {
+    direction = numbers.stated
+    if (verb?.direction != null && verb.direction !== direction && keywordDirection === null) {
+      notes.push(
+        `the numbers say ${direction} but "${cleaned.slice(verb.index, verb.end)}" says ${verb.direction}`,
+      )
+      penalty += 0.3
+    }
+  } else if (numbers?.calculation === 'absolute-target' && numbers.target === 0) {
+    direction = 'decrease'
+  } else if (verb?.direction != null) {
+    direction = verb.direction
+  } else if (lowerIsBetter && !countingVerb) {
+    direction = 'decrease'
+    if (!verb?.better) notes.push('direction taken from the metric: lower is better')
+  } else if (
+    verb?.better &&
+    numbers !== null &&
+    numbers.unit.kind === 'text' &&
+    /^(?:ms|seconds|minutes|hours|days|weeks)$/.test(numbers.unit.label)
+  ) {
+    direction = 'decrease'
+    notes.push('"improve" on a duration read as making it shorter')
+  } else {
+    direction = 'increase'
+    if (verb === null && !goalVerb && !task && numbers !== null) {
+      notes.push('no word states a direction: increase assumed')
+      penalty += 0.15
+    }
+  }
+
+  let target = numbers?.target ?? null
+  if (numbers !== null && numbers.range !== null) {
+    const [low, high] = numbers.range
+    const ambitious =
+      numbers.calculation !== 'absolute-target' || direction === 'increase'
+        ? Math.max(low, high)
+        : Math.min(low, high)
+    target = ambitious
+    notes.push(`range ${low}–${high}: the ambitious end is the target, the other a committed floor`)
+    penalty += 0.1
+  }
+
+  const ignored = reads.filter((r) => !(numbers?.used ?? []).includes(r.q))
+  for (const r of ignored) {
+    const what = cleaned.slice(r.q.index, r.q.end)
+    if (r.role === 'per' || r.role === 'timebox' || r.role === 'within') {
+      notes.push(`"${what}" read as a rate or timebox, not a target`)
+    } else {
+      notes.push(`"${what}" not used`)
+      penalty += 0.1
+    }
+  }
+
+  let kind: ParsedKeyResult['kind']
+  if (target !== null) {
+    kind = 'key-result'
+    if (
+      task &&
+      numbers?.calculation === 'absolute-target' &&
+      numbers.stated === null &&
+      numbers.start === null
+    ) {
+      notes.push('counts the output of a task; consider the outcome it should move')
+      penalty += 0.1
+    }
+  } else if (task) {
+    kind = 'initiative'
+  } else {
+    kind = 'unmeasurable'
+    notes.push('no number to measure: add a target')
+  }
+  if (
+    numbers?.calculation === 'percentage-lift' &&
+    /\brate\b|\bratio\b|\bshare\b|%/i.test(metric)
+  ) {
+    notes.push('a % lift of a rate is relative; write "percentage points" for an absolute change')
+    penalty += 0.1
+  }
+  if (kind === 'key-result' && metric === '') {
+    notes.push('no metric named')
+    penalty += 0.2
+  }
+
+  return {
+    kind,
+    direction,
+    calculation: numbers?.calculation ?? 'absolute-target',
+    start: numbers?.start ?? null,
+    target,
+    unit: numbers?.unit ?? COUNT,
+    metric,
+    confidence: Math.round(Math.max(0, Math.min(1, 1 - penalty)) * 100) / 100,
+    notes,
+  }
+}
