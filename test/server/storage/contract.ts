@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { BoardRecord, BoardStore } from '../../../server/storage/store'
+import type { BoardStore } from '../../../server/storage/store'
 import {
   BoardExistsError,
   InvalidStoreInputError,
@@ -14,35 +14,15 @@ import {
 } from '../../../server/storage/errors'
 import { compactBoard } from '../../../server/storage/compaction'
 import { hashToken } from '../../../server/storage/tokens'
+import { boardRecord, seededBytes } from './fixtures/data'
+
+export { boardRecord, seededBytes }
 
 export interface StoreBackend {
   /** Opens a store over this backend's storage; a second call sees what the first wrote. */
   open(): Promise<BoardStore>
   /** Removes the storage (temp file, schema) after the test. */
   destroy?(): Promise<void>
-}
-
-/** Deterministic pseudo-random bytes (xorshift32), so failures reproduce. */
-export function seededBytes(seed: number, length: number): Uint8Array {
-  const out = new Uint8Array(length)
-  let x = seed | 0 || 1
-  for (let i = 0; i < length; i++) {
-    x ^= x << 13
-    x ^= x >>> 17
-    x ^= x << 5
-    out[i] = x & 0xff
-  }
-  return out
-}
-
-export function boardRecord(id: string, title = `Board ${id}`): BoardRecord {
-  return {
-    id,
-    title,
-    createdAt: 1_760_000_000_000,
-    editTokenHash: hashToken(`edit-${id}`),
-    viewTokenHash: hashToken(`view-${id}`),
-  }
 }
 
 /** A doc whose every change is recorded as the V1 update the relay would store. */
