@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { Hono, type Context, type Next } from 'hono'
+import { Hono, type Context, type MiddlewareHandler, type Next } from 'hono'
 import { serveStatic } from '@hono/node-server/serve-static'
 import type { AppEnv } from './deps'
 import { ApiError } from './errors'
@@ -24,23 +24,23 @@ export function staticRoutes(staticDir: string): Hono<AppEnv> {
     c.header('X-Content-Type-Options', 'nosniff')
   }
   app.use('*', headers)
-  let index: ReturnType<typeof serveStatic> | null = null
+  let index: MiddlewareHandler<AppEnv> | null = null
   const spa = async (c: Context<AppEnv>, next: Next) => {
     if (!existsSync(join(root, 'index.html'))) {
       throw new ApiError(503, 'client-not-built', 'the web app is not built (run `npm start`)')
     }
-    index ??= serveStatic({ root, path: 'index.html' })
+    index ??= serveStatic<AppEnv>({ root, path: 'index.html' })
     return index(c, next)
   }
   app.get('/', spa)
   app.get('/b/*', spa)
   // Built lazily: the client may be built after the server starts, and serveStatic complains
   // on stderr about a missing root at construction time.
-  let files: ReturnType<typeof serveStatic> | null = null
+  let files: MiddlewareHandler<AppEnv> | null = null
   app.get('*', async (c, next) => {
     if (files === null) {
       if (!existsSync(root)) return next()
-      files = serveStatic({ root })
+      files = serveStatic<AppEnv>({ root })
     }
     return files(c, next)
   })
