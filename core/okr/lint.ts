@@ -59,7 +59,6 @@ export const TASK_VERBS: readonly string[] = [
   'organize',
   'organise',
   'host',
-  'hold',
   'conduct',
   'prepare',
   'draft',
@@ -78,18 +77,18 @@ const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
   set: ['set'],
 }
 
-/** All inflections of a verb that a title might start with: ship, ships, shipped, shipping… */
+/** The inflections of a verb that a title might start with: ship, ships, shipped… */
 function inflections(verb: string): string[] {
-  const forms = [verb, `${verb}s`, `${verb}es`, `${verb}ed`, `${verb}d`, `${verb}ing`]
+  // No -ing forms: a leading gerund is usually a noun ("Shipping cost below $4").
+  const forms = [verb, `${verb}s`, `${verb}es`, `${verb}ed`, `${verb}d`]
   const last = verb[verb.length - 1] ?? ''
   if (
     /[bdgmnprt]/.test(last) &&
     /[aeiou][bdgmnprt]$/.test(verb) &&
     !/[aeiou]{2}/.test(verb.slice(-3))
   ) {
-    forms.push(`${verb}${last}ed`, `${verb}${last}ing`)
+    forms.push(`${verb}${last}ed`)
   }
-  if (verb.endsWith('e')) forms.push(`${verb.slice(0, -1)}ing`)
   return [...forms, ...(IRREGULAR[verb] ?? [])]
 }
 
@@ -117,10 +116,14 @@ export function taskVerbOf(title: string, verbs: readonly string[] = TASK_VERBS)
 }
 
 function normalise(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
+  return (
+    text
+      .toLowerCase()
+      // "1,000", "1 000" and "1'000" are the same number.
+      .replace(/(\d)[,\s'_](?=\d{3}(?!\d))/g, '$1')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()
+  )
 }
 
 function checkCount(

@@ -11,7 +11,8 @@ export function isFiniteNumber(value: unknown): value is number {
 }
 
 /**
- * Forces a value into the finite doubles: NaN → `fallback`, ±Infinity → ±Number.MAX_VALUE.
+ * Forces a value into the finite doubles: NaN → `fallback`, ±Infinity → ±Number.MAX_VALUE,
+ * −0 → 0.
  *
  * @example
  * finite(Infinity) // 1.7976931348623157e308
@@ -21,7 +22,8 @@ export function finite(value: number, fallback = 0): number {
   if (Number.isNaN(value)) return fallback
   if (value === Infinity) return Number.MAX_VALUE
   if (value === -Infinity) return -Number.MAX_VALUE
-  return value
+  // −0 + 0 is +0: a "−0" progress in an export helps nobody.
+  return value + 0
 }
 
 /** Clamps into [lo, hi]; NaN becomes `lo`. */

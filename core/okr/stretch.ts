@@ -88,10 +88,28 @@ export function stretchTarget(kr: KeyResult, factor: number = DEFAULT_STRETCH): 
   if (calculation === 'absolute-target') typed = stretched
   else if (calculation === 'absolute-lift') typed = Math.abs(stretched - start)
   else typed = Math.abs(((stretched - start) / Math.abs(start)) * 100)
+  const target = tidy(typed)
+  // Check the result the way it will be read back: at the edges of the doubles (subnormal
+  // starts, lifts near Number.MAX_VALUE) rounding can eat the gap instead of growing it.
+  const after = resolveTarget({ ...kr, target })
+  const grew =
+    after.measurable &&
+    after.direction === resolved.direction &&
+    Math.abs(after.target - start) >= Math.abs(effective - start)
+  if (!grew) {
+    return unchanged(
+      diagnostic(
+        'stretch-not-representable',
+        'warning',
+        'The stretched target cannot be represented precisely enough; target left as is.',
+        id,
+      ),
+    )
+  }
   return {
-    target: tidy(typed),
-    effectiveTarget: tidy(stretched),
-    changed: tidy(stretched) !== effective,
+    target,
+    effectiveTarget: after.target,
+    changed: after.target !== effective,
     diagnostics,
   }
 }
