@@ -6,11 +6,12 @@
 import type * as Y from 'yjs'
 import type { BoardMeta, Note, VoteTally } from '../../core/board/model'
 import { readGroups, readMeta, readNote, readNotes, readTally } from '../../core/board/read'
-import { getCollection, getMeta, getVotes } from '../../core/board/schema'
+import { observeCollection } from '../../core/board/observe'
+import { getMeta, getVotes } from '../../core/board/schema'
+import { isNoteHidden, visibleTally } from '../../core/board/visibility'
 import type { BoardScene } from './board-scene'
 import { sceneNote } from './board-scene'
 import type { NoteLook } from './note-node'
-import { isBlankFor } from './note-visibility'
 
 export interface BindingHooks {
   /** After any change was applied to the scene (for overlays that follow notes). */
@@ -47,8 +48,13 @@ export class BoardBinding {
     this.refreshGroups()
     for (const n of readNotes(this.doc)) this.scene.upsertNote(sceneNote(n, this.look(n)), false)
     this.hooks.onMeta?.(this.meta)
-    this.observe(getCollection(this.doc, 'notes'), (events, txn) => this.onNotes(events, txn))
-    this.observe(getCollection(this.doc, 'groups'), () => this.onGroups())
+    this.unobserve.push(
+      observeCollection(this.doc, 'notes', (ids, txn) => {
+        // Remote moves and undo glide; the local user's own commands land where they dropped.
+        this.applyNotes(ids, txn.origin !== this.localOrigin)
+      }),
+      observeCollection(this.doc, 'groups', () => this.onGroups()),
+    )
     this.observe(getVotes(this.doc), () => this.onVotes())
     this.observe(getMeta(this.doc), () => this.onMetaChange())
   }
@@ -67,21 +73,10 @@ export class BoardBinding {
     return {
       text: n.text,
       color: n.color,
-      hidden: isBlankFor(n, this.meta, this.viewerId),
-      votes: this.meta.votesRevealed ? (this.tally.byTarget.get(n.id) ?? 0) : null,
+      hidden: isNoteHidden(n, this.meta, this.viewerId),
+      votes: this.votesOn(n.id),
+      ownVotesOnly: !this.meta.votesRevealed,
     }
-  }
-
-  private onNotes(events: Parameters<DeepHandler>[0], txn: Y.Transaction): void {
-    const notes = getCollection(this.doc, 'notes')
-    const touched = new Set<string>()
-    for (const e of events) {
-      if (e.target === notes) for (const key of e.changes.keys.keys()) touched.add(key)
-      else if (typeof e.path[0] === 'string') touched.add(e.path[0])
-    }
-    // Remote moves and undo glide; the local user's own commands land where they dropped.
-    const animate = txn.origin !== this.localOrigin
-    this.applyNotes(touched, animate)
   }
 
   private applyNotes(ids: ReadonlySet<string>, animate: boolean): void {
@@ -91,6 +86,12 @@ export class BoardBinding {
       else this.scene.removeNote(id)
     }
     this.hooks.onChange?.(ids)
+  }
+
+  /** Dots on a target as this viewer may see them: all once revealed, else only their own. */
+  private votesOn(id: string): number | null {
+    const count = visibleTally(this.tally, this.meta, this.viewerId).byTarget.get(id) ?? 0
+    return count > 0 ? count : null
   }
 
   private onGroups(): void {
@@ -112,7 +113,7 @@ export class BoardBinding {
     this.scene.setGroups(
       readGroups(this.doc).map((g) => ({
         ...g,
-        votes: this.meta.votesRevealed ? (this.tally.byTarget.get(g.id) ?? 0) : null,
+        votes: this.votesOn(g.id),
       })),
     )
   }
@@ -120,7 +121,6 @@ export class BoardBinding {
   private onVotes(): void {
     const before = this.tally
     this.tally = readTally(this.doc, this.meta.voteBudget)
-    if (!this.meta.votesRevealed) return
     const changed = new Set<string>()
     for (const [id, count] of this.tally.byTarget)
       if (before.byTarget.get(id) !== count) changed.add(id)

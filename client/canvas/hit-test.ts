@@ -5,7 +5,7 @@
  * one array scan, not 10,000 hit-graph draws.
  */
 import type { Rect } from './geometry'
-import { containsPoint, intersects } from './geometry'
+import { containsPoint, intersects, unionRect } from './geometry'
 
 export const NOTE_WIDTH = 160
 export const NOTE_HEIGHT = 160
@@ -89,4 +89,9 @@ export function visibleNotes(notes: Iterable<Placed>, view: Rect): Set<string> {
   const out = new Set<string>()
   for (const n of notes) if (intersects(noteRect(n), view)) out.add(n.id)
   return out
+}
+
+/** The box around some notes, or null for none. */
+export function unionNotes(notes: readonly Placed[]): Rect | null {
+  return unionRect(notes.map(noteRect))
 }

@@ -12,8 +12,10 @@ export interface NoteLook {
   readonly color: string
   /** Another participant's note during a private brainstorm: drawn as a blank card. */
   readonly hidden: boolean
-  /** Counted dots, or null while votes are hidden. */
+  /** Dots this viewer may see on the note (null for none). */
   readonly votes: number | null
+  /** Votes are not revealed yet: the count is the viewer's own dots, drawn in a muted badge. */
+  readonly ownVotesOnly: boolean
 }
 
 /** Below this zoom text is unreadable anyway; skipping it keeps zoomed-out boards cheap. */
@@ -57,7 +59,7 @@ export function createNoteNode(id: string): Konva.Group {
 function badge(): Konva.Group {
   const g = new Konva.Group({ name: 'votes', x: NOTE_WIDTH - 14, y: -10, visible: false })
   g.add(
-    new Konva.Circle({ radius: 14, fill: '#4f46e5', perfectDrawEnabled: false }),
+    new Konva.Circle({ name: 'dot', radius: 14, fill: '#4f46e5', perfectDrawEnabled: false }),
     new Konva.Text({
       name: 'count',
       x: -14,
@@ -91,6 +93,7 @@ export function updateNoteNode(node: Konva.Group, look: NoteLook, showText: bool
   if (votes && count) {
     const on = look.votes !== null && look.votes > 0
     votes.visible(on)
+    votes.findOne<Konva.Circle>('.dot')?.fill(look.ownVotesOnly ? '#64748b' : '#4f46e5')
     if (on && count.text() !== String(look.votes)) count.text(String(look.votes))
   }
 }

@@ -1,0 +1,119 @@
+/**
+ * A <textarea> laid over a note (or a frame title) and bound to its Y.Text. Local input goes to
+ * the document as the minimal splice through the core `editText` command; remote edits update
+ * the textarea with the caret mapped through their delta, so two people can type in one note.
+ */
+import type * as Y from 'yjs'
+import type { Rect } from './geometry'
+import type { TextDelta } from './text-diff'
+import { diffText, mapPosition, spliceToDelta } from './text-diff'
+
+export interface InlineEditorOptions {
+  readonly text: Y.Text
+  /** Runs the core command; throws if the target vanished (deleted by another peer). */
+  readonly apply: (delta: ReturnType<typeof spliceToDelta>) => void
+  readonly localOrigin: unknown
+  /** Frame titles are one line: Enter finishes instead of breaking the line. */
+  readonly singleLine: boolean
+  readonly onClose: () => void
+}
+
+export class InlineEditor {
+  readonly textarea: HTMLTextAreaElement
+  private last: string
+  private composing = false
+  private closed = false
+
+  constructor(
+    parent: ParentNode,
+    private readonly opts: InlineEditorOptions,
+  ) {
+    const ta = document.createElement('textarea')
+    ta.className = 'inline-editor'
+    ta.spellcheck = true
+    ta.setAttribute('aria-label', opts.singleLine ? 'Group title' : 'Note text')
+    this.last = opts.text.toString()
+    ta.value = this.last
+    this.textarea = ta
+    parent.append(ta)
+    ta.addEventListener('input', this.onInput)
+    ta.addEventListener('compositionstart', this.onCompositionStart)
+    ta.addEventListener('compositionend', this.onCompositionEnd)
+    ta.addEventListener('keydown', this.onKeyDown)
+    ta.addEventListener('blur', this.close)
+    opts.text.observe(this.onRemote)
+    ta.focus()
+    ta.setSelectionRange(ta.value.length, ta.value.length)
+  }
+
+  /** Places the textarea over `screen` (CSS pixels) with text scaled like the note's. */
+  position(screen: Rect, scale: number, padding: number, fontSize: number): void {
+    const s = this.textarea.style
+    s.left = `${screen.x}px`
+    s.top = `${screen.y}px`
+    s.width = `${screen.w}px`
+    s.height = `${screen.h}px`
+    s.padding = `${padding * scale}px`
+    s.fontSize = `${fontSize * scale}px`
+  }
+
+  readonly close = (): void => {
+    if (this.closed) return
+    this.closed = true
+    this.opts.text.unobserve(this.onRemote)
+    this.textarea.removeEventListener('blur', this.close)
+    this.textarea.remove()
+    this.opts.onClose()
+  }
+
+  private readonly onInput = (): void => {
+    // An IME composes in several steps; sending each intermediate state would interleave
+    // half-composed characters with a concurrent typist's edits.
+    if (this.composing) return
+    const value = this.textarea.value
+    const splice = diffText(this.last, value, this.textarea.selectionEnd)
+    if (!splice) return
+    this.last = value
+    try {
+      this.opts.apply(spliceToDelta(splice))
+    } catch (_error) {
+      this.close()
+    }
+  }
+
+  private readonly onCompositionStart = (): void => {
+    this.composing = true
+  }
+
+  private readonly onCompositionEnd = (): void => {
+    this.composing = false
+    this.onInput()
+  }
+
+  private readonly onKeyDown = (e: KeyboardEvent): void => {
+    // The canvas's shortcuts must not see typing (Backspace would delete the note).
+    e.stopPropagation()
+    if (
+      e.key === 'Escape' ||
+      (e.key === 'Enter' && (this.opts.singleLine || e.metaKey || e.ctrlKey))
+    ) {
+      e.preventDefault()
+      this.close()
+    }
+  }
+
+  private readonly onRemote = (event: Y.YTextEvent, txn: Y.Transaction): void => {
+    const now = this.opts.text.toString()
+    if (txn.origin === this.opts.localOrigin && now === this.textarea.value) {
+      this.last = now
+      return
+    }
+    const ta = this.textarea
+    const delta = event.delta as TextDelta
+    const start = mapPosition(ta.selectionStart, delta)
+    const end = mapPosition(ta.selectionEnd, delta)
+    this.last = now
+    ta.value = now
+    ta.setSelectionRange(start, end)
+  }
+}

@@ -1,0 +1,885 @@
+/**
+ * <sb-board-canvas>: the board as an infinite Konva canvas. It consumes the board session from
+ * context, draws the document through BoardScene/BoardBinding, turns pointer and keyboard
+ * input into core commands (CanvasActions), and shares cursor and selection via awareness.
+ *
+ * Gestures (see docs/canvas.md): drag empty space, Space + drag or middle-drag pans; Shift +
+ * drag on empty space draws a marquee; two-finger scroll pans; Ctrl/⌘ + wheel or pinch zooms
+ * around the pointer; drag a note or a frame's title bar/edge to move it.
+ */
+import { ContextConsumer } from '@lit/context'
+import type { PropertyValues, TemplateResult } from 'lit'
+import { LitElement, css, html, nothing } from 'lit'
+import type Konva from 'konva'
+import type * as Y from 'yjs'
+import { getGroupTitle, getNoteText } from '../../core/board/schema'
+import type { BoardSession } from '../context'
+import { boardSessionContext } from '../context'
+import { BoardBinding } from './board-binding'
+import type { GroupProposalPreview } from './board-scene'
+import { BoardScene } from './board-scene'
+import { CanvasActions } from './canvas-actions'
+import type { Rect, StagePoint, Viewport } from './geometry'
+import { ZOOM_STEP, panBy, rectFromCorners, screenPoint, toStage, zoomAround } from './geometry'
+import { InlineEditor } from './inline-editor'
+import type { CanvasAction } from './keymap'
+import { EDITING_ACTIONS, SHORTCUT_HELP, isTypingTarget, resolveShortcut } from './keymap'
+import { peersOf } from './presence-state'
+import { PresenceLayer } from './presence-layer'
+import type { Throttled } from './throttle'
+import { throttle } from './throttle'
+
+export const NOTE_COLORS = [
+  '#fde68a',
+  '#fecaca',
+  '#fed7aa',
+  '#bbf7d0',
+  '#bfdbfe',
+  '#ddd6fe',
+  '#e5e7eb',
+] as const
+
+/** Pixels a press may wander before it counts as a drag rather than a click. */
+const DRAG_THRESHOLD = 4
+const CURSOR_HZ = 30
+
+type Gesture =
+  | { kind: 'pan'; startX: number; startY: number; from: Viewport; moved: boolean }
+  | {
+      kind: 'move'
+      start: StagePoint
+      startX: number
+      startY: number
+      notes: string[]
+      frames: string[]
+      started: boolean
+    }
+  | { kind: 'marquee'; start: StagePoint; base: readonly string[] }
+
+export interface SelectionChangeDetail {
+  readonly ids: readonly string[]
+}
+
+export class SbBoardCanvas extends LitElement {
+  static override properties = {
+    selection: { state: true },
+    helpOpen: { state: true },
+    zoomPercent: { state: true },
+    role: { state: true },
+  }
+
+  static override styles = css`
+    :host {
+      display: block;
+      position: relative;
+      overflow: hidden;
+      width: 100%;
+      height: 100%;
+      min-height: 200px;
+      background: #fafaf9;
+      touch-action: none;
+      user-select: none;
+      -webkit-user-select: none;
+      outline: none;
+    }
+    .stage {
+      position: absolute;
+      inset: 0;
+    }
+    .stage.pan {
+      cursor: grab;
+    }
+    .stage.panning {
+      cursor: grabbing;
+    }
+    .inline-editor {
+      position: absolute;
+      box-sizing: border-box;
+      border: 2px solid #2563eb;
+      border-radius: 4px;
+      margin: 0;
+      resize: none;
+      outline: none;
+      overflow: hidden;
+      font-family: system-ui, sans-serif;
+      line-height: 1.25;
+      color: #1f2937;
+      background: var(--sb-editor-bg, #fde68a);
+      z-index: 2;
+    }
+    .toolbar {
+      position: absolute;
+      top: 12px;
+      left: 50%;
+      transform: translateX(-50%);
+      display: flex;
+      gap: 6px;
+      align-items: center;
+      padding: 6px 8px;
+      background: #fff;
+      border-radius: 8px;
+      box-shadow: 0 2px 10px rgba(0, 0, 0, 0.15);
+      z-index: 3;
+    }
+    .swatch {
+      width: 22px;
+      height: 22px;
+      border-radius: 50%;
+      border: 1px solid rgba(0, 0, 0, 0.2);
+      cursor: pointer;
+      padding: 0;
+    }
+    .toolbar button:not(.swatch),
+    .zoom button {
+      font: inherit;
+      font-size: 13px;
+      border: 1px solid #d1d5db;
+      background: #fff;
+      border-radius: 6px;
+      padding: 3px 8px;
+      cursor: pointer;
+    }
+    .zoom {
+      position: absolute;
+      right: 12px;
+      bottom: 12px;
+      display: flex;
+      gap: 4px;
+      align-items: center;
+      background: #fff;
+      padding: 4px;
+      border-radius: 8px;
+      box-shadow: 0 2px 10px rgba(0, 0, 0, 0.15);
+      font:
+        13px system-ui,
+        sans-serif;
+      z-index: 3;
+    }
+    .zoom output {
+      min-width: 3.5em;
+      text-align: center;
+    }
+    .help {
+      position: absolute;
+      inset: 0;
+      display: grid;
+      place-items: center;
+      background: rgba(17, 24, 39, 0.35);
+      z-index: 4;
+    }
+    .help section {
+      background: #fff;
+      border-radius: 10px;
+      padding: 16px 20px;
+      max-width: 560px;
+      font:
+        14px system-ui,
+        sans-serif;
+      box-shadow: 0 8px 30px rgba(0, 0, 0, 0.25);
+    }
+    .help table {
+      border-collapse: collapse;
+    }
+    .help td {
+      padding: 3px 10px 3px 0;
+      vertical-align: top;
+    }
+    .help kbd {
+      font:
+        12px ui-monospace,
+        monospace;
+    }
+  `
+
+  declare selection: readonly string[]
+  declare helpOpen: boolean
+  declare zoomPercent: number
+  declare role: 'edit' | 'view'
+
+  private session: BoardSession | null = null
+  private scene: BoardScene | null = null
+  private binding: BoardBinding | null = null
+  private presence: PresenceLayer | null = null
+  private actions: CanvasActions | null = null
+  private editor: { id: string; kind: 'note' | 'title'; view: InlineEditor } | null = null
+  private gesture: Gesture | null = null
+  private spaceHeld = false
+  private resizeObserver: ResizeObserver | null = null
+  private presenceFrame = 0
+  private viewportTween = 0
+  private publishCursor: Throttled<[{ x: number; y: number } | null]> | null = null
+  private detachSession: (() => void) | null = null
+
+  constructor() {
+    super()
+    this.selection = []
+    this.helpOpen = false
+    this.zoomPercent = 100
+    this.role = 'view'
+    new ContextConsumer(this, {
+      context: boardSessionContext,
+      subscribe: true,
+      callback: (session) => this.useSession(session ?? null),
+    })
+  }
+
+  // ---- public API -----------------------------------------------------------------------
+
+  /** Read-only access for browser tests and tooling: the Konva stage (notes are `.note#id`). */
+  get stageForTests(): Konva.Stage | null {
+    return this.scene?.stage ?? null
+  }
+
+  /** The current viewport: screen = stage × scale + (x, y). */
+  get viewport(): Viewport {
+    return this.scene?.viewport ?? { x: 0, y: 0, scale: 1 }
+  }
+
+  /** The whole board (not just the visible part) as a PNG data URL. */
+  toPNG(pixelRatio = 2): string {
+    return this.scene?.toPNG(pixelRatio) ?? ''
+  }
+
+  zoomToFit(): void {
+    if (this.scene) this.animateTo(this.scene.fitViewport())
+  }
+
+  zoomIn(): void {
+    this.zoomBy(ZOOM_STEP)
+  }
+
+  zoomOut(): void {
+    this.zoomBy(1 / ZOOM_STEP)
+  }
+
+  /** Pans and zooms to the notes (or frames) and highlights them until the next click. */
+  focusNotes(ids: readonly string[]): void {
+    const scene = this.scene
+    if (!scene) return
+    const present = ids.filter((id) => scene.hasNote(id) || scene.group(id))
+    scene.setFocused(present)
+    const vp = scene.viewportFor(present)
+    if (vp) this.animateTo(vp)
+  }
+
+  /** Outlines suggested groups on the board; null removes the outlines. */
+  previewGroups(proposals: readonly GroupProposalPreview[] | null): void {
+    this.scene?.setProposals(proposals)
+  }
+
+  // ---- lifecycle ------------------------------------------------------------------------
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    window.addEventListener('keydown', this.onKeyDown)
+    window.addEventListener('keyup', this.onKeyUp)
+    window.addEventListener('blur', this.onWindowBlur)
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    window.removeEventListener('keydown', this.onKeyDown)
+    window.removeEventListener('keyup', this.onKeyUp)
+    window.removeEventListener('blur', this.onWindowBlur)
+    this.detach()
+    this.resizeObserver?.disconnect()
+    this.resizeObserver = null
+    this.scene?.destroy()
+    this.scene = null
+  }
+
+  override firstUpdated(_changed: PropertyValues): void {
+    this.ensureScene()
+  }
+
+  private ensureScene(): void {
+    if (this.scene) return
+    const container = this.renderRoot.querySelector<HTMLDivElement>('.stage')
+    if (!container) return
+    const scene = new BoardScene(container, this.clientWidth || 800, this.clientHeight || 600)
+    this.scene = scene
+    scene.setViewport(scene.viewport)
+    this.resizeObserver = new ResizeObserver(() => {
+      scene.resize(this.clientWidth, this.clientHeight)
+      this.positionEditor()
+    })
+    this.resizeObserver.observe(this)
+    container.addEventListener('pointerdown', this.onPointerDown)
+    container.addEventListener('pointermove', this.onPointerMove)
+    container.addEventListener('pointerup', this.onPointerUp)
+    container.addEventListener('pointercancel', this.onPointerUp)
+    container.addEventListener('pointerleave', this.onPointerLeave)
+    container.addEventListener('dblclick', this.onDoubleClick)
+    container.addEventListener('wheel', this.onWheel, { passive: false })
+    if (this.session) this.attach(this.session)
+  }
+
+  private useSession(session: BoardSession | null): void {
+    if (session === this.session) return
+    this.detach()
+    this.session = session
+    this.role = session?.role ?? 'view'
+    if (session && this.scene) this.attach(session)
+  }
+
+  private attach(session: BoardSession): void {
+    const scene = this.scene
+    if (!scene || this.binding) return
+    this.actions = new CanvasActions(session, scene)
+    this.presence = new PresenceLayer(scene)
+    this.binding = new BoardBinding(session.doc, scene, session.identity.id, session.origin, {
+      onChange: (ids) => this.onNotesChanged(ids),
+    })
+    this.binding.start()
+    const onAwareness = (): void => this.schedulePresence()
+    session.awareness.on('change', onAwareness)
+    this.schedulePresence()
+    this.publishCursor = throttle((cursor: { x: number; y: number } | null) => {
+      session.awareness.setLocalStateField('cursor', cursor)
+    }, 1000 / CURSOR_HZ)
+    this.detachSession = () => session.awareness.off('change', onAwareness)
+    this.zoomToFitNow()
+  }
+
+  private detach(): void {
+    this.editor?.view.close()
+    this.publishCursor?.cancel()
+    this.publishCursor = null
+    this.detachSession?.()
+    this.detachSession = null
+    this.binding?.stop()
+    this.binding = null
+    this.actions = null
+    cancelAnimationFrame(this.presenceFrame)
+    this.presenceFrame = 0
+    if (this.scene) {
+      for (const n of [...this.scene.allNotes()]) this.scene.removeNote(n.id)
+      this.scene.setGroups([])
+      this.presence?.update(new Map())
+    }
+    this.presence = null
+    this.setSelection([])
+  }
+
+  private zoomToFitNow(): void {
+    if (!this.scene) return
+    if (this.scene.contentRect()) this.setViewport(this.scene.fitViewport())
+  }
+
+  // ---- viewport -------------------------------------------------------------------------
+
+  private setViewport(vp: Viewport): void {
+    const scene = this.scene
+    if (!scene) return
+    scene.setViewport(vp)
+    this.presence?.rescale()
+    this.positionEditor()
+    this.zoomPercent = Math.round(vp.scale * 100)
+    this.dispatchEvent(
+      new CustomEvent('viewport-change', { detail: { ...vp }, bubbles: true, composed: true }),
+    )
+  }
+
+  private zoomBy(factor: number): void {
+    if (!this.scene) return
+    const centre = screenPoint(this.scene.width / 2, this.scene.height / 2)
+    this.setViewport(zoomAround(this.scene.viewport, centre, factor))
+  }
+
+  /** Eases the viewport to `to` over a few frames (zoom to fit, show source notes). */
+  private animateTo(to: Viewport): void {
+    const scene = this.scene
+    if (!scene) return
+    cancelAnimationFrame(this.viewportTween)
+    const from = scene.viewport
+    const start = performance.now()
+    const duration = 250
+    const step = (now: number): void => {
+      const t = Math.min(1, (now - start) / duration)
+      const e = t * (2 - t)
+      // Interpolating the scale geometrically keeps the zoom speed even at every level.
+      const scale = from.scale * Math.pow(to.scale / from.scale, e)
+      this.setViewport({ x: from.x + (to.x - from.x) * e, y: from.y + (to.y - from.y) * e, scale })
+      if (t < 1) this.viewportTween = requestAnimationFrame(step)
+      else this.setViewport(to)
+    }
+    this.viewportTween = requestAnimationFrame(step)
+  }
+
+  // ---- selection & presence -------------------------------------------------------------
+
+  private setSelection(ids: readonly string[]): void {
+    const same =
+      ids.length === this.selection.length && ids.every((id, i) => this.selection[i] === id)
+    if (same) return
+    this.selection = ids
+    this.scene?.setSelection(ids)
+    this.session?.awareness.setLocalStateField('selection', [...ids])
+    this.dispatchEvent(
+      new CustomEvent<SelectionChangeDetail>('selection-change', {
+        detail: { ids: [...ids] },
+        bubbles: true,
+        composed: true,
+      }),
+    )
+  }
+
+  private onNotesChanged(ids: ReadonlySet<string>): void {
+    const scene = this.scene
+    if (!scene) return
+    if (this.selection.some((id) => ids.has(id) && !scene.hasNote(id) && !scene.group(id))) {
+      this.setSelection(this.selection.filter((id) => scene.hasNote(id) || scene.group(id)))
+    }
+    if (this.editor && ids.has(this.editor.id)) {
+      if (this.editor.kind === 'note' && !scene.hasNote(this.editor.id)) this.editor.view.close()
+      else this.positionEditor()
+    }
+  }
+
+  private schedulePresence(): void {
+    if (this.presenceFrame) return
+    this.presenceFrame = requestAnimationFrame(() => {
+      this.presenceFrame = 0
+      const session = this.session
+      if (!session || !this.presence) return
+      this.presence.update(peersOf(session.awareness.getStates(), session.awareness.clientID))
+    })
+  }
+
+  // ---- pointer --------------------------------------------------------------------------
+
+  private stagePointOf(e: { clientX: number; clientY: number }): StagePoint {
+    const box = this.getBoundingClientRect()
+    return toStage(this.viewport, screenPoint(e.clientX - box.left, e.clientY - box.top))
+  }
+
+  private get canEdit(): boolean {
+    return this.session?.role === 'edit'
+  }
+
+  private readonly onPointerDown = (e: PointerEvent): void => {
+    const scene = this.scene
+    if (!scene || !this.session) return
+    if (e.button !== 0 && e.button !== 1) return
+    this.focus()
+    scene.setFocused([])
+    const p = this.stagePointOf(e)
+    const target = e.currentTarget as HTMLElement
+    target.setPointerCapture(e.pointerId)
+    if (this.spaceHeld || e.button === 1) {
+      this.beginPan(e)
+      return
+    }
+    const hit = scene.noteAt(p) ?? scene.frameEdgeAt(p)
+    if (hit === null) {
+      if (e.shiftKey) {
+        this.gesture = { kind: 'marquee', start: p, base: this.selection }
+      } else {
+        this.beginPan(e)
+      }
+      return
+    }
+    let selection = this.selection
+    if (e.shiftKey) {
+      selection = selection.includes(hit)
+        ? selection.filter((id) => id !== hit)
+        : [...selection, hit]
+    } else if (!selection.includes(hit)) {
+      selection = [hit]
+    }
+    this.setSelection(selection)
+    if (!this.canEdit || !selection.includes(hit)) {
+      if (!this.canEdit) this.beginPan(e)
+      return
+    }
+    this.gesture = {
+      kind: 'move',
+      start: p,
+      startX: e.clientX,
+      startY: e.clientY,
+      notes: selection.filter((id) => scene.hasNote(id)),
+      frames: selection.filter((id) => scene.group(id) !== undefined),
+      started: false,
+    }
+  }
+
+  private beginPan(e: PointerEvent): void {
+    this.gesture = {
+      kind: 'pan',
+      startX: e.clientX,
+      startY: e.clientY,
+      from: this.viewport,
+      moved: false,
+    }
+    this.stageEl?.classList.add('panning')
+  }
+
+  private get stageEl(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('.stage')
+  }
+
+  private readonly onPointerMove = (e: PointerEvent): void => {
+    const scene = this.scene
+    if (!scene) return
+    const p = this.stagePointOf(e)
+    this.publishCursor?.({ x: Math.round(p.x), y: Math.round(p.y) })
+    const g = this.gesture
+    if (!g) return
+    if (g.kind === 'pan') {
+      const dx = e.clientX - g.startX
+      const dy = e.clientY - g.startY
+      if (Math.hypot(dx, dy) > DRAG_THRESHOLD) g.moved = true
+      this.setViewport(panBy(g.from, dx, dy))
+    } else if (g.kind === 'marquee') {
+      const r = rectFromCorners(g.start, p)
+      scene.setMarquee(r)
+      this.selectInMarquee(r, g.base)
+    } else {
+      if (!g.started) {
+        if (Math.hypot(e.clientX - g.startX, e.clientY - g.startY) < DRAG_THRESHOLD) return
+        g.started = true
+        scene.beginDrag(g.notes, g.frames)
+      }
+      scene.dragBy(p.x - g.start.x, p.y - g.start.y)
+    }
+  }
+
+  private selectInMarquee(r: Rect, base: readonly string[]): void {
+    const inside = this.scene?.notesIn(r) ?? []
+    this.setSelection([...new Set([...base, ...inside])])
+  }
+
+  private readonly onPointerUp = (e: PointerEvent): void => {
+    const scene = this.scene
+    const g = this.gesture
+    this.gesture = null
+    this.stageEl?.classList.remove('panning')
+    if (!scene || !g) return
+    if (g.kind === 'pan') {
+      if (!g.moved && e.type === 'pointerup') this.setSelection([])
+    } else if (g.kind === 'marquee') {
+      scene.setMarquee(null)
+    } else if (g.started) {
+      const p = this.stagePointOf(e)
+      const dx = Math.round(p.x - g.start.x)
+      const dy = Math.round(p.y - g.start.y)
+      if (e.type === 'pointerup') this.actions?.drop(g.notes, g.frames, dx, dy)
+      scene.endDrag()
+    }
+  }
+
+  private readonly onPointerLeave = (): void => {
+    this.publishCursor?.cancel()
+    this.session?.awareness.setLocalStateField('cursor', null)
+  }
+
+  private readonly onWheel = (e: WheelEvent): void => {
+    const scene = this.scene
+    if (!scene) return
+    e.preventDefault()
+    const box = this.getBoundingClientRect()
+    const anchor = screenPoint(e.clientX - box.left, e.clientY - box.top)
+    // Lines (Firefox mouse wheels) are ~16 px each; pages are a screen.
+    const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? scene.height : 1
+    if (e.ctrlKey || e.metaKey) {
+      // Pinch gestures arrive as ctrl+wheel with small deltas, mouse notches as ~100: one
+      // exponential curve makes both feel proportional.
+      const factor = Math.pow(1.0015, -e.deltaY * unit)
+      this.setViewport(zoomAround(scene.viewport, anchor, Math.min(2, Math.max(0.5, factor))))
+      return
+    }
+    const dx = e.shiftKey && e.deltaX === 0 ? e.deltaY : e.deltaX
+    const dy = e.shiftKey && e.deltaX === 0 ? 0 : e.deltaY
+    this.setViewport(panBy(scene.viewport, -dx * unit, -dy * unit))
+  }
+
+  private readonly onDoubleClick = (e: MouseEvent): void => {
+    const scene = this.scene
+    if (!scene || !this.canEdit || !this.actions) return
+    const p = this.stagePointOf(e)
+    const note = scene.noteAt(p)
+    if (note) {
+      this.editNote(note)
+      return
+    }
+    const frame = scene.frameEdgeAt(p)
+    if (frame) {
+      const g = scene.group(frame)
+      if (g && p.y < g.y) {
+        this.editTitle(frame)
+        return
+      }
+    }
+    const id = this.actions.createNoteAt(p)
+    if (id) {
+      this.setSelection([id])
+      this.editNote(id)
+    }
+  }
+
+  // ---- inline editing -------------------------------------------------------------------
+
+  private editNote(id: string): void {
+    const session = this.session
+    const note = this.scene?.note(id)
+    if (!session || !note || !this.canEdit || note.look.hidden) return
+    const text = getNoteText(session.doc, id)
+    if (!text) return
+    this.openEditor(id, 'note', text, note.look.color)
+  }
+
+  private editTitle(id: string): void {
+    const session = this.session
+    if (!session || !this.canEdit) return
+    const text = getGroupTitle(session.doc, id)
+    if (text) this.openEditor(id, 'title', text, '#ffffff')
+  }
+
+  private openEditor(id: string, kind: 'note' | 'title', text: Y.Text, bg: string): void {
+    this.editor?.view.close()
+    const session = this.session
+    const actions = this.actions
+    if (!session || !actions) return
+    const view = new InlineEditor(this.renderRoot, {
+      text,
+      localOrigin: session.origin,
+      singleLine: kind === 'title',
+      apply: (delta) => actions.editText(kind === 'note' ? 'notes' : 'groups', id, delta),
+      onClose: () => {
+        if (this.editor?.view === view) this.editor = null
+        this.focus()
+      },
+    })
+    view.textarea.style.setProperty('--sb-editor-bg', bg)
+    this.editor = { id, kind, view }
+    this.positionEditor()
+  }
+
+  private positionEditor(): void {
+    const scene = this.scene
+    const editor = this.editor
+    if (!scene || !editor) return
+    const scale = scene.viewport.scale
+    if (editor.kind === 'note') {
+      const r = scene.rectOf(editor.id)
+      if (r) editor.view.position(scene.toScreenRect(r), scale, 12, 16)
+    } else {
+      const r = scene.titleRect(editor.id)
+      if (r) editor.view.position(r, scale, 2, 18)
+    }
+  }
+
+  // ---- keyboard -------------------------------------------------------------------------
+
+  private readonly onKeyDown = (e: KeyboardEvent): void => {
+    if (e.defaultPrevented || !this.scene || !this.session) return
+    const origin = e.composedPath()[0]
+    if (isTypingTarget(origin instanceof Element ? (origin as HTMLElement) : null)) return
+    if (e.key === ' ') {
+      this.spaceHeld = true
+      this.stageEl?.classList.add('pan')
+      e.preventDefault()
+      return
+    }
+    const shortcut = resolveShortcut(e)
+    if (!shortcut) return
+    if (EDITING_ACTIONS.has(shortcut.action) && !this.canEdit) return
+    e.preventDefault()
+    this.perform(shortcut.action, shortcut.step)
+  }
+
+  private readonly onKeyUp = (e: KeyboardEvent): void => {
+    if (e.key !== ' ') return
+    this.spaceHeld = false
+    this.stageEl?.classList.remove('pan')
+  }
+
+  private readonly onWindowBlur = (): void => {
+    this.spaceHeld = false
+    this.stageEl?.classList.remove('pan')
+  }
+
+  private perform(action: CanvasAction, step: number): void {
+    const actions = this.actions
+    const scene = this.scene
+    if (!actions || !scene) return
+    const ids = this.selection
+    switch (action) {
+      case 'delete':
+        if (ids.length > 0) actions.delete(ids)
+        this.setSelection([])
+        break
+      case 'duplicate': {
+        const copies = actions.duplicate(ids)
+        if (copies.length > 0) this.setSelection(copies)
+        break
+      }
+      case 'undo':
+        actions.undo()
+        break
+      case 'redo':
+        actions.redo()
+        break
+      case 'select-all':
+        this.setSelection([...scene.allNotes()].map((n) => n.id))
+        break
+      case 'deselect':
+        if (this.helpOpen) this.helpOpen = false
+        else this.setSelection([])
+        break
+      case 'nudge-left':
+        actions.nudge(ids, -step, 0)
+        break
+      case 'nudge-right':
+        actions.nudge(ids, step, 0)
+        break
+      case 'nudge-up':
+        actions.nudge(ids, 0, -step)
+        break
+      case 'nudge-down':
+        actions.nudge(ids, 0, step)
+        break
+      case 'zoom-in':
+        this.zoomIn()
+        break
+      case 'zoom-out':
+        this.zoomOut()
+        break
+      case 'zoom-to-fit':
+        this.zoomToFit()
+        break
+      case 'edit': {
+        const first = ids[0]
+        if (ids.length === 1 && first !== undefined) {
+          if (scene.hasNote(first)) this.editNote(first)
+          else this.editTitle(first)
+        }
+        break
+      }
+      case 'help':
+        this.helpOpen = !this.helpOpen
+        break
+    }
+  }
+
+  // ---- template -------------------------------------------------------------------------
+
+  protected override render(): TemplateResult {
+    return html`
+      <div class="stage" part="stage"></div>
+      ${this.renderToolbar()}
+      <div class="zoom" part="zoom">
+        <button
+          type="button"
+          title="Zoom out (−)"
+          aria-label="Zoom out"
+          @click=${() => this.zoomOut()}
+        >
+          −
+        </button>
+        <output aria-label="Zoom level">${this.zoomPercent}%</output>
+        <button
+          type="button"
+          title="Zoom in (+)"
+          aria-label="Zoom in"
+          @click=${() => this.zoomIn()}
+        >
+          +
+        </button>
+        <button type="button" title="Zoom to fit (Shift+1)" @click=${() => this.zoomToFit()}>
+          Fit
+        </button>
+        <button
+          type="button"
+          title="Keyboard shortcuts (?)"
+          aria-label="Keyboard shortcuts"
+          @click=${() => (this.helpOpen = !this.helpOpen)}
+        >
+          ?
+        </button>
+      </div>
+      ${this.helpOpen ? this.renderHelp() : nothing}
+    `
+  }
+
+  private renderToolbar(): TemplateResult | typeof nothing {
+    if (!this.canEdit || this.selection.length === 0) return nothing
+    const scene = this.scene
+    const notes = this.selection.filter((id) => scene?.hasNote(id))
+    return html`
+      <div class="toolbar" role="toolbar" aria-label="Selection">
+        ${NOTE_COLORS.map(
+          (c) =>
+            html`<button
+              type="button"
+              class="swatch"
+              style="background:${c}"
+              title="Colour ${c}"
+              aria-label="Colour ${c}"
+              @click=${() => this.actions?.recolour(this.selection, c)}
+            ></button>`,
+        )}
+        ${
+          notes.length > 0
+            ? html`<button
+                  type="button"
+                  title="Put the selected notes in a new frame"
+                  @click=${this.frameSelection}
+                >
+                  Frame
+                </button>
+                <button
+                  type="button"
+                  title="Duplicate (Ctrl/⌘+D)"
+                  @click=${() => this.perform('duplicate', 1)}
+                >
+                  Duplicate
+                </button>`
+            : nothing
+        }
+        <button type="button" title="Delete (Del)" @click=${() => this.perform('delete', 1)}>
+          Delete
+        </button>
+      </div>
+    `
+  }
+
+  private readonly frameSelection = (): void => {
+    const id = this.actions?.frameNotes(this.selection)
+    if (id) {
+      this.setSelection([id])
+      this.editTitle(id)
+    }
+  }
+
+  private renderHelp(): TemplateResult {
+    return html`<div class="help" @click=${() => (this.helpOpen = false)}>
+      <section
+        role="dialog"
+        aria-label="Keyboard shortcuts"
+        @click=${(e: Event) => e.stopPropagation()}
+      >
+        <h2>Keyboard shortcuts</h2>
+        <table>
+          ${SHORTCUT_HELP.map(
+            ([keys, what]) =>
+              html`<tr>
+                <td><kbd>${keys}</kbd></td>
+                <td>${what}</td>
+              </tr>`,
+          )}
+        </table>
+        ${this.canEdit ? nothing : html`<p>This is a view link: you can pan and zoom, not edit.</p>`}
+      </section>
+    </div>`
+  }
+}
+
+// Guarded so a hot module reload does not throw on the second definition.
+if (!customElements.get('sb-board-canvas')) customElements.define('sb-board-canvas', SbBoardCanvas)
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sb-board-canvas': SbBoardCanvas
+  }
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import { peersOf, readPresence, safeColor } from '../../../client/canvas/presence-state'
+
+const ann = { id: 'ann', name: 'Ann', color: '#e11d48' }
+
+describe('readPresence', () => {
+  it('accepts a well-formed state', () => {
+    expect(readPresence({ user: ann, cursor: { x: 1, y: 2 }, selection: ['n1'] })).toEqual({
+      user: ann,
+      cursor: { x: 1, y: 2 },
+      selection: ['n1'],
+    })
+  })
+
+  it('drops malformed fields instead of drawing them', () => {
+    const p = readPresence({
+      user: { ...ann, color: 'url(javascript:alert(1))', name: 'x'.repeat(500) },
+      cursor: { x: Infinity, y: 0 },
+      selection: ['n1', 7, null],
+    })
+    expect(p?.user.color).toBe('#6b7280')
+    expect(p?.user.name.length).toBe(40)
+    expect(p?.cursor).toBeNull()
+    expect(p?.selection).toEqual(['n1'])
+  })
+
+  it('ignores a state without a user', () => {
+    expect(readPresence({ cursor: { x: 1, y: 1 } })).toBeNull()
+    expect(readPresence(null)).toBeNull()
+  })
+})
+
+describe('peersOf', () => {
+  it('skips the local client and invalid peers', () => {
+    const states = new Map<number, unknown>([
+      [1, { user: ann, cursor: null, selection: [] }],
+      [2, { user: { ...ann, id: 'bob' }, cursor: { x: 5, y: 5 }, selection: [] }],
+      [3, { garbage: true }],
+    ])
+    expect([...peersOf(states, 1).keys()]).toEqual([2])
+  })
+})
+
+describe('safeColor', () => {
+  it('keeps hex and rgb colours', () => {
+    expect(safeColor('#abc')).toBe('#abc')
+    expect(safeColor('rgb(1, 2, 3)')).toBe('rgb(1, 2, 3)')
+    expect(safeColor('red; background: url(x)')).toBe('#6b7280')
+  })
+})
