@@ -5,7 +5,7 @@
  */
 import type { CheckIn, Diagnostic, Initiative, KeyResult, Objective } from './model'
 import { diagnostic, idOf, isFiniteNumber, textOf } from './numbers'
-import { orderCheckIns, resolveRollup } from './rollup'
+import { checkInProblem, resolveRollup } from './rollup'
 import { gradingScale, resolveWeight } from './score'
 import { resolveTarget } from './targets'
 import { formatTimeframe, periodOf } from './timeframe'
@@ -98,7 +98,28 @@ function phraseForms(phrase: string): string[] {
   return inflections(head ?? '').map((form) => `${form}${tail}`)
 }
 
-/** The task verb a title starts with (after "we will", "to", a "KR1:" label…), or null. */
+// Inflected forms per verb list, built once: linting 10k key results should not rebuild them.
+const formsCache = new WeakMap<readonly string[], ReadonlyMap<string, string>>()
+
+function formsOf(verbs: readonly string[]): ReadonlyMap<string, string> {
+  let forms = formsCache.get(verbs)
+  if (!forms) {
+    const map = new Map<string, string>()
+    for (const verb of verbs)
+      for (const form of phraseForms(verb)) if (!map.has(form)) map.set(form, verb)
+    forms = map
+    formsCache.set(verbs, forms)
+  }
+  return forms
+}
+
+/**
+ * The task verb a title starts with (after "we will", "to", a "KR1:" label…), or null.
+ *
+ * @example
+ * taskVerbOf('KR2: Launch the mobile app') // 'launch'
+ * taskVerbOf('Reach 1000 followers') // null
+ */
 export function taskVerbOf(title: string, verbs: readonly string[] = TASK_VERBS): string | null {
   const words = title
     .toLowerCase()
@@ -107,12 +128,9 @@ export function taskVerbOf(title: string, verbs: readonly string[] = TASK_VERBS)
     .replace(/[^\p{L}\p{N}\s'-]/gu, ' ')
     .trim()
     .split(/\s+/)
-  for (const verb of verbs) {
-    const size = verb.split(' ').length
-    const head = words.slice(0, size).join(' ')
-    if (phraseForms(verb).includes(head)) return verb
-  }
-  return null
+  const forms = formsOf(verbs)
+  // Two-word phrases ("set up") first, so "set" alone never shadows them.
+  return forms.get(words.slice(0, 2).join(' ')) ?? forms.get(words[0] ?? '') ?? null
 }
 
 function normalise(text: string): string {
@@ -411,11 +429,11 @@ function lintCheckIns(
   checkIns: readonly CheckIn[],
   keyResultIds: ReadonlySet<unknown>,
 ): Diagnostic[] {
-  const out: Diagnostic[] = [
-    ...orderCheckIns(checkIns).diagnostics.filter((d) => d.code !== 'checkins-reordered'),
-  ]
+  const out: Diagnostic[] = []
   for (const c of checkIns) {
     if (typeof c !== 'object' || c === null) continue
+    const problem = checkInProblem(c)
+    if (problem) out.push(problem)
     const id = idOf(c)
     if (!keyResultIds.has(c.keyResultId)) {
       out.push(

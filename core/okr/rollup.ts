@@ -20,6 +20,32 @@ function byTimeThenId(a: CheckIn, b: CheckIn): number {
 }
 
 /**
+ * Why a check-in cannot be used (no finite time or value), as a warning; null when it can.
+ *
+ * @example
+ * checkInProblem({ ...checkIn, value: NaN })?.code // 'checkin-invalid-value'
+ */
+export function checkInProblem(checkIn: CheckIn): Diagnostic | null {
+  if (!isFiniteNumber(checkIn.at)) {
+    return diagnostic(
+      'checkin-invalid-time',
+      'warning',
+      'Check-in has no usable time; ignored.',
+      idOf(checkIn),
+    )
+  }
+  if (!isFiniteNumber(checkIn.value)) {
+    return diagnostic(
+      'checkin-invalid-value',
+      'warning',
+      'Check-in value is not a number; ignored.',
+      idOf(checkIn),
+    )
+  }
+  return null
+}
+
+/**
  * Sorts check-ins by time (ties by id) and drops those without a finite time or value, with a
  * warning for each; input that arrived out of order gets an info diagnostic, since Yjs arrays
  * merge concurrent inserts in arbitrary order and the engine must not care.
@@ -33,26 +59,9 @@ export function orderCheckIns(checkIns: readonly CheckIn[]): OrderedCheckIns {
   let outOfOrder = false
   for (const checkIn of Array.isArray(checkIns) ? checkIns : []) {
     if (typeof checkIn !== 'object' || checkIn === null) continue
-    if (!isFiniteNumber(checkIn.at)) {
-      diagnostics.push(
-        diagnostic(
-          'checkin-invalid-time',
-          'warning',
-          'Check-in has no usable time; ignored.',
-          idOf(checkIn),
-        ),
-      )
-      continue
-    }
-    if (!isFiniteNumber(checkIn.value)) {
-      diagnostics.push(
-        diagnostic(
-          'checkin-invalid-value',
-          'warning',
-          'Check-in value is not a number; ignored.',
-          idOf(checkIn),
-        ),
-      )
+    const problem = checkInProblem(checkIn)
+    if (problem) {
+      diagnostics.push(problem)
       continue
     }
     const previous = usable[usable.length - 1]
