@@ -4,6 +4,7 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import * as Y from 'yjs'
+import type { Room } from '../relay/room'
 import { issueTokens } from '../storage/tokens'
 import { capabilityUrl } from './auth'
 import type { AppDeps, AppEnv } from './deps'
@@ -97,9 +98,7 @@ export function boardRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.get('/:id/snapshot', requireRole(deps, 'view'), async (c) => {
     const { board } = c.get('grant')
-    const state = await deps.relay.rooms.withRoom(board.id, (room) =>
-      Y.encodeStateAsUpdate(room.doc),
-    )
+    const state = await withBoard(deps, board.id, (room) => Y.encodeStateAsUpdate(room.doc))
     return c.body(new Uint8Array(state), 200, {
       'content-type': 'application/octet-stream',
       'content-disposition': `attachment; filename="${board.id}.yjs"`,
@@ -115,7 +114,7 @@ export function boardRoutes(deps: AppDeps): Hono<AppEnv> {
     } catch {
       throw new ApiError(400, 'invalid-snapshot', 'body is not a Yjs (V1) update')
     }
-    const saved = await deps.relay.rooms.withRoom(board.id, (room) => {
+    const saved = await withBoard(deps, board.id, (room) => {
       try {
         Y.applyUpdate(room.doc, bytes, 'snapshot-import')
       } catch {
@@ -131,6 +130,22 @@ export function boardRoutes(deps: AppDeps): Hono<AppEnv> {
   })
 
   return app
+}
+
+/** Holds the board in memory for `use`; a board that cannot be loaded is a 503, not a 500. */
+async function withBoard<T>(deps: AppDeps, boardId: string, use: (room: Room) => T | Promise<T>) {
+  let room: Room
+  try {
+    room = await deps.relay.rooms.acquire(boardId)
+  } catch (error) {
+    deps.logger.error({ err: error, boardId }, 'board could not be loaded')
+    throw new ApiError(503, 'storage-unavailable', 'the board could not be loaded; try again')
+  }
+  try {
+    return await use(room)
+  } finally {
+    deps.relay.rooms.release(boardId)
+  }
 }
 
 async function readJson(request: Request): Promise<unknown> {

@@ -167,7 +167,8 @@ export class Connection implements Peer {
 
   send(message: Uint8Array): void {
     if (this.#closed || this.socket.readyState !== OPEN) return
-    if (this.socket.bufferedAmount + message.byteLength > this.deps.maxBufferedBytes) {
+    // Checked before adding: one message larger than the cap (a big sync step 2) must still go.
+    if (this.socket.bufferedAmount > this.deps.maxBufferedBytes) {
       // The peer is not reading. Buffering without bound would let one tab exhaust our memory,
       // and a close frame would queue behind the same backlog: cut the TCP connection instead.
       this.deps.metrics.reject('slow-reader')
