@@ -82,7 +82,12 @@ export function orderCheckIns(checkIns: readonly CheckIn[]): OrderedCheckIns {
   return { checkIns: usable, diagnostics }
 }
 
-/** The key result's rollup, falling back to `last` (with a warning) for an unknown one. */
+/**
+ * The key result's rollup, falling back to `last` (with a warning) for an unknown one.
+ *
+ * @example
+ * resolveRollup({ ...kr, rollup: 'median' }).rollup // 'last', with a kr-invalid-rollup warning
+ */
 export function resolveRollup(kr: KeyResult): { rollup: Rollup; diagnostics: Diagnostic[] } {
   if ((ROLLUPS as readonly unknown[]).includes(kr.rollup))
     return { rollup: kr.rollup, diagnostics: [] }
