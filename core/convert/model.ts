@@ -87,10 +87,15 @@ export interface GroupSuggestion {
 }
 
 export interface SuggestGroupsOptions {
-  /** Clusters merge while their average-linkage cosine similarity is at least this (default 0.12). */
+  /** Clusters merge while their average-linkage cosine similarity is at least this (default 0.15). */
   readonly threshold?: number
   /** Smaller clusters are not proposed (default 2). */
   readonly minSize?: number
   /** Notes already in a group are left out unless this is true (default false). */
   readonly includeGrouped?: boolean
+  /**
+   * Tag notes with the business themes their words belong to (core/convert/concepts.ts) before
+   * comparing them (default true). Turn off for boards not written in English business words.
+   */
+  readonly thesaurus?: boolean
 }
