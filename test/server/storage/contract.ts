@@ -324,6 +324,39 @@ export function describeStoreContract(name: string, makeBackend: () => Promise<S
       expect(await again.appendUpdate('b1', seededBytes(1, 3))).toBe(upToSeq + 1)
     })
 
+    it('stays consistent when two nodes append and compact the same board at once', async () => {
+      const { store: nodeA, reopen } = await setup()
+      const nodeB = await reopen()
+      await nodeA.createBoard(boardRecord('shared'))
+      const writers = [recordingDoc(), recordingDoc()]
+      const seqs: number[] = []
+      for (let round = 0; round < 4; round++) {
+        const work: Promise<unknown>[] = []
+        writers.forEach(({ doc, updates }, w) => {
+          const node = w === 0 ? nodeA : nodeB
+          editNotes(doc, round * 100 + w * 10, round * 100 + w * 10 + 8)
+          for (const u of updates.splice(0)) {
+            work.push(node.appendUpdate('shared', u).then((seq) => seqs.push(seq)))
+          }
+        })
+        work.push(compactBoard(nodeA, 'shared'), compactBoard(nodeB, 'shared'))
+        await Promise.all(work)
+      }
+      expect(new Set(seqs).size).toBe(seqs.length)
+      const expected = {}
+      for (let round = 0; round < 4; round++) {
+        Object.assign(expected, expectedNotes(round * 100, round * 100 + 8))
+        Object.assign(expected, expectedNotes(round * 100 + 10, round * 100 + 18))
+      }
+      for (const node of [nodeA, nodeB]) {
+        expect(
+          rebuild(await node.loadDoc('shared'))
+            .getMap('notes')
+            .toJSON(),
+        ).toEqual(expected)
+      }
+    })
+
     it('reports stats over every board', async () => {
       const { store } = await setup()
       expect(await store.stats()).toEqual({ boards: 0, updateRows: 0, bytesStored: 0 })

@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# Starts PostgreSQL and Redis for Stretchboard's multi-node mode and its tests, on loopback only,
+# with their data under data/services/ (git-ignored). Installs the Debian packages first when
+# the binaries are missing. Idempotent: a second run finds them running and only prints the URLs.
+#
+#   eval "$(scripts/services.sh)"        # start (default) and export DATABASE_URL / REDIS_URL
+#   scripts/services.sh env|status|stop
+#
+# Settings: STRETCHBOARD_SERVICES_DIR (default <repo>/data/services), STRETCHBOARD_PG_PORT
+# (54329), STRETCHBOARD_REDIS_PORT (63799). Non-default ports so a system-wide PostgreSQL or
+# Redis on 5432/6379 is never touched. Logs go to stderr; stdout carries only the exports.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+DIR=${STRETCHBOARD_SERVICES_DIR:-$ROOT/data/services}
+PG_PORT=${STRETCHBOARD_PG_PORT:-54329}
+REDIS_PORT=${STRETCHBOARD_REDIS_PORT:-63799}
+PGDATA=$DIR/postgres
+REDIS_DIR=$DIR/redis
+PG_USER=stretchboard
+PG_DB=stretchboard
+
+log() { echo "services: $*" >&2; }
+die() {
+  log "error: $*"
+  exit 1
+}
+
+pg_bin() {
+  local dir
+  dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+  if [ -n "$dir" ] && [ -x "$dir/initdb" ]; then
+    echo "$dir"
+  elif command -v initdb >/dev/null 2>&1; then
+    dirname "$(command -v initdb)"
+  fi
+}
+
+install_missing() {
+  local packages=()
+  [ -n "$(pg_bin)" ] || packages+=(postgresql)
+  command -v redis-server >/dev/null 2>&1 || packages+=(redis-server)
+  [ ${#packages[@]} -eq 0 ] && return
+  local sudo=()
+  if [ "$(id -u)" != 0 ]; then
+    sudo -n true 2>/dev/null || die "need root (or passwordless sudo) to apt-get install ${packages[*]}"
+    sudo=(sudo -n)
+  fi
+  command -v apt-get >/dev/null 2>&1 || die "install ${packages[*]} by hand: no apt-get here"
+  log "installing ${packages[*]} (apt-get)…"
+  # The lock timeout lets this wait for another apt-get (a colleague, unattended upgrades).
+  "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=300 update -qq >&2
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=300 install -y -qq \
+    --no-install-recommends "${packages[@]}" >&2
+}
+
+# PostgreSQL refuses to run as root; as root we run it as the package's 'postgres' user.
+as_pg() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+secret() {
+  local file=$1
+  if [ ! -s "$file" ]; then
+    (umask 077 && head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n' >"$file")
+  fi
+  cat "$file"
+}
+
+pg_running() { [ -f "$PGDATA/postmaster.pid" ] && as_pg "$BIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; }
+
+start_postgres() {
+  local password
+  password=$(secret "$DIR/postgres.password")
+  if [ ! -s "$PGDATA/PG_VERSION" ]; then
+    log "initialising PostgreSQL in $PGDATA"
+    # Without PG_VERSION the folder holds no cluster, only leftovers of a failed initdb.
+    rm -rf "$PGDATA"
+    mkdir -p "$PGDATA"
+    local pwfile="$DIR/.pwfile"
+    (umask 077 && printf '%s' "$password" >"$pwfile")
+    if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$PGDATA" "$pwfile"; fi
+    chmod 700 "$PGDATA"
+    as_pg "$BIN/initdb" -D "$PGDATA" -U "$PG_USER" --pwfile="$pwfile" -E UTF8 --no-locale \
+      --auth-local=scram-sha-256 --auth-host=scram-sha-256 >"$DIR/initdb.log" 2>&1 ||
+      die "initdb failed, see $DIR/initdb.log"
+    rm -f "$pwfile"
+    # Loopback only, and no unix socket: its default folder may not exist or be writable here.
+    printf "\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = ''\n" >>"$PGDATA/postgresql.conf"
+  fi
+  if pg_running; then
+    log "PostgreSQL already running ($PGDATA)"
+  else
+    log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
+    if [ "$(id -u)" = 0 ]; then touch "$DIR/postgres.log" && chown postgres "$DIR/postgres.log"; fi
+    as_pg "$BIN/pg_ctl" -D "$PGDATA" -l "$DIR/postgres.log" -w -t 60 -o "-p $PG_PORT" start >&2 ||
+      die "PostgreSQL did not start (port $PG_PORT taken?), see $DIR/postgres.log"
+  fi
+  local exists
+  exists=$(PGPASSWORD=$password "$BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -d postgres \
+    -tAc "SELECT 1 FROM pg_database WHERE datname = '$PG_DB'") ||
+    die "cannot connect to PostgreSQL on 127.0.0.1:$PG_PORT (another server on that port?)"
+  if [ "$exists" != 1 ]; then
+    PGPASSWORD=$password "$BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" "$PG_DB"
+  fi
+}
+
+redis_ping() {
+  redis-cli -h 127.0.0.1 -p "$REDIS_PORT" --no-auth-warning -a "$(secret "$DIR/redis.password")" \
+    ping 2>/dev/null | grep -q PONG
+}
+
+start_redis() {
+  local password
+  password=$(secret "$DIR/redis.password")
+  mkdir -p "$REDIS_DIR"
+  if redis_ping; then
+    log "Redis already running on 127.0.0.1:$REDIS_PORT"
+    return
+  fi
+  log "starting Redis on 127.0.0.1:$REDIS_PORT"
+  # Fan-out state is transient (nodes resync from PostgreSQL), so Redis persists nothing.
+  redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --dir "$REDIS_DIR" --daemonize yes \
+    --pidfile "$REDIS_DIR/redis.pid" --logfile "$REDIS_DIR/redis.log" --requirepass "$password" \
+    --save '' --appendonly no >&2
+  for _ in $(seq 1 100); do
+    redis_ping && return
+    sleep 0.1
+  done
+  die "Redis did not answer on 127.0.0.1:$REDIS_PORT (port taken?), see $REDIS_DIR/redis.log"
+}
+
+print_env() {
+  echo "export DATABASE_URL=postgres://$PG_USER:$(secret "$DIR/postgres.password")@127.0.0.1:$PG_PORT/$PG_DB"
+  echo "export REDIS_URL=redis://:$(secret "$DIR/redis.password")@127.0.0.1:$REDIS_PORT"
+}
+
+command=${1:-start}
+mkdir -p "$DIR"
+case $command in
+  start)
+    install_missing
+    BIN=$(pg_bin)
+    start_postgres
+    start_redis
+    print_env
+    ;;
+  env)
+    print_env
+    ;;
+  status)
+    BIN=$(pg_bin)
+    if [ -n "$BIN" ] && pg_running; then log "PostgreSQL: running"; else log "PostgreSQL: stopped"; fi
+    if command -v redis-cli >/dev/null 2>&1 && redis_ping; then log "Redis: running"; else log "Redis: stopped"; fi
+    ;;
+  stop)
+    BIN=$(pg_bin)
+    if [ -n "$BIN" ] && pg_running; then as_pg "$BIN/pg_ctl" -D "$PGDATA" -m fast -w stop >&2; fi
+    if command -v redis-cli >/dev/null 2>&1 && redis_ping; then
+      redis-cli -h 127.0.0.1 -p "$REDIS_PORT" --no-auth-warning -a "$(secret "$DIR/redis.password")" \
+        shutdown nosave >&2 || true
+    fi
+    log "stopped"
+    ;;
+  *)
+    die "usage: $0 [start|env|status|stop]"
+    ;;
+esac
