@@ -146,7 +146,11 @@ function isoDate(time: number): string {
  * formatTimeframe(quarterTimeframe(2026, 4)) // '2026-Q4'
  */
 export function formatTimeframe(timeframe: Timeframe): string {
-  if (timeframe.kind === 'quarter' && validYear(timeframe.year)) {
+  if (
+    timeframe.kind === 'quarter' &&
+    validYear(timeframe.year) &&
+    [1, 2, 3, 4].includes(timeframe.quarter)
+  ) {
     return `${timeframe.year}-Q${timeframe.quarter}`
   }
   if (timeframe.kind === 'year' && validYear(timeframe.year)) return String(timeframe.year)

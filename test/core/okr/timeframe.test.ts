@@ -9,6 +9,7 @@ import {
   quarterTimeframe,
   yearTimeframe,
 } from '../../../core/okr/timeframe'
+import { untrusted } from './fixtures'
 
 describe('timeframes', () => {
   it('resolves a quarter to [first day, first day of the next quarter) in UTC', () => {
@@ -77,6 +78,15 @@ describe('timeframes', () => {
       expect(timeframe).not.toBeNull()
       if (timeframe) expect(formatTimeframe(timeframe)).toBe(text)
     }
+  })
+
+  it('formats a damaged quarter or year by its range, or as invalid', () => {
+    const q = quarterTimeframe(2026, 1)
+    expect(formatTimeframe({ ...q, quarter: untrusted<1>(7) })).toBe('2026-01-01/2026-03-31')
+    expect(formatTimeframe({ ...yearTimeframe(2026), year: 12 })).toBe('2026-01-01/2026-12-31')
+    expect(formatTimeframe({ kind: 'custom', start: 5 as EpochMs, end: 1 as EpochMs })).toBe(
+      'invalid',
+    )
   })
 
   it('computes the elapsed fraction, clamped to the period', () => {
