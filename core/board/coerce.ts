@@ -19,8 +19,11 @@ export function fieldsOf(value: unknown): ((key: string) => unknown) | null {
   return null
 }
 
+/** A plain JSON object: not an array, and not a Y type or other class instance. */
 export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
+  if (typeof value !== 'object' || value === null) return false
+  const proto: unknown = Object.getPrototypeOf(value)
+  return proto === Object.prototype || proto === null
 }
 
 export function asString(value: unknown, fallback: string): string {

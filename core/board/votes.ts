@@ -4,7 +4,7 @@
  * store, enforces the budget, so every peer computes the same counted dots from the same doc.
  */
 import * as Y from 'yjs'
-import { asNumber } from './coerce'
+import { asNumber, isRecord } from './coerce'
 import type { VoteTally } from './model'
 
 /** Raw stored dots: voterId → targetId → count (repaired, zero counts dropped). */
@@ -24,7 +24,7 @@ export function readRawVotes(votes: Y.Map<unknown> | null): RawVotes {
     const entries: Iterable<[string, unknown]> =
       value instanceof Y.Map
         ? (value as Y.Map<unknown>).entries()
-        : typeof value === 'object' && value !== null && !Array.isArray(value)
+        : isRecord(value)
           ? Object.entries(value)
           : []
     const dots = new Map<string, number>()
