@@ -188,7 +188,7 @@ describe('snapshot backup and restore', () => {
     const put = await ctx.app.request(`/api/boards/${board.id}/snapshot`, {
       method: 'PUT',
       headers: { ...bearer(board.editToken), 'content-type': 'application/octet-stream' },
-      body: Y.encodeStateAsUpdate(source),
+      body: new Uint8Array(Y.encodeStateAsUpdate(source)),
     })
     expect(put.status).toBe(200)
     const get = await ctx.app.request(`/api/boards/${board.id}/snapshot`, {
@@ -209,7 +209,7 @@ describe('snapshot backup and restore', () => {
       ctx.app.request(`/api/boards/${board.id}/snapshot`, {
         method: 'PUT',
         headers: bearer(token),
-        body,
+        body: new Uint8Array(body),
       })
     const garbage = new Uint8Array([0xff, 0xff, 0xff, 0xff, 0x0f, 1, 2, 3])
     expect(await errorOf(await put(board.editToken, garbage))).toEqual({
