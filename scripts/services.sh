@@ -15,7 +15,6 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 DIR=${STRETCHBOARD_SERVICES_DIR:-$ROOT/data/services}
 PG_PORT=${STRETCHBOARD_PG_PORT:-54329}
 REDIS_PORT=${STRETCHBOARD_REDIS_PORT:-63799}
-PGDATA=$DIR/postgres
 REDIS_DIR=$DIR/redis
 PG_USER=stretchboard
 PG_DB=stretchboard
@@ -67,6 +66,18 @@ secret() {
   cat "$file"
 }
 
+# As root, PostgreSQL runs as 'postgres', which must reach its data folder. A checkout under a
+# private folder (mktemp -d is 0700) is out of its reach; then the cluster lives in postgres's
+# home instead, one per checkout, and we say so.
+resolve_pgdata() {
+  PGDATA=$DIR/postgres
+  if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$DIR" 2>/dev/null; then
+    PGDATA=/var/lib/postgresql/stretchboard-$(printf '%s' "$DIR" | sha256sum | cut -c1-12)
+    log "user postgres cannot reach $DIR; PostgreSQL data goes to $PGDATA"
+  fi
+  PG_LOG=$PGDATA.log
+}
+
 pg_running() { [ -f "$PGDATA/postmaster.pid" ] && as_pg "$BIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; }
 
 start_postgres() {
@@ -77,7 +88,7 @@ start_postgres() {
     # Without PG_VERSION the folder holds no cluster, only leftovers of a failed initdb.
     rm -rf "$PGDATA"
     mkdir -p "$PGDATA"
-    local pwfile="$DIR/.pwfile"
+    local pwfile="$PGDATA.pwfile"
     (umask 077 && printf '%s' "$password" >"$pwfile")
     if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$PGDATA" "$pwfile"; fi
     chmod 700 "$PGDATA"
@@ -92,9 +103,9 @@ start_postgres() {
     log "PostgreSQL already running ($PGDATA)"
   else
     log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
-    if [ "$(id -u)" = 0 ]; then touch "$DIR/postgres.log" && chown postgres "$DIR/postgres.log"; fi
-    as_pg "$BIN/pg_ctl" -D "$PGDATA" -l "$DIR/postgres.log" -w -t 60 -o "-p $PG_PORT" start >&2 ||
-      die "PostgreSQL did not start (port $PG_PORT taken?), see $DIR/postgres.log"
+    if [ "$(id -u)" = 0 ]; then touch "$PG_LOG" && chown postgres "$PG_LOG"; fi
+    as_pg "$BIN/pg_ctl" -D "$PGDATA" -l "$PG_LOG" -w -t 60 -o "-p $PG_PORT" start >&2 ||
+      die "PostgreSQL did not start (port $PG_PORT taken?), see $PG_LOG"
   fi
   local exists
   exists=$(PGPASSWORD=$password "$BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -d postgres \
@@ -141,6 +152,7 @@ case $command in
   start)
     install_missing
     BIN=$(pg_bin)
+    resolve_pgdata
     start_postgres
     start_redis
     print_env
@@ -150,11 +162,13 @@ case $command in
     ;;
   status)
     BIN=$(pg_bin)
+    resolve_pgdata
     if [ -n "$BIN" ] && pg_running; then log "PostgreSQL: running"; else log "PostgreSQL: stopped"; fi
     if command -v redis-cli >/dev/null 2>&1 && redis_ping; then log "Redis: running"; else log "Redis: stopped"; fi
     ;;
   stop)
     BIN=$(pg_bin)
+    resolve_pgdata
     if [ -n "$BIN" ] && pg_running; then as_pg "$BIN/pg_ctl" -D "$PGDATA" -m fast -w stop >&2; fi
     if command -v redis-cli >/dev/null 2>&1 && redis_ping; then
       redis-cli -h 127.0.0.1 -p "$REDIS_PORT" --no-auth-warning -a "$(secret "$DIR/redis.password")" \

@@ -33,6 +33,8 @@ export interface PostgresStoreOptions {
   readonly schema?: string
   readonly maxConnections?: number
   readonly connectTimeoutMs?: number
+  /** Shown in pg_stat_activity; give each node its own to tell them apart. */
+  readonly applicationName?: string
   /**
    * Errors on idle connections (server restart, network cut). Without a listener `pg` would
    * crash the process; the pool replaces the connection on the next query.
@@ -77,7 +79,7 @@ export class PostgresStore implements BoardStore {
       max: options.maxConnections ?? 10,
       connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
       options: `-c search_path=${schema}`,
-      application_name: 'stretchboard',
+      application_name: options.applicationName ?? 'stretchboard',
     })
     pool.on('error', options.onConnectionError ?? (() => {}))
     try {

@@ -5,10 +5,12 @@
  */
 import { randomUUID } from 'node:crypto'
 import pg from 'pg'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { PostgresStore } from '../../../server/storage/postgres-store'
 import { InvalidStoreInputError } from '../../../server/storage/errors'
-import { describeStoreContract } from './contract'
+import { boardRecord, describeStoreContract, seededBytes } from './contract'
+import { payload } from './fixtures/append-child'
+import { appendThenKill, missingAcks } from './fixtures/kill-child'
 
 const url = process.env['DATABASE_URL']
 
@@ -39,20 +41,81 @@ describe('PostgresStore configuration', () => {
   })
 })
 
+async function dropSchema(connectionString: string, schema: string): Promise<void> {
+  const admin = new pg.Client({ connectionString })
+  await admin.connect()
+  try {
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+  } finally {
+    await admin.end()
+  }
+}
+
+function freshSchema(): string {
+  return `sb_test_${randomUUID().replaceAll('-', '')}`
+}
+
 if (url) {
   describeStoreContract('postgres', async () => {
-    const schema = `sb_test_${randomUUID().replaceAll('-', '')}`
+    const schema = freshSchema()
     return {
       open: () => PostgresStore.open({ connectionString: url, schema, maxConnections: 4 }),
-      destroy: async () => {
+      destroy: () => dropSchema(url, schema),
+    }
+  })
+
+  describe('PostgresStore with a real server', () => {
+    const schemas: string[] = []
+    afterEach(async () => {
+      for (const schema of schemas.splice(0)) await dropSchema(url, schema)
+    })
+
+    it('keeps every append that resolved before its process was killed with SIGKILL', async () => {
+      const schema = freshSchema()
+      schemas.push(schema)
+      const acked = await appendThenKill(['postgres', url, schema], 150)
+      const store = await PostgresStore.open({ connectionString: url, schema })
+      try {
+        const stored = await store.loadDoc('kill')
+        expect(stored.updates.length).toBeGreaterThanOrEqual(acked.size)
+        expect(missingAcks(acked, stored.updates, payload)).toEqual([])
+      } finally {
+        await store.close()
+      }
+    })
+
+    it('survives the server dropping its connections and goes on storing', async () => {
+      const schema = freshSchema()
+      schemas.push(schema)
+      const applicationName = `sb-test-${randomUUID()}`
+      const errors: Error[] = []
+      const store = await PostgresStore.open({
+        connectionString: url,
+        schema,
+        applicationName,
+        onConnectionError: (error) => errors.push(error),
+      })
+      try {
+        await store.createBoard(boardRecord('b'))
+        await store.appendUpdate('b', seededBytes(1, 10))
+        const idleBefore = store.connections().idle
+        expect(idleBefore).toBeGreaterThan(0)
+
+        // What a PostgreSQL restart or failover does to every open connection.
         const admin = new pg.Client({ connectionString: url })
         await admin.connect()
-        try {
-          await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
-        } finally {
-          await admin.end()
-        }
-      },
-    }
+        await admin.query(
+          'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1',
+          [applicationName],
+        )
+        await admin.end()
+        await vi.waitFor(() => expect(errors.length).toBe(idleBefore), { timeout: 5000 })
+
+        expect(await store.appendUpdate('b', seededBytes(2, 10))).toBe(2)
+        expect((await store.loadDoc('b')).updates).toEqual([seededBytes(1, 10), seededBytes(2, 10)])
+      } finally {
+        await store.close()
+      }
+    })
   })
 }
