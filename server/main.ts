@@ -120,8 +120,11 @@ function listen(app: Hono<AppEnv>, config: Config): Promise<Server> {
   })
 }
 
-/** The process entry point: flags and env in, signals handled, exit codes out. */
-async function main(argv: readonly string[]): Promise<void> {
+/**
+ * The process entry point: flags and env in, signals handled, exit codes out. scripts/start.mjs
+ * calls it after building the client; running this file directly calls it too.
+ */
+export async function runCli(argv: readonly string[]): Promise<void> {
   let parsed
   try {
     parsed = parseConfig(process.env, argv)
@@ -156,7 +159,7 @@ async function main(argv: readonly string[]): Promise<void> {
 
 const entry = process.argv[1]
 if (entry !== undefined && import.meta.url === pathToFileURL(entry).href) {
-  main(process.argv.slice(2)).catch((error: unknown) => {
+  runCli(process.argv.slice(2)).catch((error: unknown) => {
     process.stderr.write(`stretchboard failed to start: ${String(error)}\n`)
     process.exit(1)
   })
