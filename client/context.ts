@@ -37,3 +37,23 @@ export interface BoardSession {
 }
 
 export const boardSessionContext = createContext<BoardSession>(Symbol('board-session'))
+
+/**
+ * The board's connection as the status chip sees it (client/net/board-connection.ts implements
+ * it). Kept apart from `BoardSession`: only the shell cares about transport.
+ */
+export interface ConnectionInfo {
+  readonly status: ConnectionStatus
+  /** Local changes the server has not confirmed yet (see docs/client.md). */
+  readonly pending: number
+  readonly localLoaded: boolean
+  readonly serverSynced: boolean
+  readonly refused: string | null
+}
+
+/** Dispatches `change` whenever `snapshot` may differ. */
+export interface ConnectionSource extends EventTarget {
+  readonly snapshot: ConnectionInfo
+}
+
+export const boardConnectionContext = createContext<ConnectionSource>(Symbol('board-connection'))

@@ -1,0 +1,111 @@
+/** Who is on the board right now, from awareness (presence scope, never the document). */
+import { LitElement, css, html } from 'lit'
+import { ContextConsumer } from '@lit/context'
+import { boardSessionContext } from '../context'
+import { AwarenessController, readPeers, type Peer } from '../controllers/awareness-controller'
+
+const MAX_SHOWN = 6
+
+const samePeers = (a: readonly Peer[], b: readonly Peer[]): boolean =>
+  a.length === b.length &&
+  a.every((peer, i) => {
+    const other = b[i]
+    return (
+      other !== undefined &&
+      other.clientId === peer.clientId &&
+      other.user.name === peer.user.name &&
+      other.user.color === peer.user.color
+    )
+  })
+
+export function initials(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean)
+  const letters = words.length > 1 ? [words[0], words[words.length - 1]] : [name.trim()]
+  return letters
+    .map((word) => Array.from(word ?? '')[0] ?? '')
+    .join('')
+    .slice(0, 2)
+    .toUpperCase()
+}
+
+export class SbAvatars extends LitElement {
+  readonly #session = new ContextConsumer(this, { context: boardSessionContext, subscribe: true })
+  readonly #peers = new AwarenessController<Peer[]>(
+    this,
+    () => this.#session.value?.awareness ?? null,
+    readPeers,
+    samePeers,
+    [],
+  )
+
+  static override styles = css`
+    :host {
+      display: inline-flex;
+    }
+    ul {
+      display: flex;
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    li {
+      width: 30px;
+      height: 30px;
+      margin-left: -6px;
+      border-radius: 50%;
+      border: 2px solid var(--sb-surface);
+      color: #fff;
+      display: grid;
+      place-items: center;
+      font-size: 0.72rem;
+      font-weight: 700;
+    }
+    li.more {
+      background: #9ca3af;
+    }
+  `
+
+  override render() {
+    const peers = this.#peers.value
+    const shown = peers.slice(0, MAX_SHOWN)
+    const rest = peers.length - shown.length
+    return html`<ul
+      aria-label=${`${peers.length} here`}
+      data-testid="avatars"
+      data-count=${peers.length}
+    >
+      ${shown.map(
+        (peer) =>
+          html`<li
+            style="background:${peer.user.color}"
+            title=${peer.isSelf ? `${peer.user.name} (you)` : peer.user.name}
+            data-peer=${peer.user.name}
+            data-self=${peer.isSelf ? 'true' : 'false'}
+          >
+            ${initials(peer.user.name)}
+          </li>`,
+      )}
+      ${
+        rest > 0
+          ? html`<li
+              class="more"
+              title=${peers
+                .slice(MAX_SHOWN)
+                .map((p) => p.user.name)
+                .join(', ')}
+            >
+              +${rest}
+            </li>`
+          : null
+      }
+    </ul>`
+  }
+}
+
+customElements.define('sb-avatars', SbAvatars)
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sb-avatars': SbAvatars
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * One open board's data paths: IndexedDB first (a known board renders before any network), the
+ * stock y-websocket provider to the relay, and the unconfirmed-changes counter. It exposes one
+ * observable snapshot for the status chip; nothing here knows about components.
+ */
+import type * as Y from 'yjs'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { WebsocketProvider } from 'y-websocket'
+import type { ConnectionInfo, ConnectionSource, ConnectionStatus } from '../context'
+import { PendingChanges } from './pending-changes'
+
+export type ConnectionSnapshot = ConnectionInfo
+
+export interface BoardConnectionOptions {
+  readonly boardId: string
+  readonly token: string
+  readonly doc: Y.Doc
+  /** `ws://host` or `wss://host`; the board id is appended as `/ws/<boardId>`. */
+  readonly wsOrigin: string
+  readonly initialPending: number
+  readonly onPendingChange: (pending: number) => void
+  /** Whether the browser believes it has a network; the provider waits for `online` if not. */
+  readonly online: boolean
+}
+
+export class BoardConnection extends EventTarget implements ConnectionSource {
+  readonly provider: WebsocketProvider
+  readonly persistence: IndexeddbPersistence
+  readonly #pending: PendingChanges
+  #localLoaded = false
+  #serverSynced = false
+  #refused: string | null = null
+  #browserOnline: boolean
+
+  constructor(options: BoardConnectionOptions) {
+    super()
+    this.#browserOnline = options.online
+    // One IndexedDB database per board, named like the relay's room.
+    this.persistence = new IndexeddbPersistence(`stretchboard:${options.boardId}`, options.doc)
+    this.persistence.on('synced', () => {
+      this.#localLoaded = true
+      this.#changed()
+    })
+    this.provider = new WebsocketProvider(`${options.wsOrigin}/ws`, options.boardId, options.doc, {
+      params: { token: options.token },
+      connect: options.online,
+      // Two tabs of one browser share IndexedDB; BroadcastChannel keeps them in step offline.
+      disableBc: false,
+    })
+    this.#pending = new PendingChanges(options.doc, this.provider, {
+      initial: options.initialPending,
+      onChange: (pending) => {
+        options.onPendingChange(pending)
+        this.#changed()
+      },
+    })
+    this.provider.on('status', this.#changed)
+    this.provider.on('sync', (synced: boolean) => {
+      if (synced) this.#serverSynced = true
+      this.#changed()
+    })
+    this.provider.on('closed', ({ code, reason }: { code: number; reason: string }) => {
+      this.#refused = reason !== '' ? reason : `The server closed the connection (${code}).`
+      this.#changed()
+    })
+  }
+
+  get snapshot(): ConnectionSnapshot {
+    const connected = this.provider.wsconnected
+    const pending = this.#pending.count
+    const status: ConnectionStatus = !connected
+      ? 'offline'
+      : !this.provider.synced || pending > 0
+        ? 'syncing'
+        : 'online'
+    return {
+      status,
+      pending,
+      localLoaded: this.#localLoaded,
+      serverSynced: this.#serverSynced,
+      refused: this.#refused,
+    }
+  }
+
+  /** Follows the browser's own network signal so an offline device stops retrying at once. */
+  setBrowserOnline(online: boolean): void {
+    if (online === this.#browserOnline) return
+    this.#browserOnline = online
+    if (online && this.#refused === null) this.provider.connect()
+    if (!online) this.provider.disconnect()
+    this.#changed()
+  }
+
+  destroy(): void {
+    this.#pending.destroy()
+    this.provider.destroy()
+    void this.persistence.destroy()
+  }
+
+  readonly #changed = (): void => {
+    this.dispatchEvent(new Event('change'))
+  }
+}
