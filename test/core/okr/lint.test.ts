@@ -220,6 +220,23 @@ describe('quality lint', () => {
     expect(codes(diagnostics)).toContain('initiative-orphan')
   })
 
+  it('flags missing titles and owners and duplicate objective ids', () => {
+    const { objectives, keyResults } = healthySet()
+    const damaged = [
+      { ...objectives[0], title: ' ', owner: null } as Objective,
+      ...objectives.slice(1),
+      objectives[2] as Objective,
+    ]
+    const untitled = keyResults.map((kr) => (kr.id === 'o2-a' ? { ...kr, title: '' } : kr))
+    const diagnostics = lintOkrSet({ objectives: damaged, keyResults: untitled })
+    expect(find(diagnostics, 'objective-no-title').map((d) => d.targetId)).toEqual(['o1'])
+    expect(find(diagnostics, 'objective-no-owner').map((d) => [d.targetId, d.severity])).toEqual([
+      ['o1', 'info'],
+    ])
+    expect(find(diagnostics, 'objective-duplicate-id').map((d) => d.targetId)).toEqual(['o3'])
+    expect(find(diagnostics, 'kr-no-title').map((d) => d.targetId)).toEqual(['o2-a'])
+  })
+
   it('checks check-in values, predicted scores and confidence', () => {
     const { objectives, keyResults } = healthySet()
     const checkIns = [

@@ -46,6 +46,16 @@ describe('stretch', () => {
     expect(result.diagnostics.map((d) => d.code)).toEqual(['stretch-clamped'])
   })
 
+  it('refuses a stretch that rounding at the edge of the doubles would undo', () => {
+    // A lift of ~1.38e308 % on a subnormal start (found by the property test): 1.3 times that
+    // lift lands on the edge of the doubles and cannot be written back precisely.
+    const lift = 1.3828408729710123e308
+    const edge = keyResult({ start: 5e-324, target: lift, calculation: 'percentage-lift' })
+    const result = stretchTarget(edge)
+    expect(result).toMatchObject({ target: lift, changed: false })
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['stretch-not-representable'])
+  })
+
   it('leaves unmeasurable key results and bad factors alone, with a diagnostic', () => {
     const flat = stretchTarget(keyResult({ start: 5, target: 5 }))
     expect(flat).toMatchObject({ target: 5, changed: false })
