@@ -125,7 +125,12 @@ export function remainingVotes(tally: VoteTally, voterId: string, budget: number
   return Math.max(0, Math.trunc(budget) - used)
 }
 
-/** Code-unit order, independent of locale, so every peer sorts alike. */
+/**
+ * Code-unit order, independent of locale, so every peer sorts alike.
+ *
+ * @example
+ * ['b', 'B', 'a'].sort(compareIds) // ['B', 'a', 'b']
+ */
 export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }

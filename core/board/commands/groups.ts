@@ -16,13 +16,13 @@ import {
 import {
   collection,
   newEntity,
+  removeReferences,
   replaceText,
   requireAbsent,
   requireEntity,
   setIfChanged,
   textOf,
 } from './internal'
-import { removeReferences } from './notes'
 
 export interface CreateGroupArgs {
   readonly id: string

@@ -2,7 +2,7 @@
 import * as Y from 'yjs'
 import { BoardCommandError } from '../errors'
 import type { EntityMap, EntityRoot, TextRoot } from '../schema'
-import { getCollection, getEntity, TEXT_FIELDS } from '../schema'
+import { getCollection, getEntity, getVotes, TEXT_FIELDS } from '../schema'
 
 /** The collection, created on first use; a root taken by another Y type cannot be written. */
 export function collection(doc: Y.Doc, name: EntityRoot): Y.Map<unknown> {
@@ -114,5 +114,19 @@ export function removeSourceIds(entity: EntityMap, ids: ReadonlySet<string>): vo
       'sourceNoteIds',
       value.filter((id) => !ids.has(id as string)),
     )
+  }
+}
+
+/** Drops dots on the targets and the targets' ids from `sourceNoteIds`. */
+export function removeReferences(doc: Y.Doc, targetIds: ReadonlySet<string>): void {
+  if (targetIds.size === 0) return
+  for (const dots of getVotes(doc)?.values() ?? []) {
+    if (!(dots instanceof Y.Map)) continue
+    for (const id of targetIds) if (dots.has(id)) dots.delete(id)
+  }
+  for (const name of ['keyResults', 'initiatives'] as const) {
+    for (const entity of collection(doc, name).values()) {
+      if (entity instanceof Y.Map) removeSourceIds(entity as Y.Map<unknown>, targetIds)
+    }
   }
 }

@@ -1,7 +1,7 @@
 /** Sticky-note commands: create, move, recolour, delete, duplicate (text edits: ./text.ts). */
 import * as Y from 'yjs'
 import type { EpochMs } from '../../okr/model'
-import { DEFAULT_NOTE_COLOR, getEntity, getVotes } from '../schema'
+import { DEFAULT_NOTE_COLOR, getEntity } from '../schema'
 import {
   checkArgs,
   checkColor,
@@ -13,7 +13,7 @@ import {
   checkText,
   optional,
 } from '../validate'
-import { collection, newEntity, removeSourceIds, requireAbsent, setIfChanged } from './internal'
+import { collection, newEntity, removeReferences, requireAbsent, setIfChanged } from './internal'
 import { BoardCommandError } from '../errors'
 
 export interface CreateNoteArgs {
@@ -177,20 +177,6 @@ export function deleteNotes(
     removeReferences(doc, new Set(deleted))
   }, origin)
   return deleted
-}
-
-/** Drops dots on the targets and the targets' ids from `sourceNoteIds`. */
-export function removeReferences(doc: Y.Doc, targetIds: ReadonlySet<string>): void {
-  if (targetIds.size === 0) return
-  for (const dots of getVotes(doc)?.values() ?? []) {
-    if (!(dots instanceof Y.Map)) continue
-    for (const id of targetIds) if (dots.has(id)) dots.delete(id)
-  }
-  for (const name of ['keyResults', 'initiatives'] as const) {
-    for (const entity of collection(doc, name).values()) {
-      if (entity instanceof Y.Map) removeSourceIds(entity as Y.Map<unknown>, targetIds)
-    }
-  }
 }
 
 export interface DuplicateNotesArgs {
