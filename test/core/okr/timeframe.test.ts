@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { EpochMs } from '../../../core/okr/model'
+import type { EpochMs, Timeframe } from '../../../core/okr/model'
 import {
   customTimeframe,
   elapsedFraction,
@@ -81,9 +81,12 @@ describe('timeframes', () => {
   })
 
   it('formats a damaged quarter or year by its range, or as invalid', () => {
-    const q = quarterTimeframe(2026, 1)
-    expect(formatTimeframe({ ...q, quarter: untrusted<1>(7) })).toBe('2026-01-01/2026-03-31')
-    expect(formatTimeframe({ ...yearTimeframe(2026), year: 12 })).toBe('2026-01-01/2026-12-31')
+    const q1 = quarterTimeframe(2026, 1)
+    const year = yearTimeframe(2026)
+    const damagedQuarter: Timeframe = { ...q1, kind: 'quarter', year: 2026, quarter: untrusted(7) }
+    const damagedYear: Timeframe = { ...year, kind: 'year', year: 12 }
+    expect(formatTimeframe(damagedQuarter)).toBe('2026-01-01/2026-03-31')
+    expect(formatTimeframe(damagedYear)).toBe('2026-01-01/2026-12-31')
     expect(formatTimeframe({ kind: 'custom', start: 5 as EpochMs, end: 1 as EpochMs })).toBe(
       'invalid',
     )
