@@ -1,0 +1,66 @@
+/**
+ * How figures read wherever they are shown: the workspace, the Markdown table and the CSV use
+ * these, so a number on screen and the same number in an export are the same string.
+ */
+import type { Unit } from '../okr/model'
+
+/** Scores read with one decimal (0.7), the way OKR scores are spoken. */
+export function formatScore(score: number | null): string {
+  if (score === null || !Number.isFinite(score)) return '–'
+  return (Math.round(score * 10) / 10).toFixed(1)
+}
+
+/**
+ * A plain number without binary noise and without locale grouping, so that it pastes back into
+ * a spreadsheet or a form field as the same number.
+ *
+ * @example
+ * formatNumber(286.00000000000006) // '286'
+ */
+export function formatNumber(value: number | null): string {
+  if (value === null || !Number.isFinite(value)) return '–'
+  const rounded = Math.round(value * 100) / 100
+  return String(Object.is(rounded, -0) ? 0 : rounded)
+}
+
+/** The unit's short label: `%`, `EUR`, `ms`; empty for plain counts. */
+export function unitLabel(unit: Unit): string {
+  switch (unit.kind) {
+    case 'percent':
+      return '%'
+    case 'currency':
+      return unit.code ?? '$'
+    case 'count':
+      return ''
+    case 'text':
+      return unit.label
+  }
+}
+
+/**
+ * A value with its unit, as a person writes it.
+ *
+ * @example
+ * formatValue(45, { kind: 'percent' }) // '45%'
+ * formatValue(120, { kind: 'text', label: 'ms' }) // '120 ms'
+ */
+export function formatValue(value: number | null, unit: Unit): string {
+  const number = formatNumber(value)
+  if (value === null || !Number.isFinite(value)) return number
+  const label = unitLabel(unit)
+  if (label === '') return number
+  if (unit.kind === 'percent') return `${number}%`
+  return `${number} ${label}`
+}
+
+/** Progress as a whole percentage (0.456 → '46 %'). */
+export function formatPercent(fraction: number | null): string {
+  if (fraction === null || !Number.isFinite(fraction)) return '–'
+  return `${Math.round(fraction * 100)}%`
+}
+
+/** A UTC calendar date (2026-10-01) for exports that must not depend on the reader's zone. */
+export function formatDate(time: number | null): string {
+  if (time === null || !Number.isFinite(time)) return ''
+  return new Date(time).toISOString().slice(0, 10)
+}

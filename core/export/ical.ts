@@ -1,0 +1,134 @@
+/**
+ * The check-in reminders as an iCalendar feed (RFC 5545) that a team subscribes to: one
+ * all-day VEVENT per upcoming check-in of each key result, named for its owner. UIDs derive
+ * from the board, the key result and the date, so a calendar that refreshes the feed updates
+ * events in place instead of duplicating them.
+ */
+import type { BoardSnapshot } from '../board/model'
+import type { EpochMs } from '../okr/model'
+import { periodOf } from '../okr/timeframe'
+import { formatScore } from './format'
+import { DAY_MS, checkInDates, dayOf } from './schedule'
+
+export interface CalendarOptions {
+  readonly boardId: string
+  readonly now: EpochMs
+  /** Only this owner's key results (as written in the owner field, case-insensitive). */
+  readonly owner?: string
+  /** Upcoming dates per key result (default 12). */
+  readonly perKeyResult?: number
+  /** A link back to the board for the event description. */
+  readonly boardUrl?: string
+  /** Host part of the UIDs (default `stretchboard`). */
+  readonly domain?: string
+}
+
+/** TEXT escaping (RFC 5545 §3.3.11): backslash, semicolon, comma and line breaks. */
+export function escapeText(text: string): string {
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+}
+
+const encoder = new TextEncoder()
+
+/**
+ * Folds a content line at 75 octets (RFC 5545 §3.1): CRLF plus one space before each
+ * continuation, never inside a UTF-8 sequence or a surrogate pair.
+ */
+export function foldLine(line: string): string {
+  const parts: string[] = []
+  let current = ''
+  let octets = 0
+  for (const char of line) {
+    const size = encoder.encode(char).length
+    // The first line holds 75 octets; continuations hold 74 after their leading space.
+    const room = parts.length === 0 ? 75 : 74
+    if (octets + size > room) {
+      parts.push(current)
+      current = ''
+      octets = 0
+    }
+    current += char
+    octets += size
+  }
+  parts.push(current)
+  return parts.join('\r\n ')
+}
+
+function icsDate(time: number): string {
+  return new Date(time).toISOString().slice(0, 10).replace(/-/g, '')
+}
+
+function icsStamp(time: number): string {
+  return new Date(time)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')
+}
+
+/** Ids in a UID stay printable and free of the characters TEXT would have to escape. */
+function uidPart(id: string): string {
+  return id.replace(/[^A-Za-z0-9._-]/g, (c) => `%${c.codePointAt(0)?.toString(16) ?? ''}`)
+}
+
+/**
+ * @example
+ * const ics = remindersCalendar(readBoard(doc), { boardId: 'b1', now })
+ * // BEGIN:VCALENDAR … BEGIN:VEVENT UID:b1.kr1.20261008@stretchboard DTSTART;VALUE=DATE:20261008 …
+ */
+export function remindersCalendar(snapshot: BoardSnapshot, options: CalendarOptions): string {
+  const domain = options.domain ?? 'stretchboard'
+  const limit = Math.max(0, Math.floor(options.perKeyResult ?? 12))
+  const owner = options.owner?.trim().toLowerCase()
+  const today = dayOf(options.now)
+  const stamp = Number.isFinite(options.now) ? icsStamp(options.now) : '19700101T000000Z'
+  const title = snapshot.meta.title || 'OKRs'
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Stretchboard//OKR check-ins//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(`${title} – OKR check-ins`)}`,
+  ]
+  const objectives = new Map(snapshot.objectives.map((o) => [o.id, o]))
+  for (const kr of snapshot.keyResults) {
+    const objective = objectives.get(kr.objectiveId)
+    if (!objective || objective.status === 'cancelled' || objective.status === 'completed') continue
+    const krOwner = (kr.owner ?? objective.owner ?? '').trim()
+    if (owner !== undefined && krOwner.toLowerCase() !== owner) continue
+    const period = periodOf(objective.timeframe) ?? periodOf(snapshot.meta.timeframe)
+    if (period === null) continue
+    const upcoming = checkInDates(kr.frequency, period)
+      .filter((at) => at >= today)
+      .slice(0, limit)
+    for (const at of upcoming) {
+      const who = krOwner || 'unassigned'
+      const description = [
+        `Objective: ${objective.title}`,
+        `Key result: ${kr.title}`,
+        `Owner: ${who}`,
+        `Check in the current value, a predicted score (0.0–1.0, ${formatScore(0.7)} is success) and a comment.`,
+        ...(options.boardUrl ? [`Board: ${options.boardUrl}`] : []),
+      ].join('\n')
+      lines.push(
+        'BEGIN:VEVENT',
+        `UID:${uidPart(options.boardId)}.${uidPart(kr.id)}.${icsDate(at)}@${domain}`,
+        `DTSTAMP:${stamp}`,
+        `DTSTART;VALUE=DATE:${icsDate(at)}`,
+        `DTEND;VALUE=DATE:${icsDate(at + DAY_MS)}`,
+        `SUMMARY:${escapeText(`Check in: ${kr.title} (${who})`)}`,
+        `DESCRIPTION:${escapeText(description)}`,
+        `CATEGORIES:${escapeText(who)}`,
+        'TRANSP:TRANSPARENT',
+        ...(options.boardUrl ? [`URL:${options.boardUrl.replace(/[\r\n]/g, '')}`] : []),
+        'END:VEVENT',
+      )
+    }
+  }
+  lines.push('END:VCALENDAR')
+  return lines.map(foldLine).join('\r\n') + '\r\n'
+}
