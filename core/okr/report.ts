@@ -84,6 +84,7 @@ export interface ObjectiveReport {
 export interface OkrSetSummary {
   /** Objectives counted: every one except cancelled. */
   readonly objectiveCount: number
+  /** Key results of the counted objectives (orphans are reported apart). */
   readonly keyResultCount: number
   /** Mean of the counted objectives' scores; null when there are none. */
   readonly score: Score | null
@@ -358,7 +359,7 @@ export function evaluateOkrSet(set: OkrSet, options: EvaluationOptions): OkrSetR
     orphans,
     summary: {
       objectiveCount: counted.length,
-      keyResultCount: keyResults.length,
+      keyResultCount: counted.reduce((n, r) => n + r.keyResults.length, 0),
       score: weightedMean(counted.map((r) => ({ score: r.score, weight: 1 }))),
       bands,
       trends,

@@ -162,7 +162,7 @@ describe('OKR set report', () => {
     expect(report.diagnostics.map((d) => [d.code, d.targetId])).toEqual([['kr-orphan', 'k4']])
     expect(report.summary).toEqual({
       objectiveCount: 2,
-      keyResultCount: 4,
+      keyResultCount: 2,
       score: 0.4,
       bands: { red: 1, yellow: 0, green: 1 },
       trends: { 'on-track': 2, 'at-risk': 0, behind: 0, none: 0 },
