@@ -4,12 +4,12 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import * as Y from 'yjs'
-import type { Room } from '../relay/room'
 import { issueTokens } from '../storage/tokens'
 import { capabilityUrl } from './auth'
 import type { AppDeps, AppEnv } from './deps'
 import { ApiError } from './errors'
 import { requireRole } from './guards'
+import { withBoard } from './with-board'
 
 export const MAX_TITLE_CHARS = 200
 const DEFAULT_TITLE = 'Untitled board'
@@ -130,22 +130,6 @@ export function boardRoutes(deps: AppDeps): Hono<AppEnv> {
   })
 
   return app
-}
-
-/** Holds the board in memory for `use`; a board that cannot be loaded is a 503, not a 500. */
-async function withBoard<T>(deps: AppDeps, boardId: string, use: (room: Room) => T | Promise<T>) {
-  let room: Room
-  try {
-    room = await deps.relay.rooms.acquire(boardId)
-  } catch (error) {
-    deps.logger.error({ err: error, boardId }, 'board could not be loaded')
-    throw new ApiError(503, 'storage-unavailable', 'the board could not be loaded; try again')
-  }
-  try {
-    return await use(room)
-  } finally {
-    deps.relay.rooms.release(boardId)
-  }
 }
 
 async function readJson(request: Request): Promise<unknown> {

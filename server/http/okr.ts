@@ -1,10 +1,146 @@
 /**
- * OKR routes over the server's copy of a board: conversion (board → draft OKR set) and exports
- * with every figure computed by core/okr. Wired once core/board and core/convert land.
+ * OKR routes over the server's copy of a board: conversion (board → draft OKR set, applied with
+ * the same `applyConversion` command the client uses) and exports whose every figure comes from
+ * core (exportOkrs → core/okr reports), so a download can never disagree with the dashboard.
  */
 import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { BoardCommandError } from '../../core/board/errors'
+import { applyConversion } from '../../core/board/commands/conversion'
+import { readBoard } from '../../core/board/read'
+import { convertBoard } from '../../core/convert/convert-board'
+import type { ConversionOptions } from '../../core/convert/model'
+import { exportOkrs, toCsv, toMarkdown } from '../../core/export/index'
+import type { EpochMs } from '../../core/okr/model'
 import type { AppDeps, AppEnv } from './deps'
+import { ApiError } from './errors'
+import { requireRole } from './guards'
+import { withBoard } from './with-board'
 
-export function okrRoutes(_deps: AppDeps): Hono<AppEnv> {
-  return new Hono<AppEnv>()
+/** The transaction origin of server-side conversions (never a connection, so all peers get it). */
+export const SERVER_CONVERT_ORIGIN = 'server-convert'
+
+interface ConvertRequest {
+  readonly options: ConversionOptions
+  readonly objectiveIds: readonly string[] | undefined
+  readonly dryRun: boolean
+}
+
+export function okrRoutes(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+  const jsonLimit = bodyLimit({
+    maxSize: deps.config.maxBodyBytes,
+    onError: () => {
+      throw new ApiError(413, 'payload-too-large', `body over ${deps.config.maxBodyBytes} bytes`)
+    },
+  })
+
+  app.post('/:id/convert', jsonLimit, requireRole(deps, 'edit'), async (c) => {
+    const { board } = c.get('grant')
+    const request = parseConvertRequest(await readJson(c.req.raw))
+    const outcome = await withBoard(deps, board.id, async (room) => {
+      const result = convertBoard(readBoard(room.doc), request.options)
+      if (request.dryRun) return { result, applied: null, saved: true }
+      let applied
+      try {
+        applied = applyConversion(
+          room.doc,
+          result,
+          SERVER_CONVERT_ORIGIN,
+          request.objectiveIds === undefined ? undefined : { objectiveIds: request.objectiveIds },
+        )
+      } catch (error) {
+        if (error instanceof BoardCommandError) {
+          throw new ApiError(400, `convert-${error.code}`, error.message)
+        }
+        throw error
+      }
+      return { result, applied, saved: await room.flush(deps.config.shutdownTimeoutMs) }
+    })
+    if (!outcome.saved) {
+      throw new ApiError(503, 'storage-unavailable', 'converted, but not yet saved; retrying')
+    }
+    deps.logger.info(
+      { boardId: board.id, objectives: outcome.result.objectives.length, dryRun: request.dryRun },
+      'board converted',
+    )
+    return c.json({ ...outcome.result, applied: outcome.applied })
+  })
+
+  app.get('/:id/:file{export\\.(json|md|csv)}', requireRole(deps, 'view'), async (c) => {
+    const { board } = c.get('grant')
+    const format = c.req.param('file').slice('export.'.length)
+    const data = await withBoard(deps, board.id, (room) =>
+      exportOkrs(readBoard(room.doc), { now: deps.now() as EpochMs }),
+    )
+    const name = `${safeFileName(data.board.title || board.title)}-okrs`
+    const disposition = (ext: string) => `attachment; filename="${name}.${ext}"`
+    if (format === 'md') {
+      return c.body(toMarkdown(data), 200, {
+        'content-type': 'text/markdown; charset=utf-8',
+        'content-disposition': disposition('md'),
+      })
+    }
+    if (format === 'csv') {
+      return c.body(toCsv(data), 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': disposition('csv'),
+      })
+    }
+    c.header('content-disposition', disposition('json'))
+    return c.json({ ...data, board: { id: board.id, ...data.board } })
+  })
+
+  return app
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text()
+  if (text.trim() === '') return {}
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    throw new ApiError(400, 'invalid-json', 'body is not valid JSON')
+  }
+}
+
+function parseConvertRequest(body: unknown): ConvertRequest {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw new ApiError(400, 'invalid-body', 'body must be a JSON object')
+  }
+  const { maxObjectives, includeUnvoted, objectiveIds, dryRun } = body as Record<string, unknown>
+  const options: { maxObjectives?: number; includeUnvoted?: boolean } = {}
+  if (maxObjectives !== undefined) {
+    if (!Number.isInteger(maxObjectives) || (maxObjectives as number) < 1) {
+      throw new ApiError(400, 'invalid-body', 'maxObjectives must be a whole number ≥ 1')
+    }
+    options.maxObjectives = maxObjectives as number
+  }
+  if (includeUnvoted !== undefined) {
+    if (typeof includeUnvoted !== 'boolean') {
+      throw new ApiError(400, 'invalid-body', 'includeUnvoted must be true or false')
+    }
+    options.includeUnvoted = includeUnvoted
+  }
+  if (
+    objectiveIds !== undefined &&
+    (!Array.isArray(objectiveIds) || !objectiveIds.every((id) => typeof id === 'string'))
+  ) {
+    throw new ApiError(400, 'invalid-body', 'objectiveIds must be an array of strings')
+  }
+  if (dryRun !== undefined && typeof dryRun !== 'boolean') {
+    throw new ApiError(400, 'invalid-body', 'dryRun must be true or false')
+  }
+  return { options, objectiveIds: objectiveIds as string[] | undefined, dryRun: dryRun === true }
+}
+
+/** A download name without path separators, quotes or control characters. */
+function safeFileName(title: string): string {
+  const cleaned = title
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .replace(/\s+/g, '-')
+    .slice(0, 60)
+  return cleaned === '' ? 'board' : cleaned.toLowerCase()
 }

@@ -1,0 +1,27 @@
+/**
+ * Holds a board in memory for the duration of one REST call, the way a socket does, so it is
+ * loaded once, shared with live peers, and unloaded after (once flushed).
+ */
+import type { Room } from '../relay/room'
+import type { AppDeps } from './deps'
+import { ApiError } from './errors'
+
+/** A board that cannot be loaded (storage failing) is a 503, not a 500. */
+export async function withBoard<T>(
+  deps: AppDeps,
+  boardId: string,
+  use: (room: Room) => T | Promise<T>,
+): Promise<T> {
+  let room: Room
+  try {
+    room = await deps.relay.rooms.acquire(boardId)
+  } catch (error) {
+    deps.logger.error({ err: error, boardId }, 'board could not be loaded')
+    throw new ApiError(503, 'storage-unavailable', 'the board could not be loaded; try again')
+  }
+  try {
+    return await use(room)
+  } finally {
+    deps.relay.rooms.release(boardId)
+  }
+}

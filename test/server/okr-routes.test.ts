@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { WebSocket } from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { createCheckIn } from '../../core/board/commands/okr'
+import { assignNotes, createGroup } from '../../core/board/commands/groups'
+import { createNote } from '../../core/board/commands/notes'
+import { castVote } from '../../core/board/commands/votes'
+import { readBoard } from '../../core/board/read'
+import type { EpochMs } from '../../core/okr/model'
+import { startTestServer, waitFor, type CreatedBoard, type TestServer } from '../helpers/server'
+
+const NOW = Date.UTC(2026, 10, 1) as EpochMs
+let srv: TestServer
+let board: CreatedBoard
+let peer: WebsocketProvider
+
+beforeAll(async () => {
+  srv = await startTestServer({ now: () => NOW })
+  board = await srv.createBoard('Growth Q4')
+  peer = new WebsocketProvider(srv.wsUrl, board.id, new Y.Doc(), {
+    params: { token: board.editToken },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  })
+  await waitFor(() => peer.synced, { what: 'peer synced' })
+  const doc = peer.doc
+  const me = 'test'
+  createGroup(doc, { id: 'g1', x: 0, y: 0, title: 'Grow the community' }, me)
+  createNote(
+    doc,
+    {
+      id: 'n1',
+      x: 0,
+      y: 0,
+      author: 'ann',
+      createdAt: NOW,
+      text: 'Grow followers from 200 to 1000',
+    },
+    me,
+  )
+  createNote(
+    doc,
+    { id: 'n2', x: 0, y: 0, author: 'bob', createdAt: NOW, text: 'Host a monthly meetup' },
+    me,
+  )
+  assignNotes(doc, { noteIds: ['n1', 'n2'], groupId: 'g1' }, me)
+  castVote(doc, { voterId: 'ann', targetId: 'g1', count: 2 }, me)
+  castVote(doc, { voterId: 'bob', targetId: 'n1', count: 1 }, me)
+  // REST and the socket are separate channels: wait until the server's copy has the votes.
+  await waitFor(
+    () => {
+      const room = srv.relay.rooms.get(board.id)
+      return room !== null && readBoard(room.doc).tally.byTarget.get('n1') === 1
+    },
+    { what: 'server has the board' },
+  )
+})
+
+afterAll(async () => {
+  peer.destroy()
+  await srv.close()
+})
+
+const auth = (token: string) => ({ authorization: `Bearer ${token}` })
+
+describe('POST /api/boards/:id/convert', () => {
+  it('previews with dryRun without touching the document', async () => {
+    const res = await fetch(`${srv.url}/api/boards/${board.id}/convert`, {
+      method: 'POST',
+      headers: { ...auth(board.editToken), 'content-type': 'application/json' },
+      body: JSON.stringify({ dryRun: true }),
+    })
+    expect(res.status).toBe(200)
+    const body = (await res.json()) as { objectives: { id: string }[]; applied: unknown }
+    expect(body.objectives.map((o) => o.id)).toEqual(['obj:g1'])
+    expect(body.applied).toBeNull()
+    expect(readBoard(peer.doc).objectives).toEqual([])
+  })
+
+  it('applies the drafts on the server and every peer receives them', async () => {
+    const res = await fetch(`${srv.url}/api/boards/${board.id}/convert`, {
+      method: 'POST',
+      headers: auth(board.editToken),
+    })
+    expect(res.status).toBe(200)
+    const body = (await res.json()) as {
+      objectives: { id: string }[]
+      keyResults: { id: string; target: number | null }[]
+      applied: { created: string[] }
+    }
+    expect(body.applied.created).toContain('obj:g1')
+    await waitFor(() => readBoard(peer.doc).objectives.length === 1, { what: 'peer got OKRs' })
+    const kr = body.keyResults.find((k) => k.target === 1000)
+    expect(kr).toBeDefined()
+    expect(readBoard(peer.doc).keyResults.map((k) => k.id)).toContain(kr!.id)
+
+    const again = await fetch(`${srv.url}/api/boards/${board.id}/convert`, {
+      method: 'POST',
+      headers: auth(board.editToken),
+    })
+    expect(((await again.json()) as { applied: { created: string[] } }).applied.created).toEqual([])
+    expect(readBoard(peer.doc).objectives.length).toBe(1)
+  })
+
+  it('refuses view tokens and bad options', async () => {
+    const view = await fetch(`${srv.url}/api/boards/${board.id}/convert`, {
+      method: 'POST',
+      headers: auth(board.viewToken),
+    })
+    expect(view.status).toBe(403)
+    const bad = await fetch(`${srv.url}/api/boards/${board.id}/convert`, {
+      method: 'POST',
+      headers: { ...auth(board.editToken), 'content-type': 'application/json' },
+      body: JSON.stringify({ maxObjectives: 0 }),
+    })
+    expect(bad.status).toBe(400)
+  })
+})
+
+describe('GET /api/boards/:id/export.*', () => {
+  it('exports JSON with every computed figure from core', async () => {
+    const kr = readBoard(peer.doc).keyResults.find((k) => k.target === 1000)!
+    createCheckIn(
+      peer.doc,
+      {
+        id: 'c1',
+        keyResultId: kr.id,
+        at: NOW,
+        value: 600,
+        note: '',
+        predictedScore: null,
+        confidence: null,
+        author: 'ann',
+      },
+      'test',
+    )
+    await waitFor(async () => {
+      const res = await fetch(`${srv.url}/api/boards/${board.id}/export.json`, {
+        headers: auth(board.viewToken),
+      })
+      const data = (await res.json()) as {
+        board: { id: string; title: string }
+        objectives: {
+          score: number
+          keyResults: { id: string; current: number | null; score: number; progress: number }[]
+        }[]
+      }
+      const exported = data.objectives[0]?.keyResults.find((k) => k.id === kr.id)
+      if (exported?.current !== 600) return false
+      expect(data.board.id).toBe(board.id)
+      expect(exported.progress).toBeCloseTo(0.5, 5)
+      expect(exported.score).toBeCloseTo(0.5, 5)
+      expect(data.objectives[0]!.score).toBeGreaterThan(0)
+      return true
+    })
+  })
+
+  it('exports Markdown and CSV with download names and types', async () => {
+    const md = await fetch(`${srv.url}/api/boards/${board.id}/export.md?token=${board.viewToken}`)
+    expect(md.headers.get('content-type')).toContain('text/markdown')
+    expect(md.headers.get('content-disposition')).toContain('.md"')
+    expect(await md.text()).toContain('Grow the community')
+    const csv = await fetch(`${srv.url}/api/boards/${board.id}/export.csv?token=${board.viewToken}`)
+    expect(csv.headers.get('content-type')).toContain('text/csv')
+    const lines = (await csv.text()).trim().split(/\r?\n/)
+    expect(lines[0]).toContain('Objective')
+    expect(lines.length).toBeGreaterThanOrEqual(2)
+  })
+
+  it('needs a token and knows no other formats', async () => {
+    expect((await fetch(`${srv.url}/api/boards/${board.id}/export.json`)).status).toBe(401)
+    const pdf = await fetch(`${srv.url}/api/boards/${board.id}/export.pdf`, {
+      headers: auth(board.viewToken),
+    })
+    expect(pdf.status).toBe(404)
+  })
+})
