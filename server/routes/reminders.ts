@@ -1,0 +1,59 @@
+/**
+ * The check-in reminder feed: `GET /api/boards/:id/reminders.ics?token=…[&owner=Ann]`, an
+ * iCalendar (RFC 5545) document a team subscribes to from Google Calendar, Outlook or Apple
+ * Calendar. Calendar apps cannot send headers, so the view token rides in the query (a view
+ * token suffices: the feed reveals no more than the board does). The events come from
+ * core/export's `remindersCalendar`, the same schedule the dashboard highlights.
+ *
+ * @example
+ * app.route('/api/boards', remindersRoutes(deps)) // next to boardRoutes, before the /api/* 404
+ */
+import { Hono } from 'hono'
+import { readBoard } from '../../core/board/read'
+import { remindersCalendar } from '../../core/export/ical'
+import type { EpochMs } from '../../core/okr/model'
+import type { AppDeps, AppEnv } from '../http/deps'
+import { ApiError } from '../http/errors'
+import { requireRole } from '../http/guards'
+
+const MAX_OWNER_CHARS = 200
+
+export function remindersRoutes(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+
+  app.get('/:id/reminders.ics', requireRole(deps, 'view'), async (c) => {
+    const { board } = c.get('grant')
+    const owner = c.req.query('owner')
+    if (owner !== undefined && owner.length > MAX_OWNER_CHARS) {
+      throw new ApiError(400, 'invalid-owner', `owner over ${MAX_OWNER_CHARS} characters`)
+    }
+    let room
+    try {
+      room = await deps.relay.rooms.acquire(board.id)
+    } catch (error) {
+      deps.logger.error({ err: error, boardId: board.id }, 'board could not be loaded')
+      throw new ApiError(503, 'storage-unavailable', 'the board could not be loaded; try again')
+    }
+    let ics: string
+    try {
+      const origin = new URL(c.req.url).origin
+      ics = remindersCalendar(readBoard(room.doc), {
+        boardId: board.id,
+        now: deps.now() as EpochMs,
+        domain: new URL(origin).hostname || 'stretchboard',
+        boardUrl: `${origin}/b/${encodeURIComponent(board.id)}`,
+        ...(owner !== undefined && owner.trim() !== '' ? { owner } : {}),
+      })
+    } finally {
+      deps.relay.rooms.release(board.id)
+    }
+    return c.body(ics, 200, {
+      'content-type': 'text/calendar; charset=utf-8',
+      'content-disposition': `inline; filename="${board.id}-check-ins.ics"`,
+      // Calendars poll the feed; a short cache keeps them fresh without hammering the server.
+      'cache-control': 'private, max-age=300',
+    })
+  })
+
+  return app
+}
