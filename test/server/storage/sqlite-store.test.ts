@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -71,8 +71,10 @@ describe('SqliteStore', () => {
     const dir = tempDir()
     try {
       const file = join(dir, 'notes.txt')
-      writeFileSync(file, 'my precious notes, not a database at all'.repeat(50))
-      expect(() => new SqliteStore(file)).toThrow()
+      const text = 'my precious notes, not a database at all'.repeat(50)
+      writeFileSync(file, text)
+      expect(() => new SqliteStore(file)).toThrow(/not a database/)
+      expect(readFileSync(file, 'utf8')).toBe(text)
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
