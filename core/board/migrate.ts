@@ -1,7 +1,11 @@
 /**
  * `migrate`: the one command that repairs the stored document itself (readers repair only
- * their output). Run it when a board is loaded; it writes nothing when there is nothing to fix,
- * so running it on every peer at every load is cheap, and concurrent runs write equal values.
+ * their output). Run it once a board is loaded (after the first sync or the IndexedDB load); it
+ * writes nothing when there is nothing to fix, and concurrent runs write equal values.
+ *
+ * It deliberately does NOT fill missing fields with defaults: readers already default them, and
+ * a default written by a peer that has not synced yet would race — and could win against — the
+ * real value set elsewhere. Only values that are present but wrong are rewritten.
  */
 import * as Y from 'yjs'
 import { fieldsOf, isRecord, plain, sameJson, asNumber } from './coerce'
@@ -48,9 +52,9 @@ const RESTORERS: Record<EntityRoot, (id: string, value: unknown) => object | nul
 const DERIVED = new Set(['id', 'measurable'])
 
 /**
- * Brings the document to the current schema: sets `schemaVersion`, fills missing fields with
- * their defaults, rewrites mistyped ones (`"12"` → 12), turns plain-object entities and plain
- * string text into Y.Map / Y.Text. Never throws on odd data and never deletes an entry.
+ * Brings the document to the current schema: sets `schemaVersion`, rewrites mistyped fields
+ * (`"12"` → 12), turns plain-object entities into Y.Maps and missing or plain-string text fields
+ * into Y.Text (so editors can bind them). Never throws on odd data and never deletes an entry.
  *
  * @example
  * const report = migrate(doc, 'migration')
@@ -70,7 +74,7 @@ export function migrate(doc: Y.Doc, origin: unknown): MigrationReport {
       const repaired: Record<string, unknown> = { ...stored, schemaVersion: SCHEMA_VERSION }
       for (const [key, value] of Object.entries(repaired)) {
         const current = meta.get(key)
-        if (current !== undefined && sameJson(current, value)) continue
+        if (current === undefined ? key !== 'schemaVersion' : sameJson(current, value)) continue
         repairs.push(`meta: ${key} was ${describe(current)}`)
         meta.set(key, value)
       }
@@ -128,7 +132,7 @@ function migrateCollection(
       // null start/target marks an unmeasurable KR; the read model's 0 is not to be stored.
       if (name === 'keyResults' && (key === 'start' || key === 'target') && current === null)
         continue
-      if (current !== undefined && sameJson(current, repaired)) continue
+      if (current === undefined || sameJson(current, repaired)) continue
       entity.set(key, repaired)
       repairs.push(`${name}/${id}: ${key} was ${describe(current)}`)
     }

@@ -77,9 +77,11 @@ describe('facilitation commands', () => {
 
   it('setting an unchanged value emits no update', () => {
     const doc = newBoard()
+    setPhase(doc, { phase: 'vote' }, ORIGIN)
+    setVoteBudget(doc, { budget: 3 }, ORIGIN)
     const updates = recordUpdates(doc)
-    setPhase(doc, { phase: 'brainstorm' }, ORIGIN)
-    setVoteBudget(doc, { budget: 5 }, ORIGIN)
+    setPhase(doc, { phase: 'vote' }, ORIGIN)
+    setVoteBudget(doc, { budget: 3 }, ORIGIN)
     expect(updates.count()).toBe(0)
   })
 })
