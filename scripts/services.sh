@@ -6,15 +6,17 @@
 #   eval "$(scripts/services.sh)"        # start (default) and export DATABASE_URL / REDIS_URL
 #   scripts/services.sh env|status|stop
 #
-# Settings: STRETCHBOARD_SERVICES_DIR (default <repo>/data/services), STRETCHBOARD_PG_PORT
-# (54329), STRETCHBOARD_REDIS_PORT (63799). Non-default ports so a system-wide PostgreSQL or
-# Redis on 5432/6379 is never touched. Logs go to stderr; stdout carries only the exports.
+# Settings: STRETCHBOARD_SERVICES_DIR (default <repo>/data/services), STRETCHBOARD_PG_PORT,
+# STRETCHBOARD_REDIS_PORT. Without a port setting each checkout takes the first free port from
+# 54329 / 63799 and keeps it (data/services/*.port), so a system-wide server on 5432/6379 is
+# never touched and a second checkout on the same machine (CI's fresh clone beside a
+# developer's) never collides with the first. Logs go to stderr; stdout carries only exports.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 DIR=${STRETCHBOARD_SERVICES_DIR:-$ROOT/data/services}
-PG_PORT=${STRETCHBOARD_PG_PORT:-54329}
-REDIS_PORT=${STRETCHBOARD_REDIS_PORT:-63799}
+PG_PORT=
+REDIS_PORT=
 REDIS_DIR=$DIR/redis
 PG_USER=stretchboard
 PG_DB=stretchboard
@@ -51,6 +53,56 @@ install_missing() {
   "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=300 update -qq >&2
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=300 install -y -qq \
     --no-install-recommends "${packages[@]}" >&2
+}
+
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# choose_port NAME DEFAULT EXPLICIT: the explicit port, else the one saved for this checkout,
+# else the first free one from DEFAULT (then saved).
+choose_port() {
+  local name=$1 port=$2 explicit=$3 file="$DIR/$1.port"
+  if [ -n "$explicit" ]; then
+    echo "$explicit"
+  elif [ -s "$file" ]; then
+    cat "$file"
+  else
+    local last=$((port + 100))
+    while listening "$port"; do
+      port=$((port + 1))
+      [ "$port" -lt "$last" ] || die "no free port for $name below $last"
+    done
+    echo "$port" >"$file"
+    echo "$port"
+  fi
+}
+
+# The saved port of a stopped service may have been taken meanwhile by someone else's server.
+repick_if_taken() {
+  local name=$1 default=$2 explicit=$3 port=$4
+  if listening "$port"; then
+    [ -z "$explicit" ] || die "port $port for $name is taken by another server"
+    rm -f "$DIR/$name.port"
+    choose_port "$name" "$default" ""
+  else
+    echo "$port"
+  fi
+}
+
+# Our running servers answer for their ports: PostgreSQL's postmaster.pid names it, and Redis
+# answering our password proves it is ours. Only otherwise is a port chosen.
+ports() {
+  if [ -n "${BIN:-}" ] && pg_running; then
+    PG_PORT=$(sed -n 4p "$PGDATA/postmaster.pid")
+    echo "$PG_PORT" >"$DIR/postgres.port"
+  else
+    PG_PORT=$(choose_port postgres 54329 "${STRETCHBOARD_PG_PORT:-}")
+  fi
+  REDIS_PORT=${STRETCHBOARD_REDIS_PORT:-$(cat "$DIR/redis.port" 2>/dev/null || echo 63799)}
+  if command -v redis-cli >/dev/null 2>&1 && redis_ping; then
+    echo "$REDIS_PORT" >"$DIR/redis.port"
+  else
+    REDIS_PORT=$(choose_port redis 63799 "${STRETCHBOARD_REDIS_PORT:-}")
+  fi
 }
 
 # PostgreSQL refuses to run as root; as root we run it as the package's 'postgres' user.
@@ -102,6 +154,7 @@ start_postgres() {
   if pg_running; then
     log "PostgreSQL already running ($PGDATA)"
   else
+    PG_PORT=$(repick_if_taken postgres 54329 "${STRETCHBOARD_PG_PORT:-}" "$PG_PORT")
     log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
     if [ "$(id -u)" = 0 ]; then touch "$PG_LOG" && chown postgres "$PG_LOG"; fi
     as_pg "$BIN/pg_ctl" -D "$PGDATA" -l "$PG_LOG" -w -t 60 -o "-p $PG_PORT" start >&2 ||
@@ -129,6 +182,7 @@ start_redis() {
     log "Redis already running on 127.0.0.1:$REDIS_PORT"
     return
   fi
+  REDIS_PORT=$(repick_if_taken redis 63799 "${STRETCHBOARD_REDIS_PORT:-}" "$REDIS_PORT")
   log "starting Redis on 127.0.0.1:$REDIS_PORT"
   # Fan-out state is transient (nodes resync from PostgreSQL), so Redis persists nothing.
   redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --dir "$REDIS_DIR" --daemonize yes \
@@ -153,22 +207,28 @@ case $command in
     install_missing
     BIN=$(pg_bin)
     resolve_pgdata
+    ports
     start_postgres
     start_redis
     print_env
     ;;
   env)
+    BIN=$(pg_bin)
+    resolve_pgdata
+    ports
     print_env
     ;;
   status)
     BIN=$(pg_bin)
     resolve_pgdata
+    ports
     if [ -n "$BIN" ] && pg_running; then log "PostgreSQL: running"; else log "PostgreSQL: stopped"; fi
     if command -v redis-cli >/dev/null 2>&1 && redis_ping; then log "Redis: running"; else log "Redis: stopped"; fi
     ;;
   stop)
     BIN=$(pg_bin)
     resolve_pgdata
+    ports
     if [ -n "$BIN" ] && pg_running; then as_pg "$BIN/pg_ctl" -D "$PGDATA" -m fast -w stop >&2; fi
     if command -v redis-cli >/dev/null 2>&1 && redis_ping; then
       redis-cli -h 127.0.0.1 -p "$REDIS_PORT" --no-auth-warning -a "$(secret "$DIR/redis.password")" \
