@@ -4,6 +4,7 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import * as Y from 'yjs'
+import { setBoardTitle } from '../../core/board/commands/facilitation'
 import { issueTokens } from '../storage/tokens'
 import { capabilityUrl } from './auth'
 import type { AppDeps, AppEnv } from './deps'
@@ -13,6 +14,7 @@ import { withBoard } from './with-board'
 
 export const MAX_TITLE_CHARS = 200
 const DEFAULT_TITLE = 'Untitled board'
+const SERVER_CREATE_ORIGIN = 'server-create'
 
 export function boardRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
@@ -46,6 +48,7 @@ export function boardRoutes(deps: AppDeps): Hono<AppEnv> {
       viewTokenHash: tokens.viewTokenHash,
     })
     deps.logger.info({ boardId: id }, 'board created')
+    await seedTitle(deps, id, title)
     const origin = new URL(c.req.url).origin
     return c.json(
       {
@@ -130,6 +133,21 @@ export function boardRoutes(deps: AppDeps): Hono<AppEnv> {
   })
 
   return app
+}
+
+/**
+ * Writes the title into the new document too, so the first client shows it before anyone
+ * types. The board already exists; a storage hiccup here only costs the seeded title.
+ */
+async function seedTitle(deps: AppDeps, boardId: string, title: string): Promise<void> {
+  try {
+    await withBoard(deps, boardId, (room) => {
+      setBoardTitle(room.doc, { title }, SERVER_CREATE_ORIGIN)
+      return room.flush(deps.config.shutdownTimeoutMs)
+    })
+  } catch (error) {
+    deps.logger.warn({ err: error, boardId }, 'could not seed the board title')
+  }
 }
 
 async function readJson(request: Request): Promise<unknown> {

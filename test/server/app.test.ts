@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { readMeta } from '../../core/board/read'
 import { createApp } from '../../server/app'
 import { DEFAULT_CONFIG } from '../../server/config'
 import { createLogger } from '../../server/log'
@@ -93,6 +94,13 @@ describe('POST /api/boards', () => {
     expect(board.viewUrl).toBe(`${ORIGIN}/b/${board.id}#token=${board.viewToken}`)
     const stored = await ctx.store.getBoard(board.id)
     expect(stored?.editTokenHash).not.toContain(board.editToken)
+    // The title is seeded into the document so the first client shows it.
+    const snapshot = await ctx.app.request(`/api/boards/${board.id}/snapshot`, {
+      headers: bearer(board.viewToken),
+    })
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, new Uint8Array(await snapshot.arrayBuffer()))
+    expect(readMeta(doc).title).toBe('Team OKRs')
   })
 
   it('refuses bad bodies with typed JSON errors', async () => {
