@@ -425,6 +425,8 @@ function lintKeyResults(
   return out
 }
 
+const FRACTION_FIELDS = ['predictedScore', 'confidence'] as const
+
 function lintCheckIns(
   checkIns: readonly CheckIn[],
   keyResultIds: ReadonlySet<unknown>,
@@ -445,7 +447,7 @@ function lintCheckIns(
         ),
       )
     }
-    for (const field of ['predictedScore', 'confidence'] as const) {
+    for (const field of FRACTION_FIELDS) {
       const value: unknown = c[field]
       if (value === null || value === undefined) continue
       if (!isFiniteNumber(value) || value < 0 || value > 1) {
