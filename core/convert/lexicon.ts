@@ -256,7 +256,7 @@ export const LOWER_IS_BETTER = new RegExp(
       'breach(?:es)?',
       'vulnerabilit(?:y|ies)',
       'costs?',
-      'spend(?:ing)?',
+      '(?<!return on (?:ad )?)spend(?:ing)?',
       'expenses?',
       'cac',
       'mttr',
@@ -269,7 +269,8 @@ export const LOWER_IS_BETTER = new RegExp(
       '(?:load|wait|waiting|response|resolution|lead|cycle|build|backup|review|handling|queue|deploy|recovery|turnaround|loading|processing)[- ]times?',
       'time[- ]to[- ]\\w+',
     ].join('|') +
-    ')\\b',
+    // "crash-free sessions" and "error-free" are better higher.
+    ')\\b(?!-free)',
   'i',
 )
 

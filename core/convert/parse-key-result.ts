@@ -26,6 +26,7 @@ type Role =
   | 'at-least'
   | 'of'
   | 'top'
+  | 'selection'
   | 'by'
   | 'add'
   | 'lift-up'
@@ -62,10 +63,12 @@ const ROLE_BEFORE: readonly (readonly [Role, RegExp])[] = [
     /\b(?:add|adds|adding|added|gain|gains|gaining|another|additional|extra)\s*(?:an?\s+)?(?:additional\s+|extra\s+|further\s+)?$/i,
   ],
   ['by', /\bby\s*(?:an?\s+)?(?:additional\s+|extra\s+|further\s+|another\s+)?$/i],
-  ['top', /\btop\s*$/i],
+  // "rank in the top 3" is a target; "refresh the top 20 posts" only picks things out.
+  ['top', /\b(?:rank\w*|be|stay|get|reach|land|remain|into|in|among)\s+(?:the\s+)?top\s*$/i],
+  ['selection', /\btop\s*$/i],
   [
     'timebox',
-    /\b(?:in|over|for|after|during)\s*(?:the\s+)?(?:next\s+|first\s+|last\s+|coming\s+)?$/i,
+    /\b(?:in|over|for|after|during)\s*(?:the\s+|their\s+|our\s+|its\s+)?(?:next\s+|first\s+|last\s+|coming\s+)?$/i,
   ],
   ['to', /\bto\s*(?:an?\s+|the\s+)?(?:average\s+(?:of\s+)?|avg\.?\s+|overall\s+)?$/i],
   ['of', /\b(?:of|at|is|hits?|reach(?:es)?)\s*(?:an?\s+)?$/i],
@@ -90,6 +93,8 @@ const roleOf = (text: string, q: Quantity): Role => {
 }
 
 const TARGET_ROLES: readonly Role[] = ['at-most', 'at-least', 'to', 'of', 'top']
+/** Amounts that qualify the metric rather than measure it. */
+const IGNORED_ROLES: readonly Role[] = ['per', 'selection']
 
 const normalise = (text: string): string =>
   text
@@ -103,7 +108,7 @@ const normalise = (text: string): string =>
     .trim()
 
 const LIST_MARKER =
-  /^(?:[-*•·>–]+\s*|\[[ x]?\]\s*|(?:kr|key\s+result|okr|o)\s*#?\s*\d*\s*[:.)-]\s*|\d{1,2}[.)]\s+)+/i
+  /^(?:[*•·>]+\s*|[-–]+\s+|\[[ x]?\]\s*|(?:kr|key\s+result|okr|o)\s*#?\s*\d*\s*[:.)-]\s*|\d{1,2}[.)]\s+)+/i
 const LEAD_IN =
   /^(?:we\s+(?:will|shall|should|must|want\s+to|need\s+to|aim\s+to|plan\s+to)|let'?s|let\s+us|i\s+want\s+to|aim\s+to|goal\s*:|to)\s+/i
 
@@ -186,19 +191,27 @@ interface Numbers {
   readonly range: readonly [number, number] | null
 }
 
-/** A from → to pair: explicit "from A to B", or "A to B" when A is not itself a target. */
+const REVERSED_PAIR =
+  /^\s*,?\s*(?:instead\s+of|rather\s+than|(?:down|up)\s+from|vs\.?|versus|compared\s+(?:to|with))\s*$/i
+
+/**
+ * A start → target pair: explicit "from A to B", "A to B" when A is not itself a target, or the
+ * target first: "2 days instead of 10", "3%, down from 5%".
+ */
 const findPair = (text: string, reads: readonly Read[]): readonly [Read, Read] | null => {
   for (let i = 0; i + 1 < reads.length; i++) {
     const a = reads[i]
     const b = reads[i + 1]
     if (a === undefined || b === undefined) continue
     const between = text.slice(a.q.end, b.q.index)
+    if (REVERSED_PAIR.test(between) && ![a.role, b.role].some((r) => IGNORED_ROLES.includes(r)))
+      return [b, a]
     const fromA = a.role === 'from'
     const linked = fromA
       ? /^\s*(?:[a-z%$€£]+\s+){0,3}to\s*(?:an?\s+)?$/i.test(between) ||
         /^\s*(?:down|up)\s+to\s*$/i.test(between)
       : /^\s*to\s*$/i.test(between) && (a.role === 'plain' || a.role === 'of')
-    if (linked && !['per', 'timebox', 'within'].includes(b.role)) return [a, b]
+    if (linked && ![...IGNORED_ROLES, 'timebox', 'within'].includes(b.role)) return [a, b]
   }
   return null
 }
@@ -270,7 +283,8 @@ const readNumbers = (
     const used = from === null ? [q] : [from.q, q]
     return { calculation, start, target: q.value, unit, stated, used, range }
   }
-  const factor = reads.find((r) => r.q.factor)
+  // "3x signups" is a lift; "a ROAS of 4x" is a level, read below as a target.
+  const factor = reads.find((r) => r.q.factor && !TARGET_ROLES.includes(r.role))
   if (factor !== undefined) {
     const grows = factor.q.value >= 1
     return {
@@ -305,7 +319,9 @@ const readNumbers = (
   const unit =
     target.role === 'top'
       ? { kind: 'text' as const, label: 'rank' }
-      : (q.unit ?? from?.q.unit ?? COUNT)
+      : q.factor
+        ? { kind: 'text' as const, label: 'x' }
+        : (q.unit ?? from?.q.unit ?? COUNT)
   const range = q.high === null ? null : ([q.value, q.high] as const)
   const used = from === null || from === target ? [q] : [from.q, q]
   return { calculation: 'absolute-target', start, target: q.value, unit, stated, used, range }
@@ -315,7 +331,7 @@ const KEYWORD_LIFTS: readonly (readonly [RegExp, number, Direction])[] = [
   [/\bdoubl(?:e|es|ed|ing)\b/i, 100, 'increase'],
   [/\btripl(?:e|es|ed|ing)\b/i, 200, 'increase'],
   [/\bquadrupl(?:e|es|ed|ing)\b/i, 300, 'increase'],
-  [/\b(?:halv(?:e|es|ed|ing)|in\s+half|by\s+half|by\s+50\s?%\s*-?\s*half)\b/i, 50, 'decrease'],
+  [/\b(?:halv(?:e|es|ed|ing)|in\s+half|by\s+half)\b|^half\s+(?:the|our)\b/i, 50, 'decrease'],
 ]
 const TO_ZERO =
   /\b(?:eliminat(?:e|es|ed|ing)|eradicat(?:e|es|ed|ing)|get\s+rid\s+of|no\s+more|stamp\s+out|zero)\b/i
@@ -334,7 +350,7 @@ const TIMEFRAME = new RegExp(
   'gi',
 )
 const CONNECTOR_TAIL =
-  /(?:\s*(?:\b(?:from|to|by|under|below|beneath|less\s+than|fewer\s+than|more\s+than|at\s+least|at\s+most|no\s+more\s+than|above|over|of|up\s+to|down\s+to|within|in|than|top|between|and|an\s+average(?:\s+of)?|average(?:\s+of)?|a|an|the|another|additional|extra|sub|max(?:imum)?|min(?:imum)?|at|is)\b|[<>]=?))+\s*$/i
+  /(?:\s*(?:\b(?:instead\s+of|rather\s+than|down\s+from|up\s+from|versus|vs|from|to|by|under|below|beneath|less\s+than|fewer\s+than|more\s+than|at\s+least|at\s+most|no\s+more\s+than|above|over|of|up\s+to|down\s+to|within|in|than|top|between|and|an\s+average(?:\s+of)?|average(?:\s+of)?|a|an|the|another|additional|extra|sub|max(?:imum)?|min(?:imum)?|at|is)\b|[<>]=?))+\s*$/i
 const DETERMINER = /^(?:(?:the|our|a|an|my|all|its|their|your|of|on|in|to)\s+)+/i
 const TRAILING_FILLER =
   /(?:\s+\b(?:to|by|from|of|at|on|for|in|with|and|the|a|an|down|up|half)\b)+$/i
@@ -360,7 +376,7 @@ const extractMetric = (text: string, spans: readonly Quantity[], verb: VerbHit |
   // "Shipping the portal increases employee feedback scores": the metric follows the verb.
   if (!leadingVerb && verb !== null && verb.index > 0) cut = cut.slice(verb.end)
   else if (leadingVerb)
-    cut = cut.slice(firstWord.length).replace(/^\s*(?:up|out|off|down|in|on)\b/i, '')
+    cut = cut.slice(firstWord.length).replace(/^\s*(?:up|out|off|down|in|on|back)\b/i, '')
   let metric = cut.replace(TIMEFRAME, ' ').replace(/\s+/g, ' ').trim()
   metric = metric.replace(/\s*\/\s*(day|week|month|quarter|year|user|customer|seat)\b/gi, ' per $1')
   metric = metric.replace(/\s*\b(?:doubl|tripl|quadrupl|halv)\w*\b\s*/gi, ' ')
@@ -402,7 +418,10 @@ export function parseKeyResult(text: string): ParsedKeyResult {
     .replace(LIST_MARKER, '')
     .replace(LEAD_IN, '')
   const firstWord = /^[a-z][a-z'-]*/i.exec(cleaned)?.[0] ?? ''
-  const task = baseForm(firstWord, TASK_VERBS) !== null
+  // "New pricing page": a deliverable named without its verb is work to do, like "Ship …".
+  const task =
+    baseForm(firstWord, TASK_VERBS) !== null ||
+    (/^(?:a\s+)?new\s/i.test(cleaned) && cleaned.split(/\s+/).length <= 4)
   const goalVerb = baseForm(firstWord, GOAL_VERBS) !== null
   // A leading verb that counts things done ("fix 25 bugs") outranks the metric's polarity.
   const countingVerb = (task || goalVerb) && baseForm(firstWord, NEUTRAL_VERBS) === null
@@ -477,6 +496,14 @@ export function parseKeyResult(text: string): ParsedKeyResult {
     }
   }
 
+  // "Cart abandonment is above 70%": a rising bad metric is more likely today's value than a goal.
+  if (numbers?.stated === 'increase' && verb?.direction == null && lowerIsBetter) {
+    notes.push(
+      'the numbers say increase but this metric is usually better lower: is it the current value?',
+    )
+    penalty += 0.35
+  }
+
   let target = numbers?.target ?? null
   if (numbers !== null && numbers.range !== null) {
     const [low, high] = numbers.range
@@ -492,7 +519,9 @@ export function parseKeyResult(text: string): ParsedKeyResult {
   const ignored = reads.filter((r) => !(numbers?.used ?? []).includes(r.q))
   for (const r of ignored) {
     const what = cleaned.slice(r.q.index, r.q.end)
-    if (r.role === 'per' || r.role === 'timebox' || r.role === 'within') {
+    if (r.role === 'selection') {
+      notes.push(`"top ${what}" read as a selection, not a target`)
+    } else if (r.role === 'per' || r.role === 'timebox' || r.role === 'within') {
       notes.push(`"${what}" read as a rate or timebox, not a target`)
     } else {
       notes.push(`"${what}" not used`)

@@ -4,6 +4,7 @@ import { parseKeyResult, MAX_PARSED_LENGTH } from '../../../core/convert/parse-k
 import type { ParsedKeyResult } from '../../../core/convert/model'
 import { CASES, type Case, type Expected } from './key-result-cases'
 import { HELD_OUT } from './key-result-held-out'
+import { TERSE } from './key-result-terse'
 
 /** The fields of `expected` that `parsed` gets wrong, empty for a hit. */
 const mismatches = (parsed: ParsedKeyResult, expected: Expected): string[] => {
@@ -54,6 +55,10 @@ describe('parseKeyResult on labelled phrasings', () => {
   it('reads at least 75% of the held-out phrasings exactly', () => {
     expect(hitRate('held-out', HELD_OUT)).toBeGreaterThanOrEqual(0.75)
   })
+
+  it('reads at least 60% of terse sticky-note shorthand exactly', () => {
+    expect(hitRate('terse shorthand', TERSE)).toBeGreaterThanOrEqual(0.6)
+  })
 })
 
 describe('parseKeyResult numbers', () => {
@@ -94,6 +99,33 @@ describe('parseKeyResult numbers', () => {
     ]) {
       expect(parseKeyResult(text).target, text).toBeNull()
     }
+  })
+
+  it('reads "top N" as a target only when ranking', () => {
+    expect(parseKeyResult('Rank in the top 3 for "okr software"').target).toBe(3)
+    const selection = parseKeyResult('Refresh the top 20 blog posts')
+    expect([selection.kind, selection.target]).toEqual(['initiative', null])
+  })
+
+  it('reads a target written before its baseline', () => {
+    const parsed = parseKeyResult('Refunds processed in 2 days instead of 10')
+    expect([parsed.start, parsed.target, parsed.direction]).toEqual([10, 2, 'decrease'])
+  })
+
+  it('reads a factor as a lift, or as a level when it is the target', () => {
+    expect(parseKeyResult('Grow pipeline 2x').calculation).toBe('percentage-lift')
+    const level = parseKeyResult('Return on ad spend of 4x')
+    expect([level.calculation, level.target, level.unit]).toEqual([
+      'absolute-target',
+      4,
+      { kind: 'text', label: 'x' },
+    ])
+  })
+
+  it('doubts a rising number on a metric that is better lower', () => {
+    const parsed = parseKeyResult('Cart abandonment is above 70%')
+    expect(parsed.confidence).toBeLessThan(0.7)
+    expect(parsed.notes.join(' ')).toMatch(/current value/)
   })
 
   it('takes a year as a timeframe, not a target', () => {
