@@ -28,6 +28,11 @@ export interface SqliteStoreOptions {
   readonly synchronous?: 'NORMAL' | 'FULL'
   /** How long a write waits for another connection's lock before failing with SQLITE_BUSY. */
   readonly busyTimeoutMs?: number
+  /**
+   * Caps the database file (a storage quota). Beyond it writes fail with SQLITE_FULL, exactly
+   * as on a full disk, and nothing of the failed write is stored.
+   */
+  readonly maxBytes?: number
 }
 
 interface BoardRow {
@@ -60,6 +65,11 @@ export class SqliteStore implements BoardStore {
       // Checkpoints leave the WAL file at its high-water mark unless told to shrink it.
       db.pragma('journal_size_limit = 67108864')
       migrate(db)
+      if (options.maxBytes !== undefined) {
+        const pageSize = db.pragma('page_size', { simple: true }) as number
+        const pages = Math.max(1, Math.floor(options.maxBytes / pageSize))
+        db.pragma(`max_page_count = ${pages}`)
+      }
     } catch (error) {
       db.close()
       throw error

@@ -47,6 +47,34 @@ describe('SqliteStore', () => {
     }
   })
 
+  it('fails a write with SQLITE_FULL past its quota, keeps what it had, and recovers', async () => {
+    const dir = tempDir()
+    try {
+      const file = join(dir, 'small.sqlite')
+      const small = new SqliteStore(file, { maxBytes: 256 * 1024 })
+      await small.createBoard(boardRecord('b'))
+      const stored: Uint8Array[] = []
+      let failure: unknown = null
+      for (let i = 1; i < 100 && failure === null; i++) {
+        const update = seededBytes(i, 20_000)
+        await small.appendUpdate('b', update).then(
+          () => stored.push(update),
+          (error: unknown) => (failure = error),
+        )
+      }
+      expect(failure).toMatchObject({ code: 'SQLITE_FULL' })
+      expect((await small.loadDoc('b')).updates).toEqual(stored)
+      await small.close()
+
+      // Space freed (here: a bigger quota), appends continue right after the last stored seq.
+      const roomy = new SqliteStore(file)
+      expect(await roomy.appendUpdate('b', seededBytes(500, 20_000))).toBe(stored.length + 1)
+      await roomy.close()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   it('works in memory for tests', async () => {
     const store = new SqliteStore(':memory:')
     await store.createBoard(boardRecord('m'))
