@@ -36,6 +36,14 @@ function checkTarget(args: Record<string, unknown>): TextTarget {
   }
 }
 
+function tooLong(field: string): never {
+  throw new BoardCommandError(
+    'invalid-argument',
+    `${field}: the text would exceed ${MAX_TEXT_LENGTH} characters`,
+    field,
+  )
+}
+
 function checkDelta(value: unknown, length: number): TextDeltaOp[] {
   if (!Array.isArray(value)) {
     throw new BoardCommandError('invalid-argument', 'delta: must be an array of ops', 'delta')
@@ -48,7 +56,7 @@ function checkDelta(value: unknown, length: number): TextDeltaOp[] {
     if (typeof op.insert === 'string') {
       grown += op.insert.length
       cursor += op.insert.length
-      if (grown > MAX_TEXT_LENGTH) checkText('x'.repeat(grown), field)
+      if (grown > MAX_TEXT_LENGTH) tooLong(field)
       return { insert: op.insert }
     }
     const isDelete = op.delete !== undefined
@@ -123,7 +131,7 @@ export function insertNoteText(
   const inserted = checkText(a.text, 'text')
   const entity = requireEntity(doc, 'notes', id)
   const length = textLength(entity, 'notes')
-  if (length + inserted.length > MAX_TEXT_LENGTH) checkText('x'.repeat(MAX_TEXT_LENGTH + 1), 'text')
+  if (length + inserted.length > MAX_TEXT_LENGTH) tooLong('text')
   doc.transact(() => textOf(entity, 'notes').insert(Math.min(index, length), inserted), origin)
 }
 

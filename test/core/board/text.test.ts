@@ -12,6 +12,7 @@ import {
   setNoteText,
   setText,
 } from '../../../core/index'
+import { MAX_TEXT_LENGTH } from '../../../core/board/validate'
 import { boardWithNotes, codeOf, ORIGIN, recordUpdates } from './fixtures'
 
 describe('note text commands', () => {
@@ -88,5 +89,19 @@ describe('generic text commands', () => {
     expect(
       codeOf(() => setText(doc, { collection: 'votes' as never, id: 'g1', text: '' }, ORIGIN)),
     ).toBe('invalid-argument:collection')
+  })
+})
+
+describe('text length limit', () => {
+  it('refuses edits that would make a note longer than the limit', () => {
+    const doc = boardWithNotes(1)
+    const long = 'x'.repeat(MAX_TEXT_LENGTH - 3)
+    expect(codeOf(() => insertNoteText(doc, { id: 'n1', index: 0, text: long }, ORIGIN))).toBe(
+      'invalid-argument:text',
+    )
+    expect(
+      codeOf(() => applyNoteTextDelta(doc, { id: 'n1', delta: [{ insert: long }] }, ORIGIN)),
+    ).toBe('invalid-argument:delta[0]')
+    expect(readNote(doc, 'n1')?.text).toBe('note 1')
   })
 })
