@@ -11,7 +11,12 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import type { BoardRecord, BoardStore, StoreStats, StoredDoc } from './store'
-import { BoardExistsError, StoreClosedError, UnknownBoardError } from './errors'
+import {
+  BoardExistsError,
+  InvalidStoreInputError,
+  StoreClosedError,
+  UnknownBoardError,
+} from './errors'
 import { SQLITE_APPLICATION_ID, SQLITE_MIGRATIONS } from './sqlite-migrations'
 import {
   checkBoardId,
@@ -55,10 +60,17 @@ export class SqliteStore implements BoardStore {
 
   /** @param file path of the database file (its folder is created), or ':memory:' for tests */
   constructor(file: string, options: SqliteStoreOptions = {}) {
+    const busyTimeoutMs = options.busyTimeoutMs ?? 5000
+    if (!Number.isSafeInteger(busyTimeoutMs) || busyTimeoutMs < 0) {
+      throw new InvalidStoreInputError('busyTimeoutMs must be a non-negative integer')
+    }
+    if (options.maxBytes !== undefined && !(options.maxBytes > 0 && options.maxBytes < 2 ** 52)) {
+      throw new InvalidStoreInputError('maxBytes must be a positive number of bytes')
+    }
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
     const db = new Database(file)
     try {
-      db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`)
+      db.pragma(`busy_timeout = ${busyTimeoutMs}`)
       db.pragma('journal_mode = WAL')
       db.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`)
       db.pragma('foreign_keys = ON')

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { SqliteStore } from '../../../server/storage/sqlite-store'
 import { SQLITE_MIGRATIONS } from '../../../server/storage/sqlite-migrations'
+import { InvalidStoreInputError } from '../../../server/storage/errors'
 import { boardRecord, describeStoreContract, seededBytes } from './contract'
 
 function tempDir(): string {
@@ -73,6 +74,13 @@ describe('SqliteStore', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
+  })
+
+  it('refuses nonsensical options before creating anything', () => {
+    expect(() => new SqliteStore(':memory:', { busyTimeoutMs: Number.NaN })).toThrow(
+      InvalidStoreInputError,
+    )
+    expect(() => new SqliteStore(':memory:', { maxBytes: -1 })).toThrow(InvalidStoreInputError)
   })
 
   it('works in memory for tests', async () => {
