@@ -5,96 +5,16 @@
  */
 import type { Calculation, Direction, Unit } from '../okr/model'
 import type { ParsedKeyResult } from './model'
-import {
-  BETTER_WORDS,
-  DECREASE_WORDS,
-  GOAL_VERBS,
-  INCREASE_WORDS,
-  LOWER_IS_BETTER,
-  NEUTRAL_VERBS,
-  TASK_VERBS,
-} from './lexicon'
+import { findPair, roleOf, TARGET_ROLES, type Read } from './amount-roles'
+import { GOAL_VERBS, LOWER_IS_BETTER, NEUTRAL_VERBS, TASK_VERBS } from './lexicon'
+import { extractMetric } from './metric-name'
 import { scanQuantities, type Quantity } from './quantities'
+import { baseForm, findVerb, type VerbHit } from './verbs'
 
 /** Longer text is cut before parsing so that a pasted essay costs no more than a note. */
 export const MAX_PARSED_LENGTH = 500
 
-type Role =
-  | 'from'
-  | 'to'
-  | 'at-most'
-  | 'at-least'
-  | 'of'
-  | 'top'
-  | 'selection'
-  | 'by'
-  | 'add'
-  | 'lift-up'
-  | 'lift-down'
-  | 'per'
-  | 'timebox'
-  | 'within'
-  | 'plain'
-
-interface Read {
-  readonly q: Quantity
-  readonly role: Role
-}
-
 const COUNT: Unit = { kind: 'count' }
-
-const ROLE_BEFORE: readonly (readonly [Role, RegExp])[] = [
-  ['per', /(?:\b(?:per|each|every|out\s+of|for\s+every|in\s+every)|\/)\s*$/i],
-  ['within', /\bwithin\s*(?:the\s+)?(?:first\s+|next\s+)?$/i],
-  [
-    'from',
-    /\bfrom\s*(?:an?\s+|the\s+)?(?:average\s+(?:of\s+)?|avg\.?\s+|current\s+|today'?s\s+)?$/i,
-  ],
-  [
-    'at-most',
-    /(?:\b(?:under|below|beneath|less\s+than|fewer\s+than|lower\s+than|shorter\s+than|at\s+most|no\s+more\s+than|not\s+more\s+than|max(?:imum)?(?:\s+of)?|up\s+to|sub)|<=?)\s*(?:an?\s+)?$/i,
-  ],
-  [
-    'at-least',
-    /(?:\b(?:over|above|more\s+than|at\s+least|min(?:imum)?(?:\s+of)?|greater\s+than|higher\s+than|beyond|exceed(?:s|ing)?|north\s+of|no\s+less\s+than|no\s+fewer\s+than)|>=?)\s*(?:an?\s+)?$/i,
-  ],
-  [
-    'add',
-    /\b(?:add|adds|adding|added|gain|gains|gaining|another|additional|extra)\s*(?:an?\s+)?(?:additional\s+|extra\s+|further\s+)?$/i,
-  ],
-  ['by', /\bby\s*(?:an?\s+)?(?:additional\s+|extra\s+|further\s+|another\s+)?$/i],
-  // "rank in the top 3" is a target; "refresh the top 20 posts" only picks things out.
-  ['top', /\b(?:rank\w*|be|stay|get|reach|land|remain|into|in|among)\s+(?:the\s+)?top\s*$/i],
-  ['selection', /\btop\s*$/i],
-  [
-    'timebox',
-    /\b(?:in|over|for|after|during)\s*(?:the\s+|their\s+|our\s+|its\s+)?(?:next\s+|first\s+|last\s+|coming\s+)?$/i,
-  ],
-  ['to', /\bto\s*(?:an?\s+|the\s+)?(?:average\s+(?:of\s+)?|avg\.?\s+|overall\s+)?$/i],
-  ['of', /\b(?:of|at|is|hits?|reach(?:es)?)\s*(?:an?\s+)?$/i],
-]
-
-const LIFT_UP_AFTER =
-  /^\s*(?:increase|growth|uplift|lift|improvement|rise|gain|boost|more|higher|jump|bump)\b/i
-const LIFT_DOWN_AFTER = /^\s*(?:reduction|decrease|drop|decline|cut|fewer|less|lower|smaller)\b/i
-
-const roleOf = (text: string, q: Quantity): Role => {
-  const before = text.slice(Math.max(0, q.index - 40), q.index)
-  const after = text.slice(q.end, q.end + 24)
-  for (const [role, pattern] of ROLE_BEFORE) {
-    if (!pattern.test(before)) continue
-    if (role === 'timebox' && q.seconds === null) continue
-    return role
-  }
-  // "a 10% increase in sign-ups", "300 more customers"
-  if (LIFT_UP_AFTER.test(after)) return 'lift-up'
-  if (LIFT_DOWN_AFTER.test(after)) return 'lift-down'
-  return 'plain'
-}
-
-const TARGET_ROLES: readonly Role[] = ['at-most', 'at-least', 'to', 'of', 'top']
-/** Amounts that qualify the metric rather than measure it. */
-const IGNORED_ROLES: readonly Role[] = ['per', 'selection']
 
 const normalise = (text: string): string =>
   text
@@ -111,59 +31,6 @@ const LIST_MARKER =
   /^(?:[*•·>]+\s*|[-–]+\s+|\[[ x]?\]\s*|(?:kr|key\s+result|okr|o)\s*#?\s*\d*\s*[:.)-]\s*|\d{1,2}[.)]\s+)+/i
 const LEAD_IN =
   /^(?:we\s+(?:will|shall|should|must|want\s+to|need\s+to|aim\s+to|plan\s+to)|let'?s|let\s+us|i\s+want\s+to|aim\s+to|goal\s*:|to)\s+/i
-
-const WORD = /[a-z][a-z'-]*/gi
-
-/** The dictionary form of a verb as written ("Shipping" → "ship", "increases" → "increase"). */
-const baseForm = (word: string, among: ReadonlySet<string>): string | null => {
-  const w = word.toLowerCase().replace(/'s$/, '')
-  const candidates = [w]
-  if (w.endsWith('ing')) {
-    const stem = w.slice(0, -3)
-    candidates.push(stem, `${stem}e`)
-    if (/(.)\1$/.test(stem)) candidates.push(stem.slice(0, -1))
-  }
-  if (w.endsWith('ed')) candidates.push(w.slice(0, -2), w.slice(0, -1))
-  if (w.endsWith('es')) candidates.push(w.slice(0, -2))
-  if (w.endsWith('s')) candidates.push(w.slice(0, -1))
-  return candidates.find((c) => among.has(c)) ?? null
-}
-
-interface VerbHit {
-  readonly direction: Direction | null
-  readonly better: boolean
-  readonly index: number
-  readonly end: number
-}
-
-/** The first word that states a direction or "better", searched in reading order. */
-const findVerb = (text: string): VerbHit | null => {
-  for (const match of text.matchAll(WORD)) {
-    const word = match[0]
-    const end = match.index + word.length
-    if (baseForm(word, INCREASE_WORDS) !== null) {
-      // "up" and "more" alone are too common to be a verb unless a phrase makes them one.
-      if (
-        /^(?:up|more)$/i.test(word) &&
-        !/\b(?:bring|drive|push|scale|ramp|step)\s+\S*\s*$/i.test(text.slice(0, match.index))
-      )
-        continue
-      return { direction: 'increase', better: false, index: match.index, end }
-    }
-    if (baseForm(word, DECREASE_WORDS) !== null) {
-      if (
-        /^(?:down|less)$/i.test(word) &&
-        !/\b(?:bring|drive|push|cut|get|keep|go)\b/i.test(text.slice(0, match.index))
-      )
-        continue
-      return { direction: 'decrease', better: false, index: match.index, end }
-    }
-    if (baseForm(word, BETTER_WORDS) !== null) {
-      return { direction: null, better: true, index: match.index, end }
-    }
-  }
-  return null
-}
 
 const sameUnit = (a: Unit, b: Unit): boolean =>
   a.kind === b.kind &&
@@ -189,31 +56,6 @@ interface Numbers {
   readonly used: readonly Quantity[]
   /** For a written range, the other end, so the ambitious one can be picked once direction is known. */
   readonly range: readonly [number, number] | null
-}
-
-const REVERSED_PAIR =
-  /^\s*,?\s*(?:instead\s+of|rather\s+than|(?:down|up)\s+from|vs\.?|versus|compared\s+(?:to|with))\s*$/i
-
-/**
- * A start → target pair: explicit "from A to B", "A to B" when A is not itself a target, or the
- * target first: "2 days instead of 10", "3%, down from 5%".
- */
-const findPair = (text: string, reads: readonly Read[]): readonly [Read, Read] | null => {
-  for (let i = 0; i + 1 < reads.length; i++) {
-    const a = reads[i]
-    const b = reads[i + 1]
-    if (a === undefined || b === undefined) continue
-    const between = text.slice(a.q.end, b.q.index)
-    if (REVERSED_PAIR.test(between) && ![a.role, b.role].some((r) => IGNORED_ROLES.includes(r)))
-      return [b, a]
-    const fromA = a.role === 'from'
-    const linked = fromA
-      ? /^\s*(?:[a-z%$€£]+\s+){0,3}to\s*(?:an?\s+)?$/i.test(between) ||
-        /^\s*(?:down|up)\s+to\s*$/i.test(between)
-      : /^\s*to\s*$/i.test(between) && (a.role === 'plain' || a.role === 'of')
-    if (linked && ![...IGNORED_ROLES, 'timebox', 'within'].includes(b.role)) return [a, b]
-  }
-  return null
 }
 
 /** Puts a pair of durations in the target's unit; any unit missing on one end is taken from the other. */
@@ -335,64 +177,6 @@ const KEYWORD_LIFTS: readonly (readonly [RegExp, number, Direction])[] = [
 ]
 const TO_ZERO =
   /\b(?:eliminat(?:e|es|ed|ing)|eradicat(?:e|es|ed|ing)|get\s+rid\s+of|no\s+more|stamp\s+out|zero)\b/i
-
-const TIMEFRAME = new RegExp(
-  [
-    String.raw`\b(?:this|next|the)\s+(?:quarter|year|half|cycle|sprint|month)\b`,
-    String.raw`\bby\s+(?:the\s+)?end\s+of\s+(?:the\s+)?(?:quarter|year|month|half|cycle|q[1-4]|h[12]|\w+)(?:\s+\d{4})?`,
-    String.raw`\b(?:in|by|before|for|during|until)\s+(?:q[1-4]|h[12]|fy\s?\d{2,4})(?:\s+\d{4})?\b`,
-    String.raw`\b(?:in|by|before|until)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?`,
-    String.raw`\b(?:quarter|year|month|week)[- ]over[- ](?:quarter|year|month|week)\b`,
-    String.raw`\b(?:qoq|yoy|mom|wow)\b`,
-    String.raw`\b(?:every|each)\s+(?:quarter|year|month|week|sprint)\b`,
-    String.raw`\b(?:in|by|for|during|until|before)\s+(?:19|20)\d\d\b`,
-  ].join('|'),
-  'gi',
-)
-const CONNECTOR_TAIL =
-  /(?:\s*(?:\b(?:instead\s+of|rather\s+than|down\s+from|up\s+from|versus|vs|from|to|by|under|below|beneath|less\s+than|fewer\s+than|more\s+than|at\s+least|at\s+most|no\s+more\s+than|above|over|of|up\s+to|down\s+to|within|in|than|top|between|and|an\s+average(?:\s+of)?|average(?:\s+of)?|a|an|the|another|additional|extra|sub|max(?:imum)?|min(?:imum)?|at|is)\b|[<>]=?))+\s*$/i
-const DETERMINER = /^(?:(?:the|our|a|an|my|all|its|their|your|of|on|in|to)\s+)+/i
-const TRAILING_FILLER =
-  /(?:\s+\b(?:to|by|from|of|at|on|for|in|with|and|the|a|an|down|up|half)\b)+$/i
-
-const VERB_SETS = [INCREASE_WORDS, DECREASE_WORDS, BETTER_WORDS, GOAL_VERBS, TASK_VERBS]
-
-const extractMetric = (text: string, spans: readonly Quantity[], verb: VerbHit | null): string => {
-  const firstWord = /^[a-z][a-z'-]*/i.exec(text)?.[0] ?? ''
-  // A gerund opens a subject ("Shipping the portal increases …"), not an imperative.
-  const leadingVerb =
-    VERB_SETS.some((set) => set.has(firstWord.toLowerCase())) ||
-    (!/ing$/i.test(firstWord) && VERB_SETS.some((set) => baseForm(firstWord, set) !== null))
-  // Blank the numbers out in place, so the verb's offsets stay valid.
-  let cut = text
-  for (const q of spans) {
-    const before = cut.slice(0, q.index)
-    const connector = CONNECTOR_TAIL.exec(before)
-    const from = connector === null ? q.index : connector.index
-    const denominator = /^\/\s?\d+(?:\.\d+)?/.exec(cut.slice(q.end))
-    const end = q.end + (denominator?.[0].length ?? 0)
-    cut = cut.slice(0, from) + ' '.repeat(end - from) + cut.slice(end)
-  }
-  // "Shipping the portal increases employee feedback scores": the metric follows the verb.
-  if (!leadingVerb && verb !== null && verb.index > 0) cut = cut.slice(verb.end)
-  else if (leadingVerb)
-    cut = cut.slice(firstWord.length).replace(/^\s*(?:up|out|off|down|in|on|back)\b/i, '')
-  let metric = cut.replace(TIMEFRAME, ' ').replace(/\s+/g, ' ').trim()
-  metric = metric.replace(/\s*\/\s*(day|week|month|quarter|year|user|customer|seat)\b/gi, ' per $1')
-  metric = metric.replace(/\s*\b(?:doubl|tripl|quadrupl|halv)\w*\b\s*/gi, ' ')
-  metric = metric.replace(/\s*\b(?:in|by)\s+half\b/gi, ' ')
-  metric = metric.replace(/\s+([,.;:!?)])/g, '$1').replace(/\(\s+/g, '(')
-  let previous = ''
-  while (previous !== metric) {
-    previous = metric
-    metric = metric
-      .replace(/^[\s,.;:!?-]+|[\s,.;:!?-]+$/g, '')
-      .replace(DETERMINER, '')
-      .replace(TRAILING_FILLER, '')
-      .replace(/\s+/g, ' ')
-  }
-  return metric
-}
 
 /**
  * Reads one key result from free text. Never throws: text it cannot read becomes an
