@@ -50,6 +50,7 @@ export class Connection implements Peer {
   #room: Room | null = null
   #early: { data: Uint8Array; isBinary: boolean }[] = []
   #closed = false
+  #frozen = false
   readonly #log: Logger
 
   constructor(
@@ -90,8 +91,16 @@ export class Connection implements Peer {
     this.deps.onDetach(this, room)
   }
 
+  /**
+   * Shutdown: ignore whatever the client still sends so the flush can finish. Nothing is lost:
+   * the client keeps its edits and the sync on reconnect delivers them to the next server.
+   */
+  freeze(): void {
+    this.#frozen = true
+  }
+
   receive(data: Uint8Array, isBinary: boolean): void {
-    if (this.#closed) return
+    if (this.#closed || this.#frozen) return
     this.deps.metrics.messagesIn++
     this.deps.metrics.bytesIn += data.byteLength
     this.lastMessageAt = this.deps.now()

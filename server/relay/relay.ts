@@ -103,6 +103,7 @@ export class Relay {
     this.#accepting = false
     if (this.#heartbeat !== null) clearInterval(this.#heartbeat)
     this.#heartbeat = null
+    for (const connection of this.connections) connection.freeze()
     const rooms = this.rooms.loaded()
     await Promise.all(rooms.map((room) => room.flush(timeoutMs)))
     for (const connection of [...this.connections]) {

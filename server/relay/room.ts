@@ -228,14 +228,16 @@ export class Room {
     return false
   }
 
-  readonly #onAwarenessUpdate = (
-    change: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ) => {
+  readonly #onAwarenessUpdate = (change: {
+    added: number[]
+    updated: number[]
+    removed: number[]
+  }) => {
     const changed = [...change.added, ...change.updated, ...change.removed]
     if (changed.length === 0) return
-    const message = encodeAwareness(this.awareness, changed)
-    for (const peer of this.peers) if (peer !== origin) peer.send(message)
+    // Sent to the origin too, as the stock server does: a lone client's own renewal coming back
+    // every 15 s is what keeps the stock provider's 30 s "no message received" watchdog quiet.
+    this.#broadcast(encodeAwareness(this.awareness, changed))
   }
 
   readonly #onDocUpdate = (update: Uint8Array, origin: unknown) => {
@@ -252,37 +254,45 @@ export class Room {
     if (this.#pumping) return
     this.#pumping = true
     try {
-      while (this.#queue.length > 0 && !this.#destroyed) {
-        const head = this.#queue[0]
-        if (head === undefined) break
-        if (head.kind === 'send') {
-          this.#queue.shift()
-          head.peer.send(head.message)
-          continue
-        }
-        const batch: Extract<Task, { kind: 'update' }>[] = []
-        for (const task of this.#queue) {
-          if (task.kind !== 'update' || batch.length === MAX_BATCH) break
-          batch.push(task)
-        }
-        // Merging is safe here: these bytes came out of our own doc, never from a client.
-        const merged = batch.length === 1 ? head.update : Y.mergeUpdates(batch.map((t) => t.update))
-        if (!(await this.#append(merged))) {
-          await this.#backoff()
-          continue
-        }
-        // abandon() may have emptied the queue while the append was in flight.
-        if (this.#queue[0] !== head) continue
-        this.#queue.splice(0, batch.length)
-        for (const task of batch) {
-          const message = encodeUpdate(task.update)
-          for (const peer of this.peers) if (peer !== task.origin) peer.send(message)
-        }
-        this.#maybeCompact()
-      }
+      await this.#drain()
+    } catch (error) {
+      // Nothing in the loop should throw; if it does, keep the queue for the next enqueue
+      // rather than an unhandled rejection, and say so loudly.
+      this.#log.error({ err: error, queued: this.#queue.length }, 'relay queue stopped')
     } finally {
       this.#pumping = false
       this.#notifyIfIdle()
+    }
+  }
+
+  async #drain(): Promise<void> {
+    while (this.#queue.length > 0 && !this.#destroyed) {
+      const head = this.#queue[0]
+      if (head === undefined) break
+      if (head.kind === 'send') {
+        this.#queue.shift()
+        head.peer.send(head.message)
+        continue
+      }
+      const batch: Extract<Task, { kind: 'update' }>[] = []
+      for (const task of this.#queue) {
+        if (task.kind !== 'update' || batch.length === MAX_BATCH) break
+        batch.push(task)
+      }
+      // Merging is safe here: these bytes came out of our own doc, never from a client.
+      const merged = batch.length === 1 ? head.update : Y.mergeUpdates(batch.map((t) => t.update))
+      if (!(await this.#append(merged))) {
+        await this.#backoff()
+        continue
+      }
+      // abandon() may have emptied the queue while the append was in flight.
+      if (this.#queue[0] !== head) continue
+      this.#queue.splice(0, batch.length)
+      for (const task of batch) {
+        const message = encodeUpdate(task.update)
+        for (const peer of this.peers) if (peer !== task.origin) peer.send(message)
+      }
+      this.#maybeCompact()
     }
   }
 

@@ -1,0 +1,53 @@
+import type { Socket } from 'node:net'
+import { afterEach, describe, expect, it } from 'vitest'
+import { WebSocket } from 'ws'
+import { messageQueryAwareness } from '../../server/relay/protocol'
+import { startTestServer, waitFor, type TestServer } from '../helpers/server'
+
+const servers: TestServer[] = []
+afterEach(async () => {
+  for (const server of servers.splice(0)) await server.close()
+})
+
+async function open(pingIntervalMs: number, idleTimeoutMs: number) {
+  const srv = await startTestServer({ config: { pingIntervalMs, idleTimeoutMs } })
+  servers.push(srv)
+  const board = await srv.createBoard()
+  const ws = new WebSocket(`${srv.wsUrl}/${board.id}?token=${board.editToken}`)
+  ws.on('error', () => undefined)
+  await new Promise((done) => ws.once('open', done))
+  const closed = new Promise<{ code: number; reason: string }>((done) =>
+    ws.once('close', (code, reason) => done({ code, reason: reason.toString() })),
+  )
+  return { srv, ws, closed }
+}
+
+describe('keepalive', () => {
+  it('closes a socket that sends nothing for the idle timeout with 1000', async () => {
+    const { ws, closed } = await open(100, 300)
+    const started = Date.now()
+    expect(await closed).toEqual({ code: 1000, reason: 'idle timeout' })
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250)
+    ws.terminate()
+  })
+
+  it('keeps a socket that keeps talking open past the idle timeout', async () => {
+    const { srv, ws } = await open(100, 300)
+    const timer = setInterval(() => ws.send(new Uint8Array([messageQueryAwareness])), 60)
+    await new Promise((done) => setTimeout(done, 900))
+    clearInterval(timer)
+    expect(ws.readyState).toBe(WebSocket.OPEN)
+    expect(srv.relay.connections.size).toBe(1)
+    ws.terminate()
+  })
+
+  it('drops a socket that stops answering pings, without waiting for the idle timeout', async () => {
+    const { srv, ws } = await open(100, 60_000)
+    await waitFor(() => srv.relay.connections.size === 1)
+    // A paused socket reads nothing, so the ws client never sees the ping to answer it.
+    ;(ws as unknown as { _socket: Socket })._socket.pause()
+    await waitFor(() => srv.relay.connections.size === 0, { what: 'dead socket dropped' })
+    expect(srv.relay.rooms.size).toBe(0)
+    ws.terminate()
+  })
+})
