@@ -287,7 +287,10 @@ async function migrate(pool: pg.Pool, schema: string): Promise<void> {
     await client.query('BEGIN')
     // Nodes starting together must not run the same migration twice.
     await client.query('SELECT pg_advisory_xact_lock($1, 0)', [ADVISORY_LOCK_NAMESPACE])
-    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`)
+    // Look first: CREATE SCHEMA IF NOT EXISTS still demands CREATE on the database, which a
+    // least-privilege role given an existing schema (e.g. public) does not have.
+    const found = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema])
+    if (found.rowCount === 0) await client.query(`CREATE SCHEMA ${schema}`)
     await client.query(
       `CREATE TABLE IF NOT EXISTS stretchboard_migrations (
          version integer PRIMARY KEY,
