@@ -59,6 +59,14 @@ describe('when storage fails', () => {
     expect(metrics).toMatch(/stretchboard_unsaved_updates [1-9]/)
     expect(metrics).toMatch(/stretchboard_storage_failures_total [1-9]/)
 
+    // A peer joining now must not receive the unsaved state either: its sync step 2 waits in
+    // the same queue, behind the update that is not on disk yet.
+    const lateStatus: Status[] = []
+    const late = connect(board.id, board.viewToken, lateStatus)
+    await waitFor(() => lateStatus.some((s) => !s.saved), { what: 'late joiner told unsaved' })
+    expect(late.synced).toBe(false)
+    expect(late.doc.getText('t').toString()).toBe('')
+
     // A client leaving while unsaved must not unload the board and drop its updates.
     writer.destroy()
     await new Promise((done) => setTimeout(done, 100))
@@ -74,6 +82,10 @@ describe('when storage fails', () => {
     for (const update of [stored.snapshot, ...stored.updates])
       if (update) Y.applyUpdate(replay, update)
     expect(replay.getText('t').toString()).toBe('>> kept in memory')
+    await waitFor(() => late.synced && late.doc.getText('t').toString() === '>> kept in memory', {
+      what: 'late joiner synced after recovery',
+    })
+    late.destroy()
     reader.destroy()
     await waitFor(() => srv.relay.rooms.size === 0, { what: 'unloaded after flush' })
   })
