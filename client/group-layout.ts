@@ -3,7 +3,7 @@
  * inside it, and the notes assigned, as one transaction (one undo step, one update on the wire).
  */
 import type * as Y from 'yjs'
-import type { Note } from '../core/board/model'
+import type { BoardSnapshot, Note } from '../core/board/model'
 import type { GroupSuggestion } from '../core/convert/model'
 import { assignNotes, createGroup, placeNotes } from '../core/board/commands'
 import { NOTE_HEIGHT, NOTE_WIDTH } from './canvas/hit-test'
@@ -17,14 +17,28 @@ export interface ProposalLayout {
   readonly positions: readonly { id: string; x: number; y: number }[]
 }
 
-/** A near-square grid anchored at the notes' current top-left, in the proposal's note order. */
-export function layoutProposal(notes: readonly Pick<Note, 'id' | 'x' | 'y'>[]): ProposalLayout {
+type Box = { readonly x: number; readonly y: number; readonly w: number; readonly h: number }
+
+/**
+ * A near-square grid in the proposal's note order, in a frame placed right of everything else
+ * on the board (so it never lands on other notes or frames), top-aligned with that content.
+ */
+export function layoutProposal(
+  notes: readonly Pick<Note, 'id' | 'x' | 'y'>[],
+  others: readonly Box[] = [],
+): ProposalLayout {
   const columns = Math.max(1, Math.ceil(Math.sqrt(notes.length)))
   const rows = Math.max(1, Math.ceil(notes.length / columns))
-  const left = Math.min(...notes.map((n) => n.x), Infinity)
-  const top = Math.min(...notes.map((n) => n.y), Infinity)
-  const x = Number.isFinite(left) ? left - GAP : 0
-  const y = Number.isFinite(top) ? top - TITLE_SPACE : 0
+  const finite = (value: number) => (Number.isFinite(value) ? value : 0)
+  // Alone on the board: the frame goes where the notes already are.
+  const x =
+    others.length > 0
+      ? finite(Math.max(...others.map((b) => b.x + b.w))) + 3 * GAP
+      : finite(Math.min(...notes.map((n) => n.x))) - GAP
+  const y =
+    others.length > 0
+      ? finite(Math.min(...others.map((b) => b.y)))
+      : finite(Math.min(...notes.map((n) => n.y))) - TITLE_SPACE
   return {
     frame: {
       x,
@@ -47,17 +61,24 @@ export function layoutProposal(notes: readonly Pick<Note, 'id' | 'x' | 'y'>[]): 
 export function acceptProposal(
   doc: Y.Doc,
   proposal: GroupSuggestion,
-  notes: readonly Note[],
+  board: Pick<BoardSnapshot, 'notes' | 'groups'>,
   groupId: string,
   origin: unknown,
 ): string | null {
-  const byId = new Map(notes.map((note) => [note.id, note]))
+  const byId = new Map(board.notes.map((note) => [note.id, note]))
   const members = proposal.noteIds.flatMap((id) => {
     const note = byId.get(id)
     return note !== undefined && note.groupId === null ? [note] : []
   })
   if (members.length === 0) return null
-  const { frame, positions } = layoutProposal(members)
+  const memberIds = new Set(members.map((n) => n.id))
+  const others: Box[] = [
+    ...board.groups,
+    ...board.notes
+      .filter((n) => !memberIds.has(n.id))
+      .map((n) => ({ x: n.x, y: n.y, w: NOTE_WIDTH, h: NOTE_HEIGHT })),
+  ]
+  const { frame, positions } = layoutProposal(members, others)
   // The three commands nest in one outer transaction: Yjs runs nested `transact` calls inside
   // the outer one, so peers and the undo manager see a single change.
   doc.transact(() => {

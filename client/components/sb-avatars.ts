@@ -14,7 +14,8 @@ const samePeers = (a: readonly Peer[], b: readonly Peer[]): boolean =>
       other !== undefined &&
       other.clientId === peer.clientId &&
       other.user.name === peer.user.name &&
-      other.user.color === peer.user.color
+      other.user.color === peer.user.color &&
+      other.pointing === peer.pointing
     )
   })
 
@@ -60,6 +61,11 @@ export class SbAvatars extends LitElement {
       font-size: 0.72rem;
       font-weight: 700;
     }
+    li.pointing {
+      box-shadow:
+        0 0 0 2px var(--sb-surface),
+        0 0 0 4px var(--peer);
+    }
     li.more {
       background: #9ca3af;
     }
@@ -77,10 +83,12 @@ export class SbAvatars extends LitElement {
       ${shown.map(
         (peer) =>
           html`<li
-            style="background:${peer.user.color}"
-            title=${peer.isSelf ? `${peer.user.name} (you)` : peer.user.name}
+            style="background:${peer.user.color};--peer:${peer.user.color}"
+            class=${peer.pointing ? 'pointing' : ''}
+            title=${`${peer.user.name}${peer.isSelf ? ' (you)' : ''}${peer.pointing ? ', pointing at the board' : ''}`}
             data-peer=${peer.user.name}
             data-self=${peer.isSelf ? 'true' : 'false'}
+            data-pointing=${peer.pointing ? 'true' : 'false'}
           >
             ${initials(peer.user.name)}
           </li>`,

@@ -47,6 +47,16 @@ export class SbFacilitationPanel extends LitElement {
       font-size: 0.95rem;
       margin: 0 0 8px;
     }
+    .eyebrow {
+      margin: 0 0 12px;
+      font-size: 0.72rem;
+      text-transform: uppercase;
+      letter-spacing: 0.08em;
+    }
+    .row + h2,
+    p + h2 {
+      margin-top: 16px;
+    }
     section + section {
       margin-top: 20px;
       padding-top: 16px;
@@ -139,7 +149,7 @@ export class SbFacilitationPanel extends LitElement {
     const board = this.#board.value
     if (session === undefined || board === null) return null
     const phase = board.meta.phase
-    return html`<h2 class="phase" data-testid="panel-phase">${PHASE_LABELS[phase]}</h2>
+    return html`<p class="eyebrow" data-testid="panel-phase">Phase: ${PHASE_LABELS[phase]}</p>
       ${phase === 'brainstorm' ? this.#brainstorm(session, board) : null}
       ${phase === 'group' ? this.#group(session, board) : null}
       ${phase === 'vote' || phase === 'review' ? this.#votes(session, board) : null}

@@ -151,7 +151,7 @@ export class SbGroupSuggestions extends LitElement {
 
   #accept(session: BoardSession, board: BoardSnapshot, proposal: GroupSuggestion): void {
     runCommand(this, () =>
-      acceptProposal(session.doc, proposal, board.notes, crypto.randomUUID(), session.origin),
+      acceptProposal(session.doc, proposal, board, crypto.randomUUID(), session.origin),
     )
     this.#dismiss(proposal)
   }

@@ -241,6 +241,10 @@ export class SbNoteList extends LitElement {
       data-group-id=${group.id}
       data-title=${group.title}
       data-votes=${votes}
+      data-x=${Math.round(group.x)}
+      data-y=${Math.round(group.y)}
+      data-w=${Math.round(group.w)}
+      data-h=${Math.round(group.h)}
       aria-label=${`Group ${title}`}
     >
       <h3>

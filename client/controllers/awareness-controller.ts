@@ -12,6 +12,8 @@ export interface Peer {
   readonly clientId: number
   readonly user: Identity
   readonly isSelf: boolean
+  /** Their pointer is over the board (the canvas draws the cursor itself). */
+  readonly pointing: boolean
 }
 
 export function readPeers(awareness: Awareness): Peer[] {
@@ -29,6 +31,7 @@ export function readPeers(awareness: Awareness): Peer[] {
         color: /^#[0-9a-f]{6}$/i.test(color) ? color : '#6b7280',
       },
       isSelf: clientId === awareness.clientID,
+      pointing: typeof state.cursor === 'object' && state.cursor !== null,
     })
   })
   // Self first, then by name: a stable order that does not jump as people move.

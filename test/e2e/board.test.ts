@@ -1,7 +1,8 @@
 /**
  * The live board in a real headless Chromium, driven through the UI a person uses: two people
- * (two browser contexts) on one board, presence, voting, offline editing with an offline
- * reload, and a view-only link. The DOM list mirror is how the test reads the canvas.
+ * (two browser contexts) on one board, presence, private brainstorm, grouping, dot voting,
+ * offline editing with an offline reload, and a view-only link. The DOM list mirror is how the
+ * test reads what the canvas shows.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
@@ -16,6 +17,8 @@ import {
 } from '../helpers/browser'
 
 const VIEWPORT = { width: 1360, height: 820 }
+/** Propagation must be quick; the assertion below measures it against one second. */
+const WITHIN_A_SECOND = 1000
 
 let server: TestServer
 let proxy: CuttableProxy
@@ -26,6 +29,7 @@ let pageA: Page
 let pageB: Page
 let editUrl = ''
 let viewUrl = ''
+let boardId = ''
 
 async function chooseName(page: Page, name: string): Promise<void> {
   await page.getByTestId('name-input').fill(name)
@@ -33,13 +37,71 @@ async function chooseName(page: Page, name: string): Promise<void> {
   await page.getByTestId('name-input').waitFor({ state: 'detached' })
 }
 
-const noteByText = (page: Page, text: string) =>
-  page.locator('li[data-note-id]').filter({ hasText: text })
+const notes = (page: Page) => page.locator('li[data-note-id]')
+const noteWithText = (page: Page, text: string) => notes(page).filter({ hasText: text })
+const status = (page: Page) => page.getByTestId('status-chip')
 
-async function addNoteFromList(page: Page, text: string): Promise<void> {
+async function addNote(page: Page, text: string): Promise<void> {
   await page.getByTestId('list-new-note').fill(text)
-  await page.getByTestId('list-add-note').click()
-  await noteByText(page, text).waitFor()
+  await page.getByTestId('list-new-note').press('Enter')
+  await noteWithText(page, text).waitFor()
+}
+
+async function setListVisible(page: Page, visible: boolean): Promise<void> {
+  const toggle = page.getByTestId('toggle-list')
+  if (((await toggle.getAttribute('aria-pressed')) === 'true') !== visible) await toggle.click()
+}
+
+/** Milliseconds until `check` holds on the page, polling every animation frame. */
+async function timeUntil(page: Page, check: () => Promise<boolean>, limit = 5000) {
+  const started = Date.now()
+  await expect.poll(check, { timeout: limit, interval: 16 }).toBe(true)
+  return Date.now() - started
+}
+
+/** Hides the list, clears the selection and waits for the zoom-to-fit animation to settle. */
+async function showWholeBoard(page: Page): Promise<void> {
+  await setListVisible(page, false)
+  await page.keyboard.press('Escape')
+  await settle(page, () => page.locator('sb-board-canvas button[title^="Zoom to fit"]').click())
+}
+
+/** Runs `act` and waits until the canvas viewport stops animating. */
+async function settle(page: Page, act: () => Promise<unknown>): Promise<void> {
+  const canvas = page.locator('sb-board-canvas')
+  await act()
+  const viewport = () =>
+    canvas.evaluate((el) => JSON.stringify((el as unknown as { viewport: Vp }).viewport))
+  let previous = ''
+  await expect
+    .poll(async () => {
+      const now = await viewport()
+      const settled = now === previous
+      previous = now
+      return settled
+    })
+    .toBe(true)
+}
+
+/** Updates stored in the board's IndexedDB database (y-indexeddb's `updates` store). */
+function storedUpdates(page: Page, id: string): Promise<number> {
+  return page.evaluate(
+    (name) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open(name)
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const db = open.result
+          const count = db.transaction('updates').objectStore('updates').count()
+          count.onsuccess = () => {
+            resolve(count.result)
+            db.close()
+          }
+          count.onerror = () => reject(count.error)
+        }
+      }),
+    `stretchboard:${id}`,
+  )
 }
 
 beforeAll(async () => {
@@ -62,13 +124,12 @@ afterAll(async () => {
 describe('two people on one board', () => {
   it('A creates a board from the home page and B joins through the edit link', async () => {
     await pageA.goto('/')
-    await chooseName(pageA, 'Ada')
+    await chooseName(pageA, 'Ada Lovelace')
     await pageA.getByTestId('board-title-input').fill('Q3 OKR workshop')
     await pageA.getByTestId('create-board').click()
     await pageA.waitForURL(/\/b\/[^/#]+$/)
-    await expect
-      .poll(() => pageA.getByTestId('status-chip').getAttribute('data-status'))
-      .toBe('online')
+    boardId = decodeURIComponent(new URL(pageA.url()).pathname.split('/')[2] ?? '')
+    await expect.poll(() => status(pageA).getAttribute('data-status')).toBe('online')
     await pageA.getByTestId('share-button').click()
     editUrl = await pageA.locator('[data-share="edit"]').inputValue()
     viewUrl = await pageA.locator('[data-share="view"]').inputValue()
@@ -77,32 +138,245 @@ describe('two people on one board', () => {
     expect(viewUrl).toMatch(/#token=/)
     expect(viewUrl).not.toBe(editUrl)
 
-    await pageB.goto(new URL(new URL(editUrl).pathname + new URL(editUrl).hash, server.url).href)
-    await chooseName(pageB, 'Ben')
-    await expect
-      .poll(() => pageB.getByTestId('status-chip').getAttribute('data-status'))
-      .toBe('online')
+    const link = new URL(editUrl)
+    await pageB.goto(link.pathname + link.hash)
+    await chooseName(pageB, 'Ben Okafor')
+    await expect.poll(() => status(pageB).getAttribute('data-status')).toBe('online')
     expect(await pageB.getByTestId('board-title').textContent()).toContain('Q3 OKR workshop')
-    // The token moved to the device; the address bar no longer shows it.
+    // The token moved to the device: the address bar no longer shows it.
     expect(pageB.url()).not.toContain('token=')
   })
 
-  it('shows who is here on both sides', async () => {
+  it('shows who is here, and where their cursor is', async () => {
     for (const page of [pageA, pageB]) {
       await expect.poll(() => page.getByTestId('avatars').getAttribute('data-count')).toBe('2')
     }
-    expect(await pageB.locator('[data-peer="Ada"]').count()).toBe(1)
+    const adaOnB = pageB.locator('[data-peer="Ada Lovelace"]')
+    expect(await adaOnB.getAttribute('data-pointing')).toBe('false')
+    const canvas = await pageA.locator('sb-board-canvas').boundingBox()
+    if (canvas === null) throw new Error('the canvas is not laid out')
+    await pageA.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2, { steps: 4 })
+    await expect.poll(() => adaOnB.getAttribute('data-pointing')).toBe('true')
   })
 
-  it('a note A creates appears for B within a second', async () => {
-    await pageA.getByTestId('toggle-list').click()
-    await pageB.getByTestId('toggle-list').click()
-    await addNoteFromList(pageA, 'Grow weekly active teams from 120 to 200')
-    const started = Date.now()
-    await noteByText(pageB, 'Hidden note').or(noteByText(pageB, 'Grow weekly')).first().waitFor({
-      timeout: 1000,
-    })
-    expect(Date.now() - started).toBeLessThan(1000)
-    await screenshot(pageA, 'board-a-first-note')
+  it('private brainstorm: B sees a blank card for A’s note until A reveals, within a second', async () => {
+    await setListVisible(pageA, true)
+    await setListVisible(pageB, true)
+    await addNote(pageA, 'Grow weekly active teams from 120 to 200')
+    const toB = await timeUntil(pageB, async () => (await notes(pageB).count()) === 1)
+    expect(toB).toBeLessThan(WITHIN_A_SECOND)
+    expect(await notes(pageB).first().getAttribute('data-hidden')).toBe('true')
+    expect(await notes(pageB).first().textContent()).not.toContain('Grow weekly')
+    await expect.poll(() => pageB.getByTestId('hidden-count').getAttribute('data-hidden')).toBe('1')
+    await screenshot(pageB, 'private-brainstorm-b')
+
+    await pageA.getByTestId('reveal-notes').click()
+    await noteWithText(pageB, 'Grow weekly active teams').waitFor({ timeout: WITHIN_A_SECOND })
+  })
+
+  it('A edits and moves the note; B sees both within a second', async () => {
+    const noteA = noteWithText(pageA, 'Grow weekly active teams')
+    await noteA.locator('[data-action="edit"]').click()
+    await pageA.getByTestId('list-edit-text').fill('Grow weekly active teams from 120 to 250')
+    await pageA.getByTestId('list-edit-text').press('Enter')
+    const edited = await timeUntil(
+      pageB,
+      async () => (await noteWithText(pageB, 'from 120 to 250').count()) === 1,
+    )
+    expect(edited).toBeLessThan(WITHIN_A_SECOND)
+
+    // Drag the note on the canvas, where people move notes.
+    await setListVisible(pageA, false)
+    const id = await noteA.getAttribute('data-note-id')
+    const x = Number(await noteA.getAttribute('data-x'))
+    const y = Number(await noteA.getAttribute('data-y'))
+    const canvas = pageA.locator('sb-board-canvas')
+    const box = await canvas.boundingBox()
+    const vp = await canvas.evaluate((el) => (el as unknown as { viewport: Vp }).viewport)
+    if (box === null) throw new Error('the canvas is not laid out')
+    const from = { x: box.x + vp.x + (x + 80) * vp.scale, y: box.y + vp.y + (y + 60) * vp.scale }
+    await pageA.mouse.move(from.x, from.y)
+    await pageA.mouse.down()
+    await pageA.mouse.move(from.x + 240, from.y + 120, { steps: 8 })
+    await pageA.mouse.up()
+    const onB = pageB.locator(`li[data-note-id="${id}"]`)
+    const moved = await timeUntil(
+      pageB,
+      async () => Number(await onB.getAttribute('data-x')) > x + 100,
+    )
+    expect(moved).toBeLessThan(WITHIN_A_SECOND)
+    expect(Number(await onB.getAttribute('data-y'))).toBeGreaterThan(y + 50)
+  })
+
+  it('groups notes from the suggestions, and B votes and sees the budget go down', async () => {
+    await setListVisible(pageA, true)
+    for (const text of [
+      'Reduce churn of new accounts from 8% to 4%',
+      'Interview churned accounts every week',
+      'Cut p95 page load time to under 2 seconds',
+      'Reduce page load errors below 0.5%',
+      'Launch the onboarding checklist',
+      'Raise onboarding completion from 40% to 70%',
+    ]) {
+      await addNote(pageA, text)
+    }
+    await pageA.locator('[data-phase="group"]').first().click()
+    await pageA.getByTestId('suggest-groups').click()
+    const suggestions = pageA.locator('[data-suggestion]')
+    await suggestions.first().waitFor()
+    while ((await suggestions.count()) > 0) {
+      await suggestions.first().locator('[data-action="accept"]').click()
+    }
+    await expect
+      .poll(async () =>
+        Number(await pageB.getByTestId('note-list').getAttribute('data-group-count')),
+      )
+      .toBeGreaterThanOrEqual(2)
+
+    await pageA.locator('[data-phase="vote"]').first().click()
+    const budget = pageB.getByTestId('vote-budget')
+    await expect.poll(() => budget.textContent()).toContain('5 of 5 dots left')
+    const target = noteWithText(pageB, 'Reduce churn of new accounts')
+    await target.locator('[data-action="vote"]').click()
+    await expect.poll(() => budget.getAttribute('data-left')).toBe('4')
+    await target.locator('[data-action="vote"]').click()
+    await noteWithText(pageB, 'Cut p95 page load').locator('[data-action="vote"]').click()
+    await expect.poll(() => budget.textContent()).toContain('2 of 5 dots left')
+    expect(await target.getAttribute('data-my-votes')).toBe('2')
+
+    // Votes stay hidden from A until revealed, then show as counts and a ranking.
+    expect(
+      await noteWithText(pageA, 'Reduce churn of new accounts').getAttribute('data-votes'),
+    ).toBe('0')
+    await noteWithText(pageA, 'Raise onboarding completion').locator('[data-action="vote"]').click()
+    await pageA.getByTestId('reveal-votes').click()
+    await expect
+      .poll(() => noteWithText(pageA, 'Reduce churn of new accounts').getAttribute('data-votes'))
+      .toBe('2')
+    const ranking = pageB.getByTestId('ranking').locator('li')
+    await expect.poll(() => ranking.count()).toBe(3)
+    expect(await ranking.first().textContent()).toContain('Reduce churn of new accounts')
+
+    await showWholeBoard(pageA)
+    const groupIds = await pageA
+      .locator('section[data-group-id]')
+      .evaluateAll((sections) => sections.map((el) => el.getAttribute('data-group-id') ?? ''))
+    await settle(pageA, () =>
+      pageA
+        .locator('sb-board-canvas')
+        .evaluate((el, ids) => (el as unknown as CanvasMethods).focusNotes(ids), groupIds),
+    )
+    // A click on empty board clears the focus highlight, as it would for a person.
+    const boxA = await pageA.locator('sb-board-canvas').boundingBox()
+    if (boxA === null) throw new Error('the canvas is not laid out')
+    await pageA.mouse.click(boxA.x + 30, boxA.y + boxA.height - 30)
+    // B points just below the middle frame, so A's picture shows a live cursor too.
+    await showWholeBoard(pageB)
+    const frame = pageB.locator('section[data-group-id]').nth(1)
+    const [fx, fy, fw, fh] = await Promise.all(
+      ['data-x', 'data-y', 'data-w', 'data-h'].map(async (a) =>
+        Number(await frame.getAttribute(a)),
+      ),
+    )
+    const canvasB = pageB.locator('sb-board-canvas')
+    const boxB = await canvasB.boundingBox()
+    const vpB = await canvasB.evaluate((el) => (el as unknown as { viewport: Vp }).viewport)
+    if (boxB === null) throw new Error('the canvas is not laid out')
+    await pageB.mouse.move(
+      boxB.x + vpB.x + ((fx ?? 0) + (fw ?? 0) * 0.7) * vpB.scale,
+      boxB.y + vpB.y + ((fy ?? 0) + (fh ?? 0) + 40) * vpB.scale,
+      { steps: 3 },
+    )
+    await expect
+      .poll(() => pageA.locator('[data-peer="Ben Okafor"]').getAttribute('data-pointing'))
+      .toBe('true')
+    await expect.poll(() => status(pageA).getAttribute('data-status')).toBe('online')
+    await screenshot(pageA, 'board-grouped-and-voted')
+    await setListVisible(pageB, true)
+  })
+
+  it('A edits offline, reloads offline, and B receives the edits once A is back', async () => {
+    await pageA.evaluate(() => navigator.serviceWorker.ready.then(() => true))
+    await setListVisible(pageA, true)
+    const before = await storedUpdates(pageA, boardId)
+
+    await contextA.setOffline(true)
+    proxy.cut()
+    await expect.poll(() => status(pageA).getAttribute('data-status')).toBe('offline')
+    await addNote(pageA, 'Written on the train: publish a public roadmap')
+    const edited = noteWithText(pageA, 'Interview churned accounts')
+    await edited.locator('[data-action="edit"]').click()
+    await pageA.getByTestId('list-edit-text').fill('Interview 10 churned accounts every week')
+    await pageA.getByTestId('list-edit-text').press('Enter')
+    await expect.poll(() => status(pageA).getAttribute('data-pending')).toBe('2')
+    // Reload only once both edits are on disk, as a person closing the lid would hope.
+    await expect.poll(() => storedUpdates(pageA, boardId)).toBeGreaterThanOrEqual(before + 2)
+    await screenshot(pageA, 'offline-edits')
+
+    await pageA.reload()
+    await noteWithText(pageA, 'Written on the train').waitFor()
+    await noteWithText(pageA, 'Interview 10 churned accounts').waitFor()
+    expect(await status(pageA).getAttribute('data-status')).toBe('offline')
+    expect(await status(pageA).getAttribute('data-pending')).toBe('2')
+    expect(await noteWithText(pageB, 'Written on the train').count()).toBe(0)
+
+    proxy.restore()
+    await contextA.setOffline(false)
+    await noteWithText(pageB, 'Written on the train').waitFor({ timeout: 15_000 })
+    await noteWithText(pageB, 'Interview 10 churned accounts').waitFor()
+    await expect.poll(() => status(pageA).getAttribute('data-status')).toBe('online')
+    expect(await status(pageA).getAttribute('data-pending')).toBe('0')
+  })
+
+  it('a view link shows the board and presence but cannot edit', async () => {
+    const contextC = await launched.browser.newContext({ baseURL: server.url, viewport: VIEWPORT })
+    try {
+      const pageC = await contextC.newPage()
+      const link = new URL(viewUrl)
+      await pageC.goto(link.pathname + link.hash)
+      await chooseName(pageC, 'Cleo Viewer')
+      await pageC.getByTestId('view-only').waitFor()
+      await setListVisible(pageC, true)
+      await noteWithText(pageC, 'Written on the train').waitFor()
+      const count = await notes(pageC).count()
+      await expect.poll(() => pageC.getByTestId('avatars').getAttribute('data-count')).toBe('3')
+
+      for (const affordance of [
+        'list-create-form',
+        'reveal-votes',
+        'share-button',
+        'vote-budget',
+      ]) {
+        expect(await pageC.getByTestId(affordance).count()).toBe(0)
+      }
+      expect(await pageC.locator('[data-action]').count()).toBe(0)
+      expect(await pageC.locator('sb-phase-bar button').count()).toBe(0)
+
+      // Double-click and the new-note shortcut do nothing on the canvas.
+      await setListVisible(pageC, false)
+      const box = await pageC.locator('sb-board-canvas').boundingBox()
+      if (box === null) throw new Error('the canvas is not laid out')
+      await pageC.mouse.dblclick(box.x + 60, box.y + box.height - 80)
+      await pageC.keyboard.press('n')
+      await screenshot(pageC, 'view-only')
+      expect(Number(await pageC.getByTestId('note-list').getAttribute('data-note-count'))).toBe(
+        count,
+      )
+      expect(Number(await pageA.getByTestId('note-list').getAttribute('data-note-count'))).toBe(
+        count,
+      )
+    } finally {
+      await contextC.close()
+    }
   })
 })
+
+interface CanvasMethods {
+  focusNotes(ids: readonly string[]): void
+}
+
+interface Vp {
+  readonly x: number
+  readonly y: number
+  readonly scale: number
+}
