@@ -82,19 +82,36 @@ export function clamp(value: number, min: number, max: number): number {
 
 /** Structural equality of plain JSON values, used to tell user edits from converted values. */
 export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true
   return canonical(plain(a)) === canonical(plain(b))
 }
 
 function canonical(value: unknown): string {
+  // Yjs can store BigInt, which JSON.stringify refuses: tag it instead of throwing.
   return JSON.stringify(value, (_key, v: unknown) =>
-    isRecord(v)
-      ? Object.fromEntries(
-          Object.keys(v)
-            .sort()
-            .map((k) => [k, v[k]]),
-        )
-      : v === undefined
-        ? null
-        : v,
+    typeof v === 'bigint'
+      ? `bigint:${v}`
+      : isRecord(v)
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, v[k]]),
+          )
+        : v === undefined
+          ? null
+          : v,
   )
+}
+
+/** A short, never-throwing description of a stored value for repair reports. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'missing'
+  if (value instanceof Y.AbstractType) return `a ${value.constructor.name}`
+  if (typeof value === 'bigint') return `${value}n`
+  if (value instanceof Uint8Array) return `${value.length} bytes`
+  try {
+    return JSON.stringify(value) ?? String(value)
+  } catch (_error) {
+    return typeof value
+  }
 }

@@ -8,7 +8,7 @@
  * real value set elsewhere. Only values that are present but wrong are rewritten.
  */
 import * as Y from 'yjs'
-import { fieldsOf, isRecord, plain, sameJson, asNumber } from './coerce'
+import { asNumber, describeValue, fieldsOf, isRecord, plain, sameJson } from './coerce'
 import {
   restoreCheckIn,
   restoreGroup,
@@ -75,7 +75,7 @@ export function migrate(doc: Y.Doc, origin: unknown): MigrationReport {
       for (const [key, value] of Object.entries(repaired)) {
         const current = meta.get(key)
         if (current === undefined ? key !== 'schemaVersion' : sameJson(current, value)) continue
-        repairs.push(`meta: ${key} was ${describe(current)}`)
+        repairs.push(`meta: ${key} was ${describeValue(current)}`)
         meta.set(key, value)
       }
     }
@@ -83,12 +83,6 @@ export function migrate(doc: Y.Doc, origin: unknown): MigrationReport {
     migrateVotes(doc, repairs)
   }, origin)
   return { fromVersion, toVersion: SCHEMA_VERSION, repairs, unreadable, newer: false }
-}
-
-function describe(value: unknown): string {
-  if (value === undefined) return 'missing'
-  if (value instanceof Y.AbstractType) return `a ${value.constructor.name}`
-  return JSON.stringify(value) ?? String(value)
 }
 
 function migrateCollection(
@@ -126,7 +120,7 @@ function migrateCollection(
       if (key === textField) {
         if (current instanceof Y.Text) continue
         entity.set(key, new Y.Text(repaired as string))
-        repairs.push(`${name}/${id}: ${key} was ${describe(current)}`)
+        repairs.push(`${name}/${id}: ${key} was ${describeValue(current)}`)
         continue
       }
       // null start/target marks an unmeasurable KR; the read model's 0 is not to be stored.
@@ -134,7 +128,7 @@ function migrateCollection(
         continue
       if (current === undefined || sameJson(current, repaired)) continue
       entity.set(key, repaired)
-      repairs.push(`${name}/${id}: ${key} was ${describe(current)}`)
+      repairs.push(`${name}/${id}: ${key} was ${describeValue(current)}`)
     }
   }
 }
@@ -148,7 +142,7 @@ function migrateVotes(doc: Y.Doc, repairs: string[]): void {
         if (typeof count === 'number' && Number.isInteger(count) && count >= 0) continue
         const repaired = Math.max(0, Math.trunc(asNumber(plain(count), 0)))
         value.set(targetId, repaired)
-        repairs.push(`votes/${voterId}/${targetId}: was ${describe(count)}`)
+        repairs.push(`votes/${voterId}/${targetId}: was ${describeValue(count)}`)
       }
     } else if (isRecord(value)) {
       const dots = new Y.Map<unknown>()

@@ -1,5 +1,6 @@
 /** Helpers shared by the command modules; not part of the public API. */
 import * as Y from 'yjs'
+import { sameJson } from '../coerce'
 import { BoardCommandError } from '../errors'
 import type { EntityMap, EntityRoot, TextRoot } from '../schema'
 import { getCollection, getEntity, getVotes, TEXT_FIELDS } from '../schema'
@@ -94,9 +95,8 @@ export function setIfChanged(map: Y.Map<unknown>, key: string, value: unknown): 
   if (current === value) return
   if (
     typeof value === 'object' &&
-    value !== null &&
     !(current instanceof Y.AbstractType) &&
-    JSON.stringify(current) === JSON.stringify(value)
+    sameJson(current, value)
   ) {
     return
   }

@@ -102,6 +102,9 @@ describe('migrate', () => {
         { kind: 'percent' },
         { start: 1, end: 0 },
         -1.5,
+        12n,
+        new Uint8Array([1, 2]),
+        { unit: 5n },
       ])
     const junk = (): unknown =>
       prng.uint32(gen, 0, 5) === 0
