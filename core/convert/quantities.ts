@@ -131,8 +131,8 @@ const isName = (text: string, index: number, match: RegExpExecArray): boolean =>
     groups['unit'] === undefined && groups['mult'] === undefined && groups['pre'] === undefined
   const digits = groups['num'] ?? ''
   if (NAMING_WORD.test(before)) return true
-  if (bare && /^(?:19|20)\d\d$/.test(digits) && (YEAR_CONTEXT.test(before) || /^\s*$/.test(after)))
-    return true
+  // Planning years only: "grow signups by 2000" is a lift, "by 2030" a deadline.
+  if (bare && /^20[1-5]\d$/.test(digits) && YEAR_CONTEXT.test(before)) return true
   if (bare && /^\d{1,2}$/.test(digits) && (MONTH_BEFORE.test(before) || MONTH_AFTER.test(after)))
     return true
   return false

@@ -70,6 +70,9 @@ describe('parseKeyResult numbers', () => {
     ['Reach €1.2bn in bookings', 1200000000],
     ['Reach 3 million users', 3000000],
     ['Reach 12\u00a0000 users', 12000],
+    ['Grow signups to 2000', 2000],
+    ['Grow signups by 2000', 2000],
+    ['Signups: 2000', 2000],
   ])('reads %j as %d', (text, value) => {
     expect(parseKeyResult(text).target).toBe(value)
   })
