@@ -72,6 +72,7 @@ export class Connection implements Peer {
   attach(room: Room): void {
     this.#room = room
     room.join(this)
+    this.#log.info({ peers: room.peers.size }, 'connected')
     const early = this.#early
     this.#early = []
     for (const message of early) {
@@ -88,6 +89,7 @@ export class Connection implements Peer {
     const room = this.#room
     this.#room = null
     room?.leave(this)
+    this.#log.info('disconnected')
     this.deps.onDetach(this, room)
   }
 

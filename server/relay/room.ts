@@ -213,6 +213,8 @@ export class Room {
   destroy(): void {
     if (this.#destroyed) return
     this.#destroyed = true
+    // Ends a pending backoff too, so the queue loop sees `destroyed` and returns.
+    this.#wakeRetry?.()
     if (this.#retryTimer !== null) clearTimeout(this.#retryTimer)
     this.doc.off('update', this.#onDocUpdate)
     this.awareness.off('update', this.#onAwarenessUpdate)
