@@ -1,30 +1,9 @@
 /** Online / offline / syncing, and how many local changes the server has not confirmed yet. */
 import { LitElement, css, html } from 'lit'
 import { ContextConsumer } from '@lit/context'
-import { boardConnectionContext, type ConnectionInfo } from '../context'
+import { boardConnectionContext } from '../context'
+import { describeConnection } from '../net/status-text'
 import { ConnectionController } from '../controllers/connection-controller'
-
-export function describeConnection(info: ConnectionInfo): { label: string; detail: string } {
-  if (info.refused !== null) return { label: 'Disconnected', detail: info.refused }
-  const changes = info.pending === 1 ? '1 change' : `${info.pending} changes`
-  switch (info.status) {
-    case 'offline':
-      return {
-        label: 'Offline',
-        detail:
-          info.pending > 0
-            ? `${changes} saved on this device, not yet on the server`
-            : 'Working from this device; changes sync when you are back online',
-      }
-    case 'syncing':
-      return {
-        label: 'Syncing',
-        detail: info.pending > 0 ? `${changes} not yet confirmed` : 'Catching up with the server',
-      }
-    case 'online':
-      return { label: 'Online', detail: 'All changes saved to the server' }
-  }
-}
 
 export class SbStatusChip extends LitElement {
   readonly #source = new ContextConsumer(this, { context: boardConnectionContext, subscribe: true })
