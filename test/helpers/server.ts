@@ -20,6 +20,11 @@ import type { Config } from '../../server/config'
 import { startServer, type RunningServer, type StartOptions } from '../../server/main'
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..')
+/**
+ * The built web app. Servers started here serve no client unless told to: browser tests pass
+ * `config: { staticDir: CLIENT_DIST }` (or `staticDir` to spawnServer) after a `vite build`.
+ */
+export const CLIENT_DIST = join(REPO_ROOT, 'dist', 'client')
 
 export interface CreatedBoard {
   readonly id: string
@@ -103,6 +108,8 @@ export interface SpawnOptions {
   /** Defaults to a fresh temp dir that the caller should remove (`rmSync`) when done. */
   readonly dataDir?: string
   readonly port?: number
+  /** The web app to serve (e.g. CLIENT_DIST); none by default. */
+  readonly staticDir?: string
   readonly args?: readonly string[]
   readonly env?: Readonly<Record<string, string>>
   readonly startTimeoutMs?: number
@@ -126,7 +133,7 @@ export async function spawnServer(options: SpawnOptions = {}): Promise<SpawnedSe
       '--data-dir',
       dataDir,
       '--static-dir',
-      join(dataDir, 'no-client'),
+      options.staticDir ?? join(dataDir, 'no-client'),
       ...(options.args ?? []),
     ],
     {
