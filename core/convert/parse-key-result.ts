@@ -56,6 +56,11 @@ interface Numbers {
   readonly used: readonly Quantity[]
   /** For a written range, the other end, so the ambitious one can be picked once direction is known. */
   readonly range: readonly [number, number] | null
+  /**
+   * "Grow ARR by 40% to $5M": the lift that leads to the target, so the start can be worked out
+   * once the direction is known.
+   */
+  readonly liftToTarget?: { readonly value: number; readonly percent: boolean }
 }
 
 /** Puts a pair of durations in the target's unit; any unit missing on one end is taken from the other. */
@@ -117,6 +122,22 @@ const readNumbers = (
         : lift.role === 'lift-down' || q.sign === '-'
           ? 'decrease'
           : null
+    const level = reads.find(
+      (r) => r !== lift && ['to', 'at-most', 'at-least'].includes(r.role) && !r.q.factor,
+    )
+    if (level !== undefined && from === null) {
+      return {
+        calculation: 'absolute-target',
+        start: null,
+        target: level.q.value,
+        unit: level.q.unit ?? (percentLift ? COUNT : (q.unit ?? COUNT)),
+        stated:
+          level.role === 'at-most' ? 'decrease' : level.role === 'at-least' ? 'increase' : stated,
+        used: [q, level.q],
+        range: null,
+        liftToTarget: { value: q.value, percent: percentLift },
+      }
+    }
     let start = from?.q.value ?? null
     if (!percentLift && from !== null && from.q.seconds !== null && q.seconds !== null) {
       start = round((from.q.value * from.q.seconds) / q.seconds)
@@ -300,6 +321,23 @@ export function parseKeyResult(text: string): ParsedKeyResult {
     penalty += 0.1
   }
 
+  let start = numbers?.start ?? null
+  const lift = numbers?.liftToTarget
+  if (lift !== undefined && target !== null) {
+    const sign = direction === 'increase' ? 1 : -1
+    const before = lift.percent
+      ? target / (1 + (sign * lift.value) / 100)
+      : target - sign * lift.value
+    if (Number.isFinite(before) && before >= 0) {
+      start = Number(before.toPrecision(6))
+      notes.push(`start ${start} worked out from the target and the lift: check it`)
+    }
+  }
+  if (start !== null && start === target && numbers?.calculation === 'absolute-target') {
+    notes.push('start and target are the same')
+    penalty += 0.35
+  }
+
   const ignored = reads.filter((r) => !(numbers?.used ?? []).includes(r.q))
   for (const r of ignored) {
     const what = cleaned.slice(r.q.index, r.q.end)
@@ -347,7 +385,7 @@ export function parseKeyResult(text: string): ParsedKeyResult {
     kind,
     direction,
     calculation: numbers?.calculation ?? 'absolute-target',
-    start: numbers?.start ?? null,
+    start,
     target,
     unit: numbers?.unit ?? COUNT,
     metric,

@@ -131,6 +131,26 @@ describe('parseKeyResult numbers', () => {
     expect(parsed.notes.join(' ')).toMatch(/current value/)
   })
 
+  it('works the start out from a lift that leads to a target', () => {
+    const points = parseKeyResult('Increase CSAT by 5 points to 85')
+    expect([points.calculation, points.start, points.target]).toEqual(['absolute-target', 80, 85])
+    const down = parseKeyResult('Decrease churn by 2 percentage points to 3%')
+    expect([down.start, down.target, down.direction]).toEqual([5, 3, 'decrease'])
+    const relative = parseKeyResult('Grow ARR 25% YoY to $5M')
+    expect([relative.start, relative.target, relative.unit]).toEqual([
+      4_000_000,
+      5_000_000,
+      { kind: 'currency', code: 'USD' },
+    ])
+    expect(relative.notes.join(' ')).toMatch(/worked out/)
+  })
+
+  it('doubts a key result whose start is its target', () => {
+    const parsed = parseKeyResult('Raise conversion from 2% to 2%')
+    expect(parsed.confidence).toBeLessThan(0.7)
+    expect(parsed.notes).toContain('start and target are the same')
+  })
+
   it('takes a year as a timeframe, not a target', () => {
     const parsed = parseKeyResult('Grow to 400 customers by 2027')
     expect(parsed.target).toBe(400)
