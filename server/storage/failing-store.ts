@@ -7,6 +7,9 @@
  * store.failWith('SQLITE_FULL', { methods: ['appendUpdate'] })
  * // … drive the relay, expect retries and a metric …
  * store.heal()
+ *
+ * store.hold({ methods: ['appendUpdate'] }) // a slow disk: appends wait …
+ * store.release() // … until now
  */
 import type { BoardRecord, BoardStore, StoreStats, StoredDoc } from './store'
 
@@ -53,6 +56,12 @@ interface Fault {
 export class FailingStore implements BoardStore {
   #fault: Fault | null = null
   #injected = 0
+  #gate: {
+    promise: Promise<void>
+    open: () => void
+    methods: ReadonlySet<StoreMethod> | null
+  } | null = null
+  #held = 0
 
   constructor(readonly inner: BoardStore) {}
 
@@ -67,6 +76,27 @@ export class FailingStore implements BoardStore {
 
   heal(): void {
     this.#fault = null
+  }
+
+  /**
+   * Makes the chosen calls (all but `close` by default) wait until `release()`, like a slow
+   * disk: lets a relay test check that nothing is broadcast before its append is durable.
+   */
+  hold(options: { readonly methods?: readonly StoreMethod[] } = {}): void {
+    if (this.#gate) return
+    let open = () => {}
+    const promise = new Promise<void>((resolve) => (open = resolve))
+    this.#gate = { promise, open, methods: options.methods ? new Set(options.methods) : null }
+  }
+
+  release(): void {
+    this.#gate?.open()
+    this.#gate = null
+  }
+
+  /** Calls currently waiting on `hold()`. */
+  get heldCalls(): number {
+    return this.#held
   }
 
   /** How many calls have failed on purpose so far. */
@@ -108,6 +138,11 @@ export class FailingStore implements BoardStore {
   }
 
   async #call<T>(method: StoreMethod, run: () => Promise<T>): Promise<T> {
+    const gate = this.#gate
+    if (gate && (!gate.methods || gate.methods.has(method))) {
+      this.#held += 1
+      await gate.promise.finally(() => (this.#held -= 1))
+    }
     const fault = this.#take(method)
     if (fault?.when === 'before') throw this.#error(fault, method)
     const result = await run()

@@ -52,4 +52,22 @@ describe('FailingStore', () => {
     expect(await store.appendUpdate('b', seededBytes(1, 4))).toBe(1)
     expect(store.injectedFailures).toBe(2)
   })
+
+  it('holds the chosen calls until released, then runs them in order', async () => {
+    const store = await setup()
+    store.hold({ methods: ['appendUpdate'] })
+    const done: number[] = []
+    const first = store.appendUpdate('b', seededBytes(1, 4)).then((seq) => done.push(seq))
+    const second = store.appendUpdate('b', seededBytes(2, 4)).then((seq) => done.push(seq))
+    // Other methods are not held.
+    expect((await store.loadDoc('b')).updates).toEqual([])
+    expect(store.heldCalls).toBe(2)
+    expect(done).toEqual([])
+
+    store.release()
+    await Promise.all([first, second])
+    expect(done).toEqual([1, 2])
+    expect(store.heldCalls).toBe(0)
+    expect((await store.loadDoc('b')).updates).toEqual([seededBytes(1, 4), seededBytes(2, 4)])
+  })
 })
