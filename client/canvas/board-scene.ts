@@ -15,9 +15,11 @@ import type { Group, Note } from '../../core/board/model'
 import type { Rect, StagePoint, Viewport } from './geometry'
 import { containsPoint, fitRect, inflate, intersects, unionRect, visibleRect } from './geometry'
 import type { Placed } from './hit-test'
-import { frameEdgeAt, noteRect, notesInRect, visibleNotes } from './hit-test'
+import { frameEdgeAt, noteAt, noteRect, notesInRect, visibleNotes } from './hit-test'
 import type { NoteLook } from './note-node'
-import { TEXT_MIN_SCALE, createNoteNode, setTextVisible, updateNoteNode } from './note-node'
+import { BLANK_FILL, DETAIL_MIN_SCALE, createNoteNode, updateNoteNode } from './note-node'
+import type { OverviewItem } from './overview-shape'
+import { createOverviewShape } from './overview-shape'
 import type { FrameLook } from './frame-node'
 import { FRAME_BORDER, FRAME_TITLE_HEIGHT, createFrameNode, updateFrameNode } from './frame-node'
 
@@ -64,7 +66,11 @@ export class BoardScene {
   private readonly frameNodes = new Map<string, Konva.Group>()
   private readonly onScreen = new Set<string>()
   private vp: Viewport = { x: 0, y: 0, scale: 1 }
-  private showText = true
+  /** Per-note groups with text (true) or the single overview shape (false, zoomed far out). */
+  private detail = true
+  /** Notes in view while in overview mode: what the overview shape draws. */
+  private overviewIds = new Set<string>()
+  private readonly overview = createOverviewShape(() => this.overviewItems())
   private drag: { ids: Set<string>; frames: Set<string>; dx: number; dy: number } | null = null
 
   private selection: readonly string[] = []
@@ -76,6 +82,8 @@ export class BoardScene {
 
   constructor(container: HTMLDivElement, width: number, height: number) {
     this.stage = new Konva.Stage({ container, width, height, listening: false })
+    this.overview.visible(false)
+    this.notesLayer.add(this.overview)
     this.stage.add(
       this.framesLayer,
       this.notesLayer,
@@ -109,11 +117,7 @@ export class BoardScene {
     this.vp = vp
     this.stage.position({ x: vp.x, y: vp.y })
     this.stage.scale({ x: vp.scale, y: vp.scale })
-    const showText = vp.scale >= TEXT_MIN_SCALE
-    if (showText !== this.showText) {
-      this.showText = showText
-      for (const node of this.nodes.values()) setTextVisible(node, showText)
-    }
+    this.setDetail(vp.scale >= DETAIL_MIN_SCALE)
     this.cull()
     this.scheduleOverlay()
   }
@@ -178,12 +182,16 @@ export class BoardScene {
     const before = this.notes.get(note.id)
     this.notes.set(note.id, note)
     const node = this.nodes.get(note.id)
+    if (!this.detail) {
+      this.upsertOverview(note, before, animate)
+      return
+    }
     if (!node || !this.onScreen.has(note.id)) {
       this.stale.add(note.id)
       if (!before) this.cullOne(note.id)
       return
     }
-    updateNoteNode(node, note.look, this.showText)
+    updateNoteNode(node, note.look)
     if (this.drag?.ids.has(note.id)) return
     const moved = !before || before.x !== note.x || before.y !== note.y
     if (moved) this.placeNode(note.id, node, note, animate)
@@ -191,7 +199,60 @@ export class BoardScene {
     this.scheduleOverlay()
   }
 
+  /** Overview mode: the shape redraws from the models; a remote move still glides. */
+  private upsertOverview(note: SceneNote, before: SceneNote | undefined, animate: boolean): void {
+    const inView = this.intersectsView(note)
+    const wasInView = this.overviewIds.has(note.id)
+    if (inView) this.overviewIds.add(note.id)
+    else this.overviewIds.delete(note.id)
+    this.stale.add(note.id)
+    const moved = before !== undefined && (before.x !== note.x || before.y !== note.y)
+    if (moved && animate && (inView || wasInView) && !this.drag?.ids.has(note.id)) {
+      let node = this.nodes.get(note.id)
+      if (!node) {
+        node = createNoteNode(note.id)
+        node.visible(false)
+        node.position({ x: before.x, y: before.y })
+        this.nodes.set(note.id, node)
+        this.notesLayer.add(node)
+      }
+      this.placeNode(note.id, node, note, true)
+    }
+    if (inView || wasInView) this.notesLayer.batchDraw()
+  }
+
+  private *overviewItems(): Generator<OverviewItem> {
+    for (const id of this.overviewIds) {
+      if (this.drag?.ids.has(id)) continue
+      const n = this.notes.get(id)
+      if (!n) continue
+      const at = this.tweens.has(id) ? (this.nodes.get(id)?.position() ?? n) : n
+      yield {
+        x: at.x,
+        y: at.y,
+        fill: n.look.hidden ? BLANK_FILL : n.look.color,
+        votes: n.look.votes,
+      }
+    }
+  }
+
+  private setDetail(detail: boolean): void {
+    if (detail === this.detail) return
+    this.detail = detail
+    this.overview.visible(!detail)
+    if (detail) {
+      this.overviewIds.clear()
+      return
+    }
+    for (const id of this.onScreen) {
+      if (this.drag?.ids.has(id)) continue
+      this.nodes.get(id)?.visible(false)
+      this.onScreen.delete(id)
+    }
+  }
+
   removeNote(id: string): void {
+    if (this.overviewIds.delete(id)) this.notesLayer.batchDraw()
     this.notes.delete(id)
     this.stale.delete(id)
     this.onScreen.delete(id)
@@ -237,6 +298,11 @@ export class BoardScene {
   /** Shows what is on screen and hides the rest; builds nodes for notes seen the first time. */
   cull(): void {
     const visible = visibleNotes(this.notes.values(), this.cullRect())
+    if (!this.detail) {
+      this.overviewIds = visible
+      this.notesLayer.batchDraw()
+      return
+    }
     for (const id of this.onScreen) {
       if (visible.has(id) || this.drag?.ids.has(id)) continue
       this.nodes.get(id)?.visible(false)
@@ -247,7 +313,7 @@ export class BoardScene {
 
   private cullOne(id: string): void {
     const n = this.notes.get(id)
-    if (!n) return
+    if (!n || !this.detail) return
     if (this.intersectsView(n)) {
       if (!this.onScreen.has(id)) this.show(id)
     } else if (this.onScreen.has(id) && !this.drag?.ids.has(id)) {
@@ -267,7 +333,7 @@ export class BoardScene {
       this.stale.add(id)
     }
     if (this.stale.has(id)) {
-      updateNoteNode(node, n.look, this.showText)
+      updateNoteNode(node, n.look)
       if (!this.tweens.has(id)) node.position({ x: n.x, y: n.y })
       this.stale.delete(id)
     }
@@ -277,6 +343,11 @@ export class BoardScene {
 
   /** The topmost on-screen note under a stage point, in paint order. */
   noteAt(p: StagePoint): string | null {
+    if (!this.detail) {
+      const dragged = [...(this.drag?.ids ?? [])].flatMap((id) => this.notes.get(id) ?? [])
+      const inView = [...this.overviewIds].flatMap((id) => this.notes.get(id) ?? [])
+      return noteAt([...inView, ...dragged], p)
+    }
     for (const layer of [this.dragLayer, this.notesLayer]) {
       const children = layer.getChildren()
       for (let i = children.length - 1; i >= 0; i--) {
@@ -404,8 +475,12 @@ export class BoardScene {
       if (!node || !n) continue
       node.moveTo(this.notesLayer)
       node.position({ x: n.x, y: n.y })
-      updateNoteNode(node, n.look, this.showText)
+      updateNoteNode(node, n.look)
       this.stale.delete(id)
+      if (!this.detail) {
+        node.visible(false)
+        this.onScreen.delete(id)
+      }
     }
     this.cull()
     this.scheduleOverlay()
@@ -453,7 +528,7 @@ export class BoardScene {
     const node = this.nodes.get(id)
     const n = this.notes.get(id)
     if (n) {
-      const at = node && this.onScreen.has(id) ? node.position() : n
+      const at = node && (this.onScreen.has(id) || this.tweens.has(id)) ? node.position() : n
       return noteRect({ id, x: at.x, y: at.y })
     }
     const g = this.groups.get(id)
@@ -563,9 +638,8 @@ export class BoardScene {
       ),
     )
     const saved = this.vp
+    this.setDetail(true)
     for (const n of this.notes.values()) if (!this.onScreen.has(n.id)) this.show(n.id)
-    this.showText = true
-    for (const node of this.nodes.values()) setTextVisible(node, true)
     const background = new Konva.Rect({
       x: content.x - pad,
       y: content.y - pad,

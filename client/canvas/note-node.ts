@@ -18,11 +18,14 @@ export interface NoteLook {
   readonly ownVotesOnly: boolean
 }
 
-/** Below this zoom text is unreadable anyway; skipping it keeps zoomed-out boards cheap. */
-export const TEXT_MIN_SCALE = 0.3
+/**
+ * Below this zoom, text is unreadable anyway and notes are drawn by the overview shape instead
+ * of one group each (see ./overview-shape).
+ */
+export const DETAIL_MIN_SCALE = 0.3
 
 const PADDING = 12
-const BLANK_FILL = '#f3f4f6'
+export const BLANK_FILL = '#f3f4f6'
 
 export function createNoteNode(id: string): Konva.Group {
   const group = new Konva.Group({ id, name: 'note', listening: false })
@@ -75,7 +78,7 @@ function badge(): Konva.Group {
 }
 
 /** Applies a look; unchanged properties are skipped so Konva does not re-measure the text. */
-export function updateNoteNode(node: Konva.Group, look: NoteLook, showText: boolean): void {
+export function updateNoteNode(node: Konva.Group, look: NoteLook): void {
   const card = node.findOne<Konva.Rect>('.card')
   const text = node.findOne<Konva.Text>('.text')
   const votes = node.findOne<Konva.Group>('.votes')
@@ -88,7 +91,6 @@ export function updateNoteNode(node: Konva.Group, look: NoteLook, showText: bool
   const shown = look.hidden ? '' : look.text
   if (text) {
     if (text.text() !== shown) text.text(shown)
-    if (text.visible() !== showText) text.visible(showText)
   }
   if (votes && count) {
     const on = look.votes !== null && look.votes > 0
@@ -96,9 +98,4 @@ export function updateNoteNode(node: Konva.Group, look: NoteLook, showText: bool
     votes.findOne<Konva.Circle>('.dot')?.fill(look.ownVotesOnly ? '#64748b' : '#4f46e5')
     if (on && count.text() !== String(look.votes)) count.text(String(look.votes))
   }
-}
-
-export function setTextVisible(node: Konva.Group, showText: boolean): void {
-  const text = node.findOne<Konva.Text>('.text')
-  if (text && text.visible() !== showText) text.visible(showText)
 }
