@@ -107,7 +107,8 @@ ports() {
 
 # PostgreSQL refuses to run as root; as root we run it as the package's 'postgres' user.
 as_pg() {
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  # From /, since the caller's folder may be out of postgres's reach (paths here are absolute).
+  if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 secret() {
