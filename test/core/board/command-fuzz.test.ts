@@ -6,7 +6,7 @@ import { BoardCommandError } from '../../../core/index'
 import { boardWithNotes, ORIGIN } from './fixtures'
 
 /** Every command, called the untyped way a bad caller (or a forged message) might. */
-const COMMANDS: Record<string, (doc: Y.Doc, args: unknown, origin: unknown) => unknown> = {
+const COMMANDS: Record<string, (doc: Y.Doc, args: never, origin: unknown) => unknown> = {
   createNote: core.createNote,
   moveNotes: core.moveNotes,
   placeNotes: core.placeNotes,
@@ -240,7 +240,7 @@ describe('commands under junk input', () => {
               : { ...valid, [prng.oneOf(gen, keys.length ? keys : KEYS)]: junk(1) }
       const before = Y.encodeStateVector(doc)
       try {
-        command(doc, args, ORIGIN)
+        command(doc, args as never, ORIGIN)
         accepted++
       } catch (error) {
         if (!(error instanceof BoardCommandError)) {
