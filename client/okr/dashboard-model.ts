@@ -1,0 +1,79 @@
+/** The dashboard's filters and alignment tree as plain functions over the export model. */
+import type { ExportedObjective } from '../../core/export/report'
+
+export interface DashboardFilter {
+  readonly owner: string
+  readonly status: string
+  readonly timeframe: string
+  readonly type: string
+}
+
+export const NO_FILTER: DashboardFilter = { owner: '', status: '', timeframe: '', type: '' }
+/** The timeframe filter's value for objectives that have none of their own. */
+export const NO_TIMEFRAME = '(none)'
+
+/** Everyone named as an objective or key result owner, sorted. */
+export function ownersOf(objectives: readonly ExportedObjective[]): string[] {
+  const owners = new Set<string>()
+  for (const o of objectives) {
+    if (o.owner) owners.add(o.owner)
+    for (const kr of o.keyResults) if (kr.owner) owners.add(kr.owner)
+  }
+  return [...owners].sort((a, b) => a.localeCompare(b))
+}
+
+export function timeframesOf(objectives: readonly ExportedObjective[]): string[] {
+  return [...new Set(objectives.map((o) => o.timeframe ?? NO_TIMEFRAME))].sort()
+}
+
+/**
+ * The objectives that pass every set filter. The owner filter keeps an objective that person
+ * owns or holds a key result of, since both are theirs to report on.
+ */
+export function filterObjectives(
+  objectives: readonly ExportedObjective[],
+  filter: DashboardFilter,
+): ExportedObjective[] {
+  return objectives.filter(
+    (o) =>
+      (filter.status === '' || o.status === filter.status) &&
+      (filter.type === '' || o.type === filter.type) &&
+      (filter.timeframe === '' || (o.timeframe ?? NO_TIMEFRAME) === filter.timeframe) &&
+      (filter.owner === '' ||
+        o.owner === filter.owner ||
+        o.keyResults.some((kr) => kr.owner === filter.owner)),
+  )
+}
+
+export interface AlignmentNode {
+  readonly objective: ExportedObjective
+  readonly children: readonly AlignmentNode[]
+}
+
+/**
+ * Parent → child objectives. An objective whose parent is not in the list (filtered out or
+ * missing) is a root, and a cycle (which the commands refuse, but a merge could produce) is
+ * cut where it closes, so every objective appears exactly once.
+ */
+export function alignmentTree(objectives: readonly ExportedObjective[]): AlignmentNode[] {
+  const ids = new Set(objectives.map((o) => o.id))
+  const children = new Map<string, ExportedObjective[]>()
+  const roots: ExportedObjective[] = []
+  for (const o of objectives) {
+    if (o.parentId !== null && ids.has(o.parentId) && o.parentId !== o.id) {
+      children.set(o.parentId, [...(children.get(o.parentId) ?? []), o])
+    } else roots.push(o)
+  }
+  const placed = new Set<string>()
+  const build = (o: ExportedObjective): AlignmentNode => {
+    placed.add(o.id)
+    return {
+      objective: o,
+      children: (children.get(o.id) ?? []).filter((c) => !placed.has(c.id)).map(build),
+    }
+  }
+  const tree = roots.map(build)
+  // Objectives only reachable through a cycle: show each loop from its first member.
+  for (const o of objectives) if (!placed.has(o.id)) tree.push(build(o))
+  return tree
+}

@@ -1,0 +1,339 @@
+/**
+ * Check-ins: pick a key result, record its current value with a comment, a predicted
+ * end-of-period score and a confidence; see its history, a chart of the value against the
+ * expected path, its trend and where its current pace ends up.
+ */
+import { LitElement, css, html } from 'lit'
+import { ContextConsumer } from '@lit/context'
+import { boardSessionContext } from '../context'
+import type { BoardSnapshot } from '../../core/board/model'
+import { createCheckIn, deleteCheckIn } from '../../core/board/commands/okr'
+import type { EpochMs } from '../../core/okr/model'
+import { periodOf } from '../../core/okr/timeframe'
+import { formatScore, formatValue } from '../../core/export/format'
+import type { ExportedKeyResult, OkrExport } from '../../core/export/report'
+import { runCommand } from '../run-command'
+import { withError, type FieldErrors } from './field-errors'
+import { TREND_LABELS, formatDay } from './labels'
+import { okrStyles } from './okr-styles'
+import { parseNumberInput, parseOptionalNumber } from './parse-input'
+import './sb-okr-chart'
+import './sb-okr-score-bar'
+
+export class SbOkrCheckins extends LitElement {
+  static override properties = {
+    snapshot: { attribute: false },
+    data: { attribute: false },
+    now: { attribute: false },
+    selected: { state: true },
+    errors: { state: true },
+  }
+
+  declare snapshot: BoardSnapshot | null
+  declare data: OkrExport | null
+  declare now: EpochMs
+  declare selected: string | null
+  declare errors: FieldErrors
+
+  readonly #session = new ContextConsumer(this, { context: boardSessionContext, subscribe: true })
+
+  constructor() {
+    super()
+    this.snapshot = null
+    this.data = null
+    this.now = 0 as EpochMs
+    this.selected = null
+    this.errors = new Map()
+  }
+
+  static override styles = [
+    okrStyles,
+    css`
+      .layout {
+        display: grid;
+        grid-template-columns: minmax(200px, 280px) 1fr;
+        gap: 16px;
+        align-items: start;
+      }
+      @media (max-width: 760px) {
+        .layout {
+          grid-template-columns: 1fr;
+        }
+      }
+      .pick {
+        display: block;
+        width: 100%;
+        text-align: left;
+        border: none;
+        border-radius: 6px;
+        padding: 6px 8px;
+        margin: 2px 0;
+      }
+      .pick[aria-current='true'] {
+        background: #e0e7ff;
+      }
+      .objective {
+        font-weight: 700;
+        margin: 10px 0 2px;
+      }
+      form {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(140px, 1fr));
+        gap: 8px;
+        align-items: end;
+      }
+      label {
+        display: grid;
+        gap: 2px;
+        font-size: 0.75rem;
+        color: var(--sb-muted, #6b7280);
+      }
+      label.wide {
+        grid-column: 1 / -1;
+      }
+      .facts {
+        display: flex;
+        gap: 14px;
+        flex-wrap: wrap;
+        align-items: center;
+        margin: 8px 0;
+      }
+      sb-okr-score-bar {
+        width: 220px;
+      }
+    `,
+  ]
+
+  override render() {
+    const data = this.data
+    if (data === null) return null
+    const all = data.objectives.flatMap((o) => o.keyResults)
+    if (all.length === 0) {
+      return html`<p class="empty" data-testid="checkins-empty">
+        No key results to check in on yet. Convert the board or add key results in the editor.
+      </p>`
+    }
+    const selected = all.find((kr) => kr.id === this.selected) ?? all[0]
+    return html`<div class="layout">
+      <nav aria-label="Key results">
+        ${data.objectives.map(
+          (o) =>
+            html`<div class="objective">${o.title}</div>
+              ${o.keyResults.map(
+                (kr) =>
+                  html`<button
+                    class="pick"
+                    aria-current=${kr.id === selected?.id ? 'true' : 'false'}
+                    data-testid=${`checkin-pick-${kr.id}`}
+                    @click=${() => (this.selected = kr.id)}
+                  >
+                    ${kr.title} ${kr.due.overdue ? html`<span class="badge due">due</span>` : null}
+                  </button>`,
+              )}`,
+        )}
+      </nav>
+      ${selected ? this.#detail(selected) : null}
+    </div>`
+  }
+
+  #detail(kr: ExportedKeyResult) {
+    const snapshot = this.snapshot
+    const record = snapshot?.keyResults.find((k) => k.id === kr.id) ?? null
+    const objective = snapshot?.objectives.find((o) => o.id === record?.objectiveId)
+    const period = periodOf(objective?.timeframe) ?? periodOf(snapshot?.meta.timeframe)
+    const checkIns = (snapshot?.checkIns ?? [])
+      .filter((c) => c.keyResultId === kr.id)
+      .sort((a, b) => b.at - a.at)
+    const canEdit = this.#session.value?.role === 'edit'
+    return html`<section class="card" data-testid="checkin-detail" data-kr=${kr.id}>
+      <h3>${kr.title}</h3>
+      <div class="facts">
+        <sb-okr-score-bar
+          data-testid="checkin-score"
+          .score=${kr.score}
+          .band=${kr.band}
+          .label=${kr.title}
+        ></sb-okr-score-bar>
+        <span data-testid="checkin-current"
+          >Current <strong>${formatValue(kr.current, kr.unit)}</strong> of
+          ${formatValue(kr.effectiveTarget, kr.unit)}</span
+        >
+        <span
+          class="badge ${kr.trend ?? ''}"
+          data-testid=${`trend-${kr.id}`}
+          data-trend=${kr.trend ?? 'none'}
+          title="Progress against the time elapsed"
+          >${kr.trend ? TREND_LABELS[kr.trend] : 'No trend yet'}</span
+        >
+        <span data-testid="checkin-projection">
+          ${
+            kr.projectedCompletionAt !== null
+              ? html`Projected to reach the target on
+                  <strong>${formatDay(kr.projectedCompletionAt)}</strong>`
+              : 'No projected completion at the current pace'
+          }
+        </span>
+        ${
+          kr.predictedScore !== null
+            ? html`<span>Predicted end score ${formatScore(kr.predictedScore)}</span>`
+            : null
+        }
+        ${
+          kr.due.overdue
+            ? html`<span class="badge due" data-testid="checkin-due"
+                >Check-in due since ${formatDay(kr.due.lastDue)}</span
+              >`
+            : kr.due.nextDue !== null
+              ? html`<span class="muted">Next check-in ${formatDay(kr.due.nextDue)}</span>`
+              : null
+        }
+      </div>
+      ${canEdit ? this.#form(kr.id) : null}
+      <sb-okr-chart .keyResult=${record} .checkIns=${checkIns} .period=${period}></sb-okr-chart>
+      <h3>History</h3>
+      ${
+        checkIns.length === 0
+          ? html`<p class="muted" data-testid="checkin-history-empty">No check-ins yet.</p>`
+          : html`<table data-testid="checkin-history">
+              <thead>
+                <tr>
+                  <th>Date</th>
+                  <th class="num">Value</th>
+                  <th class="num">Predicted</th>
+                  <th class="num">Confidence</th>
+                  <th>Comment</th>
+                  <th>By</th>
+                  <th></th>
+                </tr>
+              </thead>
+              <tbody>
+                ${checkIns.map(
+                  (c) =>
+                    html`<tr>
+                      <td>${formatDay(c.at)}</td>
+                      <td class="num">${formatValue(c.value, kr.unit)}</td>
+                      <td class="num">
+                        ${c.predictedScore === null ? '' : formatScore(c.predictedScore)}
+                      </td>
+                      <td class="num">
+                        ${c.confidence === null ? '' : `${Math.round(c.confidence * 100)}%`}
+                      </td>
+                      <td>${c.note}</td>
+                      <td>${c.author}</td>
+                      <td>
+                        ${
+                          canEdit
+                            ? html`<button
+                                class="icon"
+                                aria-label="Delete check-in"
+                                @click=${() => this.#delete(c.id)}
+                              >
+                                ✕
+                              </button>`
+                            : null
+                        }
+                      </td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`
+      }
+    </section>`
+  }
+
+  #form(krId: string) {
+    const field = (name: string, label: string, placeholder: string) => {
+      const error = this.errors.get(name)
+      return html`<label
+        >${label}
+        <input
+          name=${name}
+          inputmode="decimal"
+          placeholder=${placeholder}
+          data-testid=${`checkin-${name}`}
+          aria-invalid=${error ? 'true' : 'false'}
+        />
+        ${
+          error
+            ? html`<span class="error" role="alert" data-testid=${`checkin-error-${name}`}
+                >${error.message}</span
+              >`
+            : null
+        }
+      </label>`
+    }
+    return html`<form
+      data-testid="checkin-form"
+      @submit=${(e: SubmitEvent) => {
+        e.preventDefault()
+        this.#submit(krId, e.target as HTMLFormElement)
+      }}
+    >
+      ${field('value', 'Current value', 'e.g. 150')}
+      ${field('predicted', 'Predicted end score (0–1)', 'e.g. 0.7')}
+      ${field('confidence', 'Confidence (0–1)', 'e.g. 0.6')}
+      <label class="wide"
+        >Comment
+        <input name="note" data-testid="checkin-note" placeholder="What moved, and why?" />
+      </label>
+      <button class="primary" type="submit" data-testid="checkin-submit">Check in</button>
+    </form>`
+  }
+
+  #submit(keyResultId: string, form: HTMLFormElement): void {
+    const session = this.#session.value
+    if (!session) return
+    const text = (name: string) =>
+      (form.elements.namedItem(name) as HTMLInputElement | null)?.value ?? ''
+    const value = parseNumberInput(text('value'))
+    const predicted = parseOptionalNumber(text('predicted'), { min: 0, max: 1 })
+    const confidence = parseOptionalNumber(text('confidence'), { min: 0, max: 1 })
+    let errors: FieldErrors = new Map()
+    if (!value.ok)
+      errors = withError(errors, 'value', { text: text('value'), message: value.message })
+    if (!predicted.ok)
+      errors = withError(errors, 'predicted', {
+        text: text('predicted'),
+        message: predicted.message,
+      })
+    if (!confidence.ok)
+      errors = withError(errors, 'confidence', {
+        text: text('confidence'),
+        message: confidence.message,
+      })
+    // The typed text stays in the form fields (they are not re-rendered from state).
+    this.errors = errors
+    if (!value.ok || !predicted.ok || !confidence.ok) return
+    const done = runCommand(this, () => {
+      createCheckIn(
+        session.doc,
+        {
+          id: crypto.randomUUID(),
+          keyResultId,
+          at: Date.now() as EpochMs,
+          value: value.value,
+          note: text('note').trim(),
+          predictedScore: predicted.value,
+          confidence: confidence.value,
+          author: session.identity.name,
+        },
+        session.origin,
+      )
+      return true
+    })
+    if (done) form.reset()
+  }
+
+  #delete(id: string): void {
+    const session = this.#session.value
+    if (session) runCommand(this, () => deleteCheckIn(session.doc, { id }, session.origin))
+  }
+}
+
+customElements.define('sb-okr-checkins', SbOkrCheckins)
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sb-okr-checkins': SbOkrCheckins
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * Export: Markdown (a table to paste into a wiki), CSV and JSON downloads built by core/export
+ * from the same model the dashboard shows, plus a print view.
+ */
+import { LitElement, css, html } from 'lit'
+import { toCsv } from '../../core/export/csv'
+import { toMarkdown } from '../../core/export/markdown'
+import type { OkrExport } from '../../core/export/report'
+import { downloadText, fileStem } from './download'
+import { okrStyles } from './okr-styles'
+import { printHtml } from './print-view'
+
+export class SbOkrExport extends LitElement {
+  static override properties = {
+    data: { attribute: false },
+    status: { state: true },
+  }
+
+  declare data: OkrExport | null
+  declare status: string
+
+  constructor() {
+    super()
+    this.data = null
+    this.status = ''
+  }
+
+  static override styles = [
+    okrStyles,
+    css`
+      pre {
+        background: var(--sb-surface, #fff);
+        border: 1px solid var(--sb-line, #e5e1d6);
+        border-radius: 8px;
+        padding: 10px;
+        overflow: auto;
+        max-height: 50vh;
+        font-size: 0.8rem;
+      }
+    `,
+  ]
+
+  override render() {
+    const data = this.data
+    if (data === null) return null
+    const stem = fileStem(data.board.title)
+    const markdown = toMarkdown(data)
+    return html`<h2>Export</h2>
+      <p class="hint">
+        Every figure is the one on the dashboard. Markdown pastes as a table into Confluence, GitHub
+        or Notion; CSV opens in any spreadsheet.
+      </p>
+      <div class="row">
+        <button
+          data-testid="export-markdown"
+          @click=${() => downloadText(`${stem}-okrs.md`, 'text/markdown;charset=utf-8', markdown)}
+        >
+          Markdown
+        </button>
+        <button
+          data-testid="export-csv"
+          @click=${() => downloadText(`${stem}-okrs.csv`, 'text/csv;charset=utf-8', toCsv(data))}
+        >
+          CSV
+        </button>
+        <button
+          data-testid="export-json"
+          @click=${() =>
+            downloadText(
+              `${stem}-okrs.json`,
+              'application/json',
+              JSON.stringify(data, null, 2) + '\n',
+            )}
+        >
+          JSON
+        </button>
+        <button data-testid="export-copy" @click=${() => this.#copy(markdown)}>
+          Copy Markdown
+        </button>
+        <button data-testid="export-print" @click=${() => this.#print(data)}>Print view</button>
+        <span role="status">${this.status}</span>
+      </div>
+      <h3>Markdown preview</h3>
+      <pre data-testid="export-preview">${markdown}</pre>`
+  }
+
+  async #copy(markdown: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(markdown)
+      this.status = 'Copied.'
+    } catch (_error) {
+      this.status = 'The browser did not allow copying; download the file instead.'
+    }
+  }
+
+  #print(data: OkrExport): void {
+    const view = window.open('', '_blank')
+    if (view === null) {
+      this.status = 'The print view was blocked; allow pop-ups for this site.'
+      return
+    }
+    view.document.open()
+    view.document.write(printHtml(data))
+    view.document.close()
+    view.focus()
+    view.print()
+  }
+}
+
+customElements.define('sb-okr-export', SbOkrExport)
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sb-okr-export': SbOkrExport
+  }
+}
