@@ -47,6 +47,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const config: Config = { ...DEFAULT_CONFIG, ...options.config }
   const logger = options.logger ?? createLogger(config.logLevel)
   const now = options.now ?? Date.now
+  // Validated before anything is opened, so a bad threshold leaves nothing behind.
+  const compaction = compactionPolicy({
+    maxUpdates: config.compactAfterUpdates,
+    maxBytes: config.compactAfterBytes,
+  })
   const store = options.store ?? new SqliteStore(join(config.dataDir, DATABASE_FILE))
   const metrics = new Metrics()
   const relay = new Relay({
@@ -58,10 +63,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     maxBufferedBytes: config.maxBufferedBytes,
     maxAwarenessBytes: config.maxAwarenessBytes,
     maxAwarenessClientsPerConnection: config.maxAwarenessClientsPerConnection,
-    compaction: compactionPolicy({
-      maxUpdates: config.compactAfterUpdates,
-      maxBytes: config.compactAfterBytes,
-    }),
+    compaction,
     storageRetryMaxMs: config.storageRetryMaxMs,
     pingIntervalMs: config.pingIntervalMs,
     idleTimeoutMs: config.idleTimeoutMs,
@@ -76,7 +78,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     newBoardId: () => randomBytes(12).toString('base64url'),
   })
 
-  const server = await listen(app, config)
+  let server: Server
+  try {
+    server = await listen(app, config)
+  } catch (error) {
+    await store.close()
+    throw error
+  }
   const detachRelay = attachRelay(server, {
     relay,
     store,

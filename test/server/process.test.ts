@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { spawnServer, waitFor, type SpawnedServer } from '../helpers/server'
+import { MemoryStore } from '../../server/storage/memory-store'
+import { spawnServer, startTestServer, waitFor, type SpawnedServer } from '../helpers/server'
 
 const cleanups: (() => Promise<unknown> | void)[] = []
 afterEach(async () => {
@@ -75,8 +77,7 @@ describe('the server process', () => {
     expect(first.logs.some((line) => line.includes(board.editToken))).toBe(false)
   })
 
-  it('prints --help and exits 0; rejects an unknown flag with exit 2', async () => {
-    const { spawnSync } = await import('node:child_process')
+  it('prints --help and exits 0; rejects an unknown flag with exit 2', () => {
     const help = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts', '--help'], {
       encoding: 'utf8',
     })
@@ -88,5 +89,17 @@ describe('the server process', () => {
     })
     expect(bad.status).toBe(2)
     expect(bad.stderr).toContain('--nope')
+  })
+})
+
+describe('startServer', () => {
+  it('fails cleanly when the port is taken, leaving the store closed', async () => {
+    const first = await startTestServer()
+    cleanups.push(() => first.close())
+    const store = new MemoryStore()
+    await expect(startTestServer({ store, config: { port: first.port } })).rejects.toThrow(
+      /EADDRINUSE/,
+    )
+    await expect(store.stats()).rejects.toThrow(/closed/)
   })
 })
