@@ -84,6 +84,26 @@ if (url) {
       }
     })
 
+    it('hands out gapless seqs in commit order to appends racing from two pools', async () => {
+      const schema = freshSchema()
+      schemas.push(schema)
+      const nodes = await Promise.all(
+        [1, 2].map(() => PostgresStore.open({ connectionString: url, schema, maxConnections: 5 })),
+      )
+      try {
+        const [a, b] = nodes as [PostgresStore, PostgresStore]
+        await a.createBoard(boardRecord('race'))
+        const seqs = await Promise.all(
+          Array.from({ length: 60 }, (_, i) =>
+            (i % 2 ? a : b).appendUpdate('race', seededBytes(i + 1, 8)),
+          ),
+        )
+        expect([...seqs].sort((x, y) => x - y)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1))
+      } finally {
+        for (const node of nodes) await node.close()
+      }
+    })
+
     it('survives the server dropping its connections and goes on storing', async () => {
       const schema = freshSchema()
       schemas.push(schema)
