@@ -26,15 +26,9 @@ import { withError, type FieldErrors } from './field-errors'
 import { okrStyles } from './okr-styles'
 import { inOneStep } from './one-step'
 import { parseTimeframeInput } from './parse-input'
+import { moveTo } from './reorder'
 import './sb-okr-key-result'
 import './sb-okr-score-bar'
-
-/** The new order of ids after moving `id` to `index` (clamped). */
-export function moveTo(ids: readonly string[], id: string, index: number): string[] {
-  const rest = ids.filter((x) => x !== id)
-  const at = Math.max(0, Math.min(rest.length, index))
-  return [...rest.slice(0, at), id, ...rest.slice(at)]
-}
 
 export class SbOkrEditor extends LitElement {
   static override properties = {
