@@ -257,7 +257,7 @@ function upsert(
   defaults: Fields,
   sourceNoteIds: readonly string[] | null,
 ): { created: boolean; keptEdits: boolean } {
-  const existing = getEntity(doc, name, draft.id)
+  const existing = getEntity(doc, name, draft.id) ?? adoptPlainEntity(doc, name, draft.id)
   if (!existing) {
     const fields = { ...defaults, ...draft.driven, draftBase: draft.driven }
     if (sourceNoteIds) Object.assign(fields, { sourceNoteIds })
@@ -281,6 +281,23 @@ function upsert(
     existing.set('sourceNoteIds', sourceNoteIds)
   }
   return { created: false, keptEdits }
+}
+
+/**
+ * An entity another tool stored as a plain object becomes a Y.Map with the same fields, so a
+ * conversion updates it (as user-owned, without a base) instead of overwriting its data.
+ */
+function adoptPlainEntity(doc: Y.Doc, name: EntityRoot, id: string): EntityMap | null {
+  const map = collection(doc, name)
+  const value = map.get(id)
+  if (!isRecord(value)) return null
+  const entity = new Y.Map<unknown>()
+  for (const [key, field] of Object.entries(value)) {
+    const text = isTextField(name, key) && typeof field === 'string'
+    entity.set(key, text ? new Y.Text(field) : field)
+  }
+  map.set(id, entity)
+  return entity
 }
 
 /**

@@ -202,3 +202,22 @@ describe('applyConversion', () => {
     expect(readBoard(a).keyResults.map((k) => k.id)).toEqual(['kr-n1', 'kr-n2', 'kr-n3'])
   })
 })
+
+describe('applyConversion over foreign data', () => {
+  it('updates an entity another tool stored as plain JSON instead of overwriting it', () => {
+    const doc = boardWithNotes(3, { group: true })
+    doc.getMap('objectives').set('o-g1', { title: 'Imported', owner: 'ann', extra: 'kept' })
+    const report = applyConversion(doc, result({ keyResults: [], initiatives: [] }), ORIGIN)
+    expect(report.updated).toEqual(['o-g1'])
+    const objective = doc.getMap('objectives').get('o-g1') as Y.Map<unknown>
+    expect(objective).toBeInstanceOf(Y.Map)
+    expect(objective.get('extra')).toBe('kept')
+    expect(getObjectiveTitle(doc, 'o-g1')?.toString()).toBe('Imported')
+    // Without a conversion base the existing title is the user's: only missing fields are filled.
+    expect(readBoard(doc).objectives[0]).toMatchObject({
+      title: 'Imported',
+      owner: 'ann',
+      sourceGroupId: 'g1',
+    })
+  })
+})
