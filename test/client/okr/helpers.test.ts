@@ -102,7 +102,7 @@ describe('dashboard model', () => {
       { ...a, parentId: b.id },
       { ...b, parentId: a.id },
     ])
-    const all = (nodes: typeof loop): string[] =>
+    const all = (nodes: readonly (typeof loop)[number][]): string[] =>
       nodes.flatMap((n) => [n.objective.id, ...all(n.children)])
     expect(all(loop).sort()).toEqual(['o1', 'o2'])
   })
