@@ -65,7 +65,7 @@ export function extractMetric(
   while (previous !== metric) {
     previous = metric
     metric = metric
-      .replace(/^[\s,.;:!?-]+|[\s,.;:!?-]+$/g, '')
+      .replace(/^[\s,.;:!?"'“”‘’-]+|[\s,.;:!?"'“”‘’-]+$/g, '')
       .replace(DETERMINER, '')
       .replace(TRAILING_FILLER, '')
       .replace(/\s+/g, ' ')

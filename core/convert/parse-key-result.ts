@@ -27,8 +27,34 @@ const normalise = (text: string): string =>
     .replace(/\s+/g, ' ')
     .trim()
 
-const LIST_MARKER =
-  /^(?:[*•·>]+\s*|[-–]+\s+|\[[ x]?\]\s*|(?:kr|key\s+result|okr|o)\s*#?\s*\d*\s*[:.)-]\s*|\d{1,2}[.)]\s+)+/i
+/**
+ * What people put before the text itself: bullets, checkboxes, emoji, quotes, "(idea)", and
+ * labels such as "KR2:", "Q3 -", "TODO:", "#1 priority:". Stripped repeatedly ("✅ KR1: …").
+ */
+const LIST_MARKER = new RegExp(
+  [
+    String.raw`[^\p{L}\p{N}$€£¥+\-<>=.\s]+\s*`,
+    String.raw`[-–]+\s+`,
+    String.raw`\[[ x]?\]\s*`,
+    String.raw`\([^()]{0,20}\)\s*`,
+    String.raw`(?:kr|key\s+result|okr|o|q[1-4]|h[12]|fy\s?\d{2,4}|todo|idea|objective|goal|task|action|initiative|#?\d+\s+priority)\s*#?\s*\d*\s*[:.)\-–]\s+`,
+    String.raw`(?:kr|key\s+result|okr|o)\s*#?\s*\d*\s*[:.)\-–]\s*`,
+    String.raw`\d{1,2}[.)]\s+`,
+  ]
+    .map((part) => `^${part}`)
+    .join('|'),
+  'iu',
+)
+const stripPrefixes = (text: string): string => {
+  let previous = ''
+  let current = text
+  while (current !== previous) {
+    previous = current
+    current = current.replace(LIST_MARKER, '')
+  }
+  return current
+}
+
 const LEAD_IN =
   /^(?:we\s+(?:will|shall|should|must|want\s+to|need\s+to|aim\s+to|plan\s+to)|let'?s|let\s+us|i\s+want\s+to|aim\s+to|goal\s*:|to)\s+/i
 
@@ -219,9 +245,7 @@ export function parseKeyResult(text: string): ParsedKeyResult {
     notes.push(`only the first ${MAX_PARSED_LENGTH} characters were read`)
     penalty += 0.2
   }
-  const cleaned = normalise(raw.slice(0, MAX_PARSED_LENGTH))
-    .replace(LIST_MARKER, '')
-    .replace(LEAD_IN, '')
+  const cleaned = stripPrefixes(normalise(raw.slice(0, MAX_PARSED_LENGTH))).replace(LEAD_IN, '')
   const firstWord = /^[a-z][a-z'-]*/i.exec(cleaned)?.[0] ?? ''
   // "New pricing page": a deliverable named without its verb is work to do, like "Ship …".
   const task =

@@ -151,6 +151,15 @@ describe('parseKeyResult numbers', () => {
     expect(parsed.notes).toContain('start and target are the same')
   })
 
+  it('looks past bullets, emoji, quotes and labels to the text itself', () => {
+    expect(parseKeyResult('🚀 Launch the partner portal').kind).toBe('initiative')
+    expect(parseKeyResult('Q3: ship mobile app').kind).toBe('initiative')
+    expect(parseKeyResult('(idea) hire a PM').kind).toBe('initiative')
+    const labelled = parseKeyResult('✅ KR1: "Grow NPS to 50"')
+    expect([labelled.target, labelled.metric]).toEqual([50, 'NPS'])
+    expect(parseKeyResult('- -15% cloud costs').target).toBe(15)
+  })
+
   it('takes a year as a timeframe, not a target', () => {
     const parsed = parseKeyResult('Grow to 400 customers by 2027')
     expect(parsed.target).toBe(400)
