@@ -25,6 +25,7 @@ import type { TextRoot } from '../../core/board/schema'
 import type { BoardSession } from '../context'
 import type { BoardScene } from './board-scene'
 import { assignmentsAfterDrop, byTarget } from './drop-into-frame'
+import { newId as newIdFromCrypto } from './ids'
 import { NOTE_HEIGHT, NOTE_WIDTH, frameAt, unionNotes } from './hit-test'
 
 /** Offset of a duplicate from its source, so the copy is visibly a copy. */
@@ -35,7 +36,7 @@ export class CanvasActions {
   constructor(
     private readonly session: BoardSession,
     private readonly scene: BoardScene,
-    private readonly newId: () => string = () => crypto.randomUUID(),
+    private readonly newId: () => string = newIdFromCrypto,
     private readonly now: () => EpochMs = () => Date.now() as EpochMs,
   ) {}
 

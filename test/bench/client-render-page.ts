@@ -11,6 +11,8 @@ import { Awareness } from 'y-protocols/awareness'
 import { revealNotes } from '../../core/board/commands/facilitation'
 import { createNote, moveNotes } from '../../core/board/commands/notes'
 import type { EpochMs } from '../../core/okr/model'
+import type { Note } from '../../core/board/model'
+import { readNotes } from '../../core/board/read'
 import type { BoardSession } from '../../client/context'
 import { boardSessionContext } from '../../client/context'
 import '../../client/canvas/sb-board-canvas'
@@ -37,12 +39,15 @@ export interface RenderBenchApi {
   pan(frames: number, mode: 'work' | 'interval'): Promise<number[]>
   remoteDrag(frames: number, mode: 'work' | 'interval'): Promise<number[]>
   pngMs(): number
+  /** The local doc's notes, for smoke checks driven from Playwright. */
+  notes(): Note[]
 }
 
 const nextFrame = (): Promise<number> => new Promise((resolve) => requestAnimationFrame(resolve))
 
 let canvas: SbBoardCanvas | null = null
 let remote: Y.Doc | null = null
+let localDoc: Y.Doc | null = null
 let dragged: string[] = []
 
 function stageDiv(): HTMLElement {
@@ -82,6 +87,7 @@ const api: RenderBenchApi = {
   async setup(notes, at) {
     const t0 = performance.now()
     const local = new Y.Doc()
+    localDoc = local
     remote = new Y.Doc()
     const peer = remote
     // The two docs exchange updates synchronously, as a zero-latency relay would.
@@ -137,7 +143,8 @@ const api: RenderBenchApi = {
     canvas.zoomToFit()
     await new Promise((r) => setTimeout(r, 400))
     if (at === 'close-up') {
-      canvas.focusNotes(dragged)
+      // Four notes side by side fill the screen at 100 %.
+      canvas.focusNotes(dragged.slice(0, 4))
       await new Promise((r) => setTimeout(r, 400))
     }
     const setupMs = performance.now() - t0
@@ -172,6 +179,10 @@ const api: RenderBenchApi = {
       const dir = i < count / 2 ? 1 : -1
       moveNotes(peer, { ids: dragged, dx: 6 * dir, dy: 3 * dir }, 'remote-user')
     })
+  },
+
+  notes() {
+    return localDoc ? readNotes(localDoc) : []
   },
 
   pngMs() {

@@ -67,13 +67,13 @@ function pageScript(): Promise<string> {
   return bundle
 }
 
-interface Session {
+export interface Session {
   readonly browser: Browser
   readonly page: Page
   readonly setup: { setupMs: number; drawMs: number }
 }
 
-async function open(notes: number, at: 'overview' | 'close-up'): Promise<Session> {
+export async function openBenchPage(notes: number, at: 'overview' | 'close-up'): Promise<Session> {
   const script = await pageScript()
   const browser = await launchChromium()
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
@@ -137,7 +137,7 @@ function cases() {
     ).map(([label, at, what]) =>
       benchCase<Session>({
         name: `${notes} notes: ${label}`,
-        setup: () => open(notes, at),
+        setup: () => openBenchPage(notes, at),
         run: (s) => measure(s, what),
         teardown: (s) => s.browser.close(),
         iterations: 1,
