@@ -1,0 +1,249 @@
+/**
+ * The OKR workspace in a real Chromium, two people on one board through the real app: convert
+ * a seeded, voted board; a target edited by one person changes the score and colour the other
+ * sees; a check-in moves the score, trend and chart; filters narrow the dashboard; and the
+ * CSV and Markdown downloads hold the figures shown on screen.
+ */
+import { readFileSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { WebSocket } from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import {
+  assignNotes,
+  castVote,
+  createGroup,
+  createNote,
+  quarterTimeframe,
+  readBoard,
+  setBoardTimeframe,
+  setPhase,
+} from '../../core/index'
+import type { EpochMs } from '../../core/index'
+import { startTestServer, waitFor, type CreatedBoard, type TestServer } from '../helpers/server'
+import { E2E_CLIENT_DIR, launchBrowser, screenshot, type LaunchedBrowser } from '../helpers/browser'
+
+const VIEWPORT = { width: 1360, height: 900 }
+const SEED = 'seed'
+
+let server: TestServer
+let board: CreatedBoard
+let peer: WebsocketProvider
+let launched: LaunchedBrowser
+let contextA: BrowserContext
+let contextB: BrowserContext
+let pageA: Page
+let pageB: Page
+
+function seed(doc: Y.Doc): void {
+  const now = new Date()
+  const quarter = (Math.floor(now.getUTCMonth() / 3) + 1) as 1 | 2 | 3 | 4
+  const q = quarterTimeframe(now.getUTCFullYear(), quarter)
+  setBoardTimeframe(doc, { timeframe: { start: q.start, end: q.end } }, SEED)
+  const at = q.start as EpochMs
+  createGroup(doc, { id: 'g1', x: 0, y: 0, title: 'Grow the community' }, SEED)
+  createGroup(doc, { id: 'g2', x: 400, y: 0, title: 'Keep our customers' }, SEED)
+  createGroup(doc, { id: 'g3', x: 800, y: 0, title: 'Tidy the office' }, SEED)
+  const notes = [
+    ['n1', 'g1', 'Grow weekly active teams from 120 to 200'],
+    ['n2', 'g1', 'Raise NPS from 30 to 45'],
+    ['n3', 'g2', 'Cut churn from 8% to 4%'],
+    ['n4', 'g2', 'Launch the referral programme'],
+    ['n5', 'g3', 'New plants for the kitchen'],
+  ] as const
+  for (const [id, groupId, text] of notes) {
+    createNote(doc, { id, x: 0, y: 0, author: 'ann', createdAt: at, text }, SEED)
+    assignNotes(doc, { noteIds: [id], groupId }, SEED)
+  }
+  castVote(doc, { voterId: 'ann', targetId: 'g1', count: 3 }, SEED)
+  castVote(doc, { voterId: 'bob', targetId: 'g2', count: 2 }, SEED)
+  castVote(doc, { voterId: 'bob', targetId: 'g3', count: 1 }, SEED)
+  setPhase(doc, { phase: 'review' }, SEED)
+}
+
+async function open(page: Page, name: string): Promise<void> {
+  await page.goto(
+    new URL(new URL(board.editUrl).pathname + new URL(board.editUrl).hash, server.url).href,
+  )
+  await page.getByTestId('name-input').fill(name)
+  await page.getByTestId('name-save').click()
+  await page.getByTestId('name-input').waitFor({ state: 'detached' })
+  await page.locator('[data-view="okrs"]').click()
+  await page.getByTestId('okr-workspace').waitFor()
+}
+
+const tab = (page: Page, name: string) => page.getByTestId(`okr-tab-${name}`).click()
+const attr = (page: Page, testId: string, name: string) =>
+  page.getByTestId(testId).getAttribute(name)
+
+beforeAll(async () => {
+  server = await startTestServer({ config: { staticDir: E2E_CLIENT_DIR } })
+  board = await server.createBoard('Growth team')
+  peer = new WebsocketProvider(server.wsUrl, board.id, new Y.Doc(), {
+    params: { token: board.editToken },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  })
+  await waitFor(() => peer.synced, { what: 'seed peer synced' })
+  seed(peer.doc)
+  await waitFor(
+    () => {
+      const room = server.relay.rooms.get(board.id)
+      return room !== null && readBoard(room.doc).tally.byTarget.get('g3') === 1
+    },
+    { what: 'server has the seeded board' },
+  )
+  launched = await launchBrowser()
+  contextA = await launched.browser.newContext({ baseURL: server.url, viewport: VIEWPORT })
+  contextB = await launched.browser.newContext({ baseURL: server.url, viewport: VIEWPORT })
+  pageA = await contextA.newPage()
+  pageB = await contextB.newPage()
+  await open(pageA, 'Ada')
+  await open(pageB, 'Ben')
+})
+
+afterAll(async () => {
+  peer?.destroy()
+  await launched?.close()
+  await server?.close()
+})
+
+describe('the OKR workspace', () => {
+  it('previews the voted board and applies the chosen objectives', async () => {
+    await tab(pageA, 'convert')
+    await pageA.getByTestId('convert-preview').waitFor()
+    await expect.poll(() => pageA.locator('[data-objective-draft]').count()).toBe(3)
+    expect(await pageA.getByTestId('kr-source-kr:n1').textContent()).toContain('source note')
+    await pageA.getByTestId('convert-select-obj:g3').uncheck()
+    await screenshot(pageA, 'okr-convert')
+    await pageA.getByTestId('convert-apply').click()
+    await expect.poll(() => pageA.getByTestId('convert-report').textContent()).toContain('Created')
+    await waitFor(() => readBoard(peer.doc).objectives.length === 2, { what: 'objectives' })
+    expect(
+      readBoard(peer.doc)
+        .objectives.map((o) => o.id)
+        .sort(),
+    ).toEqual(['obj:g1', 'obj:g2'])
+    await tab(pageB, 'dashboard')
+    await pageB.getByTestId('dash-objective-obj:g1').waitFor()
+    expect(await pageB.getByTestId('dash-objective-obj:g3').count()).toBe(0)
+  })
+
+  it('a target edited by A changes the score and colour B sees', async () => {
+    await tab(pageA, 'checkins')
+    await pageA.getByTestId('checkin-pick-kr:n1').click()
+    await pageA.getByTestId('checkin-value').fill('160')
+    await pageA.getByTestId('checkin-submit').click()
+    await expect.poll(() => attr(pageB, 'dash-kr-kr:n1', 'data-score')).toBe('0.5')
+    expect(await attr(pageB, 'dash-kr-kr:n1', 'data-band')).toBe('yellow')
+
+    await tab(pageA, 'editor')
+    const target = pageA.getByTestId('kr-target-kr:n1')
+    await target.fill('lots')
+    await target.blur()
+    await expect
+      .poll(() => pageA.getByTestId('error-target').first().textContent())
+      .toContain('not a number')
+    // The typed text stays put and the document keeps the last good target.
+    expect(await target.inputValue()).toBe('lots')
+    expect(readBoard(peer.doc).keyResults.find((k) => k.id === 'kr:n1')?.target).toBe(200)
+    await target.fill('170')
+    await target.blur()
+    await expect.poll(() => attr(pageB, 'dash-kr-kr:n1', 'data-score')).toBe('0.8')
+    expect(await attr(pageB, 'dash-kr-kr:n1', 'data-band')).toBe('green')
+    await screenshot(pageA, 'okr-editor')
+    await screenshot(pageB, 'okr-dashboard')
+  })
+
+  it('a check-in updates the score, trend and chart', async () => {
+    await tab(pageA, 'checkins')
+    await pageA.getByTestId('checkin-pick-kr:n2').click()
+    const detail = pageA.getByTestId('checkin-detail')
+    await expect.poll(() => detail.getAttribute('data-kr')).toBe('kr:n2')
+    expect(await pageA.getByTestId('checkin-chart').getAttribute('data-points')).toBe('0')
+    expect(await attr(pageA, 'trend-kr:n2', 'data-trend')).not.toBe('on-track')
+    await pageA.getByTestId('checkin-value').fill('abc')
+    await pageA.getByTestId('checkin-submit').click()
+    await pageA.getByTestId('checkin-error-value').waitFor()
+    await pageA.getByTestId('checkin-value').fill('45')
+    await pageA.getByTestId('checkin-predicted').fill('0.9')
+    await pageA.getByTestId('checkin-confidence').fill('0.8')
+    await pageA.getByTestId('checkin-note').fill('Survey came back early')
+    await pageA.getByTestId('checkin-submit').click()
+    await expect
+      .poll(() => pageA.getByTestId('checkin-chart').getAttribute('data-points'))
+      .toBe('1')
+    expect(await pageA.getByTestId('checkin-score').locator('[data-score]').textContent()).toBe(
+      '1.0',
+    )
+    expect(await attr(pageA, 'trend-kr:n2', 'data-trend')).toBe('on-track')
+    expect(await pageA.getByTestId('checkin-history').textContent()).toContain(
+      'Survey came back early',
+    )
+    await screenshot(pageA, 'okr-checkins')
+  })
+
+  it('filters narrow the dashboard', async () => {
+    await tab(pageA, 'editor')
+    const owner = pageA.getByTestId('objective-obj:g2').locator('[data-field="owner"]').first()
+    await owner.fill('Cleo')
+    await owner.blur()
+    await tab(pageB, 'dashboard')
+    await expect.poll(() => attr(pageB, 'dashboard-list', 'data-count')).toBe('2')
+    await pageB.getByTestId('filter-owner').selectOption('Cleo')
+    await expect.poll(() => attr(pageB, 'dashboard-list', 'data-count')).toBe('1')
+    expect(await pageB.getByTestId('dash-objective-obj:g2').count()).toBe(1)
+    await pageB.getByTestId('filter-status').selectOption('active')
+    await expect.poll(() => attr(pageB, 'dashboard-list', 'data-count')).toBe('0')
+    await pageB.getByTestId('filter-clear').click()
+    await expect.poll(() => attr(pageB, 'dashboard-list', 'data-count')).toBe('2')
+  })
+
+  it('exported CSV and Markdown hold the figures shown on screen', async () => {
+    await tab(pageA, 'dashboard')
+    const shown = new Map<string, string>()
+    for (const id of ['kr:n1', 'kr:n2', 'kr:n3']) {
+      shown.set(id, (await attr(pageA, `dash-kr-${id}`, 'data-score')) ?? '')
+    }
+    const objectiveScore = (await attr(pageA, 'dash-objective-obj:g1', 'data-score')) ?? ''
+    await tab(pageA, 'export')
+    const download = async (testId: string) => {
+      const [file] = await Promise.all([
+        pageA.waitForEvent('download'),
+        pageA.getByTestId(testId).click(),
+      ])
+      return readFileSync((await file.path()) ?? '', 'utf8')
+    }
+    const csv = await download('export-csv')
+    const lines = csv.split('\r\n')
+    const header = lines[0]?.split(',') ?? []
+    const scoreAt = header.indexOf('Score')
+    const titleAt = header.indexOf('Key result')
+    const row = (title: string) => lines.find((l) => l.includes(title))?.split(',') ?? []
+    expect(row('Grow weekly active teams')[scoreAt]).toBe(shown.get('kr:n1'))
+    expect(row('Raise NPS')[scoreAt]).toBe(shown.get('kr:n2'))
+    expect(row('Cut churn')[scoreAt]).toBe(shown.get('kr:n3'))
+    expect(row('Raise NPS')[titleAt]).toContain('Raise NPS')
+    expect(row('Grow weekly')[header.indexOf('Objective score')]).toBe(objectiveScore)
+
+    const markdown = await download('export-markdown')
+    const mdRow = (title: string) => markdown.split('\n').find((l) => l.includes(title)) ?? ''
+    expect(mdRow('Grow weekly active teams')).toContain(`| ${shown.get('kr:n1')} |`)
+    expect(mdRow('Raise NPS')).toContain(`| ${shown.get('kr:n2')} |`)
+    expect(mdRow('Grow the community')).toContain(`**${objectiveScore}**`)
+    const json = JSON.parse(await download('export-json')) as { objectives: unknown[] }
+    expect(json.objectives).toHaveLength(2)
+    await screenshot(pageA, 'okr-export')
+  })
+
+  it('keeps shared retrospective answers', async () => {
+    await tab(pageA, 'retro')
+    await tab(pageB, 'retro')
+    await pageA.getByTestId('retro-ambition').fill('Not ambitious enough on churn.')
+    await expect
+      .poll(() => pageB.getByTestId('retro-ambition').inputValue())
+      .toBe('Not ambitious enough on churn.')
+    await screenshot(pageB, 'okr-retro')
+  })
+})
