@@ -62,6 +62,12 @@ export const okrStyles = css`
     color: inherit;
     box-sizing: border-box;
   }
+  label > input,
+  label > select,
+  label > textarea {
+    width: 100%;
+    min-width: 0;
+  }
   input[aria-invalid='true'],
   textarea[aria-invalid='true'] {
     border-color: var(--sb-danger, #b91c1c);

@@ -72,6 +72,11 @@ export class SbOkrChart extends LitElement {
     const model = chartModel(this.keyResult, this.checkIns, this.period)
     const s = scales(model, BOX)
     const bottom = BOX.height - BOX.pad
+    // The line starts from the start value at the period start, so one check-in already shows
+    // a direction to compare with the expected path.
+    const first = model.series[0]
+    const anchor = model.expected?.[0]
+    const line = anchor && first && first.at > anchor.at ? [anchor, ...model.series] : model.series
     return html`<svg
       viewBox="0 0 ${BOX.width} ${BOX.height}"
       role="img"
@@ -92,7 +97,7 @@ export class SbOkrChart extends LitElement {
         <text x=${BOX.pad} y=${BOX.height - 8}>${formatDay(s.minAt)}</text>
         <text x=${BOX.width - BOX.pad} y=${BOX.height - 8} text-anchor="end">${formatDay(s.maxAt)}</text>
         ${model.expected ? svg`<polyline class="expected" points=${polyline(model.expected, s)} />` : null}
-        ${model.series.length > 1 ? svg`<polyline class="value" points=${polyline(model.series, s)} />` : null}
+        ${line.length > 1 ? svg`<polyline class="value" points=${polyline(line, s)} />` : null}
         ${model.series.map(
           (p) => svg`<circle cx=${s.x(p.at)} cy=${s.y(p.value)} r="3.5">
             <title>${formatDay(p.at)}: ${formatNumber(p.value)}</title>

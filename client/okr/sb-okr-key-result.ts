@@ -87,6 +87,9 @@ export class SbOkrKeyResult extends LitElement {
         margin: 4px 0;
         padding-left: 18px;
       }
+      li input {
+        width: min(420px, 100%);
+      }
       sb-okr-score-bar {
         width: 160px;
       }

@@ -128,6 +128,13 @@ describe('the OKR workspace', () => {
     await tab(pageB, 'dashboard')
     await pageB.getByTestId('dash-objective-obj:g1').waitFor()
     expect(await pageB.getByTestId('dash-objective-obj:g3').count()).toBe(0)
+    // A key result leads back to its sticky notes: the board view comes back to show them.
+    await pageA.getByTestId('kr-source-kr:n1').click()
+    await expect
+      .poll(() => pageA.locator('[data-view="board"]').getAttribute('aria-pressed'))
+      .toBe('true')
+    await pageA.locator('[data-view="okrs"]').click()
+    await pageA.getByTestId('okr-workspace').waitFor()
   })
 
   it('a target edited by A changes the score and colour B sees', async () => {
@@ -198,6 +205,23 @@ describe('the OKR workspace', () => {
     await expect.poll(() => attr(pageB, 'dashboard-list', 'data-count')).toBe('0')
     await pageB.getByTestId('filter-clear').click()
     await expect.poll(() => attr(pageB, 'dashboard-list', 'data-count')).toBe('2')
+  })
+
+  it('one-click quality fixes, with undo', async () => {
+    await tab(pageA, 'quality')
+    const kr = () => readBoard(peer.doc).keyResults.find((k) => k.id === 'kr:n3')
+    expect(kr()?.target).toBe(4)
+    await pageA.getByTestId('fix-stretch-kr:n3').click()
+    await waitFor(() => kr()?.target === 2.8, { what: 'stretched target' })
+    await screenshot(pageA, 'okr-quality')
+    await pageA.getByTestId('okr-undo').click()
+    await waitFor(() => kr()?.target === 4, { what: 'undone stretch' })
+    await tab(pageA, 'editor')
+    await pageA.getByTestId('kr-delete-kr:n3').click()
+    await waitFor(() => kr() === undefined, { what: 'deleted key result' })
+    await pageA.getByTestId('okr-undo').click()
+    await waitFor(() => kr()?.target === 4, { what: 'key result back' })
+    await pageA.getByTestId('kr-title-kr:n3').waitFor()
   })
 
   it('exported CSV and Markdown hold the figures shown on screen', async () => {
