@@ -7,7 +7,9 @@
 import { ContextProvider } from '@lit/context'
 import { LitElement, html } from 'lit'
 import * as Y from 'yjs'
-import { Awareness } from 'y-protocols/awareness'
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness'
+import { createGroup } from '../../core/board/commands/groups'
+import { editText } from '../../core/board/commands/text'
 import { revealNotes } from '../../core/board/commands/facilitation'
 import { createNote, moveNotes } from '../../core/board/commands/notes'
 import type { EpochMs } from '../../core/okr/model'
@@ -41,6 +43,20 @@ export interface RenderBenchApi {
   pngMs(): number
   /** The local doc's notes, for smoke checks driven from Playwright. */
   notes(): Note[]
+  /** The remote peer: types into a note, creates a frame, moves its cursor and selection. */
+  remoteType(id: string, index: number, text: string): void
+  remoteFrame(id: string, x: number, y: number, w: number, h: number): void
+  remotePresence(cursor: { x: number; y: number } | null, selection: string[]): void
+  /** What the local user publishes in awareness. */
+  localPresence(): unknown
+  /** Re-provides the session with another role, as the shell does for a view link. */
+  setRole(role: 'edit' | 'view'): Promise<void>
+}
+
+interface AwarenessChanges {
+  added: number[]
+  updated: number[]
+  removed: number[]
 }
 
 const nextFrame = (): Promise<number> => new Promise((resolve) => requestAnimationFrame(resolve))
@@ -48,6 +64,9 @@ const nextFrame = (): Promise<number> => new Promise((resolve) => requestAnimati
 let canvas: SbBoardCanvas | null = null
 let remote: Y.Doc | null = null
 let localDoc: Y.Doc | null = null
+let remoteAwareness: Awareness | null = null
+let currentSession: BoardSession | null = null
+let benchRoot: BenchRoot | null = null
 let dragged: string[] = []
 
 function stageDiv(): HTMLElement {
@@ -132,7 +151,16 @@ const api: RenderBenchApi = {
     }
     // Notes read as revealed so text is drawn, the expensive case.
     revealNotes(peer, { revealed: true }, 'seed')
+    // The remote peer's awareness reaches ours the way y-websocket would deliver it.
+    remoteAwareness = new Awareness(peer)
+    remoteAwareness.on('update', ({ added, updated, removed }: AwarenessChanges) => {
+      const changed = [...added, ...updated, ...removed]
+      const update = encodeAwarenessUpdate(remoteAwareness as Awareness, changed)
+      applyAwarenessUpdate(session.awareness, update, 'relay')
+    })
+    currentSession = session
     const root = document.createElement('bench-root') as BenchRoot
+    benchRoot = root
     root.provider.setValue(session)
     root.style.cssText = 'display:block;width:1280px;height:800px'
     canvas = document.createElement('sb-board-canvas')
@@ -179,6 +207,42 @@ const api: RenderBenchApi = {
       const dir = i < count / 2 ? 1 : -1
       moveNotes(peer, { ids: dragged, dx: 6 * dir, dy: 3 * dir }, 'remote-user')
     })
+  },
+
+  remoteType(id, index, text) {
+    if (remote)
+      editText(
+        remote,
+        {
+          collection: 'notes',
+          id,
+          delta: index > 0 ? [{ retain: index }, { insert: text }] : [{ insert: text }],
+        },
+        'remote-user',
+      )
+  },
+
+  remoteFrame(id, x, y, w, h) {
+    if (remote) createGroup(remote, { id, x, y, w, h, title: 'Remote frame' }, 'remote-user')
+  },
+
+  remotePresence(cursor, selection) {
+    remoteAwareness?.setLocalState({
+      user: { id: 'bo', name: 'Bo', color: '#db2777' },
+      cursor,
+      selection,
+    })
+  },
+
+  localPresence() {
+    return currentSession?.awareness.getLocalState() ?? null
+  },
+
+  async setRole(role) {
+    if (!currentSession || !benchRoot) return
+    currentSession = { ...currentSession, role }
+    benchRoot.provider.setValue(currentSession)
+    await nextFrame()
   },
 
   notes() {
