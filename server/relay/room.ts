@@ -255,16 +255,22 @@ export class Room {
   async #pump(): Promise<void> {
     if (this.#pumping) return
     this.#pumping = true
+    let stopped = false
     try {
       await this.#drain()
     } catch (error) {
       // Nothing in the loop should throw; if it does, keep the queue for the next enqueue
       // rather than an unhandled rejection, and say so loudly.
+      stopped = true
       this.#log.error({ err: error, queued: this.#queue.length }, 'relay queue stopped')
     } finally {
       this.#pumping = false
-      this.#notifyIfIdle()
     }
+    // A task enqueued after the drain loop ended but before the await above returned (the
+    // same tick as its last send: ws delivers several frames in one tick) found the pump still
+    // busy and returned; without this it would wait, unsaved and unsent, for the next message.
+    if (!stopped && this.#queue.length > 0 && !this.#destroyed) void this.#pump()
+    else this.#notifyIfIdle()
   }
 
   async #drain(): Promise<void> {
