@@ -23,7 +23,8 @@ import type { TextDeltaOp } from '../../core/board/commands/text'
 import { editText } from '../../core/board/commands/text'
 import type { TextRoot } from '../../core/board/schema'
 import type { BoardSession } from '../context'
-import type { BoardScene } from './board-scene'
+import type { SceneNote } from './board-scene'
+import type { Group } from '../../core/board/model'
 import { assignmentsAfterDrop, byTarget } from './drop-into-frame'
 import { newId as newIdFromCrypto } from './ids'
 import { NOTE_HEIGHT, NOTE_WIDTH, frameAt, unionNotes } from './hit-test'
@@ -32,10 +33,18 @@ import { NOTE_HEIGHT, NOTE_WIDTH, frameAt, unionNotes } from './hit-test'
 const DUPLICATE_OFFSET = 24
 const FRAME_PADDING = 24
 
+/** What the actions read about the board: the scene in the app, plain reads in tests. */
+export interface SceneModel {
+  hasNote(id: string): boolean
+  note(id: string): SceneNote | undefined
+  group(id: string): Group | undefined
+  allGroups(): Group[]
+}
+
 export class CanvasActions {
   constructor(
-    private readonly session: BoardSession,
-    private readonly scene: BoardScene,
+    private readonly session: Pick<BoardSession, 'doc' | 'origin' | 'undoManager' | 'identity'>,
+    private readonly scene: SceneModel,
     private readonly newId: () => string = newIdFromCrypto,
     private readonly now: () => EpochMs = () => Date.now() as EpochMs,
   ) {}

@@ -1,0 +1,111 @@
+import * as Y from 'yjs'
+import { describe, expect, it } from 'vitest'
+import { createGroup } from '../../../core/board/commands/groups'
+import { createNote } from '../../../core/board/commands/notes'
+import { readGroups, readNote, readNotes } from '../../../core/board/read'
+import { boardRoots } from '../../../core/board/schema'
+import type { EpochMs } from '../../../core/okr/model'
+import type { SceneModel } from '../../../client/canvas/canvas-actions'
+import { CanvasActions } from '../../../client/canvas/canvas-actions'
+import { NOTE_HEIGHT, NOTE_WIDTH } from '../../../client/canvas/hit-test'
+
+function board() {
+  const doc = new Y.Doc()
+  const origin = { user: 'ann' }
+  const setup = 'setup'
+  createNote(doc, { id: 'n1', x: 0, y: 0, author: 'ann', createdAt: 1 as EpochMs }, setup)
+  createNote(doc, { id: 'n2', x: 200, y: 0, author: 'ann', createdAt: 2 as EpochMs }, setup)
+  createGroup(doc, { id: 'g1', x: 1000, y: 0, w: 400, h: 400 }, setup)
+  const undoManager = new Y.UndoManager(boardRoots(doc), { trackedOrigins: new Set([origin]) })
+  // The scene holds read models; here they are read straight from the doc.
+  const model: SceneModel = {
+    hasNote: (id) => readNote(doc, id) !== null,
+    note: (id) => {
+      const n = readNote(doc, id)
+      return n
+        ? {
+            ...n,
+            look: { text: n.text, color: n.color, hidden: false, votes: null, ownVotesOnly: true },
+          }
+        : undefined
+    },
+    group: (id) => readGroups(doc).find((g) => g.id === id),
+    allGroups: () => readGroups(doc),
+  }
+  let next = 0
+  const actions = new CanvasActions(
+    { doc, origin, undoManager, identity: { id: 'ann', name: 'Ann', color: '#000000' } },
+    model,
+    () => `new${++next}`,
+    () => 42 as EpochMs,
+  )
+  return { doc, actions, undoManager }
+}
+
+describe('CanvasActions', () => {
+  it('drops a note into a frame and undoes move and grouping in one step', () => {
+    const { doc, actions, undoManager } = board()
+    actions.drop(['n1'], [], 1100, 100)
+    expect(readNote(doc, 'n1')).toMatchObject({ x: 1100, y: 100, groupId: 'g1' })
+    undoManager.undo()
+    expect(readNote(doc, 'n1')).toMatchObject({ x: 0, y: 0, groupId: null })
+  })
+
+  it('moves a frame with its notes and leaves other notes alone', () => {
+    const { doc, actions } = board()
+    actions.drop(['n1'], [], 1100, 100)
+    actions.drop([], ['g1'], -50, 20)
+    expect(readGroups(doc)[0]).toMatchObject({ x: 950, y: 20 })
+    expect(readNote(doc, 'n1')).toMatchObject({ x: 1050, y: 120, groupId: 'g1' })
+    expect(readNote(doc, 'n2')).toMatchObject({ x: 200, y: 0 })
+  })
+
+  it('ungroups a note nudged out of its frame', () => {
+    const { doc, actions } = board()
+    actions.drop(['n1'], [], 1000, 0)
+    expect(readNote(doc, 'n1')?.groupId).toBe('g1')
+    actions.nudge(['n1'], -NOTE_WIDTH, 0)
+    expect(readNote(doc, 'n1')).toMatchObject({ x: 1000 - NOTE_WIDTH, groupId: null })
+  })
+
+  it('creates a note centred on the point, inside the frame under it', () => {
+    const { doc, actions } = board()
+    const id = actions.createNoteAt({ x: 1200, y: 200 })
+    expect(id).toBe('new1')
+    expect(readNote(doc, 'new1')).toMatchObject({
+      x: 1200 - NOTE_WIDTH / 2,
+      y: 200 - NOTE_HEIGHT / 2,
+      groupId: 'g1',
+      author: 'ann',
+      createdAt: 42,
+    })
+  })
+
+  it('duplicates, recolours, frames and deletes through core commands', () => {
+    const { doc, actions } = board()
+    expect(actions.duplicate(['n1', 'missing'])).toEqual(['new1'])
+    expect(readNote(doc, 'new1')).toMatchObject({ x: 24, y: 24, text: '' })
+    actions.recolour(['n1', 'g1'], '#bbf7d0')
+    expect(readNote(doc, 'n1')?.color).toBe('#bbf7d0')
+    expect(readGroups(doc)[0]?.color).toBe('#bbf7d0')
+    const frame = actions.frameNotes(['n2'])
+    expect(frame).toBe('new2')
+    expect(readNote(doc, 'n2')?.groupId).toBe('new2')
+    actions.delete(['n1', 'g1'])
+    expect(readNotes(doc).map((n) => n.id)).toEqual(['n2', 'new1'])
+    expect(readGroups(doc).map((g) => g.id)).toEqual(['new2'])
+  })
+
+  it('reports a refused command instead of throwing out of a gesture', () => {
+    const { actions } = board()
+    const warn = console.warn
+    const warnings: unknown[] = []
+    console.warn = (...args: unknown[]) => void warnings.push(args)
+    try {
+      expect(() => actions.recolour(['n1'], '')).not.toThrow()
+    } finally {
+      console.warn = warn
+    }
+    expect(warnings.length).toBe(1)
+  })
+})
