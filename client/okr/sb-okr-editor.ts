@@ -18,11 +18,11 @@ import {
 import type { ObjectiveFields } from '../../core/board/commands/okr'
 import { OBJECTIVE_STATUSES, OBJECTIVE_TYPES } from '../../core/okr/model'
 import type { Diagnostic } from '../../core/okr/model'
-import { lintOkrSet } from '../../core/okr/lint'
 import { formatTimeframe } from '../../core/okr/timeframe'
 import type { OkrExport } from '../../core/export/report'
 import { runCommand } from '../run-command'
 import { withError, type FieldErrors } from './field-errors'
+import { byTarget, lintBoard } from './lint-board'
 import { okrStyles } from './okr-styles'
 import { inOneStep } from './one-step'
 import { parseTimeframeInput } from './parse-input'
@@ -102,11 +102,7 @@ export class SbOkrEditor extends LitElement {
 
   #diagnostics(snapshot: BoardSnapshot): Map<string | null, Diagnostic[]> {
     if (this.#lint?.snapshot !== snapshot) {
-      const byTarget = new Map<string | null, Diagnostic[]>()
-      for (const d of lintOkrSet(snapshot)) {
-        byTarget.set(d.targetId, [...(byTarget.get(d.targetId) ?? []), d])
-      }
-      this.#lint = { snapshot, byTarget }
+      this.#lint = { snapshot, byTarget: byTarget(lintBoard(snapshot)) }
     }
     return this.#lint.byTarget
   }
@@ -289,7 +285,7 @@ export class SbOkrEditor extends LitElement {
           <input
             data-field="timeframe"
             data-testid=${`objective-timeframe-${o.id}`}
-            placeholder="2026-Q4"
+            placeholder="the board's"
             .value=${
               this.errors.get(key('timeframe'))?.text ??
               (o.timeframe ? formatTimeframe(o.timeframe) : '')

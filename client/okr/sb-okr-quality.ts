@@ -14,10 +14,10 @@ import {
   updateObjective,
 } from '../../core/board/commands/okr'
 import type { Diagnostic } from '../../core/okr/model'
-import { lintOkrSet } from '../../core/okr/lint'
 import { stretchTarget } from '../../core/okr/stretch'
 import { formatNumber } from '../../core/export/format'
 import { runCommand } from '../run-command'
+import { byTarget, lintBoard } from './lint-board'
 import { okrStyles } from './okr-styles'
 import { inOneStep } from './one-step'
 
@@ -66,10 +66,9 @@ export class SbOkrQuality extends LitElement {
     const snapshot = this.snapshot
     if (snapshot === null) return null
     const canEdit = this.#session.value?.role === 'edit'
-    const diagnostics = lintOkrSet(snapshot)
-    const byTarget = new Map<string | null, Diagnostic[]>()
-    for (const d of diagnostics) byTarget.set(d.targetId, [...(byTarget.get(d.targetId) ?? []), d])
-    const general = byTarget.get(null) ?? []
+    const diagnostics = lintBoard(snapshot)
+    const found = byTarget(diagnostics)
+    const general = found.get(null) ?? []
     const count = diagnostics.filter((d) => d.severity !== 'info').length
     return html`<h2>Quality checklist</h2>
       <p class="hint" data-testid="quality-summary">
@@ -96,7 +95,7 @@ export class SbOkrQuality extends LitElement {
               return html`<section class="card" data-testid=${`quality-${o.id}`}>
                 <h3>${o.title || 'Untitled objective'}</h3>
                 <ul>
-                  ${(byTarget.get(o.id) ?? []).map((d) =>
+                  ${(found.get(o.id) ?? []).map((d) =>
                     this.#finding(
                       d,
                       d.code === 'objective-no-owner' && canEdit
@@ -111,7 +110,7 @@ export class SbOkrQuality extends LitElement {
                       <span class="kr-title">${kr.title || 'Untitled key result'}</span>
                       ${canEdit ? this.#stretchFix(kr) : null}
                       <ul>
-                        ${(byTarget.get(kr.id) ?? []).map((d) =>
+                        ${(found.get(kr.id) ?? []).map((d) =>
                           this.#finding(d, canEdit ? this.#fixFor(d, kr) : null),
                         )}
                       </ul>

@@ -21,7 +21,7 @@ import {
 } from '../../core/board/commands/retro'
 import type { EpochMs, Timeframe } from '../../core/okr/model'
 import { formatTimeframe } from '../../core/okr/timeframe'
-import { formatScore } from '../../core/export/format'
+import { formatScore, timeframeOfRange } from '../../core/export/format'
 import type { OkrExport } from '../../core/export/report'
 import { runCommand } from '../run-command'
 import { okrStyles } from './okr-styles'
@@ -40,7 +40,7 @@ export function timeframeChoices(snapshot: BoardSnapshot): TimeframeChoice[] {
   }
   const board = snapshot.meta.timeframe
   if (board) {
-    const timeframe: Timeframe = { kind: 'custom', start: board.start, end: board.end }
+    const timeframe = timeframeOfRange(board)
     byLabel.set(formatTimeframe(timeframe), timeframe)
   }
   return [...byLabel.entries()]

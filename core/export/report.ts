@@ -22,6 +22,7 @@ import type { Trend } from '../okr/time'
 import { formatTimeframe, periodOf } from '../okr/timeframe'
 import type { CheckInDue } from './schedule'
 import { checkInDue } from './schedule'
+import { timeframeOfRange } from './format'
 
 export interface ExportOptions {
   /** The moment the figures are for (the caller's clock). */
@@ -212,5 +213,5 @@ export function exportOkrs(snapshot: BoardSnapshot, options: ExportOptions): Okr
 }
 
 function formatBoardTimeframe(t: { readonly start: EpochMs; readonly end: EpochMs }): string {
-  return formatTimeframe({ kind: 'custom', start: t.start, end: t.end })
+  return formatTimeframe(timeframeOfRange(t))
 }

@@ -16,6 +16,7 @@ import {
 } from '../../../client/okr/parse-input'
 import { escapeHtml, printHtml } from '../../../client/okr/print-view'
 import { moveTo } from '../../../client/okr/reorder'
+import { byTarget, lintBoard } from '../../../client/okr/lint-board'
 import { unitFrom, unitParts } from '../../../client/okr/labels'
 import { NOW, Q4, okrSnapshot } from '../../core/export/fixtures'
 
@@ -141,5 +142,24 @@ describe('print view and reorder', () => {
     expect(moveTo(['a', 'b', 'c'], 'c', 0)).toEqual(['c', 'a', 'b'])
     expect(moveTo(['a', 'b', 'c'], 'a', 5)).toEqual(['b', 'c', 'a'])
     expect(moveTo(['a', 'b', 'c'], 'b', -1)).toEqual(['b', 'a', 'c'])
+  })
+})
+
+describe('lintBoard', () => {
+  it("counts objectives without a timeframe in the board's quarter", () => {
+    const snapshot = okrSnapshot()
+    const loose = {
+      ...snapshot,
+      meta: { ...snapshot.meta, timeframe: { start: Q4.start, end: Q4.end } },
+      objectives: snapshot.objectives.map((o) => ({ ...o, timeframe: null })),
+    }
+    const focus = lintBoard(loose).filter((d) => d.code === 'timeframe-too-few-objectives')
+    expect(focus.map((d) => d.message)).toEqual([expect.stringContaining('2026-Q4')])
+    expect(byTarget(lintBoard(loose)).get('kr1')).toBeUndefined()
+    expect(
+      byTarget(lintBoard(loose))
+        .get('o2')
+        ?.map((d) => d.code),
+    ).toContain('objective-no-krs')
   })
 })

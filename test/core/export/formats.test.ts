@@ -5,9 +5,12 @@ import {
   formatScore,
   formatValue,
   guardFormula,
+  timeframeOfRange,
   toCsv,
   toMarkdown,
 } from '../../../core/export/index'
+import { quarterTimeframe, yearTimeframe } from '../../../core/index'
+import type { EpochMs } from '../../../core/index'
 import { NOW, okrSnapshot } from './fixtures'
 
 /** A minimal RFC 4180 reader, to prove the writer's quoting round-trips. */
@@ -97,5 +100,14 @@ describe('toMarkdown', () => {
   it('says so when there is nothing to export', () => {
     const empty = { ...okrSnapshot(), objectives: [], keyResults: [], checkIns: [] }
     expect(toMarkdown(exportOkrs(empty, { now: NOW }))).toContain('_No objectives yet._')
+  })
+})
+
+describe('timeframeOfRange', () => {
+  it('names a range by the quarter or year it covers', () => {
+    expect(timeframeOfRange(quarterTimeframe(2026, 4))).toEqual(quarterTimeframe(2026, 4))
+    expect(timeframeOfRange(yearTimeframe(2027))).toEqual(yearTimeframe(2027))
+    const odd = { start: quarterTimeframe(2026, 4).start, end: Date.UTC(2026, 11, 15) as EpochMs }
+    expect(timeframeOfRange(odd).kind).toBe('custom')
   })
 })
