@@ -15,6 +15,7 @@ import type { EpochMs } from '../../core/okr/model'
 import type { AppDeps, AppEnv } from '../http/deps'
 import { ApiError } from '../http/errors'
 import { requireRole } from '../http/guards'
+import { withBoard } from '../http/with-board'
 
 const MAX_OWNER_CHARS = 200
 
@@ -27,26 +28,16 @@ export function remindersRoutes(deps: AppDeps): Hono<AppEnv> {
     if (owner !== undefined && owner.length > MAX_OWNER_CHARS) {
       throw new ApiError(400, 'invalid-owner', `owner over ${MAX_OWNER_CHARS} characters`)
     }
-    let room
-    try {
-      room = await deps.relay.rooms.acquire(board.id)
-    } catch (error) {
-      deps.logger.error({ err: error, boardId: board.id }, 'board could not be loaded')
-      throw new ApiError(503, 'storage-unavailable', 'the board could not be loaded; try again')
-    }
-    let ics: string
-    try {
-      const origin = new URL(c.req.url).origin
-      ics = remindersCalendar(readBoard(room.doc), {
+    const origin = new URL(c.req.url).origin
+    const ics = await withBoard(deps, board.id, (room) =>
+      remindersCalendar(readBoard(room.doc), {
         boardId: board.id,
         now: deps.now() as EpochMs,
         domain: new URL(origin).hostname || 'stretchboard',
         boardUrl: `${origin}/b/${encodeURIComponent(board.id)}`,
         ...(owner !== undefined && owner.trim() !== '' ? { owner } : {}),
-      })
-    } finally {
-      deps.relay.rooms.release(board.id)
-    }
+      }),
+    )
     return c.body(ics, 200, {
       'content-type': 'text/calendar; charset=utf-8',
       'content-disposition': `inline; filename="${board.id}-check-ins.ics"`,
