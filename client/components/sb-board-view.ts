@@ -16,6 +16,7 @@ import './sb-phase-bar'
 import './sb-timer'
 import './sb-facilitation-panel'
 import './sb-note-list'
+import '../okr/sb-okr-workspace'
 
 export class SbBoardView extends LitElement {
   static override properties = {
@@ -25,6 +26,7 @@ export class SbBoardView extends LitElement {
     notice: { state: true },
     menu: { state: true },
     selection: { state: true },
+    view: { state: true },
   }
 
   declare title: string
@@ -33,6 +35,8 @@ export class SbBoardView extends LitElement {
   declare notice: string | null
   declare menu: 'share' | 'export' | null
   declare selection: readonly string[]
+  /** The board, or the OKR workspace drawn over it (the canvas stays mounted underneath). */
+  declare view: 'board' | 'okrs'
   #noticeTimer: ReturnType<typeof setTimeout> | null = null
 
   readonly #session = new ContextConsumer(this, { context: boardSessionContext, subscribe: true })
@@ -50,6 +54,7 @@ export class SbBoardView extends LitElement {
     this.notice = null
     this.menu = null
     this.selection = []
+    this.view = 'board'
     this.addEventListener('sb-notice', (event: CustomEvent<CommandNotice>) => {
       this.#showNotice(event.detail.message)
     })
@@ -65,7 +70,7 @@ export class SbBoardView extends LitElement {
     header {
       display: flex;
       align-items: center;
-      gap: 12px;
+      gap: 8px;
       padding: 8px 12px;
       background: var(--sb-surface);
       border-bottom: 1px solid var(--sb-line);
@@ -82,7 +87,7 @@ export class SbBoardView extends LitElement {
     h1 {
       font-size: 1rem;
       margin: 0;
-      max-width: 24ch;
+      max-width: 18ch;
       overflow: hidden;
       text-overflow: ellipsis;
       white-space: nowrap;
@@ -164,6 +169,27 @@ export class SbBoardView extends LitElement {
       background: var(--sb-surface);
       overflow: auto;
     }
+    .views {
+      display: inline-flex;
+      gap: 2px;
+      padding: 2px;
+      border-radius: 10px;
+      background: #f3f4f6;
+    }
+    .views button {
+      border: none;
+      background: transparent;
+    }
+    .views button[aria-pressed='true'] {
+      background: var(--sb-surface);
+      color: var(--sb-ink);
+      box-shadow: 0 1px 2px rgb(0 0 0 / 12%);
+    }
+    sb-okr-workspace {
+      position: absolute;
+      inset: 0;
+      z-index: 4;
+    }
     .notice {
       position: absolute;
       left: 50%;
@@ -196,6 +222,18 @@ export class SbBoardView extends LitElement {
         <a class="home" href="/" @click=${this.#home} aria-label="Stretchboard home">◧</a>
         <h1 data-testid="board-title">${meta?.title || this.title || 'Untitled board'}</h1>
         ${canEdit ? null : html`<span class="role" data-testid="view-only">View only</span>`}
+        <div class="views" role="group" aria-label="View">
+          ${(['board', 'okrs'] as const).map(
+            (view) =>
+              html`<button
+                aria-pressed=${this.view === view ? 'true' : 'false'}
+                data-view=${view}
+                @click=${() => (this.view = view)}
+              >
+                ${view === 'board' ? 'Board' : 'OKRs'}
+              </button>`,
+          )}
+        </div>
         <sb-phase-bar></sb-phase-bar>
         <sb-timer></sb-timer>
         <span class="spacer"></span>
@@ -228,6 +266,14 @@ export class SbBoardView extends LitElement {
           <sb-note-list ?visible=${this.listVisible}></sb-note-list>
         </div>
         <sb-facilitation-panel .selection=${this.selection}></sb-facilitation-panel>
+        ${
+          this.view === 'okrs'
+            ? html`<sb-okr-workspace
+                class="okrs"
+                @focus-notes=${(event: CustomEvent<unknown>) => this.#focusNotes(event.detail)}
+              ></sb-okr-workspace>`
+            : null
+        }
         ${
           this.notice !== null
             ? html`<div class="notice" role="alert" data-testid="notice">${this.notice}</div>`
@@ -319,6 +365,17 @@ export class SbBoardView extends LitElement {
 
   #baseName(): string {
     return boardFileName(this.#meta.value?.title || this.title, new Date()).replace(/\.[^.]+$/, '')
+  }
+
+  /** "Show me the sticky notes behind this key result": back to the board, zoomed to them. */
+  #focusNotes(detail: unknown): void {
+    const raw =
+      typeof detail === 'object' && detail !== null ? (detail as { noteIds?: unknown }) : {}
+    const ids = Array.isArray(raw.noteIds)
+      ? raw.noteIds.filter((id): id is string => typeof id === 'string')
+      : []
+    this.view = 'board'
+    void this.updateComplete.then(() => canvasElement(this.renderRoot)?.focusNotes(ids))
   }
 
   #showNotice(message: string): void {

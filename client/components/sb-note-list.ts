@@ -14,6 +14,7 @@ import { isNoteHidden, visibleTally } from '../../core/board/visibility'
 import { remainingVotes } from '../../core/board/votes'
 import { castVote, createNote, retractVote, setNoteText } from '../../core/board/commands'
 import { runCommand } from '../run-command'
+import { toEpochMs } from '../../core/okr/numbers'
 import { HIDDEN_NOTE_LABEL, dotsLeftLabel, noteLabel } from '../board-labels'
 
 /** Where a note made from the list lands: a grid right of the content already there. */
@@ -204,7 +205,7 @@ export class SbNoteList extends LitElement {
               x: at.x,
               y: at.y,
               author: session.identity.id,
-              createdAt: Date.now(),
+              createdAt: toEpochMs(Date.now()),
               text,
             },
             session.origin,

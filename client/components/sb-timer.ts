@@ -10,6 +10,7 @@ import { YObserveController } from '../controllers/y-observe-controller'
 import { readMeta } from '../../core/board/read'
 import { startTimer, stopTimer } from '../../core/board/commands'
 import { runCommand } from '../run-command'
+import { toEpochMs } from '../../core/okr/numbers'
 
 const PRESETS_MIN = [3, 5, 10] as const
 
@@ -90,7 +91,7 @@ export class SbTimer extends LitElement {
                 runCommand(this, () =>
                   startTimer(
                     session.doc,
-                    { startedAt: Date.now(), durationMs: minutes * 60_000 },
+                    { startedAt: toEpochMs(Date.now()), durationMs: minutes * 60_000 },
                     session.origin,
                   ),
                 )}

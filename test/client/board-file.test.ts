@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { toEpochMs } from '../../core/okr/numbers'
 import * as Y from 'yjs'
 import {
   BoardFileError,
@@ -15,7 +16,7 @@ function boardWithNotes(count: number): Y.Doc {
   for (let i = 0; i < count; i++) {
     createNote(
       doc,
-      { id: `n${i}`, x: i * 10, y: 0, author: 'ann', createdAt: 1, text: `Idea ${i}` },
+      { id: `n${i}`, x: i * 10, y: 0, author: 'ann', createdAt: toEpochMs(1), text: `Idea ${i}` },
       'test',
     )
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { toEpochMs } from '../../core/okr/numbers'
 import * as Y from 'yjs'
 import { acceptProposal, layoutProposal } from '../../client/group-layout'
 import { NOTE_HEIGHT, NOTE_WIDTH } from '../../client/canvas/hit-test'
@@ -21,7 +22,7 @@ function board(): Y.Doc {
         x: (i % 3) * 220,
         y: Math.floor(i / 3) * 200,
         author: 'a',
-        createdAt: 1,
+        createdAt: toEpochMs(1),
         text,
       },
       'setup',

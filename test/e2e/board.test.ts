@@ -252,14 +252,13 @@ describe('two people on one board', () => {
     const from = { x: box.x + vp.x + (x + 80) * vp.scale, y: box.y + vp.y + (y + 60) * vp.scale }
     await pageA.mouse.move(from.x, from.y)
     await pageA.mouse.down()
+    await pageA.mouse.move(from.x + 240, from.y + 120, { steps: 8 })
+    // The move is made when the note is dropped: measure from the release.
     latencies.move = await propagation(
       pageA,
       pageB,
-      { selector: `li[data-note-id="${id}"]`, above: ['data-x', x + 100] },
-      async () => {
-        await pageA.mouse.move(from.x + 240, from.y + 120, { steps: 8 })
-        await pageA.mouse.up()
-      },
+      { selector: `li[data-note-id="${id}"]`, above: ['data-x', x + 200 / vp.scale] },
+      () => pageA.mouse.up(),
     )
     expect(latencies.move).toBeLessThan(WITHIN_A_SECOND)
     const onB = pageB.locator(`li[data-note-id="${id}"]`)
@@ -430,6 +429,15 @@ describe('two people on one board', () => {
     expect(await timerB.textContent()).toMatch(/^[23]:\d\d$/)
     await pageA.getByTestId('timer-stop').click()
     await timerB.waitFor({ state: 'detached' })
+  })
+
+  it('opens the OKR workspace over the board and comes back', async () => {
+    await pageA.locator('[data-view="okrs"]').click()
+    await pageA.locator('sb-okr-workspace').waitFor()
+    await screenshot(pageA, 'okr-workspace')
+    await pageA.locator('[data-view="board"]').click()
+    await pageA.locator('sb-okr-workspace').waitFor({ state: 'detached' })
+    expect(await pageA.locator('sb-board-canvas').isVisible()).toBe(true)
   })
 
   it('a view link shows the board and presence but cannot edit', async () => {

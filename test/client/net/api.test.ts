@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { toEpochMs } from '../../../core/okr/numbers'
 import * as Y from 'yjs'
 import {
   ApiError,
@@ -51,7 +52,11 @@ describe('REST client', () => {
 
   it('imports a board file into a new board', async () => {
     const source = new Y.Doc()
-    createNote(source, { id: 'n1', x: 1, y: 2, author: 'a', createdAt: 1, text: 'Imported' }, 'me')
+    createNote(
+      source,
+      { id: 'n1', x: 1, y: 2, author: 'a', createdAt: toEpochMs(1), text: 'Imported' },
+      'me',
+    )
     const created = await createBoard(relative, 'Imported board')
     await putSnapshot(relative, created.id, created.editToken, Y.encodeStateAsUpdate(source))
     const response = await fetch(`${server.url}/api/boards/${created.id}/snapshot`, {

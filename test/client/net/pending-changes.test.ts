@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { toEpochMs } from '../../../core/okr/numbers'
 import * as Y from 'yjs'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
@@ -40,7 +41,7 @@ async function until(check: () => boolean, what: string): Promise<void> {
   }
 }
 
-const note = (id: string) => ({ id, x: 0, y: 0, author: 'ann', createdAt: 1, text: id })
+const note = (id: string) => ({ id, x: 0, y: 0, author: 'ann', createdAt: toEpochMs(1), text: id })
 
 describe('PendingChanges', () => {
   it('counts changes made offline and clears them once the server has them', async () => {
