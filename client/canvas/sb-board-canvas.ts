@@ -21,6 +21,7 @@ import { BoardScene } from './board-scene'
 import { CanvasActions } from './canvas-actions'
 import type { Rect, StagePoint, Viewport } from './geometry'
 import { ZOOM_STEP, panBy, rectFromCorners, screenPoint, toStage, zoomAround } from './geometry'
+import { noteRect } from './hit-test'
 import { InlineEditor } from './inline-editor'
 import type { CanvasAction } from './keymap'
 import { EDITING_ACTIONS, SHORTCUT_HELP, isTypingTarget, resolveShortcut } from './keymap'
@@ -209,6 +210,8 @@ export class SbBoardCanvas extends LitElement {
   private viewportTween = 0
   private publishCursor: Throttled<[{ x: number; y: number } | null]> | null = null
   private detachSession: (() => void) | null = null
+  /** Whether the view has been framed (or moved by the user) since the session attached. */
+  private framed = false
 
   constructor() {
     super()
@@ -241,14 +244,17 @@ export class SbBoardCanvas extends LitElement {
   }
 
   zoomToFit(): void {
+    this.framed = true
     if (this.scene) this.animateTo(this.scene.fitViewport())
   }
 
   zoomIn(): void {
+    this.framed = true
     this.zoomBy(ZOOM_STEP)
   }
 
   zoomOut(): void {
+    this.framed = true
     this.zoomBy(1 / ZOOM_STEP)
   }
 
@@ -256,6 +262,7 @@ export class SbBoardCanvas extends LitElement {
   focusNotes(ids: readonly string[]): void {
     const scene = this.scene
     if (!scene) return
+    this.framed = true
     const present = ids.filter((id) => scene.hasNote(id) || scene.group(id))
     scene.setFocused(present)
     const vp = scene.viewportFor(present)
@@ -264,13 +271,19 @@ export class SbBoardCanvas extends LitElement {
 
   /** Outlines suggested groups on the board; null removes the outlines. */
   previewGroups(proposals: readonly GroupProposalPreview[] | null): void {
-    this.scene?.setProposals(proposals)
+    // Callers outside the canvas type this loosely; draw only well-formed proposals.
+    const valid = (proposals ?? []).filter(
+      (p) => Array.isArray(p?.noteIds) && p.noteIds.every((id) => typeof id === 'string'),
+    )
+    this.scene?.setProposals(proposals === null ? null : valid)
   }
 
   // ---- lifecycle ------------------------------------------------------------------------
 
   override connectedCallback(): void {
     super.connectedCallback()
+    // Focusable, so a click on the board routes keyboard shortcuts here.
+    if (!this.hasAttribute('tabindex')) this.tabIndex = 0
     window.addEventListener('keydown', this.onKeyDown)
     window.addEventListener('keyup', this.onKeyUp)
     window.addEventListener('blur', this.onWindowBlur)
@@ -338,6 +351,7 @@ export class SbBoardCanvas extends LitElement {
       session.awareness.setLocalStateField('cursor', cursor)
     }, 1000 / CURSOR_HZ)
     this.detachSession = () => session.awareness.off('change', onAwareness)
+    this.framed = false
     this.zoomToFitNow()
   }
 
@@ -361,9 +375,15 @@ export class SbBoardCanvas extends LitElement {
     this.setSelection([])
   }
 
+  /**
+   * Frames the board once its content is known. A board opened from an empty local cache gets
+   * its notes from the network a moment later, so this also runs on the first change.
+   */
   private zoomToFitNow(): void {
-    if (!this.scene) return
-    if (this.scene.contentRect()) this.setViewport(this.scene.fitViewport())
+    if (!this.scene || this.framed) return
+    if (!this.scene.contentRect()) return
+    this.framed = true
+    this.setViewport(this.scene.fitViewport())
   }
 
   // ---- viewport -------------------------------------------------------------------------
@@ -427,6 +447,7 @@ export class SbBoardCanvas extends LitElement {
   private onNotesChanged(ids: ReadonlySet<string>): void {
     const scene = this.scene
     if (!scene) return
+    this.zoomToFitNow()
     if (this.selection.some((id) => ids.has(id) && !scene.hasNote(id) && !scene.group(id))) {
       this.setSelection(this.selection.filter((id) => scene.hasNote(id) || scene.group(id)))
     }
@@ -461,7 +482,7 @@ export class SbBoardCanvas extends LitElement {
     const scene = this.scene
     if (!scene || !this.session) return
     if (e.button !== 0 && e.button !== 1) return
-    this.focus()
+    this.focus({ preventScroll: true })
     scene.setFocused([])
     const p = this.stagePointOf(e)
     const target = e.currentTarget as HTMLElement
@@ -504,6 +525,7 @@ export class SbBoardCanvas extends LitElement {
   }
 
   private beginPan(e: PointerEvent): void {
+    this.framed = true
     this.gesture = {
       kind: 'pan',
       startX: e.clientX,
@@ -577,6 +599,7 @@ export class SbBoardCanvas extends LitElement {
     const scene = this.scene
     if (!scene) return
     e.preventDefault()
+    this.framed = true
     const box = this.getBoundingClientRect()
     const anchor = screenPoint(e.clientX - box.left, e.clientY - box.top)
     // Lines (Firefox mouse wheels) are ~16 px each; pages are a screen.
@@ -647,7 +670,7 @@ export class SbBoardCanvas extends LitElement {
       apply: (delta) => actions.editText(kind === 'note' ? 'notes' : 'groups', id, delta),
       onClose: () => {
         if (this.editor?.view === view) this.editor = null
-        this.focus()
+        this.focus({ preventScroll: true })
       },
     })
     view.textarea.style.setProperty('--sb-editor-bg', bg)
@@ -661,8 +684,9 @@ export class SbBoardCanvas extends LitElement {
     if (!scene || !editor) return
     const scale = scene.viewport.scale
     if (editor.kind === 'note') {
-      const r = scene.rectOf(editor.id)
-      if (r) editor.view.position(scene.toScreenRect(r), scale, 12, 16)
+      // The model, not the node: a remote move tweens the node, the editor jumps to the end.
+      const n = scene.note(editor.id)
+      if (n) editor.view.position(scene.toScreenRect(noteRect(n)), scale, 12, 16)
     } else {
       const r = scene.titleRect(editor.id)
       if (r) editor.view.position(r, scale, 2, 18)
@@ -673,8 +697,14 @@ export class SbBoardCanvas extends LitElement {
 
   private readonly onKeyDown = (e: KeyboardEvent): void => {
     if (e.defaultPrevented || !this.scene || !this.session) return
-    const origin = e.composedPath()[0]
+    const path = e.composedPath()
+    const origin = path[0]
     if (isTypingTarget(origin instanceof Element ? (origin as HTMLElement) : null)) return
+    // Only keys aimed at the board (or at nothing in particular): Delete pressed on a focused
+    // button in another panel must not delete the selected notes.
+    if (!path.includes(this) && origin !== document.body && origin !== document.documentElement) {
+      return
+    }
     if (e.key === ' ') {
       this.spaceHeld = true
       this.stageEl?.classList.add('pan')
