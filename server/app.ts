@@ -24,13 +24,16 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.use('/api/*', csrfGuard(deps.config.allowedOrigins))
 
-  app.get('/healthz', (c) => {
+  app.get('/healthz', async (c) => {
     const unsaved = deps.relay.rooms.loaded().reduce((n, room) => n + room.unsavedUpdates, 0)
+    const backends = await deps.backends?.health()
+    const ok = unsaved === 0 && (backends?.ok ?? true)
     return c.json({
-      status: unsaved > 0 ? 'degraded' : 'ok',
+      status: ok ? 'ok' : 'degraded',
       boardsLoaded: deps.relay.rooms.size,
       connections: deps.relay.connections.size,
       unsavedUpdates: unsaved,
+      ...(backends ? { database: backends.database, redis: backends.redis } : {}),
     })
   })
 
@@ -46,7 +49,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       updateRows: stats.updateRows,
       boardsStored: stats.boards,
     })
-    return c.text(text, 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' })
+    const extra = (await deps.backends?.metrics()) ?? ''
+    return c.text(text + extra, 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' })
   })
 
   app.route('/api/boards', boardRoutes(deps))

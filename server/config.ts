@@ -26,6 +26,10 @@ export interface Config {
   readonly compactAfterBytes: number
   readonly storageRetryMaxMs: number
   readonly shutdownTimeoutMs: number
+  /** postgres://… selects the shared PostgreSQL store (several nodes); empty = SQLite. */
+  readonly databaseUrl: string
+  /** redis://… turns on cross-node fan-out (server/cluster/); empty = single node. */
+  readonly redisUrl: string
 }
 
 type Kind = 'int' | 'string' | 'list' | 'level'
@@ -177,6 +181,22 @@ export const SETTINGS: readonly Setting[] = [
     kind: 'int',
     fallback: 10_000,
     help: 'Longest wait for the flush on SIGTERM/SIGINT',
+  },
+  {
+    key: 'databaseUrl',
+    env: 'DATABASE_URL',
+    flag: 'database-url',
+    kind: 'string',
+    fallback: '',
+    help: 'postgres://… to share boards between relay nodes (else SQLite in DATA_DIR)',
+  },
+  {
+    key: 'redisUrl',
+    env: 'REDIS_URL',
+    flag: 'redis-url',
+    kind: 'string',
+    fallback: '',
+    help: 'redis://… to fan out updates and presence across relay nodes (docs/deployment.md)',
   },
 ]
 

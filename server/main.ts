@@ -6,11 +6,13 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { join } from 'node:path'
+import { hostname } from 'node:os'
 import { pathToFileURL } from 'node:url'
 import { serve } from '@hono/node-server'
 import type { Hono } from 'hono'
 import { createApp } from './app'
+import { RedisFanout } from './cluster/redis-fanout'
+import { BackendStatus } from './cluster/status'
 import { ConfigError, DEFAULT_CONFIG, helpText, parseConfig, type Config } from './config'
 import type { AppEnv } from './http/deps'
 import { createLogger, type Logger } from './log'
@@ -18,10 +20,10 @@ import { Metrics } from './metrics'
 import { Relay } from './relay/relay'
 import { attachRelay } from './relay/upgrade'
 import { compactionPolicy } from './storage/compaction'
-import { SqliteStore } from './storage/sqlite-store'
+import { openBoardStore, redactUrl, SQLITE_FILE_NAME } from './storage/open-store'
 import type { BoardStore } from './storage/store'
 
-export const DATABASE_FILE = 'stretchboard.sqlite'
+export const DATABASE_FILE = SQLITE_FILE_NAME
 
 export interface StartOptions {
   readonly config?: Partial<Config>
@@ -39,6 +41,8 @@ export interface RunningServer {
   readonly relay: Relay
   readonly metrics: Metrics
   readonly store: BoardStore
+  /** Cross-node fan-out, when `redisUrl` is set. */
+  readonly fanout: RedisFanout | null
   /** Stops accepting, flushes, closes sockets with 1012, closes the store. Idempotent. */
   close(): Promise<void>
 }
@@ -52,7 +56,29 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     maxUpdates: config.compactAfterUpdates,
     maxBytes: config.compactAfterBytes,
   })
-  const store = options.store ?? new SqliteStore(join(config.dataDir, DATABASE_FILE))
+  const opened = options.store
+    ? { store: options.store, kind: 'custom', description: 'passed in' }
+    : await openBoardStore({
+        dataDir: config.dataDir,
+        databaseUrl: config.databaseUrl,
+        sqliteFileName: DATABASE_FILE,
+        onConnectionError: (err) => logger.warn({ err }, 'database connection lost'),
+      })
+  const store = opened.store
+  let fanout: RedisFanout | null = null
+  if (config.redisUrl !== '') {
+    try {
+      fanout = await RedisFanout.start({
+        url: config.redisUrl,
+        store,
+        logger,
+        nodeId: `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`,
+      })
+    } catch (error) {
+      await store.close()
+      throw error
+    }
+  }
   const metrics = new Metrics()
   const relay = new Relay({
     store,
@@ -67,7 +93,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     storageRetryMaxMs: config.storageRetryMaxMs,
     pingIntervalMs: config.pingIntervalMs,
     idleTimeoutMs: config.idleTimeoutMs,
+    fanout: fanout ?? undefined,
   })
+  const backends = new BackendStatus({ store, storeKind: opened.kind, fanout: fanout ?? undefined })
   const app = createApp({
     store,
     relay,
@@ -76,12 +104,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     config,
     now,
     newBoardId: () => randomBytes(12).toString('base64url'),
+    backends,
   })
 
   let server: Server
   try {
     server = await listen(app, config)
   } catch (error) {
+    await fanout?.close()
     await store.close()
     throw error
   }
@@ -97,7 +127,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const { port } = server.address() as AddressInfo
   const host = config.host.includes(':') ? `[${config.host}]` : config.host
   const url = `http://${host}:${port}`
-  logger.info({ url, dataDir: options.store ? null : config.dataDir }, 'listening')
+  logger.info(
+    {
+      url,
+      store: opened.kind,
+      storage: opened.description,
+      redis: config.redisUrl === '' ? null : redactUrl(config.redisUrl),
+    },
+    'listening',
+  )
 
   let closing: Promise<void> | null = null
   const close = () => {
@@ -109,12 +147,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       detachRelay()
       server.closeAllConnections()
       await stopped
+      await fanout?.close()
       await store.close()
       logger.info({ lostUpdates: lost }, 'stopped')
     })()
     return closing
   }
-  return { url, port, app, relay, metrics, store, close }
+  return { url, port, app, relay, metrics, store, fanout, close }
 }
 
 function listen(app: Hono<AppEnv>, config: Config): Promise<Server> {

@@ -2,6 +2,7 @@
  * What the HTTP layer needs, passed in by the composition root (main.ts) or by tests, so that
  * `createApp` never reads the environment, the clock or the network by itself.
  */
+import type { BackendStatus } from '../cluster/status'
 import type { Config } from '../config'
 import type { Logger } from '../log'
 import type { Metrics } from '../metrics'
@@ -20,6 +21,8 @@ export interface AppDeps {
   >
   readonly now: () => number
   readonly newBoardId: () => string
+  /** Database and Redis state for /healthz and /metrics (main.ts always passes it). */
+  readonly backends?: BackendStatus | undefined
 }
 
 export interface AppEnv {

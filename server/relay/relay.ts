@@ -5,6 +5,7 @@
  */
 import type { BoardStore } from '../storage/store'
 import type { CompactionPolicy } from '../storage/compaction'
+import type { RoomFanout } from '../cluster/fanout'
 import type { Logger } from '../log'
 import type { Metrics } from '../metrics'
 import { Connection, type RelaySocket, type Role } from './connection'
@@ -24,6 +25,8 @@ export interface RelayOptions {
   readonly storageRetryMaxMs: number
   readonly pingIntervalMs: number
   readonly idleTimeoutMs: number
+  /** Cross-node fan-out (REDIS_URL); absent on a single node. */
+  readonly fanout?: RoomFanout | undefined
 }
 
 export class Relay {
