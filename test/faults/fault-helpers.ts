@@ -91,12 +91,15 @@ export function noteIds(doc: Y.Doc): Set<string> {
 export function docJson(doc: Y.Doc): string {
   const out: Record<string, unknown> = {}
   for (const name of [...doc.share.keys()].sort()) {
-    let type = doc.share.get(name)
+    const type = doc.share.get(name)
     // A root known only from a received update is an untyped AbstractType: give it its shape.
-    if (type && type.constructor === Y.AbstractType) {
-      type = type._map.size > 0 ? doc.getMap(name) : doc.getArray(name)
-    }
-    out[name] = type?.toJSON()
+    const typed =
+      type?.constructor === Y.AbstractType
+        ? type._map.size > 0
+          ? doc.getMap(name)
+          : doc.getArray(name)
+        : type
+    out[name] = typed?.toJSON()
   }
   const sv = [...Y.decodeStateVector(Y.encodeStateVector(doc)).entries()].sort(
     (a, b) => a[0] - b[0],

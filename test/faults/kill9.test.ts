@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import * as prng from 'lib0/prng'
 import { afterAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { createNote, moveNotes } from '../../core'
+import { createNote, moveNotes, type EpochMs } from '../../core'
 import { spawnServer, waitFor, type SpawnedServer } from '../helpers/server'
 import {
   closeClient,
@@ -66,7 +66,7 @@ describe('kill -9 during a three-client editing session', () => {
         const id = `c${index}-${tag}-${counter++}`
         createNote(
           doc,
-          { id, x: 0, y: 0, author: `c${index}`, createdAt: counter },
+          { id, x: 0, y: 0, author: `c${index}`, createdAt: counter as EpochMs },
           { client: index },
         )
         made.add(id)
