@@ -296,10 +296,9 @@ export class Room {
       // abandon() may have emptied the queue while the append was in flight.
       if (this.#queue[0] !== head) continue
       this.#queue.splice(0, batch.length)
-      for (const task of batch) {
-        const message = encodeUpdate(task.update)
-        for (const peer of this.peers) if (peer !== task.origin) peer.send(message)
-      }
+      // To every peer, the author included, as the stock server does: an update can integrate
+      // structs that were pending from other peers, and the author must receive those too.
+      for (const task of batch) this.#broadcast(encodeUpdate(task.update))
       this.#maybeCompact()
     }
   }

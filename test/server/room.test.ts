@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest'
+import * as decoding from 'lib0/decoding'
+import * as Y from 'yjs'
+import { createLogger } from '../../server/log'
+import { Metrics } from '../../server/metrics'
+import { messageSync } from '../../server/relay/protocol'
+import { Room, type Peer } from '../../server/relay/room'
+import { compactionPolicy } from '../../server/storage/compaction'
+import { MemoryStore } from '../../server/storage/memory-store'
+import { issueTokens } from '../../server/storage/tokens'
+
+class FakePeer implements Peer {
+  readonly awarenessIds = new Set<number>()
+  /** Every document update this peer received, applied to its own copy. */
+  readonly doc = new Y.Doc()
+  constructor(readonly id: string) {}
+  send(message: Uint8Array): void {
+    const decoder = decoding.createDecoder(message)
+    if (decoding.readVarUint(decoder) !== messageSync) return
+    // Step 1 carries a state vector, not an update.
+    if (decoding.readVarUint(decoder) === 0) return
+    Y.applyUpdate(this.doc, decoding.readVarUint8Array(decoder))
+  }
+  close(): void {}
+}
+
+async function room(): Promise<{ room: Room; store: MemoryStore }> {
+  const store = new MemoryStore()
+  const { editTokenHash, viewTokenHash } = issueTokens()
+  await store.createBoard({ id: 'b', title: 'b', createdAt: 0, editTokenHash, viewTokenHash })
+  const loaded = await Room.load('b', {
+    store,
+    metrics: new Metrics(),
+    logger: createLogger('silent'),
+    maxAwarenessBytes: 1024,
+    maxAwarenessClientsPerConnection: 4,
+    compaction: compactionPolicy(),
+    storageRetryMaxMs: 100,
+  })
+  return { room: loaded, store }
+}
+
+describe('Room', () => {
+  it('sends an author the structs of others that its update un-blocked', async () => {
+    const { room: r } = await room()
+    const alice = new FakePeer('alice')
+    const bob = new FakePeer('bob')
+    r.join(alice)
+    r.join(bob)
+    // Alice writes a1; Bob learns it peer-to-peer (not via the server) and builds b2 on it.
+    const a = new Y.Doc()
+    a.getArray<string>('list').push(['a1'])
+    const b = new Y.Doc()
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
+    b.getArray<string>('list').push(['b2'])
+    // The server gets b2 first: it cannot integrate it yet and keeps it pending.
+    r.applyClientUpdate(bob, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)))
+    await r.flush()
+    expect(r.doc.getArray('list').length).toBe(0)
+    // Alice's a1 arrives and un-blocks b2: the doc emits both, and Alice needs b2 too.
+    r.applyClientUpdate(alice, Y.encodeStateAsUpdate(a))
+    await r.flush()
+    expect(r.doc.getArray('list').toArray()).toEqual(['a1', 'b2'])
+    expect(alice.doc.getArray('list').toArray()).toEqual(['a1', 'b2'])
+    expect(bob.doc.getArray('list').toArray()).toEqual(['a1', 'b2'])
+    r.destroy()
+  })
+
+  it('stores what the doc emitted before any peer receives it', async () => {
+    const { room: r, store } = await room()
+    const order: string[] = []
+    const append = store.appendUpdate.bind(store)
+    store.appendUpdate = async (id, update) => {
+      const seq = await append(id, update)
+      order.push('stored')
+      return seq
+    }
+    const watcher: Peer = {
+      id: 'w',
+      awarenessIds: new Set(),
+      send: () => order.push('sent'),
+      close: () => undefined,
+    }
+    const author = new FakePeer('author')
+    r.join(author)
+    r.join(watcher)
+    order.length = 0
+    const source = new Y.Doc()
+    source.getMap('m').set('k', 'v')
+    r.applyClientUpdate(author, Y.encodeStateAsUpdate(source))
+    await r.flush()
+    expect(order).toEqual(['stored', 'sent'])
+    r.destroy()
+  })
+})
