@@ -43,11 +43,30 @@ export class SbNoteList extends LitElement {
 
   readonly #session = new ContextConsumer(this, { context: boardSessionContext, subscribe: true })
   readonly #board = observeBoardSnapshot(this, () => this.#session.value)
+  /** After an edit ends, keyboard focus goes back to that note's Edit button. */
+  #returnFocusTo: string | null = null
 
   constructor() {
     super()
     this.visible = false
     this.editing = null
+  }
+
+  override updated(changed: Map<PropertyKey, unknown>): void {
+    if (!changed.has('editing')) return
+    if (this.editing !== null) {
+      const area = this.renderRoot.querySelector<HTMLTextAreaElement>(
+        '[data-testid="list-edit-text"]',
+      )
+      area?.focus()
+      area?.setSelectionRange(area.value.length, area.value.length)
+    } else if (this.#returnFocusTo !== null) {
+      const id = CSS.escape(this.#returnFocusTo)
+      this.renderRoot
+        .querySelector<HTMLElement>(`li[data-note-id="${id}"] [data-action="edit"]`)
+        ?.focus()
+      this.#returnFocusTo = null
+    }
   }
 
   static override styles = css`
@@ -354,6 +373,7 @@ export class SbNoteList extends LitElement {
 
   #saveText(session: BoardSession, id: string, text: string): void {
     runCommand(this, () => setNoteText(session.doc, { id, text }, session.origin))
+    this.#returnFocusTo = id
     this.editing = null
   }
 }

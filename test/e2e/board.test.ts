@@ -178,6 +178,7 @@ describe('two people on one board', () => {
   it('A creates a board from the home page and B joins through the edit link', async () => {
     await pageA.goto('/')
     await chooseName(pageA, 'Ada Lovelace')
+    await screenshot(pageA, 'home')
     await pageA.getByTestId('board-title-input').fill('Q3 OKR workshop')
     await pageA.getByTestId('create-board').click()
     await pageA.waitForURL(/\/b\/[^/#]+$/)
@@ -383,6 +384,30 @@ describe('two people on one board', () => {
     await noteWithText(pageB, 'Interview 10 churned accounts').waitFor()
     await expect.poll(() => status(pageA).getAttribute('data-status')).toBe('online')
     expect(await status(pageA).getAttribute('data-pending')).toBe('0')
+  })
+
+  it('a keyboard user creates, edits and votes from the list without a mouse', async () => {
+    await setListVisible(pageB, false)
+    // Focus entering the visually hidden list reveals it.
+    await pageB.getByTestId('list-new-note').focus()
+    expect(await pageB.locator('sb-note-list').isVisible()).toBe(true)
+    await pageB.keyboard.type('Publish a quarterly product changelog')
+    await pageB.keyboard.press('Enter')
+    const typed = noteWithText(pageB, 'Publish a quarterly product changelog')
+    await typed.waitFor()
+    await typed.locator('[data-action="edit"]').focus()
+    await pageB.keyboard.press('Enter')
+    await pageB.keyboard.press('End')
+    await pageB.keyboard.type(' for customers')
+    await pageB.keyboard.press('Enter')
+    await noteWithText(pageB, 'changelog for customers').waitFor()
+    const left = Number(await pageB.getByTestId('list-budget').getAttribute('data-left'))
+    await noteWithText(pageB, 'changelog for customers').locator('[data-action="vote"]').focus()
+    await pageB.keyboard.press('Enter')
+    await expect
+      .poll(() => pageB.getByTestId('list-budget').getAttribute('data-left'))
+      .toBe(String(left - 1))
+    await noteWithText(pageA, 'changelog for customers').waitFor()
   })
 
   it('exports the board as a 2× PNG and as a file that imports into a new board', async () => {
