@@ -94,7 +94,7 @@ export function docJson(doc: Y.Doc): string {
     const type = doc.share.get(name)
     // A root known only from a received update is an untyped AbstractType: give it its shape.
     const typed =
-      type?.constructor === Y.AbstractType
+      type !== undefined && Object.getPrototypeOf(type) === Y.AbstractType.prototype
         ? type._map.size > 0
           ? doc.getMap(name)
           : doc.getArray(name)
