@@ -10,6 +10,7 @@
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type { BoardStore } from '../storage/store'
+import { REMOTE_ORIGIN, type RoomFanout } from '../cluster/fanout'
 import { compactBoard, shouldCompact, type CompactionPolicy } from '../storage/compaction'
 import type { Logger } from '../log'
 import type { Metrics } from '../metrics'
@@ -39,6 +40,8 @@ export interface RoomOptions {
   readonly maxAwarenessClientsPerConnection: number
   readonly compaction: CompactionPolicy
   readonly storageRetryMaxMs: number
+  /** Cross-node fan-out (server/cluster/); absent on a single node. */
+  readonly fanout?: RoomFanout | undefined
 }
 
 type Task =
@@ -89,7 +92,15 @@ export class Room {
 
   /** Loads the stored state. Rows that fail to apply are logged and skipped, not fatal. */
   static async load(boardId: string, options: RoomOptions): Promise<Room> {
-    const stored = await options.store.loadDoc(boardId)
+    // Subscribed before the read, so whatever another node stores after it still arrives.
+    await options.fanout?.open(boardId)
+    let stored
+    try {
+      stored = await options.store.loadDoc(boardId)
+    } catch (error) {
+      options.fanout?.detach(boardId)
+      throw error
+    }
     const doc = new Y.Doc()
     const log = options.logger.child({ boardId })
     const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
@@ -107,6 +118,7 @@ export class Room {
       bytes,
     })
     room.#maybeCompact()
+    options.fanout?.attach(room)
     return room
   }
 
@@ -213,6 +225,7 @@ export class Room {
   destroy(): void {
     if (this.#destroyed) return
     this.#destroyed = true
+    this.options.fanout?.detach(this.boardId)
     // Ends a pending backoff too, so the queue loop sees `destroyed` and returns.
     this.#wakeRetry?.()
     if (this.#retryTimer !== null) clearTimeout(this.#retryTimer)
@@ -244,6 +257,11 @@ export class Room {
 
   readonly #onDocUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === 'load') return
+    if (origin === REMOTE_ORIGIN) {
+      // Stored by the node that made it: only this node's peers still need it.
+      this.#broadcast(encodeUpdate(update))
+      return
+    }
     this.#enqueue({ kind: 'update', update, origin })
   }
 
@@ -296,6 +314,7 @@ export class Room {
       // abandon() may have emptied the queue while the append was in flight.
       if (this.#queue[0] !== head) continue
       this.#queue.splice(0, batch.length)
+      this.options.fanout?.durable(this, merged)
       // To every peer, the author included, as the stock server does: an update can integrate
       // structs that were pending from other peers, and the author must receive those too.
       for (const task of batch) this.#broadcast(encodeUpdate(task.update))

@@ -1,0 +1,231 @@
+/**
+ * Two real relay nodes (child processes) on one PostgreSQL and one Redis, with stock y-websocket
+ * providers. Runs when DATABASE_URL and REDIS_URL are set (`eval "$(bash scripts/services.sh)"`;
+ * CI's .ci/run does it). The Redis-restart test starts a private redis-server of its own, so
+ * shutting it down disturbs nobody else's Redis.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { afterEach, describe, expect, it } from 'vitest'
+import { WebSocket } from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { spawnServer, waitFor, type SpawnedServer } from '../../helpers/server'
+
+const databaseUrl = process.env['DATABASE_URL']
+const redisUrl = process.env['REDIS_URL']
+
+const cleanups: (() => Promise<unknown> | void)[] = []
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+})
+
+async function node(redis: string): Promise<SpawnedServer> {
+  const server = await spawnServer({
+    env: { DATABASE_URL: databaseUrl ?? '', REDIS_URL: redis, LOG_LEVEL: 'info' },
+  })
+  cleanups.push(async () => {
+    if (server.child.exitCode === null && server.child.signalCode === null) {
+      await server.kill('SIGKILL')
+    }
+    rmSync(server.dataDir, { recursive: true, force: true })
+  })
+  return server
+}
+
+function connect(server: { wsUrl: string }, boardId: string, token: string): WebsocketProvider {
+  const provider = new WebsocketProvider(server.wsUrl, boardId, new Y.Doc(), {
+    params: { token },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  })
+  cleanups.push(() => provider.destroy())
+  return provider
+}
+
+interface Health {
+  status: string
+  database?: { kind: string; up: boolean }
+  redis?: { configured: boolean; up?: boolean }
+}
+
+async function health(server: SpawnedServer): Promise<Health> {
+  return (await (await fetch(`${server.url}/healthz`)).json()) as Health
+}
+
+const items = (provider: WebsocketProvider) => provider.doc.getArray<string>('items').toArray()
+const sorted = (values: string[]) => [...values].sort()
+
+async function freePort(): Promise<number> {
+  const probe = createServer()
+  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done))
+  const address = probe.address()
+  await new Promise((done) => probe.close(done))
+  if (address === null || typeof address === 'string') throw new Error('no port')
+  return address.port
+}
+
+/** A private, non-persistent redis-server in the foreground, so the test can stop it. */
+async function startRedis(port: number): Promise<ChildProcess> {
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  )
+  cleanups.push(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+  })
+  await waitFor(() => redisCli(port, 'ping') === 'PONG', { what: 'redis up', timeoutMs: 10_000 })
+  return child
+}
+
+function redisCli(port: number, ...args: string[]): string {
+  const result = spawnSync('redis-cli', ['-h', '127.0.0.1', '-p', String(port), ...args], {
+    encoding: 'utf8',
+    timeout: 5_000,
+  })
+  return result.stdout.trim()
+}
+
+describe('fan-out message codec', () => {
+  it('round-trips and refuses junk', async () => {
+    const { decodeMessage, encodeMessage, MessageKind } =
+      await import('../../../server/cluster/fanout')
+    const payload = Uint8Array.from([1, 2, 3, 250])
+    const encoded = encodeMessage({ kind: MessageKind.awareness, origin: 'node-ä', payload })
+    expect(decodeMessage(encoded)).toEqual({
+      kind: MessageKind.awareness,
+      origin: 'node-ä',
+      payload,
+    })
+    expect(decodeMessage(Uint8Array.from([9, 0, 1]))).toBeNull()
+    expect(decodeMessage(Uint8Array.from([1, 5, 65]))).toBeNull()
+    expect(decodeMessage(Uint8Array.from([1, 0]))).toBeNull()
+  })
+})
+
+/** Each test starts two or three processes; on a busy 2-core box that alone can take 10 s. */
+const SLOW = 90_000
+
+if (databaseUrl && redisUrl) {
+  describe('two relay nodes on PostgreSQL and Redis', { timeout: SLOW }, () => {
+    it('clients on different nodes converge, presence included', async () => {
+      const [one, two] = await Promise.all([node(redisUrl), node(redisUrl)])
+      const board = await one.createBoard('cross-node')
+      const a = connect(one, board.id, board.editToken)
+      const b = connect(two, board.id, board.editToken)
+      await waitFor(() => a.synced && b.synced, { what: 'both synced', timeoutMs: 15_000 })
+
+      a.doc.getArray<string>('items').push(['a1', 'a2'])
+      b.doc.getArray<string>('items').push(['b1'])
+      await waitFor(() => items(a).length === 3 && items(b).length === 3, {
+        what: 'convergence',
+        timeoutMs: 10_000,
+      })
+      expect(items(a)).toEqual(items(b))
+      expect(sorted(items(a))).toEqual(['a1', 'a2', 'b1'])
+
+      a.awareness.setLocalStateField('user', { name: 'Ada' })
+      await waitFor(
+        () =>
+          [...b.awareness.getStates().values()].some(
+            (s) => (s['user'] as { name?: string } | undefined)?.name === 'Ada',
+          ),
+        { what: "A's presence on node 2", timeoutMs: 10_000 },
+      )
+
+      const status = await health(two)
+      expect(status).toMatchObject({
+        status: 'ok',
+        database: { kind: 'postgres', up: true },
+        redis: { configured: true, up: true },
+      })
+      const metrics = await (await fetch(`${two.url}/metrics`)).text()
+      expect(metrics).toMatch(/^stretchboard_redis_up 1$/m)
+      expect(metrics).toMatch(/^stretchboard_database_up 1$/m)
+      expect(
+        Number(/^stretchboard_fanout_received_total (\d+)$/m.exec(metrics)?.[1]),
+      ).toBeGreaterThan(0)
+    })
+
+    it('kill -9 of a node: its client moves to the other node and nothing is lost', async () => {
+      const [one, two] = await Promise.all([node(redisUrl), node(redisUrl)])
+      const board = await one.createBoard('failover')
+      const a = connect(one, board.id, board.editToken)
+      const b = connect(two, board.id, board.editToken)
+      await waitFor(() => a.synced && b.synced, { what: 'both synced', timeoutMs: 15_000 })
+
+      const list = a.doc.getArray<string>('items')
+      for (let i = 0; i < 20; i++) list.push([`seen-${i}`])
+      await waitFor(() => items(b).length === 20, { what: 'B saw the first edits' })
+      // These may or may not have reached node 1's store or Redis when it dies.
+      for (let i = 0; i < 20; i++) list.push([`late-${i}`])
+      expect(await one.kill('SIGKILL')).toBe('SIGKILL')
+      for (let i = 0; i < 5; i++) list.push([`offline-${i}`])
+
+      // What a load balancer does: the same client, now routed to the surviving node.
+      a.serverUrl = two.wsUrl
+      await waitFor(() => a.wsconnected && a.synced, { what: 'A on node 2', timeoutMs: 15_000 })
+      await waitFor(() => items(b).length === 45, { what: 'B has every edit', timeoutMs: 10_000 })
+      expect(items(b)).toEqual(items(a))
+
+      // And it is durable: a fresh client reading node 2 (the shared store) sees all 45.
+      a.destroy()
+      b.destroy()
+      const fresh = connect(two, board.id, board.viewToken)
+      await waitFor(() => fresh.synced, { what: 'fresh client synced', timeoutMs: 10_000 })
+      expect(sorted(items(fresh))).toEqual(sorted(items(a)))
+      expect(items(fresh)).toHaveLength(45)
+    })
+
+    it('Redis restart mid-session: nodes run alone, then converge once it is back', async () => {
+      const port = await freePort()
+      let redis = await startRedis(port)
+      const url = `redis://127.0.0.1:${port}`
+      const [one, two] = await Promise.all([node(url), node(url)])
+      const board = await one.createBoard('redis-restart')
+      const a = connect(one, board.id, board.editToken)
+      const b = connect(two, board.id, board.editToken)
+      await waitFor(() => a.synced && b.synced, { what: 'both synced', timeoutMs: 15_000 })
+      a.doc.getArray<string>('items').push(['before'])
+      await waitFor(() => items(b).length === 1, { what: 'fan-out before the restart' })
+
+      redisCli(port, 'shutdown', 'nosave')
+      await waitFor(() => redis.exitCode !== null || redis.signalCode !== null, {
+        what: 'redis stopped',
+      })
+      for (const server of [one, two]) {
+        await waitFor(async () => (await health(server)).redis?.up === false, {
+          what: 'health shows Redis down',
+        })
+        expect((await health(server)).status).toBe('degraded')
+      }
+      expect(one.logs.some((line) => line.includes('redis connection lost'))).toBe(true)
+
+      a.doc.getArray<string>('items').push(['a-during'])
+      b.doc.getArray<string>('items').push(['b-during'])
+      // Each node still serves its own clients, and nothing crosses while Redis is away.
+      const local = connect(one, board.id, board.viewToken)
+      await waitFor(() => local.synced && items(local).includes('a-during'), {
+        what: 'node 1 serves its clients alone',
+      })
+      expect(items(a)).not.toContain('b-during')
+      expect(items(b)).not.toContain('a-during')
+
+      redis = await startRedis(port)
+      await waitFor(() => items(a).length === 3 && items(b).length === 3, {
+        what: 'convergence after Redis is back',
+        timeoutMs: 20_000,
+      })
+      expect(items(a)).toEqual(items(b))
+      expect(sorted(items(a))).toEqual(['a-during', 'b-during', 'before'])
+      expect(one.logs.some((line) => line.includes('redis connection restored'))).toBe(true)
+
+      // And fan-out works normally again.
+      b.doc.getArray<string>('items').push(['after'])
+      await waitFor(() => items(a).includes('after'), { what: 'fan-out after the restart' })
+      expect((await health(two)).status).toBe('ok')
+    })
+  })
+}
