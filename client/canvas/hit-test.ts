@@ -84,10 +84,17 @@ export function frameEdgeAt(
   return null
 }
 
-/** Ids of the notes whose rectangle meets `view` (already inflated by any margin). */
+/**
+ * Ids of the notes whose rectangle meets `view` (already inflated by any margin). Runs on every
+ * pan frame over every note, so it compares corners directly instead of building rectangles.
+ */
 export function visibleNotes(notes: Iterable<Placed>, view: Rect): Set<string> {
   const out = new Set<string>()
-  for (const n of notes) if (intersects(noteRect(n), view)) out.add(n.id)
+  const minX = view.x - NOTE_WIDTH
+  const maxX = view.x + view.w
+  const minY = view.y - NOTE_HEIGHT
+  const maxY = view.y + view.h
+  for (const n of notes) if (n.x > minX && n.x < maxX && n.y > minY && n.y < maxY) out.add(n.id)
   return out
 }
 

@@ -56,6 +56,7 @@ type Gesture =
       started: boolean
     }
   | { kind: 'marquee'; start: StagePoint; base: readonly string[] }
+  | { kind: 'pinch'; distance: number; midX: number; midY: number; from: Viewport }
 
 export interface SelectionChangeDetail {
   readonly ids: readonly string[]
@@ -212,6 +213,8 @@ export class SbBoardCanvas extends LitElement {
   private detachSession: (() => void) | null = null
   /** Whether the view has been framed (or moved by the user) since the session attached. */
   private framed = false
+  /** Touch points currently down, for two-finger pinch and pan on touch screens. */
+  private readonly touches = new Map<number, { x: number; y: number }>()
 
   constructor() {
     super()
@@ -487,6 +490,14 @@ export class SbBoardCanvas extends LitElement {
     const p = this.stagePointOf(e)
     const target = e.currentTarget as HTMLElement
     target.setPointerCapture(e.pointerId)
+    if (e.pointerType === 'touch') {
+      this.touches.set(e.pointerId, { x: e.clientX, y: e.clientY })
+      if (this.touches.size === 2) {
+        this.beginPinch()
+        return
+      }
+      if (this.touches.size > 2) return
+    }
     if (this.spaceHeld || e.button === 1) {
       this.beginPan(e)
       return
@@ -545,9 +556,14 @@ export class SbBoardCanvas extends LitElement {
     if (!scene) return
     const p = this.stagePointOf(e)
     this.publishCursor?.({ x: Math.round(p.x), y: Math.round(p.y) })
+    if (e.pointerType === 'touch' && this.touches.has(e.pointerId)) {
+      this.touches.set(e.pointerId, { x: e.clientX, y: e.clientY })
+    }
     const g = this.gesture
     if (!g) return
-    if (g.kind === 'pan') {
+    if (g.kind === 'pinch') {
+      this.pinchTo(g)
+    } else if (g.kind === 'pan') {
       const dx = e.clientX - g.startX
       const dy = e.clientY - g.startY
       if (Math.hypot(dx, dy) > DRAG_THRESHOLD) g.moved = true
@@ -566,18 +582,51 @@ export class SbBoardCanvas extends LitElement {
     }
   }
 
+  /** Two fingers down: whatever one finger started is abandoned (a drag is not committed). */
+  private beginPinch(): void {
+    if (this.gesture?.kind === 'move' && this.gesture.started) this.scene?.endDrag()
+    if (this.gesture?.kind === 'marquee') this.scene?.setMarquee(null)
+    const [a, b] = [...this.touches.values()]
+    if (!a || !b) return
+    this.framed = true
+    this.gesture = {
+      kind: 'pinch',
+      distance: Math.max(1, Math.hypot(a.x - b.x, a.y - b.y)),
+      midX: (a.x + b.x) / 2,
+      midY: (a.y + b.y) / 2,
+      from: this.viewport,
+    }
+  }
+
+  /** Zooms by the change in finger distance around the midpoint, and pans with the midpoint. */
+  private pinchTo(g: Extract<Gesture, { kind: 'pinch' }>): void {
+    const [a, b] = [...this.touches.values()]
+    if (!a || !b) return
+    const box = this.getBoundingClientRect()
+    const midX = (a.x + b.x) / 2
+    const midY = (a.y + b.y) / 2
+    const factor = Math.hypot(a.x - b.x, a.y - b.y) / g.distance
+    const anchor = screenPoint(g.midX - box.left, g.midY - box.top)
+    this.setViewport(panBy(zoomAround(g.from, anchor, factor), midX - g.midX, midY - g.midY))
+  }
+
   private selectInMarquee(r: Rect, base: readonly string[]): void {
     const inside = this.scene?.notesIn(r) ?? []
     this.setSelection([...new Set([...base, ...inside])])
   }
 
   private readonly onPointerUp = (e: PointerEvent): void => {
+    this.touches.delete(e.pointerId)
     const scene = this.scene
     const g = this.gesture
+    // A pinch ends when either finger lifts; the other finger does not start a new gesture.
+    if (g?.kind === 'pinch' && this.touches.size > 0) return
     this.gesture = null
     this.stageEl?.classList.remove('panning')
     if (!scene || !g) return
-    if (g.kind === 'pan') {
+    if (g.kind === 'pinch') {
+      return
+    } else if (g.kind === 'pan') {
       if (!g.moved && e.type === 'pointerup') this.setSelection([])
     } else if (g.kind === 'marquee') {
       scene.setMarquee(null)

@@ -58,3 +58,20 @@ describe('frames', () => {
     expect(frameEdgeAt(one, { x: 200, y: 150 }, 28, 6)).toBeNull()
   })
 })
+
+describe('culling agrees with rectangle intersection', () => {
+  it('matches notesInRect on a grid of notes and views', () => {
+    const grid = Array.from({ length: 400 }, (_, i) => ({
+      id: `g${i}`,
+      x: (i % 20) * 97 - 500,
+      y: Math.floor(i / 20) * 89 - 400,
+    }))
+    for (const view of [
+      { x: 0, y: 0, w: 300, h: 200 },
+      { x: -650, y: -560, w: 10, h: 10 },
+      { x: 123.5, y: -77, w: 1000, h: 1 },
+    ]) {
+      expect([...visibleNotes(grid, view)].sort()).toEqual(notesInRect(grid, view).sort())
+    }
+  })
+})
