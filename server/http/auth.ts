@@ -3,10 +3,11 @@
  * which board. Tokens are compared against stored hashes in constant time (storage/tokens.ts)
  * and never logged.
  */
+import type { Role } from '../relay/connection'
 import type { BoardRecord, BoardStore } from '../storage/store'
 import { roleForToken } from '../storage/tokens'
 
-export type Role = 'edit' | 'view'
+export type { Role }
 
 /** Ids we issue are 16 base64url characters; anything else is refused before the store sees it. */
 export const BOARD_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/

@@ -11,6 +11,7 @@ import type { Logger } from '../log'
 import { safePath } from '../log'
 import type { Metrics, RejectReason } from '../metrics'
 import type { BoardStore } from '../storage/store'
+import type { Role } from './connection'
 import type { Relay } from './relay'
 
 export interface UpgradeDeps {
@@ -88,7 +89,7 @@ async function handleUpgrade(
   wss.handleUpgrade(request, socket, head, (ws) => wire(ws, deps, boardId, grant.role))
 }
 
-function wire(ws: WebSocket, deps: UpgradeDeps, boardId: string, role: 'edit' | 'view'): void {
+function wire(ws: WebSocket, deps: UpgradeDeps, boardId: string, role: Role): void {
   const connection = deps.relay.accept(ws, boardId, role)
   ws.on('message', (data: RawData, isBinary: boolean) => {
     connection.receive(toBytes(data), isBinary)
