@@ -95,6 +95,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     idleTimeoutMs: config.idleTimeoutMs,
     fanout: fanout ?? undefined,
   })
+  if (fanout) fanout.onRevoke = (boardId) => relay.revoke(boardId, true)
   const backends = new BackendStatus({ store, storeKind: opened.kind, fanout: fanout ?? undefined })
   const app = createApp({
     store,

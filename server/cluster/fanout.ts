@@ -31,9 +31,11 @@ export interface RoomFanout {
   attach(room: FanoutRoom): void
   durable(room: FanoutRoom, update: Uint8Array): void
   detach(boardId: string): void
+  /** Tokens of a board were rotated here: the other nodes close their sockets on it too. */
+  revoked?(boardId: string): void
 }
 
-export const MessageKind = { update: 1, awareness: 2 } as const
+export const MessageKind = { update: 1, awareness: 2, revoke: 3 } as const
 export type MessageKind = (typeof MessageKind)[keyof typeof MessageKind]
 
 export interface FanoutMessage {
@@ -66,7 +68,13 @@ export function decodeMessage(bytes: Uint8Array): FanoutMessage | null {
   if (bytes.length < 2) return null
   const kind = bytes[0]
   const length = bytes[1] ?? 0
-  if (kind !== MessageKind.update && kind !== MessageKind.awareness) return null
+  if (
+    kind !== MessageKind.update &&
+    kind !== MessageKind.awareness &&
+    kind !== MessageKind.revoke
+  ) {
+    return null
+  }
   if (bytes.length < 2 + length + 1) return null
   const origin = new TextDecoder().decode(bytes.subarray(2, 2 + length))
   return { kind, origin, payload: bytes.subarray(2 + length) }

@@ -86,6 +86,8 @@ interface AwarenessChange {
 }
 
 export class RedisFanout implements RoomFanout {
+  /** Set by the composition root: closes this node's sockets of a board rotated elsewhere. */
+  onRevoke: ((boardId: string) => void) | null = null
   readonly counters: FanoutCounters = {
     published: 0,
     publishedBytes: 0,
@@ -209,6 +211,11 @@ export class RedisFanout implements RoomFanout {
     this.#publish(room.boardId, MessageKind.update, update)
   }
 
+  revoked(boardId: string): void {
+    // The payload is a placeholder byte: a message always carries one.
+    this.#publish(boardId, MessageKind.revoke, Uint8Array.of(0))
+  }
+
   detach(boardId: string): void {
     const attached = this.#rooms.get(boardId)
     if (attached) attached.room.awareness.off('update', attached.onAwareness)
@@ -288,7 +295,9 @@ export class RedisFanout implements RoomFanout {
     this.counters.receivedBytes += bytes.byteLength
     const { room } = attached
     try {
-      if (message.kind === MessageKind.update) {
+      if (message.kind === MessageKind.revoke) {
+        this.onRevoke?.(boardId)
+      } else if (message.kind === MessageKind.update) {
         // Decoded in full first so a corrupt message changes nothing (as for client frames).
         Y.decodeUpdate(message.payload)
         Y.applyUpdate(room.doc, message.payload, REMOTE_ORIGIN)

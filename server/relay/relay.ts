@@ -87,8 +87,12 @@ export class Relay {
     return connection
   }
 
-  /** Closes every socket on a board (token rotation): the old tokens no longer open it. */
-  revoke(boardId: string): number {
+  /**
+   * Closes every socket on a board (token rotation): the old tokens no longer open it. Other
+   * relay nodes are told to do the same, unless the rotation was announced by one of them.
+   */
+  revoke(boardId: string, announcedByOtherNode = false): number {
+    if (!announcedByOtherNode) this.options.fanout?.revoked?.(boardId)
     let closed = 0
     for (const connection of [...this.connections]) {
       if (connection.boardId !== boardId) continue

@@ -149,6 +149,23 @@ if (databaseUrl && redisUrl) {
       ).toBeGreaterThan(0)
     })
 
+    it("rotating tokens on one node closes the board's sockets on the other (4401)", async () => {
+      const [one, two] = await Promise.all([node(redisUrl), node(redisUrl)])
+      const board = await one.createBoard('rotation')
+      const b = connect(two, board.id, board.viewToken)
+      await waitFor(() => b.synced, { what: 'B synced on node 2', timeoutMs: 15_000 })
+      const closes: number[] = []
+      b.on('connection-close', (event: CloseEvent | null) => {
+        if (event) closes.push(event.code)
+      })
+      const response = await fetch(`${one.url}/api/boards/${board.id}/tokens/rotate`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${board.editToken}` },
+      })
+      expect(response.status).toBe(200)
+      await waitFor(() => closes.includes(4401), { what: 'node 2 closed B with 4401' })
+    })
+
     it('kill -9 of a node: its client moves to the other node and nothing is lost', async () => {
       const [one, two] = await Promise.all([node(redisUrl), node(redisUrl)])
       const board = await one.createBoard('failover')
