@@ -16,6 +16,7 @@ import { ApiError, codeForStatus } from './http/errors'
 import { csrfGuard } from './http/guards'
 import { okrRoutes } from './http/okr'
 import { staticRoutes } from './http/static'
+import { remindersRoutes } from './routes/reminders'
 
 export type { AppDeps } from './http/deps'
 
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.route('/api/boards', boardRoutes(deps))
   app.route('/api/boards', okrRoutes(deps))
+  app.route('/api/boards', remindersRoutes(deps))
   app.all('/api/*', () => {
     throw new ApiError(404, 'not-found', 'no such API route')
   })

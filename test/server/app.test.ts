@@ -248,6 +248,16 @@ describe('health, metrics and unknown routes', () => {
     expect(text).toContain('stretchboard_rejected_messages_total{reason="malformed"} 0')
   })
 
+  it('mounts the check-in reminder feed', async () => {
+    const board = await create()
+    const res = await ctx.app.request(
+      `/api/boards/${board.id}/reminders.ics?token=${board.viewToken}`,
+    )
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toContain('text/calendar')
+    expect(await res.text()).toContain('BEGIN:VCALENDAR')
+  })
+
   it('answers unknown API routes with a JSON 404', async () => {
     expect(await errorOf(await ctx.app.request('/api/nope'))).toEqual({
       status: 404,
