@@ -99,7 +99,13 @@ export function docJson(doc: Y.Doc): string {
           ? doc.getMap(name)
           : doc.getArray(name)
         : type
-    out[name] = typed?.toJSON()
+    const json: unknown = typed?.toJSON()
+    // Roots only touched locally (an empty getMap) are not content; peers may lack them.
+    const empty =
+      json === undefined ||
+      json === '' ||
+      (typeof json === 'object' && json !== null && Object.keys(json).length === 0)
+    if (!empty) out[name] = json
   }
   const sv = [...Y.decodeStateVector(Y.encodeStateVector(doc)).entries()].sort(
     (a, b) => a[0] - b[0],
