@@ -15,13 +15,19 @@ import type { Group, Note } from '../../core/board/model'
 import type { Rect, StagePoint, Viewport } from './geometry'
 import { containsPoint, fitRect, inflate, intersects, unionRect, visibleRect } from './geometry'
 import type { Placed } from './hit-test'
-import { frameEdgeAt, noteAt, noteRect, notesInRect, visibleNotes } from './hit-test'
+import { frameEdgeAt, frameGripAt, noteAt, noteRect, notesInRect, visibleNotes } from './hit-test'
 import type { NoteLook } from './note-node'
 import { BLANK_FILL, DETAIL_MIN_SCALE, createNoteNode, updateNoteNode } from './note-node'
 import type { OverviewItem } from './overview-shape'
 import { createOverviewShape } from './overview-shape'
 import type { FrameLook } from './frame-node'
-import { FRAME_BORDER, FRAME_TITLE_HEIGHT, createFrameNode, updateFrameNode } from './frame-node'
+import {
+  FRAME_BORDER,
+  FRAME_GRIP_PX,
+  FRAME_TITLE_HEIGHT,
+  createFrameNode,
+  updateFrameNode,
+} from './frame-node'
 
 /** A note as the scene holds it: where it is, which frame it is in, and how it looks. */
 export interface SceneNote extends Placed {
@@ -395,6 +401,20 @@ export class BoardScene {
   /** The frame whose title bar or border is under `p`: frames are grabbed by their edge. */
   frameEdgeAt(p: StagePoint): string | null {
     return frameEdgeAt([...this.groups.values()], p, FRAME_TITLE_HEIGHT, FRAME_BORDER)
+  }
+
+  /** The frame whose resize grip is under `p`. */
+  frameGripAt(p: StagePoint): string | null {
+    return frameGripAt([...this.groups.values()], p, FRAME_GRIP_PX / this.vp.scale)
+  }
+
+  /** Draws a frame at a size the user is dragging to; `null` snaps back to the model. */
+  previewFrameSize(id: string, size: { w: number; h: number } | null): void {
+    const g = this.groups.get(id)
+    const node = this.frameNodes.get(id)
+    if (!g || !node) return
+    updateFrameNode(node, frameLook(size ? { ...g, ...size } : g))
+    this.scheduleOverlay()
   }
 
   /** Screen rectangle of a frame's title, for the inline title editor. */

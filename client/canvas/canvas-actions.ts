@@ -26,6 +26,7 @@ import type { BoardSession } from '../context'
 import type { SceneNote } from './board-scene'
 import type { Group } from '../../core/board/model'
 import { assignmentsAfterDrop, byTarget } from './drop-into-frame'
+import { FRAME_MIN_SIZE } from './frame-node'
 import { newId as newIdFromCrypto } from './ids'
 import { NOTE_HEIGHT, NOTE_WIDTH, frameAt, unionNotes } from './hit-test'
 
@@ -131,6 +132,25 @@ export class CanvasActions {
         }
       }
     }, this.origin)
+  }
+
+  /**
+   * Resizes a frame. Membership does not change: a group is the notes assigned to it, and a
+   * frame shrunk past a note should not silently drop it from the group.
+   */
+  resizeFrame(id: string, w: number, h: number): void {
+    this.session.undoManager.stopCapturing()
+    this.run('setGroupBounds', () =>
+      setGroupBounds(
+        this.doc,
+        {
+          id,
+          w: Math.max(FRAME_MIN_SIZE.w, Math.round(w)),
+          h: Math.max(FRAME_MIN_SIZE.h, Math.round(h)),
+        },
+        this.origin,
+      ),
+    )
   }
 
   /** Arrow-key nudge: same rules as a drag, so nudging out of a frame ungroups. */

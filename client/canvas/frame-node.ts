@@ -6,6 +6,9 @@ import Konva from 'konva'
 
 export const FRAME_TITLE_HEIGHT = 28
 export const FRAME_BORDER = 8
+/** Half-size of the resize grip, in screen pixels. */
+export const FRAME_GRIP_PX = 10
+export const FRAME_MIN_SIZE = { w: 180, h: 120 } as const
 
 export interface FrameLook {
   readonly x: number
@@ -50,12 +53,21 @@ export function createFrameNode(id: string): Konva.Group {
       fill: '#4f46e5',
       wrap: 'none',
     }),
+    // Two short diagonals in the corner: the resize grip.
+    new Konva.Path({
+      name: 'grip',
+      data: 'M -14 -4 L -4 -14 M -9 -4 L -4 -9',
+      stroke: 'rgba(0,0,0,0.35)',
+      strokeWidth: 2,
+      lineCap: 'round',
+    }),
   )
   return group
 }
 
 export function updateFrameNode(node: Konva.Group, look: FrameLook): void {
   node.position({ x: look.x, y: look.y })
+  node.findOne<Konva.Path>('.grip')?.position({ x: look.w, y: look.h })
   const body = node.findOne<Konva.Rect>('.body')
   body?.setAttrs({ width: look.w, height: look.h, fill: look.color })
   const votesText = look.votes !== null && look.votes > 0 ? `● ${look.votes}` : ''

@@ -85,6 +85,24 @@ export function frameEdgeAt(
 }
 
 /**
+ * The frame whose bottom-right resize grip is under `p`; `reach` is the grip's half-size in
+ * stage units (a constant number of screen pixels at any zoom).
+ */
+export function frameGripAt(
+  frames: readonly Framed[],
+  p: { x: number; y: number },
+  reach: number,
+): string | null {
+  for (let i = frames.length - 1; i >= 0; i--) {
+    const f = frames[i]
+    if (f && Math.abs(p.x - (f.x + f.w)) <= reach && Math.abs(p.y - (f.y + f.h)) <= reach) {
+      return f.id
+    }
+  }
+  return null
+}
+
+/**
  * Ids of the notes whose rectangle meets `view` (already inflated by any margin). Runs on every
  * pan frame over every note, so it compares corners directly instead of building rectangles.
  */

@@ -21,6 +21,7 @@ import { BoardScene } from './board-scene'
 import { CanvasActions } from './canvas-actions'
 import type { Rect, StagePoint, Viewport } from './geometry'
 import { ZOOM_STEP, panBy, rectFromCorners, screenPoint, toStage, zoomAround } from './geometry'
+import { FRAME_MIN_SIZE } from './frame-node'
 import { noteRect } from './hit-test'
 import { InlineEditor } from './inline-editor'
 import type { CanvasAction } from './keymap'
@@ -40,6 +41,11 @@ export const NOTE_COLORS = [
   '#e5e7eb',
 ] as const
 
+interface Size {
+  w: number
+  h: number
+}
+
 /** Pixels a press may wander before it counts as a drag rather than a click. */
 const DRAG_THRESHOLD = 4
 const CURSOR_HZ = 30
@@ -57,6 +63,7 @@ type Gesture =
     }
   | { kind: 'marquee'; start: StagePoint; base: readonly string[] }
   | { kind: 'pinch'; distance: number; midX: number; midY: number; from: Viewport }
+  | { kind: 'resize'; id: string; start: StagePoint; w: number; h: number; size: Size | null }
 
 export interface SelectionChangeDetail {
   readonly ids: readonly string[]
@@ -502,6 +509,13 @@ export class SbBoardCanvas extends LitElement {
       this.beginPan(e)
       return
     }
+    const grip = this.canEdit ? scene.frameGripAt(p) : null
+    const frame = grip === null ? undefined : scene.group(grip)
+    if (grip !== null && frame) {
+      this.setSelection([grip])
+      this.gesture = { kind: 'resize', id: grip, start: p, w: frame.w, h: frame.h, size: null }
+      return
+    }
     const hit = scene.noteAt(p) ?? scene.frameEdgeAt(p)
     if (hit === null) {
       if (e.shiftKey) {
@@ -563,6 +577,12 @@ export class SbBoardCanvas extends LitElement {
     if (!g) return
     if (g.kind === 'pinch') {
       this.pinchTo(g)
+    } else if (g.kind === 'resize') {
+      g.size = {
+        w: Math.max(FRAME_MIN_SIZE.w, g.w + p.x - g.start.x),
+        h: Math.max(FRAME_MIN_SIZE.h, g.h + p.y - g.start.y),
+      }
+      scene.previewFrameSize(g.id, g.size)
     } else if (g.kind === 'pan') {
       const dx = e.clientX - g.startX
       const dy = e.clientY - g.startY
@@ -626,6 +646,9 @@ export class SbBoardCanvas extends LitElement {
     if (!scene || !g) return
     if (g.kind === 'pinch') {
       return
+    } else if (g.kind === 'resize') {
+      if (g.size && e.type === 'pointerup') this.actions?.resizeFrame(g.id, g.size.w, g.size.h)
+      scene.previewFrameSize(g.id, null)
     } else if (g.kind === 'pan') {
       if (!g.moved && e.type === 'pointerup') this.setSelection([])
     } else if (g.kind === 'marquee') {

@@ -15,6 +15,7 @@ import { createNote, moveNotes } from '../../core/board/commands/notes'
 import type { EpochMs } from '../../core/okr/model'
 import type { Note } from '../../core/board/model'
 import { readNotes } from '../../core/board/read'
+import { boardRoots } from '../../core/board/schema'
 import type { BoardSession } from '../../client/context'
 import { boardSessionContext } from '../../client/context'
 import '../../client/canvas/sb-board-canvas'
@@ -144,7 +145,7 @@ const api: RenderBenchApi = {
       boardId: 'bench',
       doc: local,
       awareness: new Awareness(local),
-      undoManager: new Y.UndoManager(local.getMap('notes'), { trackedOrigins: new Set([origin]) }),
+      undoManager: new Y.UndoManager(boardRoots(local), { trackedOrigins: new Set([origin]) }),
       identity: { id: 'me', name: 'Me', color: '#2563eb' },
       role: 'edit',
       origin,

@@ -4,6 +4,7 @@ import {
   NOTE_WIDTH,
   frameAt,
   frameEdgeAt,
+  frameGripAt,
   noteAt,
   notesInRect,
   visibleNotes,
@@ -49,6 +50,13 @@ describe('frames', () => {
 
   it('breaks ties between identical frames by id', () => {
     expect(frameAt(frames, { x: 2050, y: 50 })).toBe('twin-a')
+  })
+
+  it('finds the resize grip at the bottom-right corner only', () => {
+    const one = [{ id: 'f', x: 0, y: 0, w: 400, h: 300 }]
+    expect(frameGripAt(one, { x: 405, y: 296 }, 8)).toBe('f')
+    expect(frameGripAt(one, { x: 0, y: 0 }, 8)).toBeNull()
+    expect(frameGripAt(one, { x: 420, y: 300 }, 8)).toBeNull()
   })
 
   it('picks a frame by its title bar and edge, not its inside', () => {
