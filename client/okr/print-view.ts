@@ -53,8 +53,10 @@ th,td{border-bottom:1px solid #ccc;padding:3px 6px;text-align:left;vertical-alig
 .n{text-align:right;font-variant-numeric:tabular-nums}
 .bar{display:inline-block;position:relative;width:90px;height:8px;background:#eee;border-radius:4px;vertical-align:middle}
 .bar span{display:block;height:100%;border-radius:4px}.bar i{position:absolute;left:70%;top:-2px;bottom:-2px;width:1px;background:#333}
-@media print{body{margin:0}section{break-inside:avoid}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+.toolbar{margin-bottom:12px}.toolbar button{font:inherit;padding:4px 12px}
+@media print{.toolbar{display:none}body{margin:0}section{break-inside:avoid}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 </style></head><body>
+<div class="toolbar"><button onclick="window.print()">Print</button></div>
 <h1>${e(data.board.title || 'OKRs')}${data.board.timeframe ? ` — ${e(data.board.timeframe)}` : ''}</h1>
 <p class="meta">Overall score ${formatScore(data.board.score)} · scores 0.0–1.0, 0.7 is success · ${e(data.board.exportedAt.slice(0, 10))}</p>
 ${objectives || '<p>No objectives yet.</p>'}

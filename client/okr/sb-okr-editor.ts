@@ -175,7 +175,7 @@ export class SbOkrEditor extends LitElement {
           .value=${this.errors.get(key('title'))?.text ?? o.title}
           aria-invalid=${this.errors.has(key('title')) ? 'true' : 'false'}
           ?disabled=${!canEdit}
-          @change=${(e: Event) => {
+          @input=${(e: Event) => {
             const text = (e.target as HTMLInputElement).value
             if (text.trim() === '') {
               this.errors = withError(this.errors, key('title'), {
@@ -185,7 +185,7 @@ export class SbOkrEditor extends LitElement {
               return
             }
             this.errors = withError(this.errors, key('title'), null)
-            this.#update(o.id, { title: text.trim() })
+            this.#update(o.id, { title: text })
           }}
         />
         ${
@@ -234,7 +234,7 @@ export class SbOkrEditor extends LitElement {
             .value=${o.description}
             data-field="description"
             ?disabled=${!canEdit}
-            @change=${(e: Event) =>
+            @input=${(e: Event) =>
               this.#update(o.id, { description: (e.target as HTMLTextAreaElement).value })}
           ></textarea>
         </label>

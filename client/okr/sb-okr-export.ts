@@ -102,8 +102,9 @@ export class SbOkrExport extends LitElement {
     view.document.open()
     view.document.write(printHtml(data))
     view.document.close()
+    // The page has its own Print button: calling print() here would hold the new window's
+    // renderer in the dialog before it has painted in some browsers.
     view.focus()
-    view.print()
   }
 }
 

@@ -110,7 +110,7 @@ export class SbOkrKeyResult extends LitElement {
           .value=${this.#shown('title', kr.title)}
           aria-invalid=${this.errors.has('title') ? 'true' : 'false'}
           ?disabled=${!canEdit}
-          @change=${(e: Event) => this.#text('title', e)}
+          @input=${(e: Event) => this.#text('title', e)}
         />
         ${
           f
@@ -301,7 +301,7 @@ export class SbOkrKeyResult extends LitElement {
       return
     }
     this.errors = withError(this.errors, field, null)
-    this.#update({ [field]: field === 'title' ? text.trim() : text })
+    this.#update({ [field]: text })
   }
 
   #number(field: NumberField, label: string, value: string, canEdit: boolean) {

@@ -117,9 +117,13 @@ export class SbOkrRetro extends LitElement {
         Give the objectives a timeframe (or the board one) to hold a retrospective for it.
       </p>`
     }
-    const ended = choices.find((c) => c.timeframe.end <= this.now)
+    // By default the latest timeframe that has ended (retros look back), else the running one;
+    // a timeframe that has not started yet (where carried objectives land) only when chosen.
     const choice =
-      choices.find((c) => c.label === this.chosen) ?? ended ?? (choices[0] as TimeframeChoice)
+      choices.find((c) => c.label === this.chosen) ??
+      choices.find((c) => c.timeframe.end <= this.now) ??
+      choices.find((c) => c.timeframe.start <= this.now) ??
+      (choices[0] as TimeframeChoice)
     const inTimeframe = snapshot.objectives.filter(
       (o) =>
         (o.timeframe ? formatTimeframe(o.timeframe) : formatTimeframe(choice.timeframe)) ===

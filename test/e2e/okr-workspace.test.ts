@@ -15,17 +15,27 @@ import {
   castVote,
   createGroup,
   createNote,
-  quarterTimeframe,
+  formatTimeframe,
   readBoard,
   setBoardTimeframe,
   setPhase,
 } from '../../core/index'
-import type { EpochMs } from '../../core/index'
+import type { EpochMs, Timeframe } from '../../core/index'
+import { nextTimeframe } from '../../core/board/commands/retro'
 import { startTestServer, waitFor, type CreatedBoard, type TestServer } from '../helpers/server'
 import { E2E_CLIENT_DIR, launchBrowser, screenshot, type LaunchedBrowser } from '../helpers/browser'
 
 const VIEWPORT = { width: 1360, height: 900 }
 const SEED = 'seed'
+const DAY = 86_400_000
+// Halfway through the board's period whenever the test runs, so "expected progress" is 0.5 and
+// the trends below do not depend on the calendar.
+const PERIOD: Timeframe = {
+  kind: 'custom',
+  start: (Math.floor(Date.now() / DAY) * DAY - 45 * DAY) as EpochMs,
+  end: (Math.floor(Date.now() / DAY) * DAY + 46 * DAY) as EpochMs,
+}
+const NEXT = formatTimeframe(nextTimeframe(PERIOD))
 
 let server: TestServer
 let board: CreatedBoard
@@ -37,11 +47,8 @@ let pageA: Page
 let pageB: Page
 
 function seed(doc: Y.Doc): void {
-  const now = new Date()
-  const quarter = (Math.floor(now.getUTCMonth() / 3) + 1) as 1 | 2 | 3 | 4
-  const q = quarterTimeframe(now.getUTCFullYear(), quarter)
-  setBoardTimeframe(doc, { timeframe: { start: q.start, end: q.end } }, SEED)
-  const at = q.start as EpochMs
+  setBoardTimeframe(doc, { timeframe: { start: PERIOD.start, end: PERIOD.end } }, SEED)
+  const at = PERIOD.start
   createGroup(doc, { id: 'g1', x: 0, y: 0, title: 'Grow the community' }, SEED)
   createGroup(doc, { id: 'g2', x: 400, y: 0, title: 'Keep our customers' }, SEED)
   createGroup(doc, { id: 'g3', x: 800, y: 0, title: 'Tidy the office' }, SEED)
@@ -169,7 +176,7 @@ describe('the OKR workspace', () => {
     const detail = pageA.getByTestId('checkin-detail')
     await expect.poll(() => detail.getAttribute('data-kr')).toBe('kr:n2')
     expect(await pageA.getByTestId('checkin-chart').getAttribute('data-points')).toBe('0')
-    expect(await attr(pageA, 'trend-kr:n2', 'data-trend')).not.toBe('on-track')
+    expect(await attr(pageA, 'trend-kr:n2', 'data-trend')).toBe('behind')
     await pageA.getByTestId('checkin-value').fill('abc')
     await pageA.getByTestId('checkin-submit').click()
     await pageA.getByTestId('checkin-error-value').waitFor()
@@ -261,7 +268,7 @@ describe('the OKR workspace', () => {
     await screenshot(pageA, 'okr-export')
   })
 
-  it('keeps shared retrospective answers', async () => {
+  it('keeps shared retrospective answers and carries unfinished objectives forward', async () => {
     await tab(pageA, 'retro')
     await tab(pageB, 'retro')
     await pageA.getByTestId('retro-ambition').fill('Not ambitious enough on churn.')
@@ -269,5 +276,24 @@ describe('the OKR workspace', () => {
       .poll(() => pageB.getByTestId('retro-ambition').inputValue())
       .toBe('Not ambitious enough on churn.')
     await screenshot(pageB, 'okr-retro')
+    await pageA.getByTestId('retro-carry-forward').click()
+    await waitFor(() => readBoard(peer.doc).objectives.some((o) => o.id === `obj:g1@${NEXT}`), {
+      what: 'carried objective',
+    })
+    const carried = readBoard(peer.doc).keyResults.filter((k) => k.objectiveId === `obj:g1@${NEXT}`)
+    // kr:n1 stood at 160 and carries on from there; kr:n2 reached its target and stays behind.
+    expect(carried.map((k) => [k.id, k.start])).toEqual([[`kr:n1@${NEXT}`, 160]])
+  })
+
+  it('opens a print view with the same figures', async () => {
+    await tab(pageA, 'export')
+    const [view] = await Promise.all([
+      contextA.waitForEvent('page'),
+      pageA.getByTestId('export-print').click(),
+    ])
+    await view.getByText('Grow the community').first().waitFor()
+    expect(await view.locator('h2').first().textContent()).toContain('Grow the community')
+    expect(await view.locator('table').count()).toBeGreaterThanOrEqual(2)
+    await view.close()
   })
 })
