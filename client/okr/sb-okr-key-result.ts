@@ -257,7 +257,10 @@ export class SbOkrKeyResult extends LitElement {
       </div>
       ${
         f && f.checkInCount > 0
-          ? html`<p class="muted">${f.checkInCount} check-ins · score ${formatScore(f.score)}</p>`
+          ? html`<p class="muted">
+              ${f.checkInCount === 1 ? '1 check-in' : `${f.checkInCount} check-ins`} · score
+              ${formatScore(f.score)}
+            </p>`
           : null
       }`
   }
