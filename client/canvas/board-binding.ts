@@ -101,6 +101,7 @@ export class BoardBinding {
     // A deleted frame leaves its notes unassigned: re-read the notes that pointed at it.
     const gone = [...before].filter((id) => !after.has(id))
     if (gone.length === 0) return
+    this.hooks.onChange?.(new Set(gone))
     const orphaned = new Set(
       [...this.scene.allNotes()]
         .filter((n) => n.groupId && gone.includes(n.groupId))

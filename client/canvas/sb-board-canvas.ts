@@ -297,6 +297,8 @@ export class SbBoardCanvas extends LitElement {
     window.addEventListener('keydown', this.onKeyDown)
     window.addEventListener('keyup', this.onKeyUp)
     window.addEventListener('blur', this.onWindowBlur)
+    // Moved in the DOM: the scene was torn down on disconnect and is rebuilt here.
+    if (this.hasUpdated) this.ensureScene()
   }
 
   override disconnectedCallback(): void {
@@ -305,6 +307,7 @@ export class SbBoardCanvas extends LitElement {
     window.removeEventListener('keyup', this.onKeyUp)
     window.removeEventListener('blur', this.onWindowBlur)
     this.detach()
+    cancelAnimationFrame(this.viewportTween)
     this.resizeObserver?.disconnect()
     this.resizeObserver = null
     this.scene?.destroy()
@@ -312,13 +315,22 @@ export class SbBoardCanvas extends LitElement {
   }
 
   override firstUpdated(_changed: PropertyValues): void {
+    const container = this.stageEl
+    if (!container) return
+    container.addEventListener('pointerdown', this.onPointerDown)
+    container.addEventListener('pointermove', this.onPointerMove)
+    container.addEventListener('pointerup', this.onPointerUp)
+    container.addEventListener('pointercancel', this.onPointerUp)
+    container.addEventListener('pointerleave', this.onPointerLeave)
+    container.addEventListener('dblclick', this.onDoubleClick)
+    container.addEventListener('wheel', this.onWheel, { passive: false })
     this.ensureScene()
   }
 
   private ensureScene(): void {
     if (this.scene) return
-    const container = this.renderRoot.querySelector<HTMLDivElement>('.stage')
-    if (!container) return
+    const container = this.stageEl
+    if (!(container instanceof HTMLDivElement)) return
     const scene = new BoardScene(container, this.clientWidth || 800, this.clientHeight || 600)
     this.scene = scene
     scene.setViewport(scene.viewport)
@@ -327,13 +339,6 @@ export class SbBoardCanvas extends LitElement {
       this.positionEditor()
     })
     this.resizeObserver.observe(this)
-    container.addEventListener('pointerdown', this.onPointerDown)
-    container.addEventListener('pointermove', this.onPointerMove)
-    container.addEventListener('pointerup', this.onPointerUp)
-    container.addEventListener('pointercancel', this.onPointerUp)
-    container.addEventListener('pointerleave', this.onPointerLeave)
-    container.addEventListener('dblclick', this.onDoubleClick)
-    container.addEventListener('wheel', this.onWheel, { passive: false })
     if (this.session) this.attach(this.session)
   }
 
@@ -551,6 +556,8 @@ export class SbBoardCanvas extends LitElement {
 
   private beginPan(e: PointerEvent): void {
     this.framed = true
+    // The user takes over: a running zoom-to-fit or focus animation must not pull the view back.
+    cancelAnimationFrame(this.viewportTween)
     this.gesture = {
       kind: 'pan',
       startX: e.clientX,
@@ -609,6 +616,7 @@ export class SbBoardCanvas extends LitElement {
     const [a, b] = [...this.touches.values()]
     if (!a || !b) return
     this.framed = true
+    cancelAnimationFrame(this.viewportTween)
     this.gesture = {
       kind: 'pinch',
       distance: Math.max(1, Math.hypot(a.x - b.x, a.y - b.y)),
@@ -672,6 +680,7 @@ export class SbBoardCanvas extends LitElement {
     if (!scene) return
     e.preventDefault()
     this.framed = true
+    cancelAnimationFrame(this.viewportTween)
     const box = this.getBoundingClientRect()
     const anchor = screenPoint(e.clientX - box.left, e.clientY - box.top)
     // Lines (Firefox mouse wheels) are ~16 px each; pages are a screen.
