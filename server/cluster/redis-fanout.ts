@@ -238,9 +238,10 @@ export class RedisFanout implements RoomFanout {
     if (this.#healTimer !== null) clearTimeout(this.#healTimer)
     for (const boardId of [...this.#rooms.keys()]) this.detach(boardId)
     await this.#healing?.catch(() => {})
-    await Promise.allSettled([this.#pub.close(), this.#sub.close()])
-    this.#pub.destroy()
-    this.#sub.destroy()
+    // A ready client finishes its pending commands; one still reconnecting is cut at once.
+    const clients = [this.#pub, this.#sub]
+    await Promise.allSettled(clients.filter((c) => c.isReady).map((c) => c.close()))
+    for (const client of clients) if (client.isOpen) client.destroy()
   }
 
   #channel(boardId: string): string {

@@ -1,17 +1,19 @@
 /**
  * Two real relay nodes (child processes) on one PostgreSQL and one Redis, with stock y-websocket
  * providers. Runs when DATABASE_URL and REDIS_URL are set (`eval "$(bash scripts/services.sh)"`;
- * CI's .ci/run does it). The Redis-restart test starts a private redis-server of its own, so
- * shutting it down disturbs nobody else's Redis.
+ * CI's .ci/run does it), plus one in-process node fed by a fake "other node". The Redis-restart
+ * test starts a private redis-server of its own, so shutting it down disturbs nobody else's Redis.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
+import { createClient } from 'redis'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { spawnServer, waitFor, type SpawnedServer } from '../../helpers/server'
+import { decodeMessage, encodeMessage, MessageKind } from '../../../server/cluster/fanout'
+import { spawnServer, startTestServer, waitFor, type SpawnedServer } from '../../helpers/server'
 
 const databaseUrl = process.env['DATABASE_URL']
 const redisUrl = process.env['REDIS_URL']
@@ -89,9 +91,7 @@ function redisCli(port: number, ...args: string[]): string {
 }
 
 describe('fan-out message codec', () => {
-  it('round-trips and refuses junk', async () => {
-    const { decodeMessage, encodeMessage, MessageKind } =
-      await import('../../../server/cluster/fanout')
+  it('round-trips and refuses junk', () => {
     const payload = Uint8Array.from([1, 2, 3, 250])
     const encoded = encodeMessage({ kind: MessageKind.awareness, origin: 'node-ä', payload })
     expect(decodeMessage(encoded)).toEqual({
@@ -218,7 +218,10 @@ if (databaseUrl && redisUrl) {
         })
         expect((await health(server)).status).toBe('degraded')
       }
-      expect(one.logs.some((line) => line.includes('redis connection lost'))).toBe(true)
+      // The log line is read from the child's stdout pipe, which may lag the HTTP answer.
+      await waitFor(() => one.logs.some((line) => line.includes('redis connection lost')), {
+        what: 'the lost-connection log line',
+      })
 
       a.doc.getArray<string>('items').push(['a-during'])
       b.doc.getArray<string>('items').push(['b-during'])
@@ -237,12 +240,70 @@ if (databaseUrl && redisUrl) {
       })
       expect(items(a)).toEqual(items(b))
       expect(sorted(items(a))).toEqual(['a-during', 'b-during', 'before'])
-      expect(one.logs.some((line) => line.includes('redis connection restored'))).toBe(true)
+      await waitFor(() => one.logs.some((line) => line.includes('redis connection restored')), {
+        what: 'the restored-connection log line',
+      })
 
       // And fan-out works normally again.
       b.doc.getArray<string>('items').push(['after'])
       await waitFor(() => items(a).includes('after'), { what: 'fan-out after the restart' })
       expect((await health(two)).status).toBe('ok')
+    })
+  })
+
+  describe('a node receiving from Redis', { timeout: 60_000 }, () => {
+    it('applies another node\u2019s update without storing it, refuses junk', async () => {
+      const server = await startTestServer({ config: { databaseUrl, redisUrl } })
+      cleanups.push(() => server.close())
+      const board = await server.createBoard('fan-in')
+      const a = new WebsocketProvider(server.wsUrl, board.id, new Y.Doc(), {
+        params: { token: board.editToken },
+        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+        disableBc: true,
+      })
+      cleanups.push(() => a.destroy())
+      await waitFor(() => a.synced && server.fanout?.up, { what: 'synced', timeoutMs: 10_000 })
+      a.doc.getArray<string>('items').push(['local'])
+      const room = server.relay.rooms.get(board.id)!
+      await waitFor(() => room.doc.getArray('items').length === 1, { what: 'local edit in' })
+      expect(await room.flush(5_000)).toBe(true)
+      const rowsBefore = (await server.store.pendingUpdates(board.id)).count
+
+      const publisher = createClient({ url: redisUrl })
+      publisher.on('error', () => {})
+      await publisher.connect()
+      cleanups.push(() => publisher.close())
+      const channel = `stretchboard:board:${board.id}`
+      const send = (bytes: Uint8Array) => publisher.publish(channel, Buffer.from(bytes))
+
+      const counters = server.fanout!.counters
+      const malformedBefore = counters.malformed
+      await send(Uint8Array.of(9, 9, 9)) // unknown kind
+      await send(
+        encodeMessage({
+          kind: MessageKind.update,
+          origin: 'x',
+          payload: Uint8Array.of(255, 255, 7),
+        }),
+      )
+      await waitFor(() => counters.malformed === malformedBefore + 2, { what: 'junk refused' })
+
+      const remote = new Y.Doc()
+      remote.getArray<string>('items').push(['from-another-node'])
+      await send(
+        encodeMessage({
+          kind: MessageKind.update,
+          origin: 'another-node',
+          payload: Y.encodeStateAsUpdate(remote),
+        }),
+      )
+      await waitFor(() => a.doc.getArray('items').toArray().includes('from-another-node'), {
+        what: 'remote update relayed to the local client',
+      })
+      // Flushed queue, and no new row: the relay did not store the remote update again.
+      expect(await room.flush(5_000)).toBe(true)
+      expect((await server.store.pendingUpdates(board.id)).count).toBe(rowsBefore)
+      expect(a.doc.getArray('items').length).toBe(2)
     })
   })
 }
