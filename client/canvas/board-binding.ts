@@ -9,8 +9,8 @@ import { readGroups, readMeta, readNote, readNotes, readTally } from '../../core
 import { observeCollection } from '../../core/board/observe'
 import { getMeta, getVotes } from '../../core/board/schema'
 import { isNoteHidden, visibleTally } from '../../core/board/visibility'
-import type { BoardScene } from './board-scene'
-import { sceneNote } from './board-scene'
+import type { SceneSink } from './scene-model'
+import { sceneNote } from './scene-model'
 import type { NoteLook } from './note-node'
 
 export interface BindingHooks {
@@ -29,7 +29,7 @@ export class BoardBinding {
 
   constructor(
     private readonly doc: Y.Doc,
-    private readonly scene: BoardScene,
+    private readonly scene: SceneSink,
     private readonly viewerId: string,
     /** Changes with this origin are the local user's own: they apply instantly, no tween. */
     private readonly localOrigin: unknown,

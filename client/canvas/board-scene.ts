@@ -11,12 +11,12 @@
  * - cursors: remote cursors, never culled.
  */
 import Konva from 'konva'
-import type { Group, Note } from '../../core/board/model'
+import type { Group } from '../../core/board/model'
+import type { SceneNote, SceneSink } from './scene-model'
 import type { Rect, StagePoint, Viewport } from './geometry'
 import { containsPoint, fitRect, inflate, intersects, unionRect, visibleRect } from './geometry'
 import type { Placed } from './hit-test'
 import { frameEdgeAt, frameGripAt, noteAt, noteRect, notesInRect, visibleNotes } from './hit-test'
-import type { NoteLook } from './note-node'
 import { BLANK_FILL, DETAIL_MIN_SCALE, createNoteNode, updateNoteNode } from './note-node'
 import type { OverviewItem } from './overview-shape'
 import { createOverviewShape } from './overview-shape'
@@ -28,13 +28,6 @@ import {
   createFrameNode,
   updateFrameNode,
 } from './frame-node'
-
-/** A note as the scene holds it: where it is, which frame it is in, and how it looks. */
-export interface SceneNote extends Placed {
-  readonly groupId: string | null
-  readonly author: string
-  readonly look: NoteLook
-}
 
 export interface OutlineSet {
   readonly ids: readonly string[]
@@ -55,7 +48,7 @@ const CULL_MARGIN_PX = 200
 const MAX_EXPORT_SIDE = 16_384
 const MAX_EXPORT_AREA = 16_384 * 16_384 * 0.25
 
-export class BoardScene {
+export class BoardScene implements SceneSink {
   readonly stage: Konva.Stage
   readonly framesLayer = new Konva.Layer({ listening: false })
   readonly notesLayer = new Konva.Layer({ listening: false })
@@ -680,9 +673,4 @@ export class BoardScene {
 
 function frameLook(g: Group & { readonly votes: number | null }): FrameLook {
   return { x: g.x, y: g.y, w: g.w, h: g.h, title: g.title, color: g.color, votes: g.votes }
-}
-
-/** A scene note from a read model and how this viewer should see it. */
-export function sceneNote(note: Note, look: NoteLook): SceneNote {
-  return { id: note.id, x: note.x, y: note.y, groupId: note.groupId, author: note.author, look }
 }

@@ -1,0 +1,117 @@
+import * as Y from 'yjs'
+import { describe, expect, it } from 'vitest'
+import { revealNotes, revealVotes } from '../../../core/board/commands/facilitation'
+import { createGroup, deleteGroup, assignNotes } from '../../../core/board/commands/groups'
+import { createNote, deleteNotes, moveNotes } from '../../../core/board/commands/notes'
+import { editText } from '../../../core/board/commands/text'
+import { castVote } from '../../../core/board/commands/votes'
+import type { EpochMs } from '../../../core/okr/model'
+import { BoardBinding } from '../../../client/canvas/board-binding'
+import type { SceneGroup, SceneNote, SceneSink } from '../../../client/canvas/scene-model'
+
+/** A scene that records what the binding asks of it. */
+class RecordingScene implements SceneSink {
+  readonly notes = new Map<string, SceneNote>()
+  groups: SceneGroup[] = []
+  upserts: { id: string; animate: boolean }[] = []
+  removed: string[] = []
+  upsertNote(note: SceneNote, animate: boolean): void {
+    this.notes.set(note.id, note)
+    this.upserts.push({ id: note.id, animate })
+  }
+  removeNote(id: string): void {
+    this.notes.delete(id)
+    this.removed.push(id)
+  }
+  hasNote(id: string): boolean {
+    return this.notes.has(id)
+  }
+  allNotes(): Iterable<SceneNote> {
+    return this.notes.values()
+  }
+  setGroups(groups: readonly SceneGroup[]): void {
+    this.groups = [...groups]
+  }
+  allGroups(): SceneGroup[] {
+    return this.groups
+  }
+}
+
+const LOCAL = { user: 'ann' }
+const REMOTE = 'remote'
+
+function board(notes = 50) {
+  const doc = new Y.Doc()
+  for (let i = 0; i < notes; i++) {
+    const author = i % 2 === 0 ? 'ann' : 'bo'
+    createNote(
+      doc,
+      { id: `n${i}`, x: i * 10, y: 0, author, createdAt: i as EpochMs, text: `idea ${i}` },
+      REMOTE,
+    )
+  }
+  const scene = new RecordingScene()
+  const binding = new BoardBinding(doc, scene, 'ann', LOCAL)
+  binding.start()
+  scene.upserts = []
+  return { doc, scene, binding }
+}
+
+describe('BoardBinding', () => {
+  it('re-reads only the notes a transaction touched', () => {
+    const { doc, scene } = board()
+    moveNotes(doc, { ids: ['n3', 'n7'], dx: 5, dy: 5 }, REMOTE)
+    expect(scene.upserts.map((u) => u.id).sort()).toEqual(['n3', 'n7'])
+    scene.upserts = []
+    editText(doc, { collection: 'notes', id: 'n9', delta: [{ insert: 'new ' }] }, REMOTE)
+    expect(scene.upserts.map((u) => u.id)).toEqual(['n9'])
+    expect(scene.notes.get('n9')?.look.text).toBe('new idea 9')
+  })
+
+  it('animates remote changes and applies the local user’s own instantly', () => {
+    const { doc, scene } = board()
+    moveNotes(doc, { ids: ['n1'], dx: 5, dy: 0 }, REMOTE)
+    moveNotes(doc, { ids: ['n2'], dx: 5, dy: 0 }, LOCAL)
+    expect(scene.upserts).toEqual([
+      { id: 'n1', animate: true },
+      { id: 'n2', animate: false },
+    ])
+  })
+
+  it('blanks other people’s notes until they are revealed', () => {
+    const { doc, scene } = board(4)
+    expect(scene.notes.get('n0')?.look.hidden).toBe(false)
+    expect(scene.notes.get('n1')?.look.hidden).toBe(true)
+    revealNotes(doc, { revealed: true }, REMOTE)
+    expect(scene.notes.get('n1')?.look.hidden).toBe(false)
+  })
+
+  it('shows one’s own dots before the reveal and everyone’s after', () => {
+    const { doc, scene } = board(4)
+    castVote(doc, { voterId: 'bo', targetId: 'n0', count: 2 }, REMOTE)
+    castVote(doc, { voterId: 'ann', targetId: 'n0', count: 1 }, LOCAL)
+    expect(scene.notes.get('n0')?.look).toMatchObject({ votes: 1, ownVotesOnly: true })
+    revealVotes(doc, { revealed: true }, REMOTE)
+    expect(scene.notes.get('n0')?.look).toMatchObject({ votes: 3, ownVotesOnly: false })
+  })
+
+  it('follows frames and unassigns the notes of a deleted one', () => {
+    const { doc, scene } = board(4)
+    createGroup(doc, { id: 'g1', x: 0, y: 0, title: 'Retention' }, REMOTE)
+    assignNotes(doc, { noteIds: ['n0', 'n1'], groupId: 'g1' }, REMOTE)
+    expect(scene.groups.map((g) => g.title)).toEqual(['Retention'])
+    expect(scene.notes.get('n1')?.groupId).toBe('g1')
+    deleteGroup(doc, { id: 'g1' }, REMOTE)
+    expect(scene.groups).toEqual([])
+    expect(scene.notes.get('n1')?.groupId).toBeNull()
+  })
+
+  it('removes deleted notes and stops listening when stopped', () => {
+    const { doc, scene, binding } = board(4)
+    deleteNotes(doc, { ids: ['n2'] }, REMOTE)
+    expect(scene.removed).toEqual(['n2'])
+    binding.stop()
+    moveNotes(doc, { ids: ['n3'], dx: 1, dy: 1 }, REMOTE)
+    expect(scene.upserts).toEqual([])
+  })
+})
