@@ -3,7 +3,10 @@
  * source, stock providers that report the storage status, free ports for restarts on the same
  * address, and board-level reads used to compare peers.
  */
+import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
 import * as decoding from 'lib0/decoding'
 import * as prng from 'lib0/prng'
 import { WebSocket } from 'ws'
@@ -141,4 +144,72 @@ export function report(name: string, figures: Record<string, number | string>): 
   console.log(line)
   const file = process.env.FAULT_REPORT
   if (file) void import('node:fs').then((fs) => fs.appendFileSync(file, `${line}\n`))
+}
+
+export interface Fixture {
+  readonly url: string
+  readonly wsUrl: string
+  readonly child: ChildProcess
+  readonly exited: Promise<number | string>
+  /** JSON lines printed so far. */
+  readonly lines: Record<string, unknown>[]
+  /** Writes a command line to stdin and resolves with the next line whose msg is `reply`. */
+  ask(command: string, reply: string): Promise<Record<string, unknown>>
+}
+
+/** Runs test/faults/fixtures/<name>.ts under tsx and waits for its "listening" line. */
+export async function spawnFixture(
+  name: string,
+  env: Readonly<Record<string, string>>,
+): Promise<Fixture> {
+  const root = join(import.meta.dirname, '..', '..')
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'fixtures', `${name}.ts`)],
+    {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  )
+  const exited = new Promise<number | string>((done) =>
+    child.once('exit', (code, signal) => done(code ?? signal ?? 'unknown')),
+  )
+  const lines: Record<string, unknown>[] = []
+  const waiters: { reply: string; done: (line: Record<string, unknown>) => void }[] = []
+  const stderr: string[] = []
+  child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString()))
+  createInterface({ input: child.stdout! }).on('line', (text) => {
+    let line: Record<string, unknown>
+    try {
+      line = JSON.parse(text) as Record<string, unknown>
+    } catch {
+      return
+    }
+    lines.push(line)
+    const i = waiters.findIndex((w) => w.reply === line.msg)
+    if (i >= 0) waiters.splice(i, 1)[0]!.done(line)
+  })
+  const next = (reply: string) =>
+    new Promise<Record<string, unknown>>((done, fail) => {
+      const timer = setTimeout(
+        () => fail(new Error(`${name}: no "${reply}" line: ${stderr.join('')}`)),
+        60_000,
+      )
+      waiters.push({ reply, done: (line) => (clearTimeout(timer), done(line)) })
+    })
+  const listening = await next('listening')
+  const url = String(listening.url)
+  return {
+    url,
+    wsUrl: url.replace(/^http/, 'ws') + '/ws',
+    child,
+    exited,
+    lines,
+    ask: (command, reply) => {
+      const answer = next(reply)
+      child.stdin!.write(`${command}\n`)
+      return answer
+    },
+  }
 }
