@@ -138,7 +138,9 @@ export async function spawnServer(options: SpawnOptions = {}): Promise<SpawnedSe
     ],
     {
       cwd: REPO_ROOT,
-      env: { ...process.env, LOG_LEVEL: 'info', ...options.env },
+      // DATABASE_URL / REDIS_URL exported for the multi-node tests must not turn every other
+      // child into a PostgreSQL + Redis node: they only apply when passed in `env`.
+      env: { ...process.env, DATABASE_URL: '', REDIS_URL: '', LOG_LEVEL: 'info', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   )
