@@ -35,6 +35,9 @@ export const OKR_TABS = [
 ] as const
 export type OkrTab = (typeof OKR_TABS)[number][0]
 
+/** Composed events that start a new gesture (they cross the panels' shadow roots). */
+const GESTURES = ['pointerdown', 'focusin'] as const
+
 /** The clock ticks each minute: trends, due check-ins and "expected" move with the day. */
 const TICK_MS = 60_000
 
@@ -94,12 +97,21 @@ export class SbOkrWorkspace extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback()
     this.#timer = setInterval(() => (this.now = Date.now() as EpochMs), TICK_MS)
+    for (const type of GESTURES) this.addEventListener(type, this.#newUndoStep, true)
   }
 
   override disconnectedCallback(): void {
     clearInterval(this.#timer)
+    for (const type of GESTURES) this.removeEventListener(type, this.#newUndoStep, true)
     super.disconnectedCallback()
   }
+
+  /**
+   * The undo manager merges changes less than 400 ms apart, which suits typing but would fold
+   * a check-in, an owner edit and a stretch made in quick succession into one Undo. Every
+   * click or move to another field starts a new step; keystrokes in one field still merge.
+   */
+  readonly #newUndoStep = (): void => this.#session.value?.undoManager.stopCapturing()
 
   /** One export model per (board state, minute): every panel reads the same figures. */
   #data(snapshot: BoardSnapshot): OkrExport {
