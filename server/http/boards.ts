@@ -123,7 +123,7 @@ export function boardRoutes(deps: AppDeps): Hono<AppEnv> {
       } catch {
         throw new ApiError(400, 'invalid-snapshot', 'snapshot could not be applied')
       }
-      return room.flush(deps.config.shutdownTimeoutMs)
+      return room.durable(deps.config.shutdownTimeoutMs)
     })
     if (!saved) {
       throw new ApiError(503, 'storage-unavailable', 'merged, but not yet saved; retrying')
@@ -143,7 +143,7 @@ async function seedTitle(deps: AppDeps, boardId: string, title: string): Promise
   try {
     await withBoard(deps, boardId, (room) => {
       setBoardTitle(room.doc, { title }, SERVER_CREATE_ORIGIN)
-      return room.flush(deps.config.shutdownTimeoutMs)
+      return room.durable(deps.config.shutdownTimeoutMs)
     })
   } catch (error) {
     deps.logger.warn({ err: error, boardId }, 'could not seed the board title')

@@ -55,7 +55,7 @@ export function okrRoutes(deps: AppDeps): Hono<AppEnv> {
         }
         throw error
       }
-      return { result, applied, saved: await room.flush(deps.config.shutdownTimeoutMs) }
+      return { result, applied, saved: await room.durable(deps.config.shutdownTimeoutMs) }
     })
     if (!outcome.saved) {
       throw new ApiError(503, 'storage-unavailable', 'converted, but not yet saved; retrying')

@@ -47,6 +47,7 @@ export interface RoomOptions {
 type Task =
   | { readonly kind: 'update'; readonly update: Uint8Array; readonly origin: unknown }
   | { readonly kind: 'send'; readonly peer: Peer; readonly message: Uint8Array }
+  | { readonly kind: 'barrier'; readonly reached: (durable: boolean) => void }
 
 /** Thrown for a client update Yjs cannot decode or apply; the caller closes that socket (1007). */
 export class MalformedUpdateError extends Error {
@@ -213,9 +214,30 @@ export class Room {
     })
   }
 
+  /**
+   * Resolves true once every change applied so far is durable and sent, or false after
+   * `timeoutMs` (storage failing; the changes stay queued). Unlike `flush`, later changes do
+   * not delay it, so a REST call answers promptly on a busy board.
+   */
+  durable(timeoutMs: number): Promise<boolean> {
+    if (this.#queue.length === 0) return Promise.resolve(true)
+    return new Promise((resolve) => {
+      let settled = false
+      const timer = setTimeout(() => reached(false), timeoutMs)
+      const reached = (durable: boolean) => {
+        if (settled) return
+        settled = true
+        clearTimeout(timer)
+        resolve(durable)
+      }
+      this.#enqueue({ kind: 'barrier', reached })
+    })
+  }
+
   /** Stops retrying at once (shutdown after the flush deadline); queued changes are dropped. */
   abandon(): number {
     const lost = this.#queue.filter((t) => t.kind === 'update').length
+    for (const task of this.#queue) if (task.kind === 'barrier') task.reached(false)
     this.#queue.length = 0
     this.#wakeRetry?.()
     return lost
@@ -298,6 +320,11 @@ export class Room {
       if (head.kind === 'send') {
         this.#queue.shift()
         head.peer.send(head.message)
+        continue
+      }
+      if (head.kind === 'barrier') {
+        this.#queue.shift()
+        head.reached(true)
         continue
       }
       const batch: Extract<Task, { kind: 'update' }>[] = []

@@ -93,3 +93,46 @@ describe('Room', () => {
     r.destroy()
   })
 })
+
+describe('Room.durable', () => {
+  it('resolves once earlier changes are stored, without waiting for later ones', async () => {
+    const { room: r, store } = await room()
+    let release: () => void = () => undefined
+    const gate = new Promise<void>((done) => (release = done))
+    const append = store.appendUpdate.bind(store)
+    let calls = 0
+    store.appendUpdate = async (id, update) => {
+      // The second append (a later change) hangs until released.
+      if (++calls === 2) await gate
+      return append(id, update)
+    }
+    const author = new FakePeer('author')
+    r.join(author)
+    const first = new Y.Doc()
+    first.getMap('m').set('first', 1)
+    r.applyClientUpdate(author, Y.encodeStateAsUpdate(first))
+    const stored = r.durable(5_000)
+    const second = new Y.Doc()
+    second.getMap('m').set('second', 2)
+    r.applyClientUpdate(author, Y.encodeStateAsUpdate(second))
+    expect(await stored).toBe(true)
+    expect(await r.flush(50)).toBe(false)
+    release()
+    expect(await r.flush()).toBe(true)
+    r.destroy()
+  })
+
+  it('reports false after the timeout while storage fails', async () => {
+    const { room: r, store } = await room()
+    store.appendUpdate = () => Promise.reject(new Error('disk full'))
+    const author = new FakePeer('author')
+    r.join(author)
+    const doc = new Y.Doc()
+    doc.getMap('m').set('k', 1)
+    r.applyClientUpdate(author, Y.encodeStateAsUpdate(doc))
+    expect(await r.durable(100)).toBe(false)
+    expect(r.unsavedUpdates).toBe(1)
+    expect(r.abandon()).toBe(1)
+    r.destroy()
+  })
+})
