@@ -187,14 +187,16 @@ export class BoardScene implements SceneSink {
     }
     if (!node || !this.onScreen.has(note.id)) {
       this.stale.add(note.id)
-      if (!before) this.cullOne(note.id)
+      // New, or moved in from off screen: either way it may be visible now.
+      this.cullOne(note.id)
       return
     }
     updateNoteNode(node, note.look)
     if (this.drag?.ids.has(note.id)) return
     const moved = !before || before.x !== note.x || before.y !== note.y
     if (moved) this.placeNode(note.id, node, note, animate)
-    if (moved && !this.intersectsView(note)) this.cullOne(note.id)
+    // A note leaving the view glides out first; the tween's end culls it.
+    if (moved && !animate) this.cullOne(note.id)
     this.scheduleOverlay()
   }
 
@@ -273,6 +275,7 @@ export class BoardScene implements SceneSink {
       onFinish: () => {
         this.tweens.delete(id)
         tween.destroy()
+        this.cullOne(id)
         this.scheduleOverlay()
       },
     })
