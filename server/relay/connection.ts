@@ -30,8 +30,9 @@ export interface RelaySocket {
 }
 
 const OPEN = 1
-/** Messages accepted while the board is still loading; a flood before that is refused. */
+/** What is held while the board is still loading; a flood before that is refused. */
 const MAX_EARLY_MESSAGES = 256
+const MAX_EARLY_BYTES = 32 * 1024 * 1024
 
 export interface ConnectionDeps {
   readonly metrics: Metrics
@@ -49,6 +50,7 @@ export class Connection implements Peer {
   alive = true
   #room: Room | null = null
   #early: { data: Uint8Array; isBinary: boolean }[] = []
+  #earlyBytes = 0
   #closed = false
   #frozen = false
   readonly #log: Logger
@@ -112,7 +114,8 @@ export class Connection implements Peer {
     }
     const room = this.#room
     if (room === null) {
-      if (this.#early.length >= MAX_EARLY_MESSAGES) {
+      this.#earlyBytes += data.byteLength
+      if (this.#early.length >= MAX_EARLY_MESSAGES || this.#earlyBytes > MAX_EARLY_BYTES) {
         this.#refuse('malformed', CloseCode.tryAgainLater, 'too many messages before sync')
       } else {
         this.#early.push({ data, isBinary })

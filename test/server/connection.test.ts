@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { createLogger } from '../../server/log'
+import { Metrics } from '../../server/metrics'
+import type { RelaySocket } from '../../server/relay/connection'
+import { CloseCode, encodeSyncStep1, encodeUpdate } from '../../server/relay/protocol'
+import { Relay } from '../../server/relay/relay'
+import { compactionPolicy } from '../../server/storage/compaction'
+import { MemoryStore } from '../../server/storage/memory-store'
+import { issueTokens } from '../../server/storage/tokens'
+
+class FakeSocket implements RelaySocket {
+  readyState = 1
+  bufferedAmount = 0
+  closedWith: number | null = null
+  sent = 0
+  send(): void {
+    this.sent++
+  }
+  close(code: number): void {
+    this.closedWith = code
+    this.readyState = 3
+  }
+  terminate(): void {
+    this.readyState = 3
+  }
+  ping(): void {}
+}
+
+async function setup() {
+  const store = new MemoryStore()
+  const { editTokenHash, viewTokenHash } = issueTokens()
+  await store.createBoard({ id: 'b', title: 'b', createdAt: 0, editTokenHash, viewTokenHash })
+  let open: () => void = () => undefined
+  const loading = new Promise<void>((done) => (open = done))
+  const load = store.loadDoc.bind(store)
+  store.loadDoc = async (id) => {
+    await loading
+    return load(id)
+  }
+  const relay = new Relay({
+    store,
+    metrics: new Metrics(),
+    logger: createLogger('silent'),
+    now: () => 0,
+    newId: () => 'c',
+    maxBufferedBytes: 1 << 20,
+    maxAwarenessBytes: 1024,
+    maxAwarenessClientsPerConnection: 4,
+    compaction: compactionPolicy(),
+    storageRetryMaxMs: 100,
+    pingIntervalMs: 0,
+    idleTimeoutMs: 60_000,
+  })
+  return { relay, store, open }
+}
+
+describe('a connection while its board loads', () => {
+  it('keeps what arrives early and replays it once the board is loaded', async () => {
+    const { relay, store, open } = await setup()
+    const socket = new FakeSocket()
+    const connection = relay.accept(socket, 'b', 'edit')
+    const doc = new Y.Doc()
+    doc.getText('t').insert(0, 'early bird')
+    connection.receive(encodeSyncStep1(new Y.Doc()), true)
+    connection.receive(encodeUpdate(Y.encodeStateAsUpdate(doc)), true)
+    expect(socket.sent).toBe(0)
+    open()
+    await relay.rooms.acquire('b').then(() => relay.rooms.release('b'))
+    await relay.rooms.get('b')!.flush()
+    expect(relay.rooms.get('b')!.doc.getText('t').toString()).toBe('early bird')
+    expect((await store.loadDoc('b')).updates.length).toBe(1)
+    await relay.shutdown(100)
+  })
+
+  it('refuses a flood before the board is loaded with 1013', async () => {
+    const { relay, open } = await setup()
+    const socket = new FakeSocket()
+    const connection = relay.accept(socket, 'b', 'edit')
+    for (let i = 0; i < 300; i++) connection.receive(new Uint8Array([3]), true)
+    expect(socket.closedWith).toBe(CloseCode.tryAgainLater)
+    open()
+    await new Promise((done) => setImmediate(done))
+    expect(relay.connections.size).toBe(0)
+    await relay.shutdown(100)
+    expect(relay.rooms.size).toBe(0)
+  })
+})
