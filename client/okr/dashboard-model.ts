@@ -10,7 +10,7 @@ export interface DashboardFilter {
 
 export const NO_FILTER: DashboardFilter = { owner: '', status: '', timeframe: '', type: '' }
 /** The timeframe filter's value for objectives that have none of their own. */
-export const NO_TIMEFRAME = '(none)'
+export const NO_TIMEFRAME = "board's timeframe"
 
 /** Everyone named as an objective or key result owner, sorted. */
 export function ownersOf(objectives: readonly ExportedObjective[]): string[] {

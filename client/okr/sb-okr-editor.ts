@@ -8,11 +8,12 @@ import { LitElement, css, html } from 'lit'
 import type * as Y from 'yjs'
 import { ContextConsumer } from '@lit/context'
 import { boardSessionContext } from '../context'
-import type { BoardSnapshot, ObjectiveRecord } from '../../core/board/model'
+import type { BoardSnapshot, KeyResultRecord, ObjectiveRecord } from '../../core/board/model'
 import {
   createKeyResult,
   createObjective,
   deleteObjective,
+  updateKeyResult,
   updateObjective,
 } from '../../core/board/commands/okr'
 import type { ObjectiveFields } from '../../core/board/commands/okr'
@@ -27,6 +28,7 @@ import { okrStyles } from './okr-styles'
 import { inOneStep } from './one-step'
 import { parseTimeframeInput } from './parse-input'
 import { moveTo } from './reorder'
+import type { KeyResultMove } from './sb-okr-key-result'
 import './sb-okr-key-result'
 import './sb-okr-score-bar'
 
@@ -332,9 +334,13 @@ export class SbOkrEditor extends LitElement {
         (d) => html`<p class="sev-${d.severity}" data-code=${d.code}>⚑ ${d.message}</p>`,
       )}
       ${krs.map(
-        (kr) =>
+        (kr, krIndex) =>
           html`<sb-okr-key-result
             data-testid=${`kr-${kr.id}`}
+            .index=${krIndex}
+            .count=${krs.length}
+            @kr-move=${(e: CustomEvent<KeyResultMove>) =>
+              this.#reorderKeyResults(krs, e.detail.id, e.detail.index)}
             .keyResult=${kr}
             .initiatives=${snapshot.initiatives.filter((i) => i.keyResultId === kr.id)}
             .diagnostics=${diagnostics.get(kr.id) ?? []}
@@ -380,6 +386,23 @@ export class SbOkrEditor extends LitElement {
       ids.forEach((objectiveId, order) => {
         if (orderOf.get(objectiveId) !== order)
           updateObjective(session.doc, { id: objectiveId, order }, session.origin)
+      })
+    })
+  }
+
+  #reorderKeyResults(krs: readonly KeyResultRecord[], id: string, index: number): void {
+    const session = this.#session.value
+    if (!session) return
+    const ids = moveTo(
+      krs.map((kr) => kr.id),
+      id,
+      index,
+    )
+    const orderOf = new Map(krs.map((kr) => [kr.id, kr.order]))
+    inOneStep(this, session, () => {
+      ids.forEach((krId, order) => {
+        if (orderOf.get(krId) !== order)
+          updateKeyResult(session.doc, { id: krId, order }, session.origin)
       })
     })
   }

@@ -3,6 +3,9 @@
  * from the same model the dashboard shows, plus a print view.
  */
 import { LitElement, css, html } from 'lit'
+import { ContextConsumer } from '@lit/context'
+import { boardSessionContext, type BoardSession } from '../context'
+import { getAccess } from '../state/board-access'
 import { toCsv } from '../../core/export/csv'
 import { toMarkdown } from '../../core/export/markdown'
 import type { OkrExport } from '../../core/export/report'
@@ -18,6 +21,8 @@ export class SbOkrExport extends LitElement {
 
   declare data: OkrExport | null
   declare status: string
+
+  readonly #session = new ContextConsumer(this, { context: boardSessionContext, subscribe: true })
 
   constructor() {
     super()
@@ -80,8 +85,40 @@ export class SbOkrExport extends LitElement {
         <button data-testid="export-print" @click=${() => this.#print(data)}>Print view</button>
         <span role="status">${this.status}</span>
       </div>
+      ${this.#calendar()}
       <h3>Markdown preview</h3>
       <pre data-testid="export-preview">${markdown}</pre>`
+  }
+
+  /**
+   * The check-in reminder feed. Only a view token goes into it: calendar apps store the URL, and
+   * an edit token there would hand out editing to anyone who sees the subscription.
+   */
+  #calendar() {
+    const session = this.#session.value
+    if (!session) return null
+    const token = viewToken(session)
+    const path = `/api/boards/${encodeURIComponent(session.boardId)}/reminders.ics`
+    return html`<h3>Check-in reminders</h3>
+      ${
+        token === null
+          ? html`<p class="hint">
+              Subscribe your calendar to <code>${location.origin}${path}?token=…</code> with the
+              token from the board's view link, and add <code>&owner=Name</code> for one person's
+              check-ins.
+            </p>`
+          : html`<p class="hint">
+                Subscribe in Google Calendar, Outlook or Apple Calendar; add
+                <code>&owner=Name</code> for one person's check-ins.
+              </p>
+              <input
+                readonly
+                data-testid="export-calendar"
+                style="width:100%"
+                .value=${`${location.origin}${path}?token=${encodeURIComponent(token)}`}
+                @focus=${(e: Event) => (e.target as HTMLInputElement).select()}
+              />`
+      }`
   }
 
   async #copy(markdown: string): Promise<void> {
@@ -106,6 +143,21 @@ export class SbOkrExport extends LitElement {
     // renderer in the dialog before it has painted in some browsers.
     view.focus()
   }
+}
+
+/** A view token for this board if this device knows one (never the edit token). */
+function viewToken(session: BoardSession): string | null {
+  const access = getAccess(localStorage, session.boardId)
+  const link = access?.links?.view
+  if (link) {
+    try {
+      const token = new URLSearchParams(new URL(link).hash.slice(1)).get('token')
+      if (token) return token
+    } catch (_error) {
+      // A damaged stored link: fall through to the hint.
+    }
+  }
+  return session.role === 'view' ? (access?.token ?? null) : null
 }
 
 customElements.define('sb-okr-export', SbOkrExport)

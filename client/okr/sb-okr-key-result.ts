@@ -29,12 +29,19 @@ import './sb-okr-score-bar'
 
 type NumberField = 'start' | 'target' | 'weight'
 
+export interface KeyResultMove {
+  readonly id: string
+  readonly index: number
+}
+
 export class SbOkrKeyResult extends LitElement {
   static override properties = {
     keyResult: { attribute: false },
     initiatives: { attribute: false },
     diagnostics: { attribute: false },
     figures: { attribute: false },
+    index: { type: Number },
+    count: { type: Number },
     errors: { state: true },
   }
 
@@ -42,6 +49,9 @@ export class SbOkrKeyResult extends LitElement {
   declare initiatives: readonly InitiativeRecord[]
   declare diagnostics: readonly Diagnostic[]
   declare figures: ExportedKeyResult | null
+  /** Position among the objective's key results, for the move buttons. */
+  declare index: number
+  declare count: number
   declare errors: FieldErrors
 
   readonly #session = new ContextConsumer(this, { context: boardSessionContext, subscribe: true })
@@ -52,6 +62,8 @@ export class SbOkrKeyResult extends LitElement {
     this.initiatives = []
     this.diagnostics = []
     this.figures = null
+    this.index = 0
+    this.count = 1
     this.errors = new Map()
   }
 
@@ -125,6 +137,24 @@ export class SbOkrKeyResult extends LitElement {
                 </span>`
             : null
         }
+        <button
+          class="icon"
+          aria-label="Move key result up"
+          title="Move up"
+          ?disabled=${!canEdit || this.index === 0}
+          @click=${() => this.#move(-1)}
+        >
+          ↑
+        </button>
+        <button
+          class="icon"
+          aria-label="Move key result down"
+          title="Move down"
+          ?disabled=${!canEdit || this.index >= this.count - 1}
+          @click=${() => this.#move(1)}
+        >
+          ↓
+        </button>
         <button
           class="icon"
           title="Delete this key result (undo brings it back)"
@@ -265,6 +295,19 @@ export class SbOkrKeyResult extends LitElement {
       }`
   }
 
+  /** The editor owns the order of the objective's key results; it renumbers them. */
+  #move(delta: number): void {
+    const kr = this.keyResult
+    if (!kr) return
+    this.dispatchEvent(
+      new CustomEvent<KeyResultMove>('kr-move', {
+        detail: { id: kr.id, index: this.index + delta },
+        bubbles: true,
+        composed: true,
+      }),
+    )
+  }
+
   #doc() {
     const session = this.#session.value
     if (!session) throw new Error('The board is not open.')
@@ -388,5 +431,8 @@ customElements.define('sb-okr-key-result', SbOkrKeyResult)
 declare global {
   interface HTMLElementTagNameMap {
     'sb-okr-key-result': SbOkrKeyResult
+  }
+  interface HTMLElementEventMap {
+    'kr-move': CustomEvent<KeyResultMove>
   }
 }

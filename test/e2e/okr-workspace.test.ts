@@ -229,6 +229,16 @@ describe('the OKR workspace', () => {
     await pageA.getByTestId('okr-undo').click()
     await waitFor(() => kr()?.target === 4, { what: 'key result back' })
     await pageA.getByTestId('kr-title-kr:n3').waitFor()
+    // Key results reorder within their objective with the arrow buttons.
+    await pageA
+      .getByTestId('kr-kr:n1')
+      .getByRole('button', { name: 'Move key result down' })
+      .click()
+    const order = () =>
+      readBoard(peer.doc)
+        .keyResults.filter((k) => k.objectiveId === 'obj:g1')
+        .map((k) => k.id)
+    await waitFor(() => order().join() === 'kr:n2,kr:n1', { what: 'reordered key results' })
   })
 
   it('exported CSV and Markdown hold the figures shown on screen', async () => {
