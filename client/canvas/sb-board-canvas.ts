@@ -9,7 +9,7 @@
  */
 import { ContextConsumer } from '@lit/context'
 import type { PropertyValues, TemplateResult } from 'lit'
-import { LitElement, css, html, nothing } from 'lit'
+import { LitElement, html, nothing } from 'lit'
 import type Konva from 'konva'
 import type * as Y from 'yjs'
 import { getGroupTitle, getNoteText } from '../../core/board/schema'
@@ -19,27 +19,19 @@ import { BoardBinding } from './board-binding'
 import type { GroupProposalPreview } from './board-scene'
 import { BoardScene } from './board-scene'
 import { CanvasActions } from './canvas-actions'
+import { selectionToolbar, shortcutHelp, zoomControls } from './canvas-chrome'
+import { canvasStyles } from './canvas-styles'
 import type { Rect, StagePoint, Viewport } from './geometry'
 import { ZOOM_STEP, panBy, rectFromCorners, screenPoint, toStage, zoomAround } from './geometry'
 import { FRAME_MIN_SIZE } from './frame-node'
 import { noteRect } from './hit-test'
 import { InlineEditor } from './inline-editor'
 import type { CanvasAction } from './keymap'
-import { EDITING_ACTIONS, SHORTCUT_HELP, isTypingTarget, resolveShortcut } from './keymap'
+import { EDITING_ACTIONS, isTypingTarget, resolveShortcut } from './keymap'
 import { peersOf } from './presence-state'
 import { PresenceLayer } from './presence-layer'
 import type { Throttled } from './throttle'
 import { throttle } from './throttle'
-
-export const NOTE_COLORS = [
-  '#fde68a',
-  '#fecaca',
-  '#fed7aa',
-  '#bbf7d0',
-  '#bfdbfe',
-  '#ddd6fe',
-  '#e5e7eb',
-] as const
 
 interface Size {
   w: number
@@ -77,128 +69,7 @@ export class SbBoardCanvas extends LitElement {
     role: { state: true },
   }
 
-  static override styles = css`
-    :host {
-      display: block;
-      position: relative;
-      overflow: hidden;
-      width: 100%;
-      height: 100%;
-      min-height: 200px;
-      background: #fafaf9;
-      touch-action: none;
-      user-select: none;
-      -webkit-user-select: none;
-      outline: none;
-    }
-    .stage {
-      position: absolute;
-      inset: 0;
-    }
-    .stage.pan {
-      cursor: grab;
-    }
-    .stage.panning {
-      cursor: grabbing;
-    }
-    .inline-editor {
-      position: absolute;
-      box-sizing: border-box;
-      border: 2px solid #2563eb;
-      border-radius: 4px;
-      margin: 0;
-      resize: none;
-      outline: none;
-      overflow: hidden;
-      font-family: system-ui, sans-serif;
-      line-height: 1.25;
-      color: #1f2937;
-      background: var(--sb-editor-bg, #fde68a);
-      z-index: 2;
-    }
-    .toolbar {
-      position: absolute;
-      top: 12px;
-      left: 50%;
-      transform: translateX(-50%);
-      display: flex;
-      gap: 6px;
-      align-items: center;
-      padding: 6px 8px;
-      background: #fff;
-      border-radius: 8px;
-      box-shadow: 0 2px 10px rgba(0, 0, 0, 0.15);
-      z-index: 3;
-    }
-    .swatch {
-      width: 22px;
-      height: 22px;
-      border-radius: 50%;
-      border: 1px solid rgba(0, 0, 0, 0.2);
-      cursor: pointer;
-      padding: 0;
-    }
-    .toolbar button:not(.swatch),
-    .zoom button {
-      font: inherit;
-      font-size: 13px;
-      border: 1px solid #d1d5db;
-      background: #fff;
-      border-radius: 6px;
-      padding: 3px 8px;
-      cursor: pointer;
-    }
-    .zoom {
-      position: absolute;
-      right: 12px;
-      bottom: 12px;
-      display: flex;
-      gap: 4px;
-      align-items: center;
-      background: #fff;
-      padding: 4px;
-      border-radius: 8px;
-      box-shadow: 0 2px 10px rgba(0, 0, 0, 0.15);
-      font:
-        13px system-ui,
-        sans-serif;
-      z-index: 3;
-    }
-    .zoom output {
-      min-width: 3.5em;
-      text-align: center;
-    }
-    .help {
-      position: absolute;
-      inset: 0;
-      display: grid;
-      place-items: center;
-      background: rgba(17, 24, 39, 0.35);
-      z-index: 4;
-    }
-    .help section {
-      background: #fff;
-      border-radius: 10px;
-      padding: 16px 20px;
-      max-width: 560px;
-      font:
-        14px system-ui,
-        sans-serif;
-      box-shadow: 0 8px 30px rgba(0, 0, 0, 0.25);
-    }
-    .help table {
-      border-collapse: collapse;
-    }
-    .help td {
-      padding: 3px 10px 3px 0;
-      vertical-align: top;
-    }
-    .help kbd {
-      font:
-        12px ui-monospace,
-        monospace;
-    }
-  `
+  static override styles = canvasStyles
 
   declare selection: readonly string[]
   declare helpOpen: boolean
@@ -876,82 +747,29 @@ export class SbBoardCanvas extends LitElement {
   // ---- template -------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
+    const scene = this.scene
+    const toolbar =
+      this.canEdit && this.selection.length > 0
+        ? selectionToolbar(
+            this.selection.some((id) => scene?.hasNote(id)),
+            {
+              recolour: (c) => this.actions?.recolour(this.selection, c),
+              frame: this.frameSelection,
+              duplicate: () => this.perform('duplicate', 1),
+              remove: () => this.perform('delete', 1),
+            },
+          )
+        : nothing
     return html`
       <div class="stage" part="stage"></div>
-      ${this.renderToolbar()}
-      <div class="zoom" part="zoom">
-        <button
-          type="button"
-          title="Zoom out (−)"
-          aria-label="Zoom out"
-          @click=${() => this.zoomOut()}
-        >
-          −
-        </button>
-        <output aria-label="Zoom level">${this.zoomPercent}%</output>
-        <button
-          type="button"
-          title="Zoom in (+)"
-          aria-label="Zoom in"
-          @click=${() => this.zoomIn()}
-        >
-          +
-        </button>
-        <button type="button" title="Zoom to fit (Shift+1)" @click=${() => this.zoomToFit()}>
-          Fit
-        </button>
-        <button
-          type="button"
-          title="Keyboard shortcuts (?)"
-          aria-label="Keyboard shortcuts"
-          @click=${() => (this.helpOpen = !this.helpOpen)}
-        >
-          ?
-        </button>
-      </div>
-      ${this.helpOpen ? this.renderHelp() : nothing}
-    `
-  }
-
-  private renderToolbar(): TemplateResult | typeof nothing {
-    if (!this.canEdit || this.selection.length === 0) return nothing
-    const scene = this.scene
-    const notes = this.selection.filter((id) => scene?.hasNote(id))
-    return html`
-      <div class="toolbar" role="toolbar" aria-label="Selection">
-        ${NOTE_COLORS.map(
-          (c) =>
-            html`<button
-              type="button"
-              class="swatch"
-              style="background:${c}"
-              title="Colour ${c}"
-              aria-label="Colour ${c}"
-              @click=${() => this.actions?.recolour(this.selection, c)}
-            ></button>`,
-        )}
-        ${
-          notes.length > 0
-            ? html`<button
-                  type="button"
-                  title="Put the selected notes in a new frame"
-                  @click=${this.frameSelection}
-                >
-                  Frame
-                </button>
-                <button
-                  type="button"
-                  title="Duplicate (Ctrl/⌘+D)"
-                  @click=${() => this.perform('duplicate', 1)}
-                >
-                  Duplicate
-                </button>`
-            : nothing
-        }
-        <button type="button" title="Delete (Del)" @click=${() => this.perform('delete', 1)}>
-          Delete
-        </button>
-      </div>
+      ${toolbar}
+      ${zoomControls(this.zoomPercent, {
+        zoomIn: () => this.zoomIn(),
+        zoomOut: () => this.zoomOut(),
+        zoomToFit: () => this.zoomToFit(),
+        toggleHelp: () => (this.helpOpen = !this.helpOpen),
+      })}
+      ${this.helpOpen ? shortcutHelp(this.canEdit, () => (this.helpOpen = false)) : nothing}
     `
   }
 
@@ -961,28 +779,6 @@ export class SbBoardCanvas extends LitElement {
       this.setSelection([id])
       this.editTitle(id)
     }
-  }
-
-  private renderHelp(): TemplateResult {
-    return html`<div class="help" @click=${() => (this.helpOpen = false)}>
-      <section
-        role="dialog"
-        aria-label="Keyboard shortcuts"
-        @click=${(e: Event) => e.stopPropagation()}
-      >
-        <h2>Keyboard shortcuts</h2>
-        <table>
-          ${SHORTCUT_HELP.map(
-            ([keys, what]) =>
-              html`<tr>
-                <td><kbd>${keys}</kbd></td>
-                <td>${what}</td>
-              </tr>`,
-          )}
-        </table>
-        ${this.canEdit ? nothing : html`<p>This is a view link: you can pan and zoom, not edit.</p>`}
-      </section>
-    </div>`
   }
 }
 
