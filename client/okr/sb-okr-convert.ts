@@ -91,6 +91,7 @@ export class SbOkrConvert extends LitElement {
       byTarget.set(d.targetId, [...(byTarget.get(d.targetId) ?? []), d])
     }
     const chosen = result.objectives.filter((o) => !this.excluded.has(o.id))
+    const applied = new Set(snapshot.objectives.map((o) => o.id))
     return html`<h2>Convert the board into a draft OKR set</h2>
       <p class="hint">
         The most-voted groups become objectives, their notes key results (with a number) or
@@ -123,6 +124,15 @@ export class SbOkrConvert extends LitElement {
                       />
                       <h3>${o.title}</h3>
                       <span class="badge">${o.votes} ${o.votes === 1 ? 'dot' : 'dots'}</span>
+                      ${
+                        applied.has(o.id)
+                          ? html`<span
+                              class="badge green"
+                              title="Applying again updates it in place"
+                              >on the board</span
+                            >`
+                          : null
+                      }
                     </label>
                     ${this.#diagnostics(byTarget.get(o.id) ?? [])}
                     ${

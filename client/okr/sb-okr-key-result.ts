@@ -105,6 +105,14 @@ export class SbOkrKeyResult extends LitElement {
       sb-okr-score-bar {
         width: 160px;
       }
+      .link {
+        border: none;
+        background: none;
+        color: var(--sb-accent, #2563eb);
+        padding: 0;
+        font-size: 0.75rem;
+        text-decoration: underline;
+      }
     `,
   ]
 
@@ -167,6 +175,29 @@ export class SbOkrKeyResult extends LitElement {
         </button>
       </div>
       ${this.#error('title')}
+      ${
+        kr.sourceNoteIds.length
+          ? html`<button
+              class="link"
+              data-testid=${`kr-notes-${kr.id}`}
+              title="Show the sticky notes this key result came from"
+              @click=${() =>
+                this.dispatchEvent(
+                  new CustomEvent('focus-notes', {
+                    detail: { noteIds: kr.sourceNoteIds },
+                    bubbles: true,
+                    composed: true,
+                  }),
+                )}
+            >
+              ${
+                kr.sourceNoteIds.length === 1
+                  ? 'from 1 sticky note'
+                  : `from ${kr.sourceNoteIds.length} sticky notes`
+              }
+            </button>`
+          : null
+      }
       <div class="grid">
         <label
           >Metric

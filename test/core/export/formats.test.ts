@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
 import {
   csvField,
   exportOkrs,
@@ -109,5 +110,20 @@ describe('timeframeOfRange', () => {
     expect(timeframeOfRange(yearTimeframe(2027))).toEqual(yearTimeframe(2027))
     const odd = { start: quarterTimeframe(2026, 4).start, end: Date.UTC(2026, 11, 15) as EpochMs }
     expect(timeframeOfRange(odd).kind).toBe('custom')
+  })
+})
+
+describe('csvField (property)', () => {
+  it('round-trips any text through an RFC 4180 reader', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: 'grapheme' }), { minLength: 1, maxLength: 6 }),
+        (cells) => {
+          const line = cells.map(csvField).join(',') + '\r\n'
+          expect(parseCsv(line)).toEqual([cells])
+        },
+      ),
+      { numRuns: 300 },
+    )
   })
 })
