@@ -15,7 +15,7 @@ import {
 } from '../context'
 import { ApiError, getBoardInfo } from '../net/api'
 import { openBoard, publishIdentity, type OpenBoard } from '../session'
-import { getAccess, rememberBoard, updateAccess } from '../state/board-access'
+import { getAccess, rememberBoard, switchableEditToken, updateAccess } from '../state/board-access'
 import type { KeyValueStore } from '../state/key-value'
 import './sb-board-view'
 
@@ -136,6 +136,8 @@ export class SbBoardPage extends LitElement {
     return html`<sb-board-view
       .title=${getAccess(this.store, this.boardId)?.title ?? ''}
       .shareLinks=${getAccess(this.store, this.boardId)?.links ?? null}
+      .canSwitchToEdit=${switchableEditToken(getAccess(this.store, this.boardId)) !== null}
+      @sb-switch-to-edit=${this.#switchToEdit}
       @sb-home=${this.#home}
     ></sb-board-view>`
   }
@@ -195,6 +197,15 @@ export class SbBoardPage extends LitElement {
     window.removeEventListener('offline', this.#onNetwork)
     this.opened?.destroy()
     this.opened = null
+  }
+
+  /** Back from checking the view link: the edit link this device held opens the board again. */
+  readonly #switchToEdit = (): void => {
+    const editToken = switchableEditToken(getAccess(this.store, this.boardId))
+    if (editToken === null) return
+    rememberBoard(this.store, this.boardId, { token: editToken, role: 'edit' }, Date.now())
+    this.#token = editToken
+    this.#open('edit')
   }
 
   readonly #onNetwork = (): void => {

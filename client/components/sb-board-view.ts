@@ -27,6 +27,7 @@ export class SbBoardView extends LitElement {
     menu: { state: true },
     selection: { state: true },
     view: { state: true },
+    canSwitchToEdit: { type: Boolean },
   }
 
   declare title: string
@@ -37,6 +38,8 @@ export class SbBoardView extends LitElement {
   declare selection: readonly string[]
   /** The board, or the OKR workspace drawn over it (the canvas stays mounted underneath). */
   declare view: 'board' | 'okrs'
+  /** This device also holds the board's edit link (opened the view link to check it). */
+  declare canSwitchToEdit: boolean
   #noticeTimer: ReturnType<typeof setTimeout> | null = null
 
   readonly #session = new ContextConsumer(this, { context: boardSessionContext, subscribe: true })
@@ -55,6 +58,7 @@ export class SbBoardView extends LitElement {
     this.menu = null
     this.selection = []
     this.view = 'board'
+    this.canSwitchToEdit = false
     this.addEventListener('sb-notice', (event: CustomEvent<CommandNotice>) => {
       this.#showNotice(event.detail.message)
     })
@@ -222,6 +226,20 @@ export class SbBoardView extends LitElement {
         <a class="home" href="/" @click=${this.#home} aria-label="Stretchboard home">◧</a>
         <h1 data-testid="board-title">${meta?.title || this.title || 'Untitled board'}</h1>
         ${canEdit ? null : html`<span class="role" data-testid="view-only">View only</span>`}
+        ${
+          !canEdit && this.canSwitchToEdit
+            ? html`<button
+                data-testid="switch-to-edit"
+                title="This device also has the edit link for this board"
+                @click=${() =>
+                  this.dispatchEvent(
+                    new CustomEvent('sb-switch-to-edit', { bubbles: true, composed: true }),
+                  )}
+              >
+                Edit instead
+              </button>`
+            : null
+        }
         <div class="views" role="group" aria-label="View">
           ${(['board', 'okrs'] as const).map(
             (view) =>
@@ -375,6 +393,7 @@ export class SbBoardView extends LitElement {
       ? raw.noteIds.filter((id): id is string => typeof id === 'string')
       : []
     this.view = 'board'
+    this.canSwitchToEdit = false
     void this.updateComplete.then(() => canvasElement(this.renderRoot)?.focusNotes(ids))
   }
 

@@ -21,6 +21,11 @@ export interface BoardAccess {
   readonly pending: number
   /** Capability links as the server issued them; known on the device that created the board. */
   readonly links: { readonly edit: string; readonly view: string } | null
+  /**
+   * The last token this device knew to grant editing. Opening the view link (to check what
+   * guests see) replaces `token`, but must not cost the facilitator their edit rights.
+   */
+  readonly editToken: string | null
 }
 
 function parseAccess(id: string, value: unknown): BoardAccess | null {
@@ -42,6 +47,12 @@ function parseAccess(id: string, value: unknown): BoardAccess | null {
       typeof value.links.view === 'string'
         ? { edit: value.links.edit, view: value.links.view }
         : null,
+    editToken:
+      typeof value.editToken === 'string' && value.editToken !== ''
+        ? value.editToken
+        : role === 'edit'
+          ? value.token
+          : null,
   }
 }
 
@@ -60,14 +71,16 @@ export function rememberBoard(
   // A different token for the same board (a view link opened after the edit link, or a
   // rotated link) replaces the old one, and the role learnt for the old token no longer holds.
   const sameToken = previous !== null && previous.token === patch.token
+  const role = patch.role ?? (sameToken ? previous.role : null)
   const next: BoardAccess = {
     id,
     token: patch.token,
-    role: patch.role ?? (sameToken ? previous.role : null),
+    role,
     title: patch.title ?? previous?.title ?? '',
     lastOpenedAt: now,
     pending: patch.pending ?? previous?.pending ?? 0,
     links: patch.links ?? previous?.links ?? null,
+    editToken: role === 'edit' ? patch.token : (previous?.editToken ?? null),
   }
   writeJson(store, boardKey(id), next)
   const recent = recentIds(store).filter((other) => other !== id)
@@ -82,7 +95,16 @@ export function updateAccess(
 ): void {
   const previous = getAccess(store, id)
   if (previous === null) return
-  writeJson(store, boardKey(id), { ...previous, ...patch })
+  let editToken = previous.editToken
+  if (patch.role === 'edit') editToken = previous.token
+  else if (patch.role === 'view' && editToken === previous.token) editToken = null
+  writeJson(store, boardKey(id), { ...previous, ...patch, editToken })
+}
+
+/** The edit token to offer when the current one only views (null when there is none). */
+export function switchableEditToken(access: BoardAccess | null): string | null {
+  if (access === null || access.role !== 'view') return null
+  return access.editToken !== null && access.editToken !== access.token ? access.editToken : null
 }
 
 function recentIds(store: KeyValueStore): string[] {

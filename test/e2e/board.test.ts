@@ -105,6 +105,7 @@ async function propagation(
 }
 
 const latencies: Record<string, number> = {}
+const consoleLog: string[] = []
 
 /** Hides the list, clears the selection and waits for the zoom-to-fit animation to settle. */
 async function showWholeBoard(page: Page): Promise<void> {
@@ -160,6 +161,14 @@ beforeAll(async () => {
   contextB = await launched.browser.newContext({ baseURL: server.url, viewport: VIEWPORT })
   pageA = await contextA.newPage()
   pageB = await contextB.newPage()
+  // Each page's console and errors, for diagnosing a failure afterwards.
+  for (const [name, page] of [
+    ['A', pageA],
+    ['B', pageB],
+  ] as const) {
+    page.on('console', (m) => consoleLog.push(`${Date.now()} ${name} ${m.type()}: ${m.text()}`))
+    page.on('pageerror', (e) => consoleLog.push(`${Date.now()} ${name} error: ${e.message}`))
+  }
 })
 
 afterAll(async () => {
@@ -169,6 +178,7 @@ afterAll(async () => {
     join(REPO_ROOT, 'test-output', 'e2e-latency.json'),
     JSON.stringify({ unit: 'ms', ...latencies }, null, 2),
   )
+  writeFileSync(join(REPO_ROOT, 'test-output', 'e2e-console.log'), consoleLog.join('\n'))
   await launched?.close()
   await proxy?.close()
   await server?.close()
@@ -371,13 +381,16 @@ describe('two people on one board', () => {
     await expect.poll(() => storedUpdates(pageA, boardId)).toBeGreaterThanOrEqual(before + 2)
     await screenshot(pageA, 'offline-edits')
 
+    consoleLog.push(`${Date.now()} test: reload offline`)
     await pageA.reload()
+    await setListVisible(pageA, true)
     await noteWithText(pageA, 'Written on the train').waitFor()
     await noteWithText(pageA, 'Interview 10 churned accounts').waitFor()
     expect(await status(pageA).getAttribute('data-status')).toBe('offline')
     expect(await status(pageA).getAttribute('data-pending')).toBe('2')
     expect(await noteWithText(pageB, 'Written on the train').count()).toBe(0)
 
+    consoleLog.push(`${Date.now()} test: back online`)
     proxy.restore()
     await contextA.setOffline(false)
     await noteWithText(pageB, 'Written on the train').waitFor({ timeout: 15_000 })
@@ -505,6 +518,18 @@ describe('two people on one board', () => {
     } finally {
       await contextC.close()
     }
+  })
+
+  it('the facilitator can check the view link and switch back to editing', async () => {
+    const link = new URL(viewUrl)
+    await pageA.goto(link.pathname + link.hash)
+    await pageA.getByTestId('view-only').waitFor()
+    expect(await pageA.getByTestId('list-create-form').count()).toBe(0)
+    await pageA.getByTestId('switch-to-edit').click()
+    await pageA.getByTestId('view-only').waitFor({ state: 'detached' })
+    await pageA.reload()
+    await setListVisible(pageA, true)
+    await pageA.getByTestId('list-create-form').waitFor()
   })
 })
 

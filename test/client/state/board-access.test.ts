@@ -4,6 +4,7 @@ import {
   getAccess,
   recentBoards,
   rememberBoard,
+  switchableEditToken,
   updateAccess,
 } from '../../../client/state/board-access'
 import { memoryStore } from '../../../client/state/key-value'
@@ -24,6 +25,23 @@ describe('board access on this device', () => {
     rememberBoard(store, 'a', { token: 'edit-token', role: 'edit' }, 1)
     rememberBoard(store, 'a', { token: 'view-token' }, 2)
     expect(getAccess(store, 'a')).toMatchObject({ token: 'view-token', role: null })
+  })
+
+  it('keeps the edit token when the view link is opened, so the editor can switch back', () => {
+    const store = memoryStore()
+    rememberBoard(store, 'a', { token: 'edit-token' }, 1)
+    updateAccess(store, 'a', { role: 'edit' })
+    rememberBoard(store, 'a', { token: 'view-token' }, 2)
+    expect(switchableEditToken(getAccess(store, 'a'))).toBeNull() // role not known yet
+    updateAccess(store, 'a', { role: 'view' })
+    expect(switchableEditToken(getAccess(store, 'a'))).toBe('edit-token')
+    rememberBoard(store, 'a', { token: 'edit-token', role: 'edit' }, 3)
+    expect(switchableEditToken(getAccess(store, 'a'))).toBeNull()
+
+    const guest = memoryStore()
+    rememberBoard(guest, 'a', { token: 'view-token' }, 1)
+    updateAccess(guest, 'a', { role: 'view' })
+    expect(switchableEditToken(getAccess(guest, 'a'))).toBeNull()
   })
 
   it('keeps the unconfirmed-change count across reloads', () => {
