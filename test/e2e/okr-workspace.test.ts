@@ -295,6 +295,25 @@ describe('the OKR workspace', () => {
     expect(carried.map((k) => [k.id, k.start])).toEqual([[`kr:n1@${NEXT}`, 160]])
   })
 
+  it('a view-only link shows the figures but no way to change them', async () => {
+    const context = await launched.browser.newContext({ baseURL: server.url, viewport: VIEWPORT })
+    const page = await context.newPage()
+    const view = new URL(board.viewUrl)
+    await page.goto(new URL(view.pathname + view.hash, server.url).href)
+    await page.getByTestId('name-input').fill('Vic')
+    await page.getByTestId('name-save').click()
+    await page.locator('[data-view="okrs"]').click()
+    await tab(pageA, 'dashboard')
+    const shown = await attr(pageA, 'dash-kr-kr:n1', 'data-score')
+    await expect.poll(() => attr(page, 'dash-kr-kr:n1', 'data-score')).toBe(shown)
+    expect(await page.getByTestId('okr-undo').count()).toBe(0)
+    await tab(page, 'editor')
+    expect(await page.getByTestId('kr-target-kr:n1').isDisabled()).toBe(true)
+    await tab(page, 'checkins')
+    expect(await page.getByTestId('checkin-form').count()).toBe(0)
+    await context.close()
+  })
+
   it('opens a print view with the same figures', async () => {
     await tab(pageA, 'export')
     const [view] = await Promise.all([
