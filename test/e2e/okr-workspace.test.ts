@@ -314,6 +314,16 @@ describe('the OKR workspace', () => {
     await context.close()
   })
 
+  it('serves the check-in calendar for the board from the real server', async () => {
+    const res = await fetch(
+      `${server.url}/api/boards/${board.id}/reminders.ics?token=${board.viewToken}`,
+    )
+    expect(res.status).toBe(200)
+    const ics = (await res.text()).replace(/\r\n /g, '')
+    expect(ics).toContain('SUMMARY:Check in: Raise NPS from 30 to 45 (unassigned)')
+    expect(ics).toMatch(/UID:[^\r]+\.kr%3an1\.\d{8}@127\.0\.0\.1/)
+  })
+
   it('opens a print view with the same figures', async () => {
     await tab(pageA, 'export')
     const [view] = await Promise.all([
