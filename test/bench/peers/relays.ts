@@ -1,0 +1,157 @@
+/**
+ * Starts one relay (test/bench/peers/serve.ts) in a child process and connects clients to it
+ * with that relay's stock client: y-websocket's WebsocketProvider for ours and the reference
+ * server, HocuspocusProvider for Hocuspocus, and a bare `ws` socket that sends and applies
+ * y-websocket update frames for the plain-ws ceiling.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import { WebSocket } from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
+
+export const RELAYS = ['ours', 'y-websocket', 'hocuspocus', 'plain-ws'] as const
+export type RelayKind = (typeof RELAYS)[number]
+
+export interface RelayStats {
+  readonly rss: number
+  readonly heapUsed: number
+  readonly cpuMs: number
+}
+
+export interface BenchClient {
+  readonly doc: Y.Doc
+  synced(): boolean
+  destroy(): void
+}
+
+export interface Relay {
+  readonly kind: RelayKind
+  readonly url: string
+  stats(gc?: boolean): Promise<RelayStats>
+  /** A new room; ours creates a board through the API for its token. */
+  room(name: string): Promise<{ connect(doc?: Y.Doc): BenchClient }>
+  close(): Promise<void>
+}
+
+export async function startRelay(kind: RelayKind): Promise<Relay> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'serve.ts'), kind],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  )
+  const waiting: ((line: Record<string, unknown>) => void)[] = []
+  createInterface({ input: child.stdout! }).on('line', (text) => {
+    try {
+      const line = JSON.parse(text) as Record<string, unknown>
+      waiting.shift()?.(line)
+    } catch {
+      // not ours
+    }
+  })
+  const next = () =>
+    new Promise<Record<string, unknown>>((done, fail) => {
+      const timer = setTimeout(() => fail(new Error(`${kind} relay did not answer`)), 60_000)
+      waiting.push((line) => {
+        clearTimeout(timer)
+        done(line)
+      })
+    })
+  const url = String((await next()).url)
+  const wsBase = url.replace(/^http/, 'ws')
+  const exited = new Promise<void>((done) => child.once('exit', () => done()))
+  return {
+    kind,
+    url,
+    stats: async (gc = false) => {
+      const answer = next()
+      child.stdin!.write(gc ? 'gc\n' : 'stats\n')
+      return (await answer) as unknown as RelayStats
+    },
+    room: async (name) => {
+      let token = ''
+      let roomName = name
+      if (kind === 'ours') {
+        const response = await fetch(`${url}/api/boards`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ title: name }),
+        })
+        const board = (await response.json()) as { id: string; editToken: string }
+        token = board.editToken
+        roomName = board.id
+      }
+      return { connect: (doc = new Y.Doc()) => connect(kind, wsBase, roomName, token, doc) }
+    },
+    close: async () => {
+      child.kill('SIGKILL')
+      await exited
+    },
+  }
+}
+
+function connect(
+  kind: RelayKind,
+  wsBase: string,
+  room: string,
+  token: string,
+  doc: Y.Doc,
+): BenchClient {
+  const polyfill = WebSocket as unknown as typeof globalThis.WebSocket
+  if (kind === 'ours' || kind === 'y-websocket') {
+    const provider = new WebsocketProvider(kind === 'ours' ? `${wsBase}/ws` : wsBase, room, doc, {
+      params: token ? { token } : {},
+      WebSocketPolyfill: polyfill,
+      disableBc: true,
+    })
+    return { doc, synced: () => provider.synced, destroy: () => provider.destroy() }
+  }
+  if (kind === 'hocuspocus') {
+    const socket = new HocuspocusProviderWebsocket({ url: wsBase, WebSocketPolyfill: polyfill })
+    const provider = new HocuspocusProvider({
+      websocketProvider: socket,
+      name: room,
+      document: doc,
+    })
+    provider.attach()
+    return {
+      doc,
+      synced: () => provider.synced,
+      destroy: () => {
+        provider.destroy()
+        socket.destroy()
+      },
+    }
+  }
+  // plain-ws: the same update frames, relayed as bytes by a server that knows nothing of Yjs.
+  const ws = new WebSocket(`${wsBase}/${room}`, { perMessageDeflate: false })
+  let open = false
+  const remote = Symbol('remote')
+  ws.on('open', () => (open = true))
+  ws.on('message', (data: Buffer) => {
+    const decoder = decoding.createDecoder(data)
+    if (decoding.readVarUint(decoder) !== 0) return
+    syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), doc, remote)
+  })
+  const onUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin === remote || !open) return
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, 0)
+    syncProtocol.writeUpdate(encoder, update)
+    ws.send(encoding.toUint8Array(encoder))
+  }
+  doc.on('update', onUpdate)
+  return {
+    doc,
+    synced: () => open,
+    destroy: () => {
+      doc.off('update', onUpdate)
+      ws.terminate()
+    },
+  }
+}
