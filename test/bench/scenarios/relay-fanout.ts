@@ -8,7 +8,7 @@
  * The `ratios` case divides ours by each peer. RELAY_BENCH_SECONDS (default 3) sets a round.
  */
 import { performance } from 'node:perf_hooks'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { benchCase, type BenchCase, type BenchScenario, type Figures } from '../scenario'
 import { RELAYS, startRelay, type BenchClient, type Relay, type RelayKind } from '../peers/relays'
 
@@ -73,7 +73,7 @@ function fanoutCase(kind: RelayKind, clients: number, draggers: number): BenchCa
     run: async ({ relay, clients: list }) => {
       const latencies: number[] = []
       let deliveries = 0
-      const observers = list.map((client, index) => {
+      const observers = list.map((client) => {
         const map = client.doc.getMap<{ x: number; y: number; t: number }>('drag')
         const observer = (event: Y.YMapEvent<{ x: number; y: number; t: number }>) => {
           if (event.transaction.local) return
@@ -88,7 +88,6 @@ function fanoutCase(kind: RelayKind, clients: number, draggers: number): BenchCa
         }
         map.observe(observer)
         return () => map.unobserve(observer)
-        void index
       })
       const before = await relay.stats()
       const started = performance.now()
