@@ -147,6 +147,7 @@ export function report(name: string, figures: Record<string, number | string>): 
 }
 
 export interface Fixture {
+  /** The "listening" url (empty for a fixture that became ready another way). */
   readonly url: string
   readonly wsUrl: string
   readonly child: ChildProcess
@@ -161,6 +162,7 @@ export interface Fixture {
 export async function spawnFixture(
   name: string,
   env: Readonly<Record<string, string>>,
+  options: { readonly ready?: string } = {},
 ): Promise<Fixture> {
   const root = join(import.meta.dirname, '..', '..')
   const child = spawn(
@@ -198,8 +200,8 @@ export async function spawnFixture(
       )
       waiters.push({ reply, done: (line) => (clearTimeout(timer), done(line)) })
     })
-  const listening = await next('listening')
-  const url = String(listening.url)
+  const listening = await next(options.ready ?? 'listening')
+  const url = typeof listening.url === 'string' ? listening.url : ''
   return {
     url,
     wsUrl: url.replace(/^http/, 'ws') + '/ws',

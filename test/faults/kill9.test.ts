@@ -11,7 +11,7 @@ import * as prng from 'lib0/prng'
 import { afterAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createNote, moveNotes, type EpochMs } from '../../core'
-import { spawnServer, waitFor, type SpawnedServer } from '../helpers/server'
+import { createBoard, waitFor } from '../helpers/server'
 import {
   closeClient,
   connectClient,
@@ -24,7 +24,9 @@ import {
   SEED,
   size,
   sleep,
+  spawnFixture,
   type Client,
+  type Fixture,
 } from './fault-helpers'
 
 const ROUNDS = size('FAULT_KILL_ROUNDS', 20, 100)
@@ -42,9 +44,25 @@ describe('kill -9 during a three-client editing session', () => {
       const dataDir = mkdtempSync(join(tmpdir(), 'stretchboard-kill9-'))
       cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }))
       const port = await freePort()
-      let server: SpawnedServer = await spawnServer({ dataDir, port })
-      cleanups.push(() => server.child.exitCode === null && server.kill('SIGKILL'))
-      const board = await server.createBoard('kill -9')
+      // Each server process is spawned while the previous one still serves and started on
+      // demand (fixtures/standby-server.ts), so Node's start-up is not part of a round.
+      const standby = () =>
+        spawnFixture(
+          'standby-server',
+          { DATA_DIR: dataDir, PORT: String(port) },
+          { ready: 'standby' },
+        )
+      let pending: Promise<Fixture> = standby()
+      cleanups.push(async () => (await pending).child.kill('SIGKILL'))
+      const startNext = async () => {
+        const fixture = await pending
+        pending = standby()
+        const { url } = (await fixture.ask('start', 'listening')) as { url: string }
+        return { ...fixture, url, wsUrl: url.replace(/^http/, 'ws') + '/ws' }
+      }
+      let server = await startNext()
+      cleanups.push(() => server.child.exitCode === null && server.child.kill('SIGKILL'))
+      const board = await createBoard(server.url, 'kill -9')
       const clients: Client[] = [0, 1, 2].map(() =>
         connectClient(server.wsUrl, board.id, board.editToken),
       )
@@ -94,7 +112,7 @@ describe('kill -9 during a three-client editing session', () => {
         for (let i = 0; i < 6; i++) edit(i % 3, `r${round}-offline`)
 
         const t0 = Date.now()
-        server = await spawnServer({ dataDir, port })
+        server = await startNext()
         restartMs.push(Date.now() - t0)
         // Durability first: a fresh reader, before any old client is back.
         const reader = connectClient(server.wsUrl, board.id, board.viewToken)
