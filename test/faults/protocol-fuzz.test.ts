@@ -3,7 +3,8 @@
 // server process from several sockets, reconnecting whenever the server closes one (1007).
 // Meanwhile two clean boards keep editing. Checked: the server stays up, no unhandled
 // rejection, the server's own event-loop lag (monitorEventLoopDelay, measured in the child so
-// the fuzzing client does not count) p99 under 100 ms, the clean boards hold exactly their own
+// the fuzzing client does not count) p99 under 100 ms beyond what an idle process on the same
+// machine shows at the same time (the shared box alone reaches tens of ms), the clean boards hold exactly their own
 // edits, and the fuzzed board is still a loadable document equal to what clients receive.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -32,7 +33,7 @@ import {
   spawnFixture,
 } from './fault-helpers'
 
-const MESSAGES = size('FAULT_FUZZ_MESSAGES', 5_000, 100_000)
+const MESSAGES = size('FAULT_FUZZ_MESSAGES', 10_000, 100_000)
 const SOCKETS = 8
 
 const cleanups: (() => unknown)[] = []
@@ -201,7 +202,11 @@ describe('protocol fuzz', () => {
     }, 50)
     cleanups.push(() => clearInterval(cleanEdits))
 
+    // An idle process beside it measures what the (shared, loaded) machine alone costs.
+    const control = await spawnFixture('lag-control', {}, { ready: 'ready' })
+    cleanups.push(() => control.child.kill('SIGKILL'))
     await srv.ask('lag', 'lag') // resets the child's histogram: measure the fuzz only
+    await control.ask('lag', 'lag')
     const inBefore = await messagesIn()
     let reconnects = 0
     let sent = 0
@@ -232,6 +237,7 @@ describe('protocol fuzz', () => {
     const fuzzMs = Date.now() - started
     clearInterval(cleanEdits)
     const lag = (await srv.ask('lag', 'lag')) as { p99Ms: number; maxMs: number; unhandled: number }
+    const idle = (await control.ask('lag', 'lag')) as { p99Ms: number; maxMs: number }
     // Frames the server read: the fuzzed ones, their probes, and the clean rooms' traffic.
     const processed = (await messagesIn()) - inBefore
 
@@ -263,7 +269,8 @@ describe('protocol fuzz', () => {
     expect(lag.unhandled).toBe(0)
     expect(processed).toBeGreaterThanOrEqual(MESSAGES)
     expect(sent).toBeGreaterThanOrEqual(MESSAGES)
-    expect(lag.p99Ms).toBeLessThan(100)
+    // The server's own share of the lag: what it shows beyond an idle process at the same time.
+    expect(lag.p99Ms - idle.p99Ms).toBeLessThan(100)
     report('protocol-fuzz', {
       messages: MESSAGES,
       sent,
@@ -273,6 +280,8 @@ describe('protocol fuzz', () => {
       fuzzMs,
       lagP99Ms: Math.round(lag.p99Ms * 10) / 10,
       lagMaxMs: Math.round(lag.maxMs * 10) / 10,
+      idleLagP99Ms: Math.round(idle.p99Ms * 10) / 10,
+      idleLagMaxMs: Math.round(idle.maxMs * 10) / 10,
     })
   }, 300_000)
 })
