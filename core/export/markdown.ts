@@ -5,9 +5,16 @@
 import { formatPercent, formatScore, formatValue } from './format'
 import type { ExportedKeyResult, OkrExport } from './report'
 
-/** A cell's text on one line, with the characters that would break the table escaped. */
+/**
+ * A cell's text on one line, with the characters that would break the table escaped. Titles
+ * come from anyone on the board, and wikis render inline HTML: `<`, `>` and `&` become
+ * entities so a pasted table shows the text and runs nothing.
+ */
 function cell(text: string): string {
   return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
     .replace(/\\/g, '\\\\')
     .replace(/\|/g, '\\|')
     .replace(/\r\n|\r|\n/g, '<br>')

@@ -98,6 +98,19 @@ describe('toMarkdown', () => {
     expect(rows.every((r) => r.split(/(?<!\\)\|/).length === 10)).toBe(true)
   })
 
+  it('writes titles as text, never as HTML', () => {
+    const snapshot = okrSnapshot()
+    const hostile = {
+      ...snapshot,
+      objectives: snapshot.objectives.map((o) =>
+        o.id === 'o1' ? { ...o, title: '<img src=x onerror=alert(1)> R&D\nnext' } : o,
+      ),
+    }
+    const md = toMarkdown(exportOkrs(hostile, { now: NOW }))
+    expect(md).toContain('&lt;img src=x onerror=alert(1)&gt; R&amp;D<br>next')
+    expect(md).not.toContain('<img')
+  })
+
   it('says so when there is nothing to export', () => {
     const empty = { ...okrSnapshot(), objectives: [], keyResults: [], checkIns: [] }
     expect(toMarkdown(exportOkrs(empty, { now: NOW }))).toContain('_No objectives yet._')
