@@ -21,6 +21,7 @@ import { OBJECTIVE_STATUSES, OBJECTIVE_TYPES } from '../../core/okr/model'
 import type { Diagnostic } from '../../core/okr/model'
 import { formatTimeframe } from '../../core/okr/timeframe'
 import type { OkrExport } from '../../core/export/report'
+import { readCarriedFrom } from '../../core/board/commands/retro'
 import { runCommand } from '../run-command'
 import { withError, type FieldErrors } from './field-errors'
 import { byTarget, lintBoard } from './lint-board'
@@ -114,6 +115,8 @@ export class SbOkrEditor extends LitElement {
     if (snapshot === null) return null
     const canEdit = this.#session.value?.role === 'edit'
     const diagnostics = this.#diagnostics(snapshot)
+    const doc = this.#session.value?.doc
+    const carried = doc ? readCarriedFrom(doc) : new Map<string, string>()
     return html`<div class="row">
         <h2>Objectives and key results</h2>
         <span class="spacer"></span>
@@ -131,7 +134,9 @@ export class SbOkrEditor extends LitElement {
           ? html`<p class="empty" data-testid="editor-empty">
               No objectives yet. Convert the voted board, or add one by hand.
             </p>`
-          : snapshot.objectives.map((o, i) => this.#objective(o, i, snapshot, diagnostics, canEdit))
+          : snapshot.objectives.map((o, i) =>
+              this.#objective(o, i, snapshot, diagnostics, carried, canEdit),
+            )
       }`
   }
 
@@ -140,6 +145,7 @@ export class SbOkrEditor extends LitElement {
     index: number,
     snapshot: BoardSnapshot,
     diagnostics: Map<string | null, Diagnostic[]>,
+    carried: ReadonlyMap<string, string>,
     canEdit: boolean,
   ) {
     const figures = this.data?.objectives.find((x) => x.id === o.id) ?? null
@@ -229,6 +235,17 @@ export class SbOkrEditor extends LitElement {
         </button>
       </div>
       ${this.#error(key('title'))}
+      ${
+        carried.has(o.id)
+          ? html`<span class="badge carried" data-testid=${`carried-${o.id}`}
+              >Carried forward from
+              “${
+                snapshot.objectives.find((x) => x.id === carried.get(o.id))?.title ??
+                'an objective since deleted'
+              }”</span
+            >`
+          : null
+      }
       <div class="grid">
         <label class="wide"
           >Description

@@ -304,6 +304,10 @@ describe('the OKR workspace', () => {
     const carried = readBoard(peer.doc).keyResults.filter((k) => k.objectiveId === `obj:g1@${NEXT}`)
     // kr:n1 stood at 160 and carries on from there; kr:n2 reached its target and stays behind.
     expect(carried.map((k) => [k.id, k.start])).toEqual([[`kr:n1@${NEXT}`, 160]])
+    await tab(pageB, 'editor')
+    expect(await pageB.getByTestId(`carried-obj:g1@${NEXT}`).textContent()).toContain(
+      'Grow the community',
+    )
   })
 
   it('a view-only link shows the figures but no way to change them', async () => {
