@@ -239,6 +239,22 @@ describe('the OKR workspace', () => {
         .keyResults.filter((k) => k.objectiveId === 'obj:g1')
         .map((k) => k.id)
     await waitFor(() => order().join() === 'kr:n2,kr:n1', { what: 'reordered key results' })
+    // A key result phrased as a task becomes an initiative in one click.
+    await pageA.getByTestId('add-kr-obj:g2').click()
+    const fresh = () => readBoard(peer.doc).keyResults.find((k) => k.title === 'New key result')
+    const id = (await waitFor(fresh, { what: 'new key result' })).id
+    await pageA.getByTestId(`kr-title-${id}`).fill('Ship the onboarding tour')
+    await waitFor(() => fresh() === undefined, { what: 'renamed key result' })
+    await tab(pageA, 'quality')
+    await pageA.getByTestId(`fix-initiative-${id}`).click()
+    await waitFor(() => !readBoard(peer.doc).keyResults.some((k) => k.id === id), {
+      what: 'key result gone',
+    })
+    const initiative = readBoard(peer.doc).initiatives.find(
+      (i) => i.title === 'Ship the onboarding tour',
+    )
+    expect(initiative?.objectiveId).toBe('obj:g2')
+    await tab(pageA, 'editor')
     // Objectives reorder by dragging their handle onto another objective.
     const objectives = () => readBoard(peer.doc).objectives.map((o) => o.id)
     expect(objectives()).toEqual(['obj:g1', 'obj:g2'])
