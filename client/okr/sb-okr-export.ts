@@ -33,6 +33,9 @@ export class SbOkrExport extends LitElement {
   static override styles = [
     okrStyles,
     css`
+      h3 {
+        margin: 18px 0 6px;
+      }
       pre {
         background: var(--sb-surface, #fff);
         border: 1px solid var(--sb-line, #e5e1d6);
