@@ -69,13 +69,15 @@ async function pingPong({ servers, a, b }: Pair): Promise<Record<string, number>
       }
       seen.observe(check)
     })
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const lost = new Promise((_, fail) => {
+      timer = setTimeout(() => fail(new Error(`edit ${i} did not arrive`)), 10_000)
+    })
     const start = performance.now()
     sent.push([i])
-    await Promise.race([
-      arrived,
-      new Promise((_, fail) => setTimeout(() => fail(new Error('edit lost')), 10_000)),
-    ])
+    await Promise.race([arrived, lost])
     latencies.push(performance.now() - start)
+    clearTimeout(timer)
   }
   latencies.sort((x, y) => x - y)
   const delta = (key: 'published' | 'publishedBytes' | 'received') =>
@@ -92,6 +94,9 @@ async function pingPong({ servers, a, b }: Pair): Promise<Record<string, number>
 async function teardown({ servers, a, b }: Pair): Promise<void> {
   a.destroy()
   b.destroy()
+  // The docs own the clients' awareness timers; left alive they keep the bench process running.
+  a.doc.destroy()
+  b.doc.destroy()
   for (const server of servers) await server.close()
 }
 
