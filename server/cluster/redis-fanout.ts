@@ -335,7 +335,22 @@ export class RedisFanout implements RoomFanout {
       { boards: this.#rooms.size, downMs: wasDownMs },
       'redis connection restored: healing loaded boards from the store',
     )
-    void this.healAll()
+    void this.#resubscribeThenHeal()
+  }
+
+  /**
+   * node-redis resubscribes its known channels before it reports 'ready'; boards opened while
+   * Redis was away are subscribed here (a no-op for the others), and only then are boards
+   * healed, so nothing stored after a heal's read can slip past the subscription.
+   */
+  async #resubscribeThenHeal(): Promise<void> {
+    const boards = [...this.#rooms.keys()]
+    const results = await Promise.allSettled(
+      boards.map((id) => this.#sub.subscribe(this.#channel(id), this.#onMessage, true)),
+    )
+    const failed = results.filter((r) => r.status === 'rejected').length
+    if (failed > 0) this.#log.warn({ failed }, 'resubscribe failed for some boards')
+    await this.healAll()
   }
 
   #scheduleHeal(boardId: string): void {

@@ -208,6 +208,7 @@ if (databaseUrl && redisUrl) {
       a.doc.getArray<string>('items').push(['before'])
       await waitFor(() => items(b).length === 1, { what: 'fan-out before the restart' })
 
+      const other = await two.createBoard('opened while Redis is away')
       redisCli(port, 'shutdown', 'nosave')
       await waitFor(() => redis.exitCode !== null || redis.signalCode !== null, {
         what: 'redis stopped',
@@ -233,6 +234,12 @@ if (databaseUrl && redisUrl) {
       expect(items(a)).not.toContain('b-during')
       expect(items(b)).not.toContain('a-during')
 
+      // A board first loaded on both nodes while Redis is down is subscribed once it is back.
+      const c1 = connect(one, other.id, other.editToken)
+      const c2 = connect(two, other.id, other.editToken)
+      await waitFor(() => c1.synced && c2.synced, { what: 'board 2 synced', timeoutMs: 10_000 })
+      c1.doc.getArray<string>('items').push(['x-during'])
+
       redis = await startRedis(port)
       await waitFor(() => items(a).length === 3 && items(b).length === 3, {
         what: 'convergence after Redis is back',
@@ -244,9 +251,12 @@ if (databaseUrl && redisUrl) {
         what: 'the restored-connection log line',
       })
 
-      // And fan-out works normally again.
+      // And fan-out works normally again, on both boards.
       b.doc.getArray<string>('items').push(['after'])
       await waitFor(() => items(a).includes('after'), { what: 'fan-out after the restart' })
+      await waitFor(() => items(c2).includes('x-during'), { what: 'board 2 healed' })
+      c1.doc.getArray<string>('items').push(['x-after'])
+      await waitFor(() => items(c2).includes('x-after'), { what: 'board 2 fanned out' })
       expect((await health(two)).status).toBe('ok')
     })
   })
