@@ -2,11 +2,11 @@
  * Board lifecycle routes: create, describe, rotate tokens, and snapshot backup / restore.
  */
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import * as Y from 'yjs'
 import { setBoardTitle } from '../../core/board/commands/facilitation'
 import { issueTokens } from '../storage/tokens'
 import { capabilityUrl } from './auth'
+import { limitBody, readJson } from './body'
 import type { AppDeps, AppEnv } from './deps'
 import { ApiError } from './errors'
 import { requireRole } from './guards'
@@ -18,22 +18,8 @@ const SERVER_CREATE_ORIGIN = 'server-create'
 
 export function boardRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
-  const jsonLimit = bodyLimit({
-    maxSize: deps.config.maxBodyBytes,
-    onError: () => {
-      throw new ApiError(413, 'payload-too-large', `body over ${deps.config.maxBodyBytes} bytes`)
-    },
-  })
-  const snapshotLimit = bodyLimit({
-    maxSize: deps.config.maxPayloadBytes,
-    onError: () => {
-      throw new ApiError(
-        413,
-        'payload-too-large',
-        `snapshot over ${deps.config.maxPayloadBytes} bytes`,
-      )
-    },
-  })
+  const jsonLimit = limitBody(deps.config.maxBodyBytes, 'body')
+  const snapshotLimit = limitBody(deps.config.maxPayloadBytes, 'snapshot')
 
   app.post('/', jsonLimit, async (c) => {
     const title = parseTitle(await readJson(c.req.raw))
@@ -147,16 +133,6 @@ async function seedTitle(deps: AppDeps, boardId: string, title: string): Promise
     })
   } catch (error) {
     deps.logger.warn({ err: error, boardId }, 'could not seed the board title')
-  }
-}
-
-async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text()
-  if (text.trim() === '') return {}
-  try {
-    return JSON.parse(text) as unknown
-  } catch {
-    throw new ApiError(400, 'invalid-json', 'body is not valid JSON')
   }
 }
 

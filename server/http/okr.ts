@@ -4,7 +4,6 @@
  * core (exportOkrs → core/okr reports), so a download can never disagree with the dashboard.
  */
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { BoardCommandError } from '../../core/board/errors'
 import { applyConversion } from '../../core/board/commands/conversion'
 import { readBoard } from '../../core/board/read'
@@ -12,6 +11,7 @@ import { convertBoard } from '../../core/convert/convert-board'
 import type { ConversionOptions } from '../../core/convert/model'
 import { exportOkrs, toCsv, toMarkdown } from '../../core/export/index'
 import type { EpochMs } from '../../core/okr/model'
+import { limitBody, readJson } from './body'
 import type { AppDeps, AppEnv } from './deps'
 import { ApiError } from './errors'
 import { requireRole } from './guards'
@@ -28,12 +28,7 @@ interface ConvertRequest {
 
 export function okrRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
-  const jsonLimit = bodyLimit({
-    maxSize: deps.config.maxBodyBytes,
-    onError: () => {
-      throw new ApiError(413, 'payload-too-large', `body over ${deps.config.maxBodyBytes} bytes`)
-    },
-  })
+  const jsonLimit = limitBody(deps.config.maxBodyBytes, 'body')
 
   app.post('/:id/convert', jsonLimit, requireRole(deps, 'edit'), async (c) => {
     const { board } = c.get('grant')
@@ -92,16 +87,6 @@ export function okrRoutes(deps: AppDeps): Hono<AppEnv> {
   })
 
   return app
-}
-
-async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text()
-  if (text.trim() === '') return {}
-  try {
-    return JSON.parse(text) as unknown
-  } catch {
-    throw new ApiError(400, 'invalid-json', 'body is not valid JSON')
-  }
 }
 
 function parseConvertRequest(body: unknown): ConvertRequest {
