@@ -22,6 +22,7 @@ export interface RelayStats {
   readonly rss: number
   readonly heapUsed: number
   readonly cpuMs: number
+  readonly rooms: number
 }
 
 export interface BenchClient {

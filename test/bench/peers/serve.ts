@@ -3,7 +3,8 @@
  * `node --import tsx test/bench/peers/serve.ts <ours|y-websocket|hocuspocus|plain-ws>`.
  * Listens on an ephemeral loopback port with compression off and prints
  * `{"msg":"listening","url":"ws://…"}`. Commands on stdin, answered as one JSON line each:
- * `stats` → `{"msg":"stats","rss","heapUsed","cpuMs"}` (CPU = user + system since start),
+ * `stats` → `{"msg":"stats","rss","heapUsed","cpuMs","rooms"}` (CPU = user + system since
+ * start, rooms = documents held in memory),
  * `gc` → collects (run with --expose-gc) then answers like `stats`.
  *
  * - ours: the real startServer (SQLite in a temp dir, durable before broadcast).
@@ -19,6 +20,8 @@ import { createInterface } from 'node:readline'
 import { WebSocketServer, type WebSocket } from 'ws'
 
 const kind = process.argv[2] ?? ''
+/** Rooms (documents) the relay holds in memory right now. */
+let liveRooms: () => number = () => -1
 
 async function start(): Promise<string> {
   if (kind === 'ours') {
@@ -37,20 +40,24 @@ async function start(): Promise<string> {
         maxAwarenessClientsPerConnection: 4,
       },
     })
+    liveRooms = () => running.relay.rooms.size
     return running.url
   }
   if (kind === 'hocuspocus') {
     const { Server } = await import('@hocuspocus/server')
     const server = new Server({ port: 0, address: '127.0.0.1', quiet: true, stopOnSignals: false })
     await server.listen()
+    liveRooms = () => server.hocuspocus.getDocumentsCount()
     return server.httpURL.replace(/\/$/, '')
   }
   const http = createServer((_req, res) => res.writeHead(404).end())
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false })
   if (kind === 'y-websocket') {
-    const { setupWSConnection } = (await import('@y/websocket-server/utils')) as {
+    const { setupWSConnection, docs } = (await import('@y/websocket-server/utils')) as {
       setupWSConnection: (ws: WebSocket, req: unknown, opts?: { docName?: string }) => void
+      docs: Map<string, unknown>
     }
+    liveRooms = () => docs.size
     http.on('upgrade', (req, socket, head) => {
       wss.handleUpgrade(req, socket, head, (ws) => {
         const docName = (req.url ?? '/').slice(1).split('?')[0]!.replace(/^ws\//, '')
@@ -59,6 +66,7 @@ async function start(): Promise<string> {
     })
   } else if (kind === 'plain-ws') {
     const rooms = new Map<string, Set<WebSocket>>()
+    liveRooms = () => rooms.size
     http.on('upgrade', (req, socket, head) => {
       wss.handleUpgrade(req, socket, head, (ws) => {
         const name = (req.url ?? '/').split('?')[0]!
@@ -91,6 +99,7 @@ function stats(msg: string): string {
     rss: memory.rss,
     heapUsed: memory.heapUsed,
     cpuMs: (cpu.user + cpu.system) / 1000,
+    rooms: liveRooms(),
   })
 }
 
