@@ -211,6 +211,17 @@ function checkFields(
   return out
 }
 
+/** Validates a create/update command's arguments: the object, its `id`, then the spec's fields. */
+function checkEntityArgs(
+  args: unknown,
+  command: string,
+  spec: Spec,
+  mode: 'create' | 'update',
+): { id: string; fields: Record<string, unknown> } {
+  const a = checkArgs(args, command)
+  return { id: checkId(a.id, 'id'), fields: checkFields(a, spec, mode) }
+}
+
 function requireRef(doc: Y.Doc, name: EntityRoot, id: unknown, field: string): void {
   if (typeof id === 'string' && !getEntity(doc, name, id)) {
     throw new BoardCommandError('not-found', `${field}: no ${name} entry "${id}"`, field)
@@ -270,9 +281,7 @@ export function createObjective(
   args: ObjectiveFields & { readonly id: string },
   origin: unknown,
 ): void {
-  const a = checkArgs(args, 'createObjective')
-  const id = checkId(a.id, 'id')
-  const fields = checkFields(a, OBJECTIVE, 'create')
+  const { id, fields } = checkEntityArgs(args, 'createObjective', OBJECTIVE, 'create')
   checkParent(doc, id, fields.parentId)
   create(doc, 'objectives', id, fields, origin, 'title')
 }
@@ -288,9 +297,7 @@ export function updateObjective(
   args: Partial<ObjectiveFields> & { readonly id: string },
   origin: unknown,
 ): void {
-  const a = checkArgs(args, 'updateObjective')
-  const id = checkId(a.id, 'id')
-  const fields = checkFields(a, OBJECTIVE, 'update')
+  const { id, fields } = checkEntityArgs(args, 'updateObjective', OBJECTIVE, 'update')
   checkParent(doc, id, fields.parentId)
   update(doc, 'objectives', id, fields, origin, 'objectives')
 }
@@ -344,9 +351,7 @@ export function createKeyResult(
   args: KeyResultFields & { readonly id: string },
   origin: unknown,
 ): void {
-  const a = checkArgs(args, 'createKeyResult')
-  const id = checkId(a.id, 'id')
-  const fields = checkFields(a, KEY_RESULT, 'create')
+  const { id, fields } = checkEntityArgs(args, 'createKeyResult', KEY_RESULT, 'create')
   requireRef(doc, 'objectives', fields.objectiveId, 'objectiveId')
   create(doc, 'keyResults', id, fields, origin, 'title')
 }
@@ -362,9 +367,7 @@ export function updateKeyResult(
   args: Partial<KeyResultFields> & { readonly id: string },
   origin: unknown,
 ): void {
-  const a = checkArgs(args, 'updateKeyResult')
-  const id = checkId(a.id, 'id')
-  const fields = checkFields(a, KEY_RESULT, 'update')
+  const { id, fields } = checkEntityArgs(args, 'updateKeyResult', KEY_RESULT, 'update')
   requireRef(doc, 'objectives', fields.objectiveId, 'objectiveId')
   update(doc, 'keyResults', id, fields, origin, 'keyResults')
 }
@@ -417,9 +420,7 @@ export function createCheckIn(
   args: CheckInFields & { readonly id: string },
   origin: unknown,
 ): void {
-  const a = checkArgs(args, 'createCheckIn')
-  const id = checkId(a.id, 'id')
-  const fields = checkFields(a, CHECK_IN, 'create')
+  const { id, fields } = checkEntityArgs(args, 'createCheckIn', CHECK_IN, 'create')
   requireRef(doc, 'keyResults', fields.keyResultId, 'keyResultId')
   create(doc, 'checkIns', id, fields, origin)
 }
@@ -435,9 +436,7 @@ export function updateCheckIn(
   args: Partial<CheckInFields> & { readonly id: string },
   origin: unknown,
 ): void {
-  const a = checkArgs(args, 'updateCheckIn')
-  const id = checkId(a.id, 'id')
-  const fields = checkFields(a, CHECK_IN, 'update')
+  const { id, fields } = checkEntityArgs(args, 'updateCheckIn', CHECK_IN, 'update')
   requireRef(doc, 'keyResults', fields.keyResultId, 'keyResultId')
   update(doc, 'checkIns', id, fields, origin)
 }
@@ -463,9 +462,7 @@ export function createInitiative(
   args: InitiativeFields & { readonly id: string },
   origin: unknown,
 ): void {
-  const a = checkArgs(args, 'createInitiative')
-  const id = checkId(a.id, 'id')
-  const fields = checkFields(a, INITIATIVE, 'create')
+  const { id, fields } = checkEntityArgs(args, 'createInitiative', INITIATIVE, 'create')
   requireRef(doc, 'keyResults', fields.keyResultId, 'keyResultId')
   requireRef(doc, 'objectives', fields.objectiveId, 'objectiveId')
   create(doc, 'initiatives', id, fields, origin)
@@ -482,9 +479,7 @@ export function updateInitiative(
   args: Partial<InitiativeFields> & { readonly id: string },
   origin: unknown,
 ): void {
-  const a = checkArgs(args, 'updateInitiative')
-  const id = checkId(a.id, 'id')
-  const fields = checkFields(a, INITIATIVE, 'update')
+  const { id, fields } = checkEntityArgs(args, 'updateInitiative', INITIATIVE, 'update')
   requireRef(doc, 'keyResults', fields.keyResultId, 'keyResultId')
   requireRef(doc, 'objectives', fields.objectiveId, 'objectiveId')
   update(doc, 'initiatives', id, fields, origin)
