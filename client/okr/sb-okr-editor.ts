@@ -13,10 +13,10 @@ import {
   createKeyResult,
   createObjective,
   deleteObjective,
-  updateKeyResult,
   updateObjective,
 } from '../../core/board/commands/okr'
 import type { ObjectiveFields } from '../../core/board/commands/okr'
+import { reorderKeyResults, reorderObjectives } from '../../core/board/commands/gestures'
 import { OBJECTIVE_STATUSES, OBJECTIVE_TYPES } from '../../core/okr/model'
 import type { Diagnostic } from '../../core/okr/model'
 import { formatTimeframe } from '../../core/okr/timeframe'
@@ -26,7 +26,6 @@ import { runCommand } from '../run-command'
 import { withError, type FieldErrors } from './field-errors'
 import { byTarget, lintBoard } from './lint-board'
 import { okrStyles } from './okr-styles'
-import { inOneStep } from './one-step'
 import { parseTimeframeInput } from './parse-input'
 import { moveTo } from './reorder'
 import type { KeyResultMove } from './sb-okr-key-result'
@@ -398,13 +397,7 @@ export class SbOkrEditor extends LitElement {
       id,
       index,
     )
-    const orderOf = new Map(snapshot.objectives.map((o) => [o.id, o.order]))
-    inOneStep(this, session, () => {
-      ids.forEach((objectiveId, order) => {
-        if (orderOf.get(objectiveId) !== order)
-          updateObjective(session.doc, { id: objectiveId, order }, session.origin)
-      })
-    })
+    runCommand(this, () => reorderObjectives(session.doc, { ids }, session.origin))
   }
 
   #reorderKeyResults(krs: readonly KeyResultRecord[], id: string, index: number): void {
@@ -415,13 +408,7 @@ export class SbOkrEditor extends LitElement {
       id,
       index,
     )
-    const orderOf = new Map(krs.map((kr) => [kr.id, kr.order]))
-    inOneStep(this, session, () => {
-      ids.forEach((krId, order) => {
-        if (orderOf.get(krId) !== order)
-          updateKeyResult(session.doc, { id: krId, order }, session.origin)
-      })
-    })
+    runCommand(this, () => reorderKeyResults(session.doc, { ids }, session.origin))
   }
 
   readonly #addObjective = (): void => {

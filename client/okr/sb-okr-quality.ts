@@ -7,19 +7,14 @@ import { LitElement, css, html } from 'lit'
 import { ContextConsumer } from '@lit/context'
 import { boardSessionContext } from '../context'
 import type { BoardSnapshot, KeyResultRecord } from '../../core/board/model'
-import {
-  createInitiative,
-  deleteKeyResult,
-  updateKeyResult,
-  updateObjective,
-} from '../../core/board/commands/okr'
+import { updateKeyResult, updateObjective } from '../../core/board/commands/okr'
+import { makeKeyResultAnInitiative } from '../../core/board/commands/gestures'
 import type { Diagnostic } from '../../core/okr/model'
 import { stretchTarget } from '../../core/okr/stretch'
 import { formatNumber } from '../../core/export/format'
 import { runCommand } from '../run-command'
 import { byTarget, lintBoard } from './lint-board'
 import { okrStyles } from './okr-styles'
-import { inOneStep } from './one-step'
 
 export class SbOkrQuality extends LitElement {
   static override properties = {
@@ -192,19 +187,13 @@ export class SbOkrQuality extends LitElement {
   #toInitiative(kr: KeyResultRecord): void {
     const session = this.#session.value
     if (!session) return
-    inOneStep(this, session, () => {
-      createInitiative(
+    runCommand(this, () =>
+      makeKeyResultAnInitiative(
         session.doc,
-        {
-          id: crypto.randomUUID(),
-          title: kr.title,
-          objectiveId: kr.objectiveId,
-          sourceNoteIds: kr.sourceNoteIds,
-        },
+        { keyResultId: kr.id, initiativeId: crypto.randomUUID() },
         session.origin,
-      )
-      deleteKeyResult(session.doc, { id: kr.id }, session.origin)
-    })
+      ),
+    )
   }
 }
 

@@ -21,6 +21,9 @@
  *            setBoardTitle, setBoardTimeframe
  * OKRs       create/update/delete Objective, KeyResult, CheckIn, Initiative (partial updates;
  *            deleting an objective deletes its KRs, their check-ins and its initiatives)
+ * Gestures   makeKeyResultAnInitiative, reorderObjectives, reorderKeyResults (several entities,
+ *            one transaction, validated before any write)
+ * Retro      setRetroAnswer, carryForward (in ./retro.ts)
  * Convert    applyConversion(doc, result, origin, selection?) — idempotent, keeps user edits
  * Migrate    migrate(doc, origin) in ../migrate.ts — run once after loading a board
  *
@@ -35,3 +38,5 @@ export * from './votes'
 export * from './facilitation'
 export * from './okr'
 export * from './conversion'
+export * from './gestures'
+export * from './retro'
