@@ -16,6 +16,7 @@ import {
   UnknownBoardError,
 } from './errors'
 import { ADVISORY_LOCK_NAMESPACE, POSTGRES_MIGRATIONS } from './postgres-migrations'
+import { toRecord, view, type BoardRow } from './rows'
 import {
   checkBoardId,
   checkCompactionBound,
@@ -43,14 +44,6 @@ export interface PostgresStoreOptions {
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/
-
-interface BoardRow {
-  id: string
-  title: string
-  created_at: string
-  edit_token_hash: string
-  view_token_hash: string
-}
 
 export class PostgresStore implements BoardStore {
   #closed = false
@@ -320,21 +313,7 @@ async function migrate(pool: pg.Pool, schema: string): Promise<void> {
   }
 }
 
-function toRecord(row: BoardRow): BoardRecord {
-  return {
-    id: row.id,
-    title: row.title,
-    createdAt: Number(row.created_at),
-    editTokenHash: row.edit_token_hash,
-    viewTokenHash: row.view_token_hash,
-  }
-}
-
 /** Zero-copy: pg sends a Buffer parameter as binary. */
 function toBuffer(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-}
-
-function view(buffer: Buffer): Uint8Array {
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
 }

@@ -18,6 +18,7 @@ import {
   UnknownBoardError,
 } from './errors'
 import { SQLITE_APPLICATION_ID, SQLITE_MIGRATIONS } from './sqlite-migrations'
+import { toRecord, view, type BoardRow } from './rows'
 import {
   checkBoardId,
   checkCompactionBound,
@@ -38,14 +39,6 @@ export interface SqliteStoreOptions {
    * as on a full disk, and nothing of the failed write is stored.
    */
   readonly maxBytes?: number
-}
-
-interface BoardRow {
-  id: string
-  title: string
-  created_at: number
-  edit_token_hash: string
-  view_token_hash: string
 }
 
 export class SqliteStore implements BoardStore {
@@ -285,19 +278,4 @@ type Statements = ReturnType<typeof prepare>
 
 function lastSeq(sql: Statements, boardId: string): number {
   return sql.lastSeq.get(boardId, boardId) as number
-}
-
-function toRecord(row: BoardRow): BoardRecord {
-  return {
-    id: row.id,
-    title: row.title,
-    createdAt: row.created_at,
-    editTokenHash: row.edit_token_hash,
-    viewTokenHash: row.view_token_hash,
-  }
-}
-
-/** A plain Uint8Array over the Buffer's memory: same type from every adapter, no copy. */
-function view(buffer: Buffer): Uint8Array {
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
 }
