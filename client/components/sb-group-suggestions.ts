@@ -14,6 +14,7 @@ import { acceptProposal } from '../group-layout'
 import { runCommand } from '../run-command'
 import { canvasElement } from '../canvas-element'
 import { noteLabel } from '../board-labels'
+import { buttonStyles } from './button-styles'
 
 const key = (proposal: GroupSuggestion): string => proposal.noteIds.join('\u0000')
 
@@ -33,53 +34,43 @@ export class SbGroupSuggestions extends LitElement {
     this.proposals = null
   }
 
-  static override styles = css`
-    :host {
-      display: block;
-      margin-top: 10px;
-    }
-    button {
-      font: inherit;
-      font-size: 0.85rem;
-      padding: 6px 10px;
-      border-radius: 8px;
-      border: 1px solid var(--sb-line);
-      background: var(--sb-surface);
-      cursor: pointer;
-    }
-    button.primary {
-      background: var(--sb-ink);
-      color: #fff;
-      border-color: var(--sb-ink);
-    }
-    ul {
-      list-style: none;
-      padding: 0;
-      margin: 10px 0 0;
-    }
-    li {
-      border: 1px solid var(--sb-line);
-      border-radius: 8px;
-      padding: 10px;
-      margin-bottom: 8px;
-    }
-    strong {
-      display: block;
-      margin-bottom: 4px;
-    }
-    .notes {
-      color: var(--sb-muted);
-      font-size: 0.82rem;
-      margin: 0 0 8px;
-    }
-    .row {
-      display: flex;
-      gap: 6px;
-    }
-    p {
-      color: var(--sb-muted);
-    }
-  `
+  // Shared first: the rules below still win over it, as when they were written out here.
+  static override styles = [
+    buttonStyles,
+    css`
+      :host {
+        display: block;
+        margin-top: 10px;
+      }
+      ul {
+        list-style: none;
+        padding: 0;
+        margin: 10px 0 0;
+      }
+      li {
+        border: 1px solid var(--sb-line);
+        border-radius: 8px;
+        padding: 10px;
+        margin-bottom: 8px;
+      }
+      strong {
+        display: block;
+        margin-bottom: 4px;
+      }
+      .notes {
+        color: var(--sb-muted);
+        font-size: 0.82rem;
+        margin: 0 0 8px;
+      }
+      .row {
+        display: flex;
+        gap: 6px;
+      }
+      p {
+        color: var(--sb-muted);
+      }
+    `,
+  ]
 
   override disconnectedCallback(): void {
     canvasElement(this.#canvasRoot())?.previewGroups(null)
