@@ -71,6 +71,7 @@ export interface FanoutStatus {
 /** Messages held for a board between `open` and `attach`; past this the board is healed. */
 const MAX_BUFFERED = 10_000
 const DEFAULT_PREFIX = 'stretchboard:board:'
+const SUBSCRIBE_TIMEOUT_MS = 2_000
 
 type Client = RedisClientType
 
@@ -108,6 +109,8 @@ export class RedisFanout implements RoomFanout {
   /** Boards opened but not attached yet: their messages wait here. */
   readonly #pending = new Map<string, Uint8Array[]>()
   readonly #toHeal = new Set<string>()
+  /** Boards to heal when the retry timer fires (failed publish, failed heal, still loading). */
+  readonly #retry = new Set<string>()
   #healTimer: ReturnType<typeof setTimeout> | null = null
   #healing: Promise<void> | null = null
   #up = false
@@ -182,11 +185,19 @@ export class RedisFanout implements RoomFanout {
       subscribing.catch(() => {})
       return
     }
+    // A Redis that accepts the connection but does not answer must not stall board loads.
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const stalled = new Promise<never>((_, fail) => {
+      timer = setTimeout(() => fail(new Error('subscribe timed out')), SUBSCRIBE_TIMEOUT_MS)
+    })
+    subscribing.catch(() => {}) // its failure is handled below, or it lost the race
     try {
-      await subscribing
+      await Promise.race([subscribing, stalled])
     } catch (error) {
       this.#log.warn({ err: error, boardId }, 'subscribe failed; the board is healed later')
       this.#scheduleHeal(boardId)
+    } finally {
+      clearTimeout(timer)
     }
   }
 
@@ -222,6 +233,7 @@ export class RedisFanout implements RoomFanout {
     this.#rooms.delete(boardId)
     this.#pending.delete(boardId)
     this.#toHeal.delete(boardId)
+    this.#retry.delete(boardId)
     if (this.#closed) return
     this.#sub.unsubscribe(this.#channel(boardId), this.#onMessage, true).catch(() => {})
   }
@@ -273,8 +285,9 @@ export class RedisFanout implements RoomFanout {
     const pending = this.#pending.get(boardId)
     if (pending !== undefined) {
       // Opened, still loading: apply once the room exists, or heal if far too many arrive.
-      if (pending.length < MAX_BUFFERED) pending.push(bytes)
-      else this.#toHeal.add(boardId)
+      if (pending.length < MAX_BUFFERED)
+        pending.push(bytes.slice()) // own copy: it outlives the callback
+      else this.#scheduleHeal(boardId)
       return
     }
     this.#deliver(boardId, bytes)
@@ -354,10 +367,12 @@ export class RedisFanout implements RoomFanout {
   }
 
   #scheduleHeal(boardId: string): void {
-    this.#toHeal.add(boardId)
+    this.#retry.add(boardId)
     if (this.#healTimer !== null || this.#closed) return
     this.#healTimer = setTimeout(() => {
       this.#healTimer = null
+      for (const id of this.#retry) this.#toHeal.add(id)
+      this.#retry.clear()
       void this.#runHeals()
     }, this.options.healRetryMs ?? 1_000)
     this.#healTimer.unref()
@@ -367,8 +382,8 @@ export class RedisFanout implements RoomFanout {
   #runHeals(): Promise<void> {
     this.#healing ??= (async () => {
       try {
-        // Bounded: each pass removes the board it heals, and a board re-added by a failure
-        // waits for the timer rather than this loop.
+        // Bounded: each pass removes the board it heals, and a board to retry waits in
+        // #retry for the timer rather than coming back into this loop.
         for (let guard = 0; guard < 100_000 && this.#toHeal.size > 0; guard++) {
           const boardId = this.#toHeal.values().next().value as string
           this.#toHeal.delete(boardId)
@@ -386,7 +401,12 @@ export class RedisFanout implements RoomFanout {
    * node's whole state and its clients' presence so the others get what they missed from us.
    */
   async #heal(boardId: string): Promise<void> {
-    if (this.#closed || !this.#rooms.has(boardId)) return
+    if (this.#closed) return
+    if (this.#pending.has(boardId)) {
+      this.#scheduleHeal(boardId) // still loading: heal once it is attached
+      return
+    }
+    if (!this.#rooms.has(boardId)) return
     try {
       const stored = await this.options.store.loadDoc(boardId)
       const attached = this.#rooms.get(boardId)
