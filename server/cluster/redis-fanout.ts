@@ -285,8 +285,8 @@ export class RedisFanout implements RoomFanout {
     const pending = this.#pending.get(boardId)
     if (pending !== undefined) {
       // Opened, still loading: apply once the room exists, or heal if far too many arrive.
-      if (pending.length < MAX_BUFFERED)
-        pending.push(bytes.slice()) // own copy: it outlives the callback
+      // A copy: it outlives this callback.
+      if (pending.length < MAX_BUFFERED) pending.push(bytes.slice())
       else this.#scheduleHeal(boardId)
       return
     }
