@@ -41,12 +41,25 @@ export function newEntity(fields: Record<string, unknown>, textField?: string): 
 
 /** The entity's Y.Text field, replacing a plain string written by an old or foreign writer. */
 export function textOf(entity: EntityMap, name: TextRoot): Y.Text {
-  const key = TEXT_FIELDS[name]
-  const current = entity.get(key)
+  return childText(entity, TEXT_FIELDS[name])
+}
+
+/** The Y.Text at `key`; a plain string there (old or foreign writer) becomes its content. */
+export function childText(parent: Y.Map<unknown>, key: string): Y.Text {
+  const current = parent.get(key)
   if (current instanceof Y.Text) return current
   const text = new Y.Text(typeof current === 'string' ? current : '')
-  entity.set(key, text)
+  parent.set(key, text)
   return text
+}
+
+/** The Y.Map at `key`, created on first use; replacing a foreign-shaped value keeps it writable. */
+export function childMap(parent: Y.Map<unknown>, key: string): Y.Map<unknown> {
+  const current = parent.get(key)
+  if (current instanceof Y.Map) return current as Y.Map<unknown>
+  const map = new Y.Map<unknown>()
+  parent.set(key, map)
+  return map
 }
 
 /** The current length of a text field, without repairing it (safe outside a transaction). */

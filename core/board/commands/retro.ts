@@ -19,7 +19,7 @@ import type { BoardSnapshot } from '../model'
 import { restoreTimeframe } from '../restore'
 import { getCollection, getEntity, getMeta } from '../schema'
 import { checkArgs, checkEnum, checkIds, checkText, MAX_ID_LENGTH } from '../validate'
-import { collection, newEntity, replaceText } from './internal'
+import { childMap, childText, collection, newEntity, replaceText } from './internal'
 
 /** The playbook's retrospective questions, with stable ids for the stored answers. */
 export const RETRO_QUESTIONS = [
@@ -76,18 +76,7 @@ export function setRetroAnswer(
   }
   doc.transact(() => {
     const root = retroRoot(doc, true) as Y.Map<unknown>
-    let answers = root.get(key)
-    if (!(answers instanceof Y.Map)) {
-      answers = new Y.Map<unknown>()
-      root.set(key, answers)
-    }
-    const map = answers as Y.Map<unknown>
-    let answer = map.get(question)
-    if (!(answer instanceof Y.Text)) {
-      answer = new Y.Text(typeof answer === 'string' ? answer : '')
-      map.set(question, answer)
-    }
-    replaceText(answer as Y.Text, text)
+    replaceText(childText(childMap(root, key), question), text)
   }, origin)
 }
 

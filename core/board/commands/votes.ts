@@ -5,6 +5,7 @@ import { readTally, readMeta } from '../read'
 import { getEntity, getVotes, MAX_VOTE_BUDGET } from '../schema'
 import { checkArgs, checkId, checkInteger, optional } from '../validate'
 import { remainingVotes } from '../votes'
+import { childMap } from './internal'
 
 export interface VoteArgs {
   readonly voterId: string
@@ -54,13 +55,7 @@ export function castVote(doc: Y.Doc, args: VoteArgs, origin: unknown): void {
   }
   const votes = votesRoot(doc)
   doc.transact(() => {
-    let dots = votes.get(voterId)
-    // A voter's map is created once; replacing a foreign-shaped value keeps the doc writable.
-    if (!(dots instanceof Y.Map)) {
-      dots = new Y.Map<unknown>()
-      votes.set(voterId, dots)
-    }
-    const map = dots as Y.Map<unknown>
+    const map = childMap(votes, voterId)
     const current = map.get(targetId)
     const have = typeof current === 'number' && current > 0 ? Math.trunc(current) : 0
     map.set(targetId, have + count)
