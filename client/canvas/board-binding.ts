@@ -5,7 +5,16 @@
  */
 import type * as Y from 'yjs'
 import type { BoardMeta, Note, VoteTally } from '../../core/board/model'
-import { readGroups, readMeta, readNote, readNotes, readTally } from '../../core/board/read'
+import {
+  readGroups,
+  readInitiatives,
+  readKeyResults,
+  readMeta,
+  readNote,
+  readNotes,
+  readTally,
+} from '../../core/board/read'
+import { notesBecame } from '../../core/export/provenance'
 import { observeCollection } from '../../core/board/observe'
 import { getMeta, getVotes } from '../../core/board/schema'
 import { isNoteHidden, visibleTally } from '../../core/board/visibility'
@@ -25,6 +34,8 @@ type DeepHandler = (events: Y.YEvent<any>[], txn: Y.Transaction) => void
 export class BoardBinding {
   private meta: BoardMeta
   private tally: VoteTally = { byTarget: new Map(), byVoter: new Map() }
+  /** Per note, the label of the key result or initiative it became after a conversion. */
+  private became = new Map<string, string>()
   private readonly unobserve: (() => void)[] = []
 
   constructor(
@@ -45,6 +56,7 @@ export class BoardBinding {
   start(): void {
     this.meta = readMeta(this.doc)
     this.tally = readTally(this.doc, this.meta.voteBudget)
+    this.became = this.readBecame()
     this.refreshGroups()
     for (const n of readNotes(this.doc)) this.scene.upsertNote(sceneNote(n, this.look(n)), false)
     this.hooks.onMeta?.(this.meta)
@@ -54,6 +66,8 @@ export class BoardBinding {
         this.applyNotes(ids, txn.origin !== this.localOrigin)
       }),
       observeCollection(this.doc, 'groups', () => this.onGroups()),
+      observeCollection(this.doc, 'keyResults', () => this.onOutcomes()),
+      observeCollection(this.doc, 'initiatives', () => this.onOutcomes()),
     )
     this.observe(getVotes(this.doc), () => this.onVotes())
     this.observe(getMeta(this.doc), () => this.onMetaChange())
@@ -76,7 +90,34 @@ export class BoardBinding {
       hidden: isNoteHidden(n, this.meta, this.viewerId),
       votes: this.votesOn(n.id),
       ownVotesOnly: !this.meta.votesRevealed,
+      became: this.became.get(n.id) ?? null,
     }
+  }
+
+  private readBecame(): Map<string, string> {
+    const outcomes = notesBecame({
+      keyResults: readKeyResults(this.doc),
+      initiatives: readInitiatives(this.doc),
+    })
+    const labels = new Map<string, string>()
+    for (const [noteId, list] of outcomes) {
+      const first = list[0]
+      if (!first) continue
+      const kind = first.kind === 'key-result' ? 'KR' : 'Initiative'
+      const more = list.length > 1 ? ` (+${list.length - 1})` : ''
+      labels.set(noteId, `${kind} · ${first.title}${more}`)
+    }
+    return labels
+  }
+
+  /** A conversion or an OKR edit changed what some notes became: redraw just those notes. */
+  private onOutcomes(): void {
+    const before = this.became
+    this.became = this.readBecame()
+    const changed = new Set<string>()
+    for (const [id, label] of this.became) if (before.get(id) !== label) changed.add(id)
+    for (const id of before.keys()) if (!this.became.has(id)) changed.add(id)
+    this.applyNotes(new Set([...changed].filter((id) => this.scene.hasNote(id))), false)
   }
 
   private applyNotes(ids: ReadonlySet<string>, animate: boolean): void {

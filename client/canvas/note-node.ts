@@ -16,6 +16,8 @@ export interface NoteLook {
   readonly votes: number | null
   /** Votes are not revealed yet: the count is the viewer's own dots, drawn in a muted badge. */
   readonly ownVotesOnly: boolean
+  /** What the note became in the OKR set ("KR · Cut churn to 5 %"), or null. */
+  readonly became: string | null
 }
 
 /**
@@ -52,6 +54,21 @@ export function createNoteNode(id: string): Konva.Group {
       fill: '#1f2937',
       wrap: 'word',
       ellipsis: true,
+      perfectDrawEnabled: false,
+    }),
+    new Konva.Text({
+      name: 'became',
+      x: PADDING,
+      y: NOTE_HEIGHT - PADDING - 14,
+      width: NOTE_WIDTH - 2 * PADDING,
+      height: 14,
+      fontSize: 11,
+      fontStyle: 'bold',
+      fontFamily: 'system-ui, sans-serif',
+      fill: '#4338ca',
+      wrap: 'none',
+      ellipsis: true,
+      visible: false,
       perfectDrawEnabled: false,
     }),
     badge(),
@@ -91,6 +108,14 @@ export function updateNoteNode(node: Konva.Group, look: NoteLook): void {
   const shown = look.hidden ? '' : look.text
   if (text) {
     if (text.text() !== shown) text.text(shown)
+  }
+  const became = node.findOne<Konva.Text>('.became')
+  if (became) {
+    const label = look.hidden || !look.became ? '' : `→ ${look.became}`
+    became.visible(label !== '')
+    if (became.text() !== label) became.text(label)
+    // Keep the note's own text clear of the provenance line.
+    text?.height(NOTE_HEIGHT - 2 * PADDING - (label ? 16 : 0))
   }
   if (votes && count) {
     const on = look.votes !== null && look.votes > 0

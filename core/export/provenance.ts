@@ -15,7 +15,9 @@ export interface NoteOutcome {
  * @example
  * notesBecame(readBoard(doc)).get('n1') // [{ kind: 'key-result', id: 'kr:n1', title: '…', objectiveId: 'obj:g1' }]
  */
-export function notesBecame(snapshot: BoardSnapshot): Map<string, NoteOutcome[]> {
+export function notesBecame(
+  snapshot: Pick<BoardSnapshot, 'keyResults' | 'initiatives'>,
+): Map<string, NoteOutcome[]> {
   const out = new Map<string, NoteOutcome[]>()
   const add = (noteId: string, outcome: NoteOutcome) =>
     out.set(noteId, [...(out.get(noteId) ?? []), outcome])

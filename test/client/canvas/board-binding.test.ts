@@ -5,6 +5,12 @@ import { createGroup, deleteGroup, assignNotes } from '../../../core/board/comma
 import { createNote, deleteNotes, moveNotes } from '../../../core/board/commands/notes'
 import { editText } from '../../../core/board/commands/text'
 import { castVote } from '../../../core/board/commands/votes'
+import {
+  createInitiative,
+  createKeyResult,
+  createObjective,
+  deleteKeyResult,
+} from '../../../core/board/commands/okr'
 import type { EpochMs } from '../../../core/okr/model'
 import { BoardBinding } from '../../../client/canvas/board-binding'
 import type { SceneGroup, SceneNote, SceneSink } from '../../../client/canvas/scene-model'
@@ -93,6 +99,28 @@ describe('BoardBinding', () => {
     expect(scene.notes.get('n0')?.look).toMatchObject({ votes: 1, ownVotesOnly: true })
     revealVotes(doc, { revealed: true }, REMOTE)
     expect(scene.notes.get('n0')?.look).toMatchObject({ votes: 3, ownVotesOnly: false })
+  })
+
+  it('labels notes with the key result or initiative they became, and only redraws those', () => {
+    const { doc, scene } = board(4)
+    createObjective(doc, { id: 'o1', title: 'Keep customers' }, REMOTE)
+    scene.upserts = []
+    createKeyResult(
+      doc,
+      { id: 'k1', objectiveId: 'o1', title: 'Cut churn to 5%', sourceNoteIds: ['n2'] },
+      REMOTE,
+    )
+    expect(scene.upserts.map((u) => u.id)).toEqual(['n2'])
+    expect(scene.notes.get('n2')?.look.became).toBe('KR · Cut churn to 5%')
+    expect(scene.notes.get('n3')?.look.became).toBeNull()
+    createInitiative(
+      doc,
+      { id: 'i1', objectiveId: 'o1', title: 'Call churned accounts', sourceNoteIds: ['n3'] },
+      REMOTE,
+    )
+    expect(scene.notes.get('n3')?.look.became).toBe('Initiative · Call churned accounts')
+    deleteKeyResult(doc, { id: 'k1' }, REMOTE)
+    expect(scene.notes.get('n2')?.look.became).toBeNull()
   })
 
   it('follows frames and unassigns the notes of a deleted one', () => {

@@ -25,7 +25,14 @@ function board() {
       return n
         ? {
             ...n,
-            look: { text: n.text, color: n.color, hidden: false, votes: null, ownVotesOnly: true },
+            look: {
+              text: n.text,
+              color: n.color,
+              hidden: false,
+              votes: null,
+              ownVotesOnly: true,
+              became: null,
+            },
           }
         : undefined
     },
