@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import * as encoding from 'lib0/encoding'
 import { Awareness, applyAwarenessUpdate } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import {
@@ -7,17 +6,7 @@ import {
   MalformedAwarenessError,
   type AwarenessPolicy,
 } from '../../server/relay/awareness-guard'
-
-function update(entries: { id: number; clock: number; json: string }[]): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, entries.length)
-  for (const e of entries) {
-    encoding.writeVarUint(encoder, e.id)
-    encoding.writeVarUint(encoder, e.clock)
-    encoding.writeVarString(encoder, e.json)
-  }
-  return encoding.toUint8Array(encoder)
-}
+import { awarenessUpdate } from './awareness-frames'
 
 const policy = (over: Partial<AwarenessPolicy> = {}): AwarenessPolicy => ({
   owned: new Set(),
@@ -30,7 +19,7 @@ const policy = (over: Partial<AwarenessPolicy> = {}): AwarenessPolicy => ({
 describe('checkAwarenessUpdate', () => {
   it('passes a well-formed update for new ids and re-encodes it faithfully', () => {
     const verdict = checkAwarenessUpdate(
-      update([{ id: 1, clock: 3, json: '{ "user": { "name": "ann" } }' }]),
+      awarenessUpdate([{ id: 1, clock: 3, json: '{ "user": { "name": "ann" } }' }]),
       policy(),
     )
     expect(verdict.ok).toBe(true)
@@ -44,22 +33,25 @@ describe('checkAwarenessUpdate', () => {
 
   it('lets a connection update and remove the ids it owns', () => {
     const verdict = checkAwarenessUpdate(
-      update([{ id: 7, clock: 9, json: 'null' }]),
+      awarenessUpdate([{ id: 7, clock: 9, json: 'null' }]),
       policy({ owned: new Set([7]) }),
     )
     expect(verdict).toMatchObject({ ok: true, introduced: [] })
   })
 
   it('rejects ids owned elsewhere, oversized states and too many ids', () => {
-    const foreign = checkAwarenessUpdate(update([{ id: 99, clock: 1, json: '{}' }]), policy())
+    const foreign = checkAwarenessUpdate(
+      awarenessUpdate([{ id: 99, clock: 1, json: '{}' }]),
+      policy(),
+    )
     expect(foreign).toMatchObject({ ok: false, reason: 'awareness-foreign-client' })
     const big = checkAwarenessUpdate(
-      update([{ id: 1, clock: 1, json: JSON.stringify({ s: 'x'.repeat(200) }) }]),
+      awarenessUpdate([{ id: 1, clock: 1, json: JSON.stringify({ s: 'x'.repeat(200) }) }]),
       policy(),
     )
     expect(big).toMatchObject({ ok: false, reason: 'awareness-too-large' })
     const many = checkAwarenessUpdate(
-      update([1, 2, 3].map((id) => ({ id, clock: 1, json: '{}' }))),
+      awarenessUpdate([1, 2, 3].map((id) => ({ id, clock: 1, json: '{}' }))),
       policy(),
     )
     expect(many).toMatchObject({ ok: false, reason: 'awareness-too-many-clients' })
@@ -67,11 +59,11 @@ describe('checkAwarenessUpdate', () => {
 
   it('throws MalformedAwarenessError or a decoding error for bytes that are not an update', () => {
     const bad = [
-      update([{ id: 1, clock: 1, json: '{broken' }]),
-      update([{ id: 1, clock: 1, json: '"a string"' }]),
+      awarenessUpdate([{ id: 1, clock: 1, json: '{broken' }]),
+      awarenessUpdate([{ id: 1, clock: 1, json: '"a string"' }]),
       new Uint8Array([200, 1]),
       new Uint8Array([2, 1, 1, 2, 0x7b, 0x7d]),
-      new Uint8Array([...update([{ id: 1, clock: 1, json: '{}' }]), 0]),
+      new Uint8Array([...awarenessUpdate([{ id: 1, clock: 1, json: '{}' }]), 0]),
     ]
     for (const bytes of bad) expect(() => checkAwarenessUpdate(bytes, policy())).toThrow()
     expect(() => checkAwarenessUpdate(bad[0]!, policy())).toThrow(MalformedAwarenessError)

@@ -4,6 +4,7 @@ import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { startTestServer, waitFor, type CreatedBoard, type TestServer } from '../helpers/server'
+import { awarenessUpdate } from './awareness-frames'
 
 const MAX_PAYLOAD = 64 * 1024
 
@@ -68,17 +69,6 @@ function message(...parts: (number | Uint8Array)[]): Uint8Array {
   for (const part of parts) {
     if (typeof part === 'number') encoding.writeVarUint(encoder, part)
     else encoding.writeVarUint8Array(encoder, part)
-  }
-  return encoding.toUint8Array(encoder)
-}
-
-function awarenessUpdate(entries: { id: number; clock: number; json: string }[]): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, entries.length)
-  for (const entry of entries) {
-    encoding.writeVarUint(encoder, entry.id)
-    encoding.writeVarUint(encoder, entry.clock)
-    encoding.writeVarString(encoder, entry.json)
   }
   return encoding.toUint8Array(encoder)
 }
