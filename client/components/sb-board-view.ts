@@ -6,8 +6,7 @@ import { LitElement, css, html } from 'lit'
 import { ContextConsumer } from '@lit/context'
 import { boardSessionContext } from '../context'
 import { boardFileName, encodeBoardFile } from '../board-file'
-import { YObserveController } from '../controllers/y-observe-controller'
-import { readMeta } from '../../core/board/read'
+import { observeBoardMeta } from '../controllers/y-observe-controller'
 import type { CommandNotice } from '../run-command'
 import { canvasElement, pngBlob } from '../canvas-element'
 import './sb-status-chip'
@@ -43,11 +42,7 @@ export class SbBoardView extends LitElement {
   #noticeTimer: ReturnType<typeof setTimeout> | null = null
 
   readonly #session = new ContextConsumer(this, { context: boardSessionContext, subscribe: true })
-  readonly #meta = new YObserveController(
-    this,
-    () => (this.#session.value ? [this.#session.value.doc.getMap('meta')] : []),
-    () => (this.#session.value ? readMeta(this.#session.value.doc) : null),
-  )
+  readonly #meta = observeBoardMeta(this, () => this.#session.value)
 
   constructor() {
     super()

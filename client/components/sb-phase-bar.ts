@@ -6,9 +6,8 @@
 import { LitElement, css, html } from 'lit'
 import { ContextConsumer } from '@lit/context'
 import { boardSessionContext } from '../context'
-import { YObserveController } from '../controllers/y-observe-controller'
+import { observeBoardMeta } from '../controllers/y-observe-controller'
 import { PHASES, type Phase } from '../../core/board/model'
-import { readMeta } from '../../core/board/read'
 import { setPhase } from '../../core/board/commands'
 import { runCommand } from '../run-command'
 
@@ -21,11 +20,7 @@ export const PHASE_LABELS: Record<Phase, string> = {
 
 export class SbPhaseBar extends LitElement {
   readonly #session = new ContextConsumer(this, { context: boardSessionContext, subscribe: true })
-  readonly #meta = new YObserveController(
-    this,
-    () => (this.#session.value ? [this.#session.value.doc.getMap('meta')] : []),
-    () => (this.#session.value ? readMeta(this.#session.value.doc) : null),
-  )
+  readonly #meta = observeBoardMeta(this, () => this.#session.value)
 
   static override styles = css`
     ol {

@@ -6,8 +6,7 @@
 import { LitElement, css, html } from 'lit'
 import { ContextConsumer } from '@lit/context'
 import { boardSessionContext } from '../context'
-import { YObserveController } from '../controllers/y-observe-controller'
-import { readMeta } from '../../core/board/read'
+import { observeBoardMeta } from '../controllers/y-observe-controller'
 import { startTimer, stopTimer } from '../../core/board/commands'
 import { runCommand } from '../run-command'
 import { toEpochMs } from '../../core/okr/numbers'
@@ -23,11 +22,7 @@ export function formatRemaining(ms: number): string {
 
 export class SbTimer extends LitElement {
   readonly #session = new ContextConsumer(this, { context: boardSessionContext, subscribe: true })
-  readonly #meta = new YObserveController(
-    this,
-    () => (this.#session.value ? [this.#session.value.doc.getMap('meta')] : []),
-    () => (this.#session.value ? readMeta(this.#session.value.doc) : null),
-  )
+  readonly #meta = observeBoardMeta(this, () => this.#session.value)
   #tick: ReturnType<typeof setInterval> | null = null
 
   static override styles = css`

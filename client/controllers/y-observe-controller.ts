@@ -4,9 +4,9 @@
  * updates costs one derivation, not one per update.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
-import { readBoard } from '../../core/board/read'
+import { readBoard, readMeta } from '../../core/board/read'
 import { boardRoots } from '../../core/board/schema'
-import type { BoardSnapshot } from '../../core/board/model'
+import type { BoardMeta, BoardSnapshot } from '../../core/board/model'
 import type { BoardSession } from '../context'
 
 /** Any Y type: the controller only needs to know when something below it changed. */
@@ -88,6 +88,24 @@ export function observeBoardSnapshot(
     () => {
       const doc = session()?.doc
       return doc === undefined ? null : readBoard(doc)
+    },
+  )
+}
+
+/** Just the board's meta (title, phase, timer…), for a component that shows nothing else. */
+export function observeBoardMeta(
+  host: ReactiveControllerHost,
+  session: () => BoardSession | undefined,
+): YObserveController<BoardMeta | null> {
+  return new YObserveController(
+    host,
+    () => {
+      const doc = session()?.doc
+      return doc === undefined ? [] : [doc.getMap('meta')]
+    },
+    () => {
+      const doc = session()?.doc
+      return doc === undefined ? null : readMeta(doc)
     },
   )
 }
