@@ -153,16 +153,22 @@ export class CanvasActions {
     )
   }
 
+  /** The selection's notes and frames, each in selection order; other ids are left out. */
+  private split(ids: readonly string[]): { notes: string[]; frames: string[] } {
+    return {
+      notes: ids.filter((id) => this.scene.hasNote(id)),
+      frames: ids.filter((id) => this.scene.group(id) !== undefined),
+    }
+  }
+
   /** Arrow-key nudge: same rules as a drag, so nudging out of a frame ungroups. */
   nudge(ids: readonly string[], dx: number, dy: number): void {
-    const notes = ids.filter((id) => this.scene.hasNote(id))
-    const frames = ids.filter((id) => this.scene.group(id) !== undefined)
+    const { notes, frames } = this.split(ids)
     this.drop(notes, frames, dx, dy)
   }
 
   delete(ids: readonly string[]): void {
-    const notes = ids.filter((id) => this.scene.hasNote(id))
-    const frames = ids.filter((id) => this.scene.group(id) !== undefined)
+    const { notes, frames } = this.split(ids)
     this.session.undoManager.stopCapturing()
     this.doc.transact(() => {
       if (notes.length > 0)
@@ -196,8 +202,7 @@ export class CanvasActions {
   }
 
   recolour(ids: readonly string[], color: string): void {
-    const notes = ids.filter((id) => this.scene.hasNote(id))
-    const frames = ids.filter((id) => this.scene.group(id) !== undefined)
+    const { notes, frames } = this.split(ids)
     this.session.undoManager.stopCapturing()
     this.doc.transact(() => {
       if (notes.length > 0)
