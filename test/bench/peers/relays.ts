@@ -15,6 +15,9 @@ import { WebsocketProvider } from 'y-websocket'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 
+// Each stock y-websocket provider adds a process 'exit' listener; thousands are expected here.
+process.setMaxListeners(0)
+
 export const RELAYS = ['ours', 'y-websocket', 'hocuspocus', 'plain-ws'] as const
 export type RelayKind = (typeof RELAYS)[number]
 
@@ -110,7 +113,14 @@ function connect(
       WebSocketPolyfill: polyfill,
       disableBc: true,
     })
-    return { doc, synced: () => provider.synced, destroy: () => provider.destroy() }
+    return {
+      doc,
+      synced: () => provider.synced,
+      destroy: () => {
+        provider.destroy()
+        doc.destroy()
+      },
+    }
   }
   if (kind === 'hocuspocus') {
     const socket = new HocuspocusProviderWebsocket({ url: wsBase, WebSocketPolyfill: polyfill })
@@ -126,6 +136,7 @@ function connect(
       destroy: () => {
         provider.destroy()
         socket.destroy()
+        doc.destroy()
       },
     }
   }
@@ -153,6 +164,7 @@ function connect(
     destroy: () => {
       doc.off('update', onUpdate)
       ws.terminate()
+      doc.destroy()
     },
   }
 }
