@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
+import type Konva from 'konva'
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -18,6 +19,7 @@ import {
   formatTimeframe,
   readBoard,
   setBoardTimeframe,
+  revealNotes,
   setPhase,
 } from '../../core/index'
 import type { EpochMs, Timeframe } from '../../core/index'
@@ -49,9 +51,11 @@ let pageB: Page
 function seed(doc: Y.Doc): void {
   setBoardTimeframe(doc, { timeframe: { start: PERIOD.start, end: PERIOD.end } }, SEED)
   const at = PERIOD.start
-  createGroup(doc, { id: 'g1', x: 0, y: 0, title: 'Grow the community' }, SEED)
-  createGroup(doc, { id: 'g2', x: 400, y: 0, title: 'Keep our customers' }, SEED)
-  createGroup(doc, { id: 'g3', x: 800, y: 0, title: 'Tidy the office' }, SEED)
+  const frame = { y: 0, w: 380, h: 240 }
+  createGroup(doc, { id: 'g1', x: 0, ...frame, title: 'Grow the community' }, SEED)
+  createGroup(doc, { id: 'g2', x: 420, ...frame, title: 'Keep our customers' }, SEED)
+  createGroup(doc, { id: 'g3', x: 840, ...frame, title: 'Tidy the office' }, SEED)
+  const groupX = { g1: 0, g2: 420, g3: 840 }
   const notes = [
     ['n1', 'g1', 'Grow weekly active teams from 120 to 200'],
     ['n2', 'g1', 'Raise NPS from 30 to 45'],
@@ -59,13 +63,16 @@ function seed(doc: Y.Doc): void {
     ['n4', 'g2', 'Launch the referral programme'],
     ['n5', 'g3', 'New plants for the kitchen'],
   ] as const
-  for (const [id, groupId, text] of notes) {
-    createNote(doc, { id, x: 0, y: 0, author: 'ann', createdAt: at, text }, SEED)
+  for (const [i, [id, groupId, text]] of notes.entries()) {
+    // Two notes side by side in each frame, so the board screenshot reads like a real one.
+    const x = groupX[groupId] + 20 + (i % 2) * 180
+    createNote(doc, { id, x, y: 50, author: 'ann', createdAt: at, text }, SEED)
     assignNotes(doc, { noteIds: [id], groupId }, SEED)
   }
   castVote(doc, { voterId: 'ann', targetId: 'g1', count: 3 }, SEED)
   castVote(doc, { voterId: 'bob', targetId: 'g2', count: 2 }, SEED)
   castVote(doc, { voterId: 'bob', targetId: 'g3', count: 1 }, SEED)
+  revealNotes(doc, { revealed: true }, SEED)
   setPhase(doc, { phase: 'review' }, SEED)
 }
 
@@ -140,6 +147,15 @@ describe('the OKR workspace', () => {
     await expect
       .poll(() => pageA.locator('[data-view="board"]').getAttribute('aria-pressed'))
       .toBe('true')
+    // …and the note itself says what it became.
+    const became = () =>
+      pageA.locator('sb-board-canvas').evaluate((el) => {
+        const stage = (el as unknown as { stageForTests: Konva.Stage | null }).stageForTests
+        const label = stage?.findOne<Konva.Group>('#n1')?.findOne<Konva.Text>('.became')
+        return label?.visible() ? label.text() : null
+      })
+    await expect.poll(became).toMatch(/^→ KR · /)
+    await screenshot(pageA, 'okr-board-provenance')
     await pageA.locator('[data-view="okrs"]').click()
     await pageA.getByTestId('okr-workspace').waitFor()
   })
