@@ -16,7 +16,8 @@ const coreImports = {
   patterns: [
     {
       regex: '^(?!\\.{1,2}/|yjs$|lib0(/|$)|y-protocols(/|$)|stemmer$)',
-      message: 'core/ is pure: it may import only core/ modules, yjs, lib0 and y-protocols.',
+      message:
+        'core/ is pure: it may import only core/ modules, yjs, lib0, y-protocols and stemmer.',
     },
     {
       regex: '(^|/)(client|server)(/|$)',
