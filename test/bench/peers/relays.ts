@@ -12,6 +12,7 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
+import type { Awareness } from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 
@@ -30,7 +31,11 @@ export interface RelayStats {
 
 export interface BenchClient {
   readonly doc: Y.Doc
+  /** The provider's awareness (null for the plain-ws client, which has none). */
+  readonly awareness: Awareness | null
   synced(): boolean
+  /** Bytes this client has received over its socket so far (the relay's egress to it). */
+  bytesIn(): number
   destroy(): void
 }
 
@@ -113,9 +118,23 @@ function connect(
       WebSocketPolyfill: polyfill,
       disableBc: true,
     })
+    let bytes = 0
+    let counted: unknown = null
+    const count = () => {
+      // The provider opens a new socket on every reconnect; count on whichever is current.
+      const ws = provider.ws as unknown as WebSocket | null
+      if (ws && ws !== counted) {
+        counted = ws
+        ws.on('message', (data: Buffer) => (bytes += data.byteLength))
+      }
+    }
+    provider.on('status', count)
+    count()
     return {
       doc,
+      awareness: provider.awareness,
       synced: () => provider.synced,
+      bytesIn: () => bytes,
       destroy: () => {
         provider.destroy()
         doc.destroy()
@@ -130,9 +149,23 @@ function connect(
       document: doc,
     })
     provider.attach()
+    let bytes = 0
+    let counted: unknown = null
+    const count = () => {
+      const ws = socket.webSocket as unknown as WebSocket | null
+      if (ws && ws !== counted) {
+        counted = ws
+        ws.on('message', (data: Buffer) => (bytes += data.byteLength))
+      }
+    }
+    socket.on('status', count)
+    socket.on('open', count)
+    count()
     return {
       doc,
+      awareness: provider.awareness,
       synced: () => provider.synced,
+      bytesIn: () => bytes,
       destroy: () => {
         provider.destroy()
         socket.destroy()
@@ -144,8 +177,10 @@ function connect(
   const ws = new WebSocket(`${wsBase}/${room}`, { perMessageDeflate: false })
   let open = false
   const remote = Symbol('remote')
+  let bytes = 0
   ws.on('open', () => (open = true))
   ws.on('message', (data: Buffer) => {
+    bytes += data.byteLength
     const decoder = decoding.createDecoder(data)
     if (decoding.readVarUint(decoder) !== 0) return
     syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), doc, remote)
@@ -160,7 +195,9 @@ function connect(
   doc.on('update', onUpdate)
   return {
     doc,
+    awareness: null,
     synced: () => open,
+    bytesIn: () => bytes,
     destroy: () => {
       doc.off('update', onUpdate)
       ws.terminate()

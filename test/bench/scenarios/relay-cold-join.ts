@@ -87,6 +87,8 @@ function coldCase(notes: number, joiners: number): BenchCase {
         })
         return {
           doc,
+          awareness: provider.awareness,
+          bytesIn: () => 0,
           synced: () => provider.synced,
           destroy: () => {
             provider.destroy()
