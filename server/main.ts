@@ -191,6 +191,8 @@ export async function runCli(argv: readonly string[]): Promise<void> {
     logger.error({ err: reason }, 'unhandled rejection')
   })
   const running = await startServer({ config: parsed.config, logger })
+  // stdout carries JSON logs for machines; the person at the terminal gets one plain line.
+  process.stderr.write(`Stretchboard is running at ${running.url} (Ctrl+C stops it)\n`)
   const stop = (signal: string) => {
     logger.info({ signal }, 'signal received')
     running.close().then(
