@@ -27,7 +27,7 @@ import type { SceneNote } from './scene-model'
 import type { Group } from '../../core/board/model'
 import { assignmentsAfterDrop, byTarget } from './drop-into-frame'
 import { FRAME_MIN_SIZE } from './frame-node'
-import { newId as newIdFromCrypto } from './ids'
+import { newId as newIdFromCrypto } from '../ids'
 import { NOTE_HEIGHT, NOTE_WIDTH, frameAt, unionNotes } from './hit-test'
 
 /** Offset of a duplicate from its source, so the copy is visibly a copy. */

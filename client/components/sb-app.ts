@@ -10,6 +10,7 @@ import { loadIdentity, saveName } from '../state/identity'
 import './sb-home'
 import './sb-board-page'
 import './sb-name-dialog'
+import { newId } from '../ids'
 
 export class SbApp extends LitElement {
   static override properties = {
@@ -45,7 +46,7 @@ export class SbApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback()
     this.identity = loadIdentity(this.store, {
-      newId: () => crypto.randomUUID(),
+      newId,
       random: () => Math.random(),
     })
     this.#readLocation()

@@ -15,6 +15,7 @@ import { runCommand } from '../run-command'
 import { canvasElement } from '../canvas-element'
 import { noteLabel } from '../board-labels'
 import { buttonStyles } from './button-styles'
+import { newId } from '../ids'
 
 const key = (proposal: GroupSuggestion): string => proposal.noteIds.join('\u0000')
 
@@ -141,9 +142,7 @@ export class SbGroupSuggestions extends LitElement {
   }
 
   #accept(session: BoardSession, board: BoardSnapshot, proposal: GroupSuggestion): void {
-    runCommand(this, () =>
-      acceptProposal(session.doc, proposal, board, crypto.randomUUID(), session.origin),
-    )
+    runCommand(this, () => acceptProposal(session.doc, proposal, board, newId(), session.origin))
     this.#dismiss(proposal)
   }
 

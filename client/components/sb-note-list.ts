@@ -16,6 +16,7 @@ import { castVote, createNote, retractVote, setNoteText } from '../../core/board
 import { runCommand } from '../run-command'
 import { toEpochMs } from '../../core/okr/numbers'
 import { HIDDEN_NOTE_LABEL, dotsLeftLabel, noteLabel } from '../board-labels'
+import { newId } from '../ids'
 
 /** Where a note made from the list lands: a grid right of the content already there. */
 export function nextNotePosition(notes: readonly Pick<Note, 'x' | 'y'>[]): {
@@ -220,7 +221,7 @@ export class SbNoteList extends LitElement {
           createNote(
             session.doc,
             {
-              id: crypto.randomUUID(),
+              id: newId(),
               x: at.x,
               y: at.y,
               author: session.identity.id,

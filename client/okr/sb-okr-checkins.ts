@@ -19,6 +19,7 @@ import { okrStyles } from './okr-styles'
 import { parseNumberInput, parseOptionalNumber } from './parse-input'
 import './sb-okr-chart'
 import './sb-okr-score-bar'
+import { newId } from '../ids'
 
 export class SbOkrCheckins extends LitElement {
   static override properties = {
@@ -308,7 +309,7 @@ export class SbOkrCheckins extends LitElement {
       createCheckIn(
         session.doc,
         {
-          id: crypto.randomUUID(),
+          id: newId(),
           keyResultId,
           at: Date.now() as EpochMs,
           value: value.value,

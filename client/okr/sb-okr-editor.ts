@@ -31,6 +31,7 @@ import { moveTo } from './reorder'
 import type { KeyResultMove } from './sb-okr-key-result'
 import './sb-okr-key-result'
 import './sb-okr-score-bar'
+import { newId } from '../ids'
 
 export class SbOkrEditor extends LitElement {
   static override properties = {
@@ -415,11 +416,7 @@ export class SbOkrEditor extends LitElement {
     const snapshot = this.snapshot
     const order = snapshot ? Math.max(-1, ...snapshot.objectives.map((o) => o.order)) + 1 : 0
     this.#run((doc, origin) =>
-      createObjective(
-        doc,
-        { id: crypto.randomUUID(), title: 'New objective', order, status: 'draft' },
-        origin,
-      ),
+      createObjective(doc, { id: newId(), title: 'New objective', order, status: 'draft' }, origin),
     )
   }
 
@@ -428,7 +425,7 @@ export class SbOkrEditor extends LitElement {
       createKeyResult(
         doc,
         {
-          id: crypto.randomUUID(),
+          id: newId(),
           objectiveId,
           title: 'New key result',
           start: 0,

@@ -26,6 +26,7 @@ import { CALCULATION_LABELS, UNIT_KINDS, unitFrom, unitParts, type UnitKind } fr
 import { okrStyles } from './okr-styles'
 import { formatGrading, parseGradingInput, parseNumberInput } from './parse-input'
 import './sb-okr-score-bar'
+import { newId } from '../ids'
 
 type NumberField = 'start' | 'target' | 'weight'
 
@@ -449,7 +450,7 @@ export class SbOkrKeyResult extends LitElement {
     this.#run(() =>
       createInitiative(
         this.#doc(),
-        { id: crypto.randomUUID(), title, keyResultId: kr.id, objectiveId: kr.objectiveId },
+        { id: newId(), title, keyResultId: kr.id, objectiveId: kr.objectiveId },
         this.#origin(),
       ),
     )

@@ -15,6 +15,7 @@ import { formatNumber } from '../../core/export/format'
 import { runCommand } from '../run-command'
 import { byTarget, lintBoard } from './lint-board'
 import { okrStyles } from './okr-styles'
+import { newId } from '../ids'
 
 export class SbOkrQuality extends LitElement {
   static override properties = {
@@ -190,7 +191,7 @@ export class SbOkrQuality extends LitElement {
     runCommand(this, () =>
       makeKeyResultAnInitiative(
         session.doc,
-        { keyResultId: kr.id, initiativeId: crypto.randomUUID() },
+        { keyResultId: kr.id, initiativeId: newId() },
         session.origin,
       ),
     )

@@ -1,5 +1,5 @@
 /**
- * Ids for new notes and frames. `crypto.randomUUID` exists only in secure contexts, and a board
+ * Ids for everything the client creates (notes, frames, objectives, check-ins …). `crypto.randomUUID` exists only in secure contexts, and a board
  * opened over plain http on a LAN address is not one; `getRandomValues` works everywhere.
  */
 export function newId(): string {
