@@ -12,6 +12,7 @@ import { Relay } from '../../server/relay/relay'
 import { compactionPolicy } from '../../server/storage/compaction'
 import { MemoryStore } from '../../server/storage/memory-store'
 import { issueTokens } from '../../server/storage/tokens'
+import { boardSocketUrl } from '../helpers/clients'
 import { startTestServer, waitFor, type TestServer } from '../helpers/server'
 
 setFlagsFromString('--expose-gc')
@@ -139,7 +140,7 @@ describe('open/close churn', () => {
 
     it('300 connect/close cycles leave no rooms or connections', async () => {
       const board = await srv.createBoard()
-      const url = `${srv.wsUrl}/${board.id}?token=${board.editToken}`
+      const url = boardSocketUrl(srv.wsUrl, board.id, board.editToken)
       for (let i = 0; i < 300; i++) {
         const ws = new WebSocket(url)
         await new Promise<void>((done, fail) => {

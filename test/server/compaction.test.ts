@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { WebSocket } from 'ws'
-import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { connectProvider } from '../helpers/clients'
 import { startTestServer, waitFor, type TestServer } from '../helpers/server'
 
 let srv: TestServer
@@ -14,11 +13,7 @@ afterAll(() => srv.close())
 describe('background compaction through the relay', () => {
   it('keeps the update rows bounded while editing, and loses nothing', async () => {
     const board = await srv.createBoard()
-    const writer = new WebsocketProvider(srv.wsUrl, board.id, new Y.Doc(), {
-      params: { token: board.editToken },
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      disableBc: true,
-    })
+    const writer = connectProvider(srv.wsUrl, board.id, board.editToken)
     await waitFor(() => writer.synced)
     const stored = () => srv.metrics.updatesStored
     let maxPending = 0

@@ -1,7 +1,7 @@
-import type { Socket } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { messageQueryAwareness } from '../../server/relay/protocol'
+import { openSocket, stopReading } from '../helpers/clients'
 import { startTestServer, waitFor, type TestServer } from '../helpers/server'
 
 const servers: TestServer[] = []
@@ -13,13 +13,7 @@ async function open(pingIntervalMs: number, idleTimeoutMs: number) {
   const srv = await startTestServer({ config: { pingIntervalMs, idleTimeoutMs } })
   servers.push(srv)
   const board = await srv.createBoard()
-  const ws = new WebSocket(`${srv.wsUrl}/${board.id}?token=${board.editToken}`)
-  ws.on('error', () => undefined)
-  await new Promise((done) => ws.once('open', done))
-  const closed = new Promise<{ code: number; reason: string }>((done) =>
-    ws.once('close', (code, reason) => done({ code, reason: reason.toString() })),
-  )
-  return { srv, ws, closed }
+  return { srv, ...(await openSocket(srv.wsUrl, board.id, board.editToken)) }
 }
 
 describe('keepalive', () => {
@@ -45,7 +39,7 @@ describe('keepalive', () => {
     const { srv, ws } = await open(100, 60_000)
     await waitFor(() => srv.relay.connections.size === 1)
     // A paused socket reads nothing, so the ws client never sees the ping to answer it.
-    ;(ws as unknown as { _socket: Socket })._socket.pause()
+    stopReading(ws)
     await waitFor(() => srv.relay.connections.size === 0, { what: 'dead socket dropped' })
     expect(srv.relay.rooms.size).toBe(0)
     ws.terminate()

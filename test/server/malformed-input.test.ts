@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as encoding from 'lib0/encoding'
-import { WebSocket } from 'ws'
-import { WebsocketProvider } from 'y-websocket'
+import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { connectProvider, openSocket, synced } from '../helpers/clients'
 import { startTestServer, waitFor, type CreatedBoard, type TestServer } from '../helpers/server'
 import { awarenessUpdate } from './awareness-frames'
 
@@ -32,15 +32,7 @@ afterAll(async () => {
 })
 
 function provider(): WebsocketProvider {
-  return new WebsocketProvider(srv.wsUrl, board.id, new Y.Doc(), {
-    params: { token: board.editToken },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  })
-}
-
-function synced(p: WebsocketProvider): Promise<void> {
-  return p.synced ? Promise.resolve() : new Promise((done) => p.once('sync', () => done()))
+  return connectProvider(srv.wsUrl, board.id, board.editToken)
 }
 
 /** Opens a raw socket, sends `frames`, and reports the close code (or 'open' if none came). */
@@ -48,16 +40,10 @@ async function probe(
   frames: readonly (Uint8Array | string)[],
   settleMs = 150,
 ): Promise<number | 'open'> {
-  const ws = new WebSocket(`${srv.wsUrl}/${board.id}?token=${board.editToken}`)
-  ws.on('error', () => undefined)
-  await new Promise<void>((done, fail) => {
-    ws.once('open', () => done())
-    ws.once('unexpected-response', () => fail(new Error('upgrade refused')))
-  })
-  const closed = new Promise<number>((done) => ws.once('close', (code) => done(code)))
+  const { ws, closed } = await openSocket(srv.wsUrl, board.id, board.editToken)
   for (const frame of frames) ws.send(frame)
   const result = await Promise.race([
-    closed,
+    closed.then(({ code }) => code),
     new Promise<'open'>((done) => setTimeout(() => done('open'), settleMs)),
   ])
   ws.terminate()

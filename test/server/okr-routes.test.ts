@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { WebSocket } from 'ws'
-import { WebsocketProvider } from 'y-websocket'
-import * as Y from 'yjs'
+import type { WebsocketProvider } from 'y-websocket'
 import { createCheckIn } from '../../core/board/commands/okr'
 import { assignNotes, createGroup } from '../../core/board/commands/groups'
 import { createNote } from '../../core/board/commands/notes'
 import { castVote } from '../../core/board/commands/votes'
 import { readBoard } from '../../core/board/read'
 import type { EpochMs } from '../../core/okr/model'
+import { connectProvider } from '../helpers/clients'
 import { startTestServer, waitFor, type CreatedBoard, type TestServer } from '../helpers/server'
 
 const NOW = Date.UTC(2026, 10, 1) as EpochMs
@@ -18,11 +17,7 @@ let peer: WebsocketProvider
 beforeAll(async () => {
   srv = await startTestServer({ now: () => NOW })
   board = await srv.createBoard('Growth Q4')
-  peer = new WebsocketProvider(srv.wsUrl, board.id, new Y.Doc(), {
-    params: { token: board.editToken },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  })
+  peer = connectProvider(srv.wsUrl, board.id, board.editToken)
   await waitFor(() => peer.synced, { what: 'peer synced' })
   const doc = peer.doc
   const me = 'test'

@@ -1,10 +1,9 @@
 import { spawnSync } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
-import { WebSocket } from 'ws'
-import { WebsocketProvider } from 'y-websocket'
-import * as Y from 'yjs'
+import type { WebsocketProvider } from 'y-websocket'
 import { MemoryStore } from '../../server/storage/memory-store'
+import { connectProvider } from '../helpers/clients'
 import { spawnServer, startTestServer, waitFor, type SpawnedServer } from '../helpers/server'
 
 const cleanups: (() => Promise<unknown> | void)[] = []
@@ -24,13 +23,7 @@ async function spawn(dataDir?: string): Promise<SpawnedServer> {
 }
 
 function connect(server: { wsUrl: string }, boardId: string, token: string): WebsocketProvider {
-  const provider = new WebsocketProvider(server.wsUrl, boardId, new Y.Doc(), {
-    params: { token },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  })
-  cleanups.push(() => provider.destroy())
-  return provider
+  return connectProvider(server.wsUrl, boardId, token, { cleanups })
 }
 
 describe('the server process', () => {

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
-import { WebsocketProvider } from 'y-websocket'
+import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { connectProvider, synced } from '../helpers/clients'
 import { startTestServer, waitFor, type CreatedBoard, type TestServer } from '../helpers/server'
 
 const cleanups: (() => Promise<void> | void)[] = []
@@ -21,18 +22,7 @@ function connect(
   token: string,
   doc = new Y.Doc(),
 ): WebsocketProvider {
-  const provider = new WebsocketProvider(srv.wsUrl, boardId, doc, {
-    params: { token },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  })
-  cleanups.push(() => provider.destroy())
-  return provider
-}
-
-function synced(provider: WebsocketProvider): Promise<void> {
-  if (provider.synced) return Promise.resolve()
-  return new Promise((done) => provider.once('sync', () => done()))
+  return connectProvider(srv.wsUrl, boardId, token, { doc, cleanups })
 }
 
 function text(doc: Y.Doc): string {

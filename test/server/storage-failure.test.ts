@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import * as decoding from 'lib0/decoding'
-import { WebSocket } from 'ws'
-import { WebsocketProvider } from 'y-websocket'
+import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { messageStorageStatus } from '../../server/relay/protocol'
 import { FailingStore } from '../../server/storage/failing-store'
 import { MemoryStore } from '../../server/storage/memory-store'
+import { connectProvider, type StorageStatus } from '../helpers/clients'
 import { startTestServer, waitFor, type TestServer } from '../helpers/server'
 
 let srv: TestServer
@@ -17,29 +15,16 @@ beforeAll(async () => {
 })
 afterAll(() => srv.close())
 
-type Status = { saved: boolean; unsaved: number }
-
-function connect(boardId: string, token: string, statuses: Status[]): WebsocketProvider {
-  const provider = new WebsocketProvider(srv.wsUrl, boardId, new Y.Doc(), {
-    params: { token },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  })
-  // How our client learns about unsaved changes (docs/server.md, "Storage status").
-  provider.messageHandlers[messageStorageStatus] = (_encoder, decoder) => {
-    statuses.push({
-      saved: decoding.readVarUint(decoder) === 1,
-      unsaved: decoding.readVarUint(decoder),
-    })
-  }
-  return provider
+/** `statuses` gets the storage-status messages: how our client learns about unsaved changes. */
+function connect(boardId: string, token: string, statuses: StorageStatus[]): WebsocketProvider {
+  return connectProvider(srv.wsUrl, boardId, token, { statuses })
 }
 
 describe('when storage fails', () => {
   it('holds updates, tells clients, retries, and loses nothing once storage recovers', async () => {
     const board = await srv.createBoard()
-    const writerStatus: Status[] = []
-    const readerStatus: Status[] = []
+    const writerStatus: StorageStatus[] = []
+    const readerStatus: StorageStatus[] = []
     const writer = connect(board.id, board.editToken, writerStatus)
     const reader = connect(board.id, board.viewToken, readerStatus)
     await waitFor(() => writer.synced && reader.synced)
@@ -61,7 +46,7 @@ describe('when storage fails', () => {
 
     // A peer joining now must not receive the unsaved state either: its sync step 2 waits in
     // the same queue, behind the update that is not on disk yet.
-    const lateStatus: Status[] = []
+    const lateStatus: StorageStatus[] = []
     const late = connect(board.id, board.viewToken, lateStatus)
     await waitFor(() => lateStatus.some((s) => !s.saved), { what: 'late joiner told unsaved' })
     expect(late.synced).toBe(false)

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { toEpochMs } from '../../../core/okr/numbers'
 import * as Y from 'yjs'
-import WebSocket from 'ws'
-import { WebsocketProvider } from 'y-websocket'
+import type { WebsocketProvider } from 'y-websocket'
 import { PendingChanges } from '../../../client/net/pending-changes'
 import { createNote, moveNotes } from '../../../core/board/commands'
 import { readBoard } from '../../../core/board/read'
-import { startTestServer, type CreatedBoard, type TestServer } from '../../helpers/server'
+import { connectProvider } from '../../helpers/clients'
+import { startTestServer, waitFor, type CreatedBoard, type TestServer } from '../../helpers/server'
 
 let server: TestServer
 let board: CreatedBoard
@@ -23,23 +23,14 @@ afterEach(async () => {
 })
 
 function connectPeer(doc: Y.Doc, connect: boolean): WebsocketProvider {
-  const provider = new WebsocketProvider(server.wsUrl, board.id, doc, {
-    params: { token: board.editToken },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+  return connectProvider(server.wsUrl, board.id, board.editToken, {
+    doc,
     connect,
-    disableBc: true,
+    cleanups: cleanup,
   })
-  cleanup.push(() => provider.destroy())
-  return provider
 }
 
-async function until(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 5000
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
-}
+const until = (check: () => boolean, what: string) => waitFor(check, { what })
 
 const note = (id: string) => ({ id, x: 0, y: 0, author: 'ann', createdAt: toEpochMs(1), text: id })
 

@@ -8,11 +8,11 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { WebSocket } from 'ws'
 import { createClient } from 'redis'
-import { WebsocketProvider } from 'y-websocket'
+import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { decodeMessage, encodeMessage, MessageKind } from '../../../server/cluster/fanout'
+import { connectProvider } from '../../helpers/clients'
 import { spawnServer, startTestServer, waitFor, type SpawnedServer } from '../../helpers/server'
 
 const databaseUrl = process.env['DATABASE_URL']
@@ -37,13 +37,7 @@ async function node(redis: string): Promise<SpawnedServer> {
 }
 
 function connect(server: { wsUrl: string }, boardId: string, token: string): WebsocketProvider {
-  const provider = new WebsocketProvider(server.wsUrl, boardId, new Y.Doc(), {
-    params: { token },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  })
-  cleanups.push(() => provider.destroy())
-  return provider
+  return connectProvider(server.wsUrl, boardId, token, { cleanups })
 }
 
 interface Health {
@@ -266,12 +260,7 @@ if (databaseUrl && redisUrl) {
       const server = await startTestServer({ config: { databaseUrl, redisUrl } })
       cleanups.push(() => server.close())
       const board = await server.createBoard('fan-in')
-      const a = new WebsocketProvider(server.wsUrl, board.id, new Y.Doc(), {
-        params: { token: board.editToken },
-        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-        disableBc: true,
-      })
-      cleanups.push(() => a.destroy())
+      const a = connect(server, board.id, board.editToken)
       await waitFor(() => a.synced && server.fanout?.up, { what: 'synced', timeoutMs: 10_000 })
       a.doc.getArray<string>('items').push(['local'])
       const room = server.relay.rooms.get(board.id)!
