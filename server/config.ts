@@ -22,6 +22,7 @@ export interface Config {
   readonly maxAwarenessClientsPerConnection: number
   readonly pingIntervalMs: number
   readonly idleTimeoutMs: number
+  readonly maxBoardBytes: number
   readonly compactAfterUpdates: number
   readonly compactAfterBytes: number
   readonly storageRetryMaxMs: number
@@ -149,6 +150,14 @@ export const SETTINGS: readonly Setting[] = [
     kind: 'int',
     fallback: 120_000,
     help: 'Close a socket that sent no message for this long',
+  },
+  {
+    key: 'maxBoardBytes',
+    env: 'MAX_BOARD_BYTES',
+    flag: 'max-board-bytes',
+    kind: 'int',
+    fallback: 10 * MiB,
+    help: 'Largest board opened or grown; loading blocks the node ≈21 µs per note (close 4413 / HTTP 413)',
   },
   {
     key: 'compactAfterUpdates',

@@ -91,6 +91,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     maxAwarenessClientsPerConnection: config.maxAwarenessClientsPerConnection,
     compaction,
     storageRetryMaxMs: config.storageRetryMaxMs,
+    maxBoardBytes: config.maxBoardBytes,
     pingIntervalMs: config.pingIntervalMs,
     idleTimeoutMs: config.idleTimeoutMs,
     fanout: fanout ?? undefined,

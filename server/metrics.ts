@@ -15,6 +15,8 @@ export const REJECT_REASONS = [
   'slow-reader',
   'unauthorized',
   'bad-origin',
+  'board-full',
+  'board-too-large',
 ] as const
 export type RejectReason = (typeof REJECT_REASONS)[number]
 

@@ -4,6 +4,7 @@
 import { Hono } from 'hono'
 import * as Y from 'yjs'
 import { setBoardTitle } from '../../core/board/commands/facilitation'
+import { BoardFullError } from '../relay/board-size'
 import { issueTokens } from '../storage/tokens'
 import { capabilityUrl } from './auth'
 import { limitBody, readJson } from './body'
@@ -104,6 +105,12 @@ export function boardRoutes(deps: AppDeps): Hono<AppEnv> {
       throw new ApiError(400, 'invalid-snapshot', 'body is not a Yjs (V1) update')
     }
     const saved = await withBoard(deps, board.id, (room) => {
+      try {
+        room.assertRoomFor(bytes)
+      } catch (error) {
+        if (error instanceof BoardFullError) throw new ApiError(413, 'board-full', error.message)
+        throw error
+      }
       try {
         Y.applyUpdate(room.doc, bytes, 'snapshot-import')
       } catch {

@@ -4,6 +4,7 @@
  */
 import type { Room } from '../relay/room'
 import type { AppDeps } from './deps'
+import { BoardTooLargeError } from '../relay/board-size'
 import { ApiError } from './errors'
 
 /** A board that cannot be loaded (storage failing) is a 503, not a 500. */
@@ -16,6 +17,8 @@ export async function withBoard<T>(
   try {
     room = await deps.relay.rooms.acquire(boardId)
   } catch (error) {
+    if (error instanceof BoardTooLargeError)
+      throw new ApiError(413, 'board-too-large', error.message)
     deps.logger.error({ err: error, boardId }, 'board could not be loaded')
     throw new ApiError(503, 'storage-unavailable', 'the board could not be loaded; try again')
   }

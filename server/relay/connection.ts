@@ -8,6 +8,7 @@ import * as syncProtocol from 'y-protocols/sync'
 import type { Logger } from '../log'
 import type { Metrics, RejectReason } from '../metrics'
 import { MalformedAwarenessError } from './awareness-guard'
+import { BoardFullError } from './board-size'
 import {
   CloseCode,
   messageAuth,
@@ -125,6 +126,12 @@ export class Connection implements Peer {
     try {
       this.#dispatch(room, data)
     } catch (error) {
+      if (error instanceof BoardFullError) {
+        // Nothing is lost: the client keeps the edit (IndexedDB) and 44xx stops its retries.
+        this.#log.warn({ limit: error.limit, size: room.sizeBytes }, 'board full; update refused')
+        this.#refuse('board-full', CloseCode.boardTooLarge, error.message)
+        return
+      }
       const known =
         error instanceof MalformedUpdateError || error instanceof MalformedAwarenessError
       this.#log.warn({ err: known ? String(error) : error }, 'malformed message')

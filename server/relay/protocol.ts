@@ -32,6 +32,8 @@ export const CloseCode = {
   tryAgainLater: 1013,
   /** Token rotated or revoked: the stock provider does not reconnect on 44xx. */
   tokenRevoked: 4401,
+  /** Board past the size cap (board-size.ts); 44xx so the stock provider stops retrying. */
+  boardTooLarge: 4413,
 } as const
 
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
@@ -46,6 +48,15 @@ export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, messageSync)
   syncProtocol.writeSyncStep2(encoder, doc, stateVector)
+  return encoding.toUint8Array(encoder)
+}
+
+/** Sync step 2 carrying a whole stored state as it is (no doc needed). */
+export function encodeSyncStep2FromUpdate(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, messageSync)
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)
+  encoding.writeVarUint8Array(encoder, update)
   return encoding.toUint8Array(encoder)
 }
 

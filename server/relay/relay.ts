@@ -9,6 +9,7 @@ import type { RoomFanout } from '../cluster/fanout'
 import type { Logger } from '../log'
 import type { Metrics } from '../metrics'
 import { Connection, type RelaySocket, type Role } from './connection'
+import { BoardTooLargeError } from './board-size'
 import { CloseCode } from './protocol'
 import { Rooms } from './rooms'
 
@@ -23,6 +24,8 @@ export interface RelayOptions {
   readonly maxAwarenessClientsPerConnection: number
   readonly compaction: CompactionPolicy
   readonly storageRetryMaxMs: number
+  /** Largest board opened or grown (board-size.ts); the default when absent. */
+  readonly maxBoardBytes?: number | undefined
   readonly pingIntervalMs: number
   readonly idleTimeoutMs: number
   /** Cross-node fan-out (REDIS_URL); absent on a single node. */
@@ -77,6 +80,15 @@ export class Relay {
         else connection.attach(room)
       },
       (error: unknown) => {
+        if (error instanceof BoardTooLargeError) {
+          this.options.metrics.reject('board-too-large')
+          this.options.logger.warn(
+            { boardId, connId: connection.id, bytes: error.bytes, limit: error.limit },
+            'board too large to open',
+          )
+          connection.close(CloseCode.boardTooLarge, error.message)
+          return
+        }
         this.options.logger.error(
           { err: error, boardId, connId: connection.id },
           'board load failed',

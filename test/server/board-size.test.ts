@@ -1,0 +1,219 @@
+// The board size cap (server/relay/board-size.ts) and the cached full-state reply: a board past
+// the cap is refused before it is decoded, an update that would grow a full board is refused
+// and changes nothing, deletions and resends of known content still pass, and first-time
+// joiners always get the current state.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as decoding from 'lib0/decoding'
+import * as Y from 'yjs'
+import { createLogger } from '../../server/log'
+import { Metrics } from '../../server/metrics'
+import {
+  BoardFullError,
+  BoardTooLargeError,
+  DELETION_SLACK_BYTES,
+} from '../../server/relay/board-size'
+import { messageSync } from '../../server/relay/protocol'
+import { Room, type Peer } from '../../server/relay/room'
+import { compactionPolicy } from '../../server/storage/compaction'
+import { MemoryStore } from '../../server/storage/memory-store'
+import { issueTokens } from '../../server/storage/tokens'
+import { connectProvider, openSocket, synced } from '../helpers/clients'
+import { startTestServer, waitFor, type CreatedBoard } from '../helpers/server'
+
+/** Records every sync step 2 it is sent and applies it to its own doc. */
+class JoiningPeer implements Peer {
+  readonly awarenessIds = new Set<number>()
+  readonly doc = new Y.Doc()
+  readonly steps2: Uint8Array[] = []
+  constructor(readonly id: string) {}
+  send(message: Uint8Array): void {
+    const decoder = decoding.createDecoder(message)
+    if (decoding.readVarUint(decoder) !== messageSync) return
+    const step = decoding.readVarUint(decoder)
+    if (step === 0) return
+    const update = decoding.readVarUint8Array(decoder)
+    if (step === 1) this.steps2.push(update)
+    Y.applyUpdate(this.doc, update)
+  }
+  close(): void {}
+}
+
+const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Y.Doc())
+
+async function storeWith(...updates: Uint8Array[]): Promise<MemoryStore> {
+  const store = new MemoryStore()
+  const { editTokenHash, viewTokenHash } = issueTokens()
+  await store.createBoard({ id: 'b', title: 'b', createdAt: 0, editTokenHash, viewTokenHash })
+  for (const update of updates) await store.appendUpdate('b', update)
+  return store
+}
+
+function load(store: MemoryStore, maxBoardBytes?: number): Promise<Room> {
+  return Room.load('b', {
+    store,
+    metrics: new Metrics(),
+    logger: createLogger('silent'),
+    maxAwarenessBytes: 1024,
+    maxAwarenessClientsPerConnection: 4,
+    compaction: compactionPolicy(),
+    storageRetryMaxMs: 100,
+    maxBoardBytes,
+  })
+}
+
+function textUpdate(doc: Y.Doc, chars: number): Uint8Array {
+  const before = Y.encodeStateVector(doc)
+  doc.getText('t').insert(doc.getText('t').length, 'x'.repeat(chars))
+  return Y.encodeStateAsUpdate(doc, before)
+}
+
+describe('board size cap', () => {
+  it('refuses to load a stored board past the cap (plus deletion slack) without decoding it', async () => {
+    const author = new Y.Doc()
+    const limit = 64 * 1024
+    const store = await storeWith(textUpdate(author, limit + DELETION_SLACK_BYTES + 1000))
+    const refused = await load(store, limit).then(
+      () => null,
+      (error: unknown) => error,
+    )
+    expect(refused).toBeInstanceOf(BoardTooLargeError)
+    expect((refused as BoardTooLargeError).limit).toBe(limit)
+    expect((refused as Error).message).toMatch(/too large to open: 1\.1 MiB.*limit is 0\.1 MiB/)
+    // Only the load is refused: the board is still stored, whole, for a server with a larger cap.
+    const larger = await load(store, 4 * 1024 * 1024)
+    expect(larger.doc.getText('t').length).toBe(limit + DELETION_SLACK_BYTES + 1000)
+    larger.destroy()
+  })
+
+  it('refuses an update that would grow a full board, leaving the doc unchanged', async () => {
+    const author = new Y.Doc()
+    const room = await load(await storeWith(textUpdate(author, 3000)), 4000)
+    const peer = new JoiningPeer('p')
+    room.join(peer)
+    room.applyClientUpdate(peer, textUpdate(author, 500)) // 3.5k: fits
+    await room.flush()
+    expect(() => room.applyClientUpdate(peer, textUpdate(author, 1000))).toThrow(BoardFullError)
+    await room.flush()
+    expect(room.doc.getText('t').length).toBe(3500)
+    expect(room.sizeBytes).toBeLessThan(4000)
+    room.destroy()
+  })
+
+  it('still accepts deletions and resends of content it already has on a full board', async () => {
+    const author = new Y.Doc()
+    const first = textUpdate(author, 3900)
+    const room = await load(await storeWith(first), 4000)
+    const peer = new JoiningPeer('p')
+    room.join(peer)
+    // A reconnecting client's step 2 may repeat what the server has: it adds nothing.
+    room.applyClientUpdate(peer, Y.encodeStateAsUpdate(author))
+    const before = Y.encodeStateVector(author)
+    author.getText('t').delete(0, 1000)
+    const deletion = Y.encodeStateAsUpdate(author, before)
+    expect(Y.decodeUpdate(deletion).structs).toHaveLength(0)
+    room.applyClientUpdate(peer, deletion)
+    await room.flush()
+    expect(room.doc.getText('t').length).toBe(2900)
+    room.destroy()
+  })
+})
+
+describe('sync step 2 for first-time joiners', () => {
+  it('serves a board stored as one piece as stored, and the current state after any change', async () => {
+    const author = new Y.Doc()
+    const stored = textUpdate(author, 200)
+    const room = await load(await storeWith(stored))
+    const first = new JoiningPeer('first')
+    room.join(first)
+    room.replyToSyncStep1(first, EMPTY_STATE_VECTOR)
+    await room.flush()
+    expect(first.steps2).toEqual([stored])
+
+    room.applyClientUpdate(first, textUpdate(author, 5))
+    // Joined after the change was broadcast: only the step 2 can bring it.
+    await room.flush()
+    const second = new JoiningPeer('second')
+    const third = new JoiningPeer('third')
+    room.join(second)
+    room.join(third)
+    room.replyToSyncStep1(second, EMPTY_STATE_VECTOR)
+    room.replyToSyncStep1(third, EMPTY_STATE_VECTOR)
+    await room.flush()
+    expect(second.doc.getText('t').length).toBe(205)
+    expect(third.steps2[0]).toEqual(second.steps2[0])
+    room.destroy()
+  })
+})
+
+describe('board size cap over the wire', () => {
+  const cleanups: (() => unknown)[] = []
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+  })
+
+  async function putSnapshot(url: string, board: CreatedBoard, bytes: Uint8Array) {
+    const response = await fetch(`${url}/api/boards/${board.id}/snapshot`, {
+      method: 'PUT',
+      headers: {
+        authorization: `Bearer ${board.editToken}`,
+        'content-type': 'application/octet-stream',
+      },
+      body: Buffer.from(bytes),
+    })
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> }
+  }
+
+  it('closes a growing full board with 4413 and says why; the stock provider stops retrying', async () => {
+    const server = await startTestServer({ config: { maxBoardBytes: 64 * 1024 } })
+    cleanups.push(() => server.close())
+    const board = await server.createBoard('full')
+    const author = new Y.Doc()
+    expect((await putSnapshot(server.url, board, textUpdate(author, 40_000))).status).toBe(200)
+    const second = await putSnapshot(server.url, board, textUpdate(author, 40_000))
+    expect(second.status).toBe(413)
+    expect(second.body).toMatchObject({ error: { code: 'board-full' } })
+
+    const provider = connectProvider(server.wsUrl, board.id, board.editToken, { cleanups })
+    const closes: { code: number; reason: string }[] = []
+    provider.on('connection-close', (event: CloseEvent | null) => {
+      if (event) closes.push({ code: event.code, reason: event.reason })
+    })
+    await synced(provider)
+    provider.doc.getText('t').insert(0, 'y'.repeat(30_000))
+    await waitFor(() => closes.length > 0, { what: 'the relay closes the socket' })
+    expect(closes[0]).toEqual({
+      code: 4413,
+      reason: 'board is full (0.1 MiB limit): delete notes to make room',
+    })
+    // 44xx: no reconnect loop, and the local edit is still in the client's doc.
+    await new Promise((done) => setTimeout(done, 300))
+    expect(closes).toHaveLength(1)
+    expect(provider.shouldConnect && provider.wsconnected).toBe(false)
+    expect(provider.doc.getText('t').length).toBe(70_000)
+  })
+
+  it('refuses to open a stored board past the cap, over the socket and over REST', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'stretchboard-size-'))
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }))
+    const first = await startTestServer({ dataDir })
+    const board = await first.createBoard('big')
+    const bytes = textUpdate(new Y.Doc(), 1_200_000)
+    expect((await putSnapshot(first.url, board, bytes)).status).toBe(200)
+    await first.close()
+    const server = await startTestServer({ dataDir, config: { maxBoardBytes: 64 * 1024 } })
+    cleanups.push(() => server.close())
+
+    const { closed } = await openSocket(server.wsUrl, board.id, board.viewToken)
+    const { code, reason } = await closed
+    expect(code).toBe(4413)
+    expect(reason).toMatch(/^board too large to open: 1\.1 MiB, this server's limit is 0\.1 MiB$/)
+    const response = await fetch(`${server.url}/api/boards/${board.id}/snapshot`, {
+      headers: { authorization: `Bearer ${board.viewToken}` },
+    })
+    expect(response.status).toBe(413)
+    expect(await response.json()).toMatchObject({ error: { code: 'board-too-large' } })
+  })
+})
