@@ -17,6 +17,7 @@ import { ConfigError, DEFAULT_CONFIG, helpText, parseConfig, type Config } from 
 import type { AppEnv } from './http/deps'
 import { createLogger, type Logger } from './log'
 import { Metrics } from './metrics'
+import { WorkerLoader } from './storage/off-thread-load'
 import { Relay } from './relay/relay'
 import { attachRelay } from './relay/upgrade'
 import { compactionPolicy } from './storage/compaction'
@@ -80,6 +81,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     }
   }
   const metrics = new Metrics()
+  const loader = new WorkerLoader(logger)
   const relay = new Relay({
     store,
     metrics,
@@ -95,6 +97,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     pingIntervalMs: config.pingIntervalMs,
     idleTimeoutMs: config.idleTimeoutMs,
     fanout: fanout ?? undefined,
+    loader,
   })
   if (fanout) fanout.onRevoke = (boardId) => relay.revoke(boardId, true)
   const backends = new BackendStatus({ store, storeKind: opened.kind, fanout: fanout ?? undefined })
@@ -113,6 +116,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   try {
     server = await listen(app, config)
   } catch (error) {
+    await loader.close()
     await fanout?.close()
     await store.close()
     throw error
@@ -149,6 +153,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       detachRelay()
       server.closeAllConnections()
       await stopped
+      await loader.close()
       await fanout?.close()
       await store.close()
       logger.info({ lostUpdates: lost }, 'stopped')

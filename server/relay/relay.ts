@@ -6,6 +6,7 @@
 import type { BoardStore } from '../storage/store'
 import type { CompactionPolicy } from '../storage/compaction'
 import type { RoomFanout } from '../cluster/fanout'
+import type { StateLoader } from '../storage/off-thread-load'
 import type { Logger } from '../log'
 import type { Metrics } from '../metrics'
 import { Connection, type RelaySocket, type Role } from './connection'
@@ -30,6 +31,8 @@ export interface RelayOptions {
   readonly idleTimeoutMs: number
   /** Cross-node fan-out (REDIS_URL); absent on a single node. */
   readonly fanout?: RoomFanout | undefined
+  /** Loads and compacts big boards off the event loop; in-thread when absent. */
+  readonly loader?: StateLoader | undefined
 }
 
 export class Relay {

@@ -12,6 +12,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import type { BoardStore } from '../storage/store'
 import { REMOTE_ORIGIN, type RoomFanout } from '../cluster/fanout'
 import { compactBoard, shouldCompact, type CompactionPolicy } from '../storage/compaction'
+import { OFF_THREAD_MIN_BYTES, type StateLoader } from '../storage/off-thread-load'
 import type { Logger } from '../log'
 import type { Metrics } from '../metrics'
 import { checkAwarenessUpdate, type AwarenessVerdict } from './awareness-guard'
@@ -46,6 +47,11 @@ export interface RoomOptions {
   readonly maxBoardBytes?: number | undefined
   /** Cross-node fan-out (server/cluster/); absent on a single node. */
   readonly fanout?: RoomFanout | undefined
+  /**
+   * Loads and compacts big boards off the event loop (storage/off-thread-load.ts); without
+   * it both run in this thread.
+   */
+  readonly loader?: StateLoader | undefined
 }
 
 type Task =
@@ -59,6 +65,8 @@ export class MalformedUpdateError extends Error {
 }
 
 const MAX_BATCH = 512
+/** Boards from this size keep their full-state reply (off-thread-load.ts' threshold too). */
+const FULL_STATE_CACHE_MIN_BYTES = OFF_THREAD_MIN_BYTES
 
 export class Room {
   readonly doc: Y.Doc
@@ -79,11 +87,14 @@ export class Room {
   /** Stored bytes once the queue drains: snapshot + update rows + queued updates. */
   #sizeBytes: number
   /**
-   * Sync step 2 for an empty state vector (a first-time joiner), kept until the doc changes:
-   * without it every joiner of a big board re-encodes the whole document (20 joiners of a
-   * 50k-note board cost 7.4 s of relay CPU).
+   * What a first-time joiner (empty state vector) is sent, for big boards: the full state as
+   * one sync step 2, plus the updates the doc emitted since, which follow it. Without it every
+   * joiner re-encodes the whole document on the event loop (16k notes: ≈240 ms each; 20
+   * joiners of a 50k-note board cost 7.4 s of relay CPU). Small boards encode in a few
+   * milliseconds and are not worth the memory.
    */
-  #fullStateMessage: Uint8Array | null = null
+  #fullState: { readonly message: Uint8Array; since: Uint8Array[]; sinceBytes: number } | null =
+    null
   readonly #log: Logger
 
   private constructor(
@@ -121,15 +132,35 @@ export class Room {
       options.fanout?.detach(boardId)
       throw error
     }
-    const doc = new Y.Doc()
     const log = options.logger.child({ boardId })
-    let applied = 0
-    for (const part of parts) {
+    let pieces: readonly Uint8Array[] = parts
+    let full: Uint8Array | undefined
+    let failed = 0
+    if (options.loader) {
       try {
-        Y.applyUpdate(doc, part, 'load')
-        applied++
+        const loaded = await options.loader.pieces(parts)
+        pieces = loaded.pieces
+        full = loaded.full
+        failed = loaded.skipped
+        if (failed > 0)
+          log.error({ skipped: failed }, 'stored updates could not be applied; skipped')
       } catch (error) {
+        log.warn({ err: error }, 'board could not be cut into pieces; applying it whole')
+      }
+    }
+    const doc = new Y.Doc()
+    let lastYield = performance.now()
+    for (const piece of pieces) {
+      try {
+        Y.applyUpdate(doc, piece, 'load')
+      } catch (error) {
+        failed++
         log.error({ err: error }, 'stored update could not be applied; skipped')
+      }
+      // Pieces are small (≈10–20 ms each): let every other board run between them.
+      if (performance.now() - lastYield > 8) {
+        await new Promise((resume) => setImmediate(resume))
+        lastYield = performance.now()
       }
     }
     const room = new Room(boardId, options, doc, {
@@ -137,11 +168,8 @@ export class Room {
       bytes: totalBytes - (stored.snapshot?.byteLength ?? 0),
       totalBytes,
     })
-    // A board stored as one piece is its own full state: the first joiner gets those bytes
-    // as they are instead of paying for an encode (10k notes: ≈50 ms).
-    const [only] = parts
-    if (parts.length === 1 && applied === 1 && only !== undefined) {
-      room.#fullStateMessage = encodeSyncStep2FromUpdate(only)
+    if (full !== undefined && failed === 0 && totalBytes >= FULL_STATE_CACHE_MIN_BYTES) {
+      room.#fullState = { message: encodeSyncStep2FromUpdate(full), since: [], sinceBytes: 0 }
     }
     room.#maybeCompact()
     options.fanout?.attach(room)
@@ -180,11 +208,21 @@ export class Room {
     } catch (error) {
       throw new MalformedUpdateError(`bad state vector: ${String(error)}`)
     }
-    const message =
-      known.size === 0
-        ? (this.#fullStateMessage ??= encodeSyncStep2(this.doc, stateVector))
-        : encodeSyncStep2(this.doc, stateVector)
-    this.#enqueue({ kind: 'send', peer, message })
+    if (known.size > 0 || this.#sizeBytes < FULL_STATE_CACHE_MIN_BYTES) {
+      this.#enqueue({ kind: 'send', peer, message: encodeSyncStep2(this.doc, stateVector) })
+      return
+    }
+    const cached = (this.#fullState ??= {
+      message: encodeSyncStep2(this.doc, stateVector),
+      since: [],
+      sinceBytes: 0,
+    })
+    this.#enqueue({ kind: 'send', peer, message: cached.message })
+    if (cached.since.length > 0) {
+      // Folded once, so the next joiner reuses it.
+      if (cached.since.length > 1) cached.since = [Y.mergeUpdates(cached.since)]
+      this.#enqueue({ kind: 'send', peer, message: encodeUpdate(cached.since[0]!) })
+    }
   }
 
   /**
@@ -332,8 +370,14 @@ export class Room {
 
   readonly #onDocUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === 'load') return
-    this.#fullStateMessage = null
     this.#sizeBytes += update.byteLength
+    const cached = this.#fullState
+    if (cached !== null) {
+      cached.since.push(update)
+      cached.sinceBytes += update.byteLength
+      // Past a quarter of the state, re-encoding once beats sending this much twice.
+      if (cached.sinceBytes > cached.message.byteLength / 4) this.#fullState = null
+    }
     if (origin === REMOTE_ORIGIN) {
       // Stored by the node that made it: only this node's peers still need it.
       this.#broadcast(encodeUpdate(update))
@@ -466,7 +510,12 @@ export class Room {
       return
     }
     const { store, metrics } = this.options
-    this.#compacting = compactBoard(store, this.boardId)
+    const loader = this.options.loader
+    this.#compacting = compactBoard(
+      store,
+      this.boardId,
+      loader ? (parts) => loader.compact(parts) : undefined,
+    )
       .then(async (result) => {
         metrics.compactions++
         this.#compactFloorRows = 0

@@ -62,7 +62,11 @@ export interface CompactionResult {
  * meanwhile, the store ignores this older snapshot. A corrupt stored update makes Yjs throw
  * here, before `compact`, so the rows stay untouched for an operator to inspect.
  */
-export async function compactBoard(store: BoardStore, boardId: string): Promise<CompactionResult> {
+export async function compactBoard(
+  store: BoardStore,
+  boardId: string,
+  merge: (parts: readonly Uint8Array[]) => Promise<Uint8Array> = mergeInThread,
+): Promise<CompactionResult> {
   const stored = await store.loadDoc(boardId)
   const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : [...stored.updates]
   const bytesBefore = parts.reduce((n, p) => n + p.byteLength, 0)
@@ -75,18 +79,23 @@ export async function compactBoard(store: BoardStore, boardId: string): Promise<
       bytesAfter: bytesBefore,
     }
   }
+  const snapshot = await merge(parts)
+  await store.compact(boardId, snapshot, stored.lastSeq)
+  return {
+    compacted: true,
+    updatesMerged: stored.updates.length,
+    upToSeq: stored.lastSeq,
+    bytesBefore,
+    bytesAfter: snapshot.byteLength,
+  }
+}
+
+/** The merge on this thread (the relay hands big boards to a worker: off-thread-load.ts). */
+export function mergeInThread(parts: readonly Uint8Array[]): Promise<Uint8Array> {
   const doc = new Y.Doc({ gc: true })
   try {
     for (const part of parts) Y.applyUpdate(doc, part)
-    const snapshot = Y.encodeStateAsUpdate(doc)
-    await store.compact(boardId, snapshot, stored.lastSeq)
-    return {
-      compacted: true,
-      updatesMerged: stored.updates.length,
-      upToSeq: stored.lastSeq,
-      bytesBefore,
-      bytesAfter: snapshot.byteLength,
-    }
+    return Promise.resolve(Y.encodeStateAsUpdate(doc))
   } finally {
     doc.destroy()
   }

@@ -27,6 +27,10 @@ import {
 } from './fault-helpers'
 
 const BIG_MB = size('FAULT_BIG_BOARD_MB', 20, 20)
+/** FAULT_MAX_BOARD_MB raises the server's cap, to measure loading a board past the default. */
+const CAP_BYTES = Math.round(
+  size('FAULT_MAX_BOARD_MB', DEFAULT_MAX_BOARD_BYTES / 2 ** 20, 10) * 2 ** 20,
+)
 
 const cleanups: (() => unknown)[] = []
 afterAll(async () => {
@@ -58,7 +62,10 @@ describe('a big board loading next to a small active room', () => {
   it(`keeps the small room working while a ${BIG_MB} MB board loads`, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'stretchboard-big-'))
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }))
-    const srv = await spawnFixture('lag-server', { DATA_DIR: dataDir })
+    const srv = await spawnFixture('lag-server', {
+      DATA_DIR: dataDir,
+      MAX_BOARD_BYTES: String(CAP_BYTES),
+    })
     cleanups.push(() => srv.child.exitCode === null && srv.child.kill('SIGKILL'))
     const big = await createBoard(srv.url, 'big')
     const small = await createBoard(srv.url, 'small')
@@ -119,7 +126,7 @@ describe('a big board loading next to a small active room', () => {
     })
     const during = latencies.slice(before)
     // Past the cap the relay refuses before decoding anything (server/relay/board-size.ts).
-    const cap = DEFAULT_MAX_BOARD_BYTES + DELETION_SLACK_BYTES
+    const cap = CAP_BYTES + DELETION_SLACK_BYTES
     if (update.byteLength > cap) expect(outcome).toBe('closed 4413')
     else expect(step2Bytes).toBeGreaterThanOrEqual(update.byteLength * 0.9)
     report('big-board', {

@@ -27,6 +27,7 @@ import { startTestServer, waitFor, type CreatedBoard } from '../helpers/server'
 class JoiningPeer implements Peer {
   readonly awarenessIds = new Set<number>()
   readonly doc = new Y.Doc()
+  /** The sync step 2 messages received, as sent (identity shows a shared encoding). */
   readonly steps2: Uint8Array[] = []
   constructor(readonly id: string) {}
   send(message: Uint8Array): void {
@@ -34,9 +35,8 @@ class JoiningPeer implements Peer {
     if (decoding.readVarUint(decoder) !== messageSync) return
     const step = decoding.readVarUint(decoder)
     if (step === 0) return
-    const update = decoding.readVarUint8Array(decoder)
-    if (step === 1) this.steps2.push(update)
-    Y.applyUpdate(this.doc, update)
+    if (step === 1) this.steps2.push(message)
+    Y.applyUpdate(this.doc, decoding.readVarUint8Array(decoder))
   }
   close(): void {}
 }
@@ -122,28 +122,34 @@ describe('board size cap', () => {
 })
 
 describe('sync step 2 for first-time joiners', () => {
-  it('serves a board stored as one piece as stored, and the current state after any change', async () => {
+  it('shares one encoded state between joiners of a big board, followed by what changed since', async () => {
     const author = new Y.Doc()
-    const stored = textUpdate(author, 200)
-    const room = await load(await storeWith(stored))
-    const first = new JoiningPeer('first')
-    room.join(first)
-    room.replyToSyncStep1(first, EMPTY_STATE_VECTOR)
-    await room.flush()
-    expect(first.steps2).toEqual([stored])
-
+    const room = await load(await storeWith(textUpdate(author, 600_000)))
+    const joinFresh = async (name: string) => {
+      const peer = new JoiningPeer(name)
+      room.join(peer)
+      room.replyToSyncStep1(peer, EMPTY_STATE_VECTOR)
+      await room.flush()
+      return peer
+    }
+    const first = await joinFresh('first')
     room.applyClientUpdate(first, textUpdate(author, 5))
-    // Joined after the change was broadcast: only the step 2 can bring it.
+    room.applyClientUpdate(first, textUpdate(author, 7))
     await room.flush()
-    const second = new JoiningPeer('second')
-    const third = new JoiningPeer('third')
-    room.join(second)
-    room.join(third)
-    room.replyToSyncStep1(second, EMPTY_STATE_VECTOR)
-    room.replyToSyncStep1(third, EMPTY_STATE_VECTOR)
+    // Joined after both changes were broadcast: only its sync can bring them.
+    const second = await joinFresh('second')
+    const third = await joinFresh('third')
+    expect(second.doc.getText('t').length).toBe(600_012)
+    expect(third.doc.getText('t').length).toBe(600_012)
+    // The same bytes: the whole state was encoded once, not once per joiner.
+    expect(third.steps2[0]).toBe(second.steps2[0])
+    expect(second.steps2[0]).toBe(first.steps2[0])
+    // A change larger than a quarter of the state makes the next joiner get a fresh encoding.
+    room.applyClientUpdate(first, textUpdate(author, 200_000))
     await room.flush()
-    expect(second.doc.getText('t').length).toBe(205)
-    expect(third.steps2[0]).toEqual(second.steps2[0])
+    const fourth = await joinFresh('fourth')
+    expect(fourth.steps2[0]).not.toBe(first.steps2[0])
+    expect(fourth.doc.getText('t').length).toBe(800_012)
     room.destroy()
   })
 })

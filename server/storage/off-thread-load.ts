@@ -1,0 +1,220 @@
+/**
+ * Loads and compacts big boards without blocking the event loop. One worker thread
+ * (load-worker.ts) rebuilds the stored state and either cuts it into small causal pieces
+ * (state-pieces.ts) for the room to apply with a yield between each, or re-encodes it as one
+ * compacted snapshot. Every other board on the node keeps running meanwhile: a 16k-note board
+ * that blocked the loop for ≈430 ms in one `Y.applyUpdate` now blocks it ≈20 ms at a time.
+ *
+ * Small boards skip all this (a worker round trip costs more than applying them). If the
+ * worker cannot start or dies, the work runs in this thread as before: slower for others,
+ * never lost.
+ */
+import { createRequire } from 'node:module'
+import { pathToFileURL } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import type { Logger } from '../log'
+import { mergeInThread } from './compaction'
+import { DEFAULT_PIECE_STRUCTS } from './state-pieces'
+
+export type WorkerRequest =
+  | {
+      readonly id: number
+      readonly kind: 'split'
+      readonly parts: Uint8Array[]
+      readonly maxStructs: number
+    }
+  | { readonly id: number; readonly kind: 'compact'; readonly parts: Uint8Array[] }
+
+export type WorkerReply =
+  | {
+      readonly id: number
+      readonly ok: true
+      readonly result: Uint8Array[]
+      readonly skipped: number
+    }
+  | { readonly id: number; readonly ok: false; readonly error: string }
+
+/** Below this many stored bytes a board is applied directly (≈ 50 ms at most). */
+export const OFF_THREAD_MIN_BYTES = 512 * 1024
+
+export interface LoadPieces {
+  /** Updates to apply in order, yielding between them. */
+  readonly pieces: Uint8Array[]
+  /**
+   * The whole state as one update, when the worker built it: first-time joiners get it
+   * without the room encoding a big doc on the event loop.
+   */
+  readonly full?: Uint8Array | undefined
+  /** Stored parts that could not be applied (corrupt rows), already left out. */
+  readonly skipped: number
+}
+
+/** What rooms and compaction need; `InThreadLoader` is the fallback and the test double. */
+export interface StateLoader {
+  pieces(parts: readonly Uint8Array[]): Promise<LoadPieces>
+  /** The merged, garbage-collected state of `parts` (a compaction snapshot). */
+  compact(parts: readonly Uint8Array[]): Promise<Uint8Array>
+  close(): Promise<void>
+}
+
+/** Applies nothing itself: hands the stored parts back for the room to apply as they are. */
+export class InThreadLoader implements StateLoader {
+  pieces(parts: readonly Uint8Array[]): Promise<LoadPieces> {
+    return Promise.resolve({ pieces: [...parts], skipped: 0 })
+  }
+
+  compact(parts: readonly Uint8Array[]): Promise<Uint8Array> {
+    return mergeInThread(parts)
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve()
+  }
+}
+
+interface Pending {
+  readonly resolve: (reply: WorkerReply) => void
+  readonly reject: (error: Error) => void
+}
+
+/**
+ * The worker runs TypeScript. Worker threads do not inherit the loader hooks `npm start`
+ * registers, and `--import` in a worker's execArgv is ignored, so a small bootstrap registers
+ * tsx inside the worker before importing it.
+ */
+function startWorker(): Worker {
+  // The ESM build of tsx's API: its CommonJS build resolves its hooks from the wrong folder.
+  const tsxApi = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href
+  const entry = new URL('./load-worker.ts', import.meta.url).href
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}) })`
+  return new Worker(bootstrap, { eval: true })
+}
+
+export class WorkerLoader implements StateLoader {
+  readonly #fallback = new InThreadLoader()
+  readonly #pending = new Map<number, Pending>()
+  #worker: Worker | null = null
+  #broken = false
+  #replied = false
+  #nextId = 1
+
+  constructor(
+    private readonly logger: Logger,
+    private readonly maxStructs = DEFAULT_PIECE_STRUCTS,
+  ) {}
+
+  async pieces(parts: readonly Uint8Array[]): Promise<LoadPieces> {
+    if (totalBytes(parts) < OFF_THREAD_MIN_BYTES) return this.#fallback.pieces(parts)
+    const reply = await this.#ask((id) => ({
+      id,
+      kind: 'split',
+      parts: [...parts],
+      maxStructs: this.maxStructs,
+    }))
+    if (reply === null) return this.#fallback.pieces(parts)
+    // The worker appends the full state after the pieces.
+    const full = reply.result.at(-1)
+    return { pieces: reply.result.slice(0, -1), skipped: reply.skipped, full }
+  }
+
+  async compact(parts: readonly Uint8Array[]): Promise<Uint8Array> {
+    if (totalBytes(parts) >= OFF_THREAD_MIN_BYTES) {
+      const reply = await this.#ask((id) => ({ id, kind: 'compact', parts: [...parts] }))
+      const [snapshot] = reply?.result ?? []
+      // A corrupt row makes compaction fail (the rows stay for an operator), as in-thread.
+      if (reply !== null && reply.skipped > 0)
+        throw new Error('a stored update could not be applied')
+      if (snapshot !== undefined) return snapshot
+    }
+    return this.#fallback.compact(parts)
+  }
+
+  async close(): Promise<void> {
+    const worker = this.#worker
+    this.#worker = null
+    this.#broken = true
+    this.#failAll(new Error('loader closed'))
+    await worker?.terminate()
+  }
+
+  /** Resolves null when the worker is unavailable (the caller then works in-thread). */
+  async #ask(
+    request: (id: number) => WorkerRequest,
+  ): Promise<Extract<WorkerReply, { ok: true }> | null> {
+    const worker = this.#start()
+    if (worker === null) return null
+    const id = this.#nextId++
+    let reply: WorkerReply
+    try {
+      reply = await new Promise<WorkerReply>((resolve, reject) => {
+        this.#pending.set(id, { resolve, reject })
+        // Held only while it works: an idle worker must not keep a finished process alive.
+        worker.ref()
+        worker.postMessage(request(id))
+      })
+    } catch (error) {
+      this.logger.warn({ err: error }, 'load worker failed; loading in the main thread')
+      return null
+    }
+    if (!reply.ok) throw new Error(reply.error)
+    return reply
+  }
+
+  #start(): Worker | null {
+    if (this.#worker !== null || this.#broken) return this.#worker
+    try {
+      const worker = startWorker()
+      worker.unref()
+      worker.on('message', (reply: WorkerReply) => {
+        this.#replied = true
+        const pending = this.#pending.get(reply.id)
+        this.#pending.delete(reply.id)
+        if (this.#pending.size === 0) worker.unref()
+        pending?.resolve(reply)
+      })
+      worker.on('error', (error) => this.#lost(worker, error))
+      worker.on('exit', (code) => this.#lost(worker, new Error(`load worker exited (${code})`)))
+      this.#worker = worker
+      return worker
+    } catch (error) {
+      this.#broken = true
+      this.logger.warn(
+        { err: error },
+        'load worker unavailable; big boards load in the main thread',
+      )
+      return null
+    }
+  }
+
+  #lost(worker: Worker, error: Error): void {
+    if (this.#worker !== worker) return
+    this.#worker = null
+    // A worker that never answered will not start next time either (tsx missing, say):
+    // stop trying. One that crashed mid-way is started again on the next big load. What was
+    // in flight is redone in-thread.
+    if (!this.#replied) {
+      this.#broken = true
+      this.logger.warn(
+        { err: error },
+        'load worker unavailable; big boards load in the main thread',
+      )
+    }
+    this.#failAll(error)
+  }
+
+  #failAll(error: Error): void {
+    const pending = [...this.#pending.values()]
+    this.#pending.clear()
+    for (const p of pending) p.reject(error)
+  }
+}
+
+function totalBytes(parts: readonly Uint8Array[]): number {
+  let bytes = 0
+  for (const part of parts) bytes += part.byteLength
+  return bytes
+}
