@@ -133,13 +133,16 @@ export function boardRoutes(deps: AppDeps): Hono<AppEnv> {
  * types. The board already exists; a storage hiccup here only costs the seeded title.
  */
 async function seedTitle(deps: AppDeps, boardId: string, title: string): Promise<void> {
+  // Nobody holds a token yet, so no room can be loaded: write the seed row straight to the
+  // store instead of loading a room (doc, awareness, timer) for one update and unloading it.
+  const doc = new Y.Doc()
   try {
-    await withBoard(deps, boardId, (room) => {
-      setBoardTitle(room.doc, { title }, SERVER_CREATE_ORIGIN)
-      return room.durable(deps.config.shutdownTimeoutMs)
-    })
+    setBoardTitle(doc, { title }, SERVER_CREATE_ORIGIN)
+    await deps.store.appendUpdate(boardId, Y.encodeStateAsUpdate(doc))
   } catch (error) {
     deps.logger.warn({ err: error, boardId }, 'could not seed the board title')
+  } finally {
+    doc.destroy()
   }
 }
 

@@ -38,6 +38,9 @@ async function start(): Promise<string> {
         logLevel: 'silent',
         idleTimeoutMs: 3_600_000,
         maxAwarenessClientsPerConnection: 4,
+        ...(process.env.BENCH_COMPACT_AFTER_UPDATES
+          ? { compactAfterUpdates: Number(process.env.BENCH_COMPACT_AFTER_UPDATES) }
+          : {}),
       },
     })
     liveRooms = () => running.relay.rooms.size

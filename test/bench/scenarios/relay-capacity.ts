@@ -3,7 +3,11 @@
  * child process with its stock client (the plain-ws ceiling holds no document, so it is left
  * out). Idle: 200 rooms with one client each, then 10 each (2,000 connections); after a GC in
  * the relay, RSS per connection = Δ(2,000 − 200 connections) / 1,800 and RSS per room =
- * (RSS at 200 × 1 − baseline − 200 × per connection) / 200. Churn: 5,000 open → sync → close
+ * (RSS at 200 × 1 − baseline − 200 × per connection) / 200; heap per room likewise.
+ * Every relay first opens and closes 200 throwaway rooms, and ours creates its boards (a REST
+ * call each), before the baseline: without that, one-off process costs (V8's young generation
+ * and malloc arenas growing to their working size, JIT code) were divided by 200 and read as
+ * per-room memory — 129 KB for ours, whose baseline came before the 200 board creations. Churn: 5,000 open → sync → close
  * cycles over 50 rooms, then the rooms the relay still holds (goal 0) and heap growth after
  * GC. Sizes: RELAY_IDLE_ROOMS (200), RELAY_IDLE_PER_ROOM (10), RELAY_CHURN_CYCLES (5,000).
  */
@@ -38,10 +42,17 @@ function idleCase(kind: RelayKind): BenchCase {
       const relay = await startRelay(kind)
       const clients: BenchClient[] = []
       try {
-        await settle()
-        const baseline = await relay.stats(true)
+        for (let r = 0; r < ROOMS; r += 20) {
+          const warm: BenchClient[] = []
+          for (let i = r; i < r + 20; i++) warm.push((await relay.room(`warm-${i}`)).connect())
+          await waitUntil(() => warm.every((c) => c.synced()), 'warm-up rooms')
+          for (const client of warm) client.destroy()
+        }
         const rooms = []
         for (let r = 0; r < ROOMS; r++) rooms.push(await relay.room(`idle-${r}`))
+        await settle()
+        await settle()
+        const baseline = await relay.stats(true)
         for (const room of rooms) clients.push(room.connect())
         await waitUntil(() => clients.every((c) => c.synced()), 'first client per room')
         await settle()
@@ -53,11 +64,14 @@ function idleCase(kind: RelayKind): BenchCase {
         const extra = ROOMS * (PER_ROOM - 1)
         const perConnection = (all.rss - one.rss) / extra
         const perRoom = (one.rss - baseline.rss - ROOMS * perConnection) / ROOMS
+        const heapPerConnection = (all.heapUsed - one.heapUsed) / extra
+        const heapPerRoom = (one.heapUsed - baseline.heapUsed - ROOMS * heapPerConnection) / ROOMS
         return {
           connections: clients.length,
           rssKBPerConnection: round2(perConnection / 1024),
           rssKBPerRoom: round2(perRoom / 1024),
-          heapKBPerConnection: round2((all.heapUsed - one.heapUsed) / extra / 1024),
+          heapKBPerConnection: round2(heapPerConnection / 1024),
+          heapKBPerRoom: round2(heapPerRoom / 1024),
           rssMBTotal: round2(all.rss / MB),
         }
       } finally {
