@@ -54,6 +54,9 @@ export class Connection implements Peer {
   #earlyBytes = 0
   #closed = false
   #frozen = false
+  /** The board's stored state while it loads (Rooms.onStoredState), and whether we sent it. */
+  #storedState: readonly Uint8Array[] | null = null
+  #answeredFromStore = false
   readonly #log: Logger
 
   constructor(
@@ -74,7 +77,8 @@ export class Connection implements Peer {
   /** Joins the loaded room and replays what arrived while it loaded. */
   attach(room: Room): void {
     this.#room = room
-    room.join(this)
+    this.#storedState = null
+    room.join(this, this.#answeredFromStore)
     this.#log.info({ peers: room.peers.size }, 'connected')
     const early = this.#early
     this.#early = []
@@ -115,6 +119,10 @@ export class Connection implements Peer {
     }
     const room = this.#room
     if (room === null) {
+      if (this.#storedState !== null && isFirstSyncStep1(data)) {
+        this.#answerFromStore(this.#storedState)
+        return
+      }
       this.#earlyBytes += data.byteLength
       if (this.#early.length >= MAX_EARLY_MESSAGES || this.#earlyBytes > MAX_EARLY_BYTES) {
         this.#refuse('malformed', CloseCode.tryAgainLater, 'too many messages before sync')
@@ -137,6 +145,26 @@ export class Connection implements Peer {
       this.#log.warn({ err: known ? String(error) : error }, 'malformed message')
       this.#refuse('malformed', CloseCode.invalidPayload, 'malformed message')
     }
+  }
+
+  /**
+   * A first-time joiner (sync step 1 with an empty state vector) waiting for a big board to
+   * load gets the stored state now instead of after the doc is built (10k notes: ≈300 ms).
+   */
+  offerStoredState(messages: readonly Uint8Array[]): void {
+    if (this.#room !== null || this.#closed || this.#answeredFromStore) return
+    this.#storedState = messages
+    const index = this.#early.findIndex((early) => isFirstSyncStep1(early.data))
+    if (index === -1) return
+    const [early] = this.#early.splice(index, 1)
+    this.#earlyBytes -= early?.data.byteLength ?? 0
+    this.#answerFromStore(messages)
+  }
+
+  #answerFromStore(messages: readonly Uint8Array[]): void {
+    this.#answeredFromStore = true
+    this.#storedState = null
+    for (const message of messages) this.send(message)
   }
 
   #dispatch(room: Room, data: Uint8Array): void {
@@ -233,6 +261,11 @@ export class Connection implements Peer {
     this.deps.metrics.reject(reason)
     this.close(code, message)
   }
+}
+
+/** `[messageSync, step 1, length 1, empty state vector]`: a client that has nothing yet. */
+function isFirstSyncStep1(data: Uint8Array): boolean {
+  return data.byteLength === 4 && data[0] === 0 && data[1] === 0 && data[2] === 1 && data[3] === 0
 }
 
 function endOfMessage(decoder: decoding.Decoder): void {

@@ -77,7 +77,12 @@ export class Relay {
     })
     this.connections.add(connection)
     this.options.metrics.connectionsOpened++
-    this.rooms.acquire(boardId).then(
+    const loading = this.rooms.acquire(boardId)
+    const stopOffers = this.rooms.onStoredState(boardId, (messages) =>
+      connection.offerStoredState(messages),
+    )
+    void loading.finally(stopOffers).catch(() => undefined)
+    loading.then(
       (room) => {
         if (connection.closed) this.rooms.release(boardId)
         else connection.attach(room)

@@ -95,6 +95,9 @@ export class Room {
    */
   #fullState: { readonly message: Uint8Array; since: Uint8Array[]; sinceBytes: number } | null =
     null
+  /** The doc's state vector right after loading, and whether anything changed since. */
+  #loadedStateVector: Uint8Array | null = null
+  #changedSinceLoad = false
   readonly #log: Logger
 
   private constructor(
@@ -115,8 +118,17 @@ export class Room {
     doc.on('update', this.#onDocUpdate)
   }
 
-  /** Loads the stored state. Rows that fail to apply are logged and skipped, not fatal. */
-  static async load(boardId: string, options: RoomOptions): Promise<Room> {
+  /**
+   * Loads the stored state. Rows that fail to apply are logged and skipped, not fatal.
+   * `onStoredState` gets the stored state as a ready sync step 2 as soon as it is known, before
+   * the doc is built: first-time joiners waiting for the load can be answered with it at once
+   * (Connection.offerStoredState; the room sends them what changed since when they join).
+   */
+  static async load(
+    boardId: string,
+    options: RoomOptions,
+    onStoredState?: (messages: readonly Uint8Array[]) => void,
+  ): Promise<Room> {
     // Subscribed before the read, so whatever another node stores after it still arrives.
     await options.fanout?.open(boardId)
     let stored
@@ -133,6 +145,14 @@ export class Room {
       throw error
     }
     const log = options.logger.child({ boardId })
+    // The stored rows as they are: the later rows as plain updates, then the first one (the
+    // snapshot) as the sync step 2, so the stock provider's `synced` fires only once it has
+    // all of them (Yjs holds the early rows as pending until the snapshot they build on
+    // arrives). Stored bytes are what our own doc emitted or compacted, never raw client bytes.
+    const [first, ...rest] = parts
+    if (first !== undefined && onStoredState) {
+      onStoredState([...rest.map(encodeUpdate), encodeSyncStep2FromUpdate(first)])
+    }
     let pieces: readonly Uint8Array[] = parts
     let full: Uint8Array | undefined
     let failed = 0
@@ -168,6 +188,7 @@ export class Room {
       bytes: totalBytes - (stored.snapshot?.byteLength ?? 0),
       totalBytes,
     })
+    room.#loadedStateVector = Y.encodeStateVector(doc)
     if (full !== undefined && failed === 0 && totalBytes >= FULL_STATE_CACHE_MIN_BYTES) {
       room.#fullState = { message: encodeSyncStep2FromUpdate(full), since: [], sinceBytes: 0 }
     }
@@ -184,9 +205,20 @@ export class Room {
     return this.#queue.length === 0 && !this.#pumping && this.#compacting === null
   }
 
-  join(peer: Peer): void {
+  /**
+   * `answeredFromStore`: the peer already got the stored state (Room.load's onStoredState);
+   * it is sent whatever the doc gained since, so it misses nothing.
+   */
+  join(peer: Peer, answeredFromStore = false): void {
     this.peers.add(peer)
     peer.send(encodeSyncStep1(this.doc))
+    if (answeredFromStore && this.#changedSinceLoad && this.#loadedStateVector !== null) {
+      this.#enqueue({
+        kind: 'send',
+        peer,
+        message: encodeSyncStep2(this.doc, this.#loadedStateVector),
+      })
+    }
     const states = [...this.awareness.getStates().keys()]
     if (states.length > 0) peer.send(encodeAwareness(this.awareness, states))
     if (this.#failing) peer.send(encodeStorageStatus(false, this.unsavedUpdates))
@@ -370,6 +402,7 @@ export class Room {
 
   readonly #onDocUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === 'load') return
+    this.#changedSinceLoad = true
     this.#sizeBytes += update.byteLength
     const cached = this.#fullState
     if (cached !== null) {

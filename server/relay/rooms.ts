@@ -9,6 +9,9 @@ interface Entry {
   users: number
   readonly loading: Promise<Room>
   room: Room | null
+  /** The stored state as sync messages, once read and until the room has loaded. */
+  storedState: readonly Uint8Array[] | null
+  readonly storedStateListeners: Set<(messages: readonly Uint8Array[]) => void>
 }
 
 export class Rooms {
@@ -36,12 +39,28 @@ export class Rooms {
   async acquire(boardId: string): Promise<Room> {
     let entry = this.#entries.get(boardId)
     if (entry === undefined) {
-      const created: Entry = { users: 0, loading: Room.load(boardId, this.options), room: null }
+      const listeners = new Set<(messages: readonly Uint8Array[]) => void>()
+      const created: Entry = {
+        users: 0,
+        room: null,
+        storedState: null,
+        storedStateListeners: listeners,
+        loading: Room.load(boardId, this.options, (messages) => {
+          created.storedState = messages
+          for (const listener of listeners) listener(messages)
+        }),
+      }
+      const settled = () => {
+        created.storedState = null
+        listeners.clear()
+      }
       created.loading.then(
         (room) => {
           created.room = room
+          settled()
         },
         () => {
+          settled()
           if (this.#entries.get(boardId) === created) this.#entries.delete(boardId)
         },
       )
@@ -55,6 +74,18 @@ export class Rooms {
       entry.users--
       throw error
     }
+  }
+
+  /**
+   * Calls `listener` with the stored state of a board that is still loading, as soon as it is
+   * known (at once if it already is). Returns the unsubscribe.
+   */
+  onStoredState(boardId: string, listener: (messages: readonly Uint8Array[]) => void): () => void {
+    const entry = this.#entries.get(boardId)
+    if (entry === undefined || entry.room !== null) return () => undefined
+    if (entry.storedState !== null) listener(entry.storedState)
+    entry.storedStateListeners.add(listener)
+    return () => entry.storedStateListeners.delete(listener)
   }
 
   release(boardId: string): void {

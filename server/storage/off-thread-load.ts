@@ -34,6 +34,9 @@ export type WorkerReply =
     }
   | { readonly id: number; readonly ok: false; readonly error: string }
 
+/** An idle worker is stopped after this long, returning its memory. */
+export const WORKER_IDLE_MS = 30_000
+
 /** Below this many stored bytes a board is applied directly (≈ 50 ms at most). */
 export const OFF_THREAD_MIN_BYTES = 512 * 1024
 
@@ -100,6 +103,7 @@ export class WorkerLoader implements StateLoader {
   #worker: Worker | null = null
   #broken = false
   #replied = false
+  #idleTimer: ReturnType<typeof setTimeout> | null = null
   #nextId = 1
 
   constructor(
@@ -134,6 +138,7 @@ export class WorkerLoader implements StateLoader {
   }
 
   async close(): Promise<void> {
+    if (this.#idleTimer !== null) clearTimeout(this.#idleTimer)
     const worker = this.#worker
     this.#worker = null
     this.#broken = true
@@ -147,6 +152,8 @@ export class WorkerLoader implements StateLoader {
   ): Promise<Extract<WorkerReply, { ok: true }> | null> {
     const worker = this.#start()
     if (worker === null) return null
+    if (this.#idleTimer !== null) clearTimeout(this.#idleTimer)
+    this.#idleTimer = null
     const id = this.#nextId++
     let reply: WorkerReply
     try {
@@ -173,7 +180,10 @@ export class WorkerLoader implements StateLoader {
         this.#replied = true
         const pending = this.#pending.get(reply.id)
         this.#pending.delete(reply.id)
-        if (this.#pending.size === 0) worker.unref()
+        if (this.#pending.size === 0) {
+          worker.unref()
+          this.#stopWhenIdle(worker)
+        }
         pending?.resolve(reply)
       })
       worker.on('error', (error) => this.#lost(worker, error))
@@ -188,6 +198,21 @@ export class WorkerLoader implements StateLoader {
       )
       return null
     }
+  }
+
+  /**
+   * A worker that rebuilt a 50k-note board keeps that heap (≈400 MB RSS) until it exits: stop
+   * it once nothing has needed it for a while; the next big load starts a new one (≈0.2 s).
+   */
+  #stopWhenIdle(worker: Worker): void {
+    if (this.#idleTimer !== null) clearTimeout(this.#idleTimer)
+    this.#idleTimer = setTimeout(() => {
+      this.#idleTimer = null
+      if (this.#worker !== worker || this.#pending.size > 0) return
+      this.#worker = null
+      void worker.terminate()
+    }, WORKER_IDLE_MS)
+    this.#idleTimer.unref()
   }
 
   #lost(worker: Worker, error: Error): void {
