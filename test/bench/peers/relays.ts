@@ -5,6 +5,7 @@
  * y-websocket update frames for the plain-ws ceiling.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
+import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
@@ -27,6 +28,8 @@ export interface RelayStats {
   readonly heapUsed: number
   readonly cpuMs: number
   readonly rooms: number
+  /** Rows in a persisting peer's SQLite table (startRelay with persist), else absent. */
+  readonly stored?: number
 }
 
 export interface BenchClient {
@@ -48,11 +51,21 @@ export interface Relay {
   close(): Promise<void>
 }
 
-export async function startRelay(kind: RelayKind): Promise<Relay> {
+/**
+ * `persist`: y-websocket and hocuspocus store documents in SQLite through their stock hooks and
+ * unload them when the last client leaves (BENCH_PERSIST=1, see serve.ts); ours always does.
+ */
+export async function startRelay(
+  kind: RelayKind,
+  options: { persist?: boolean } = {},
+): Promise<Relay> {
   const child: ChildProcess = spawn(
     process.execPath,
     ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'serve.ts'), kind],
-    { stdio: ['pipe', 'pipe', 'inherit'] },
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+      env: options.persist ? { ...process.env, BENCH_PERSIST: '1' } : process.env,
+    },
   )
   const waiting: ((line: Record<string, unknown>) => void)[] = []
   createInterface({ input: child.stdout! }).on('line', (text) => {
@@ -71,7 +84,9 @@ export async function startRelay(kind: RelayKind): Promise<Relay> {
         done(line)
       })
     })
-  const url = String((await next()).url)
+  const listening = await next()
+  const url = String(listening.url)
+  const dataDir = typeof listening.dataDir === 'string' ? listening.dataDir : null
   const wsBase = url.replace(/^http/, 'ws')
   const exited = new Promise<void>((done) => child.once('exit', () => done()))
   return {
@@ -100,6 +115,7 @@ export async function startRelay(kind: RelayKind): Promise<Relay> {
     close: async () => {
       child.kill('SIGKILL')
       await exited
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true })
     },
   }
 }
