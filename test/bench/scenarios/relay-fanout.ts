@@ -15,13 +15,21 @@ import { RELAYS, startRelay, type BenchClient, type Relay, type RelayKind } from
 const SECONDS = Number(process.env.RELAY_BENCH_SECONDS ?? '3')
 const ROUNDS = Number(process.env.RELAY_BENCH_ROUNDS ?? '3')
 const HZ = 30
-const SHAPES = [
+/** RELAY_FANOUT_SHAPES=10x5,50x5 and RELAY_FANOUT_RELAYS=ours,y-websocket narrow a run. */
+const PICK_SHAPES = (process.env.RELAY_FANOUT_SHAPES ?? '').split(',').filter((s) => s !== '')
+const PICK_RELAYS = (process.env.RELAY_FANOUT_RELAYS ?? '').split(',').filter((r) => r !== '')
+const ALL_SHAPES = [
   { clients: 2, draggers: 1 },
   { clients: 10, draggers: 1 },
   { clients: 10, draggers: 5 },
   { clients: 50, draggers: 1 },
   { clients: 50, draggers: 5 },
 ] as const
+const SHAPES = ALL_SHAPES.filter(
+  ({ clients, draggers }) =>
+    PICK_SHAPES.length === 0 || PICK_SHAPES.includes(`${clients}x${draggers}`),
+)
+const PICKED = RELAYS.filter((r) => PICK_RELAYS.length === 0 || PICK_RELAYS.includes(r))
 
 interface Round {
   readonly p50: number
@@ -172,7 +180,7 @@ export const scenario: BenchScenario = {
   description: `drag fan-out: ours vs @y/websocket-server vs Hocuspocus vs plain ws (${SECONDS} s × ${ROUNDS} rounds)`,
   cases: [
     ...SHAPES.flatMap(({ clients, draggers }) =>
-      RELAYS.map((kind) => fanoutCase(kind, clients, draggers)),
+      PICKED.map((kind) => fanoutCase(kind, clients, draggers)),
     ),
     ratios,
   ],
