@@ -8,9 +8,8 @@ import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
 import type Konva from 'konva'
-import { WebSocket } from 'ws'
-import { WebsocketProvider } from 'y-websocket'
-import * as Y from 'yjs'
+import type { WebsocketProvider } from 'y-websocket'
+import type * as Y from 'yjs'
 import {
   assignNotes,
   castVote,
@@ -24,6 +23,7 @@ import {
 } from '../../core/index'
 import type { EpochMs, Timeframe } from '../../core/index'
 import { nextTimeframe } from '../../core/board/commands/retro'
+import { connectProvider } from '../helpers/clients'
 import { startTestServer, waitFor, type CreatedBoard, type TestServer } from '../helpers/server'
 import { E2E_CLIENT_DIR, launchBrowser, screenshot, type LaunchedBrowser } from '../helpers/browser'
 
@@ -94,11 +94,7 @@ const attr = (page: Page, testId: string, name: string) =>
 beforeAll(async () => {
   server = await startTestServer({ config: { staticDir: E2E_CLIENT_DIR } })
   board = await server.createBoard('Growth team')
-  peer = new WebsocketProvider(server.wsUrl, board.id, new Y.Doc(), {
-    params: { token: board.editToken },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  })
+  peer = connectProvider(server.wsUrl, board.id, board.editToken)
   await waitFor(() => peer.synced, { what: 'seed peer synced' })
   seed(peer.doc)
   await waitFor(

@@ -8,11 +8,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, CDPSession, Page } from 'playwright-core'
 import type Konva from 'konva'
-import { WebSocket } from 'ws'
-import { WebsocketProvider } from 'y-websocket'
-import * as Y from 'yjs'
+import type { WebsocketProvider } from 'y-websocket'
 import { createNote, readNotes, revealNotes } from '../../core/index'
 import type { EpochMs } from '../../core/index'
+import { connectProvider } from '../helpers/clients'
 import { startTestServer, waitFor, type CreatedBoard, type TestServer } from '../helpers/server'
 import { E2E_CLIENT_DIR, launchBrowser, type LaunchedBrowser } from '../helpers/browser'
 
@@ -125,11 +124,7 @@ async function fitBoard(): Promise<Vp> {
 beforeAll(async () => {
   server = await startTestServer({ config: { staticDir: E2E_CLIENT_DIR } })
   board = await server.createBoard('Pinch')
-  peer = new WebsocketProvider(server.wsUrl, board.id, new Y.Doc(), {
-    params: { token: board.editToken },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  })
+  peer = connectProvider(server.wsUrl, board.id, board.editToken)
   await waitFor(() => peer.synced, { what: 'seed peer synced' })
   for (const [id, x, y, text] of SEEDED) {
     createNote(peer.doc, { id, x, y, author: 'ann', createdAt: Date.now() as EpochMs, text }, SEED)

@@ -8,8 +8,6 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
-import { createLogger } from '../../server/log'
-import { Metrics } from '../../server/metrics'
 import {
   BoardFullError,
   BoardTooLargeError,
@@ -17,10 +15,10 @@ import {
 } from '../../server/relay/board-size'
 import { messageSync } from '../../server/relay/protocol'
 import { Room, type Peer } from '../../server/relay/room'
-import { compactionPolicy } from '../../server/storage/compaction'
 import { MemoryStore } from '../../server/storage/memory-store'
 import { issueTokens } from '../../server/storage/tokens'
 import { connectProvider, openSocket, synced } from '../helpers/clients'
+import { roomOptions } from '../helpers/relay'
 import { startTestServer, waitFor, type CreatedBoard } from '../helpers/server'
 
 /** Records every sync step 2 it is sent and applies it to its own doc. */
@@ -52,16 +50,7 @@ async function storeWith(...updates: Uint8Array[]): Promise<MemoryStore> {
 }
 
 function load(store: MemoryStore, maxBoardBytes?: number): Promise<Room> {
-  return Room.load('b', {
-    store,
-    metrics: new Metrics(),
-    logger: createLogger('silent'),
-    maxAwarenessBytes: 1024,
-    maxAwarenessClientsPerConnection: 4,
-    compaction: compactionPolicy(),
-    storageRetryMaxMs: 100,
-    maxBoardBytes,
-  })
+  return Room.load('b', roomOptions(store, { maxBoardBytes }))
 }
 
 function textUpdate(doc: Y.Doc, chars: number): Uint8Array {

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { createLogger } from '../../server/log'
-import { Metrics } from '../../server/metrics'
 import type { RelaySocket } from '../../server/relay/connection'
 import { CloseCode, encodeSyncStep1, encodeUpdate } from '../../server/relay/protocol'
 import { Relay } from '../../server/relay/relay'
-import { compactionPolicy } from '../../server/storage/compaction'
 import { MemoryStore } from '../../server/storage/memory-store'
 import { issueTokens } from '../../server/storage/tokens'
+import { relayOptions } from '../helpers/relay'
 
 class FakeSocket implements RelaySocket {
   readyState = 1
@@ -38,20 +36,7 @@ async function setup() {
     await loading
     return load(id)
   }
-  const relay = new Relay({
-    store,
-    metrics: new Metrics(),
-    logger: createLogger('silent'),
-    now: () => 0,
-    newId: () => 'c',
-    maxBufferedBytes: 1 << 20,
-    maxAwarenessBytes: 1024,
-    maxAwarenessClientsPerConnection: 4,
-    compaction: compactionPolicy(),
-    storageRetryMaxMs: 100,
-    pingIntervalMs: 0,
-    idleTimeoutMs: 60_000,
-  })
+  const relay = new Relay(relayOptions(store))
   return { relay, store, open }
 }
 

@@ -5,16 +5,14 @@ import * as decoding from 'lib0/decoding'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { REMOTE_ORIGIN, type RoomFanout } from '../../server/cluster/fanout'
-import { createLogger } from '../../server/log'
-import { Metrics } from '../../server/metrics'
 import type { RelaySocket } from '../../server/relay/connection'
 import { encodeSyncStep1, messageSync } from '../../server/relay/protocol'
 import { Relay } from '../../server/relay/relay'
-import { compactionPolicy } from '../../server/storage/compaction'
 import { MemoryStore } from '../../server/storage/memory-store'
 import type { LoadPieces, StateLoader } from '../../server/storage/off-thread-load'
 import { InThreadLoader } from '../../server/storage/off-thread-load'
 import { issueTokens } from '../../server/storage/tokens'
+import { relayOptions } from '../helpers/relay'
 
 /** Applies every sync step 2 and update it is sent to its own doc. */
 class DocSocket implements RelaySocket {
@@ -86,22 +84,7 @@ describe('joining a board that is still loading', () => {
       detach: () => undefined,
     }
     const loader = new GatedLoader()
-    const relay = new Relay({
-      store,
-      metrics: new Metrics(),
-      logger: createLogger('silent'),
-      now: () => 0,
-      newId: () => 'c',
-      maxBufferedBytes: 1 << 20,
-      maxAwarenessBytes: 1024,
-      maxAwarenessClientsPerConnection: 4,
-      compaction: compactionPolicy(),
-      storageRetryMaxMs: 100,
-      pingIntervalMs: 0,
-      idleTimeoutMs: 60_000,
-      fanout,
-      loader,
-    })
+    const relay = new Relay(relayOptions(store, { fanout, loader }))
     const socket = new DocSocket(() => relay.rooms.get('b') !== null)
     const connection = relay.accept(socket, 'b', 'view')
     connection.receive(encodeSyncStep1(new Y.Doc()), true)

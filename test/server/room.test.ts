@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
-import { createLogger } from '../../server/log'
-import { Metrics } from '../../server/metrics'
 import { messageSync } from '../../server/relay/protocol'
 import { Room, type Peer } from '../../server/relay/room'
-import { compactionPolicy } from '../../server/storage/compaction'
 import { MemoryStore } from '../../server/storage/memory-store'
 import { issueTokens } from '../../server/storage/tokens'
+import { roomOptions } from '../helpers/relay'
 
 class FakePeer implements Peer {
   readonly awarenessIds = new Set<number>()
@@ -28,15 +26,7 @@ async function room(): Promise<{ room: Room; store: MemoryStore }> {
   const store = new MemoryStore()
   const { editTokenHash, viewTokenHash } = issueTokens()
   await store.createBoard({ id: 'b', title: 'b', createdAt: 0, editTokenHash, viewTokenHash })
-  const loaded = await Room.load('b', {
-    store,
-    metrics: new Metrics(),
-    logger: createLogger('silent'),
-    maxAwarenessBytes: 1024,
-    maxAwarenessClientsPerConnection: 4,
-    compaction: compactionPolicy(),
-    storageRetryMaxMs: 100,
-  })
+  const loaded = await Room.load('b', roomOptions(store))
   return { room: loaded, store }
 }
 
