@@ -56,6 +56,9 @@ export class Connection implements Peer {
   #frozen = false
   /** The board's stored state while it loads (Rooms.onStoredState), and whether we sent it. */
   #storedState: readonly Uint8Array[] | null = null
+  /** Bytes sent during the current turn of the event loop (`sendEpoch`). */
+  #burstBytes = 0
+  #burstEpoch = -1
   #answeredFromStore = false
   readonly #log: Logger
 
@@ -216,8 +219,15 @@ export class Connection implements Peer {
 
   send(message: Uint8Array): void {
     if (this.#closed || this.socket.readyState !== OPEN) return
-    // Checked before adding: one message larger than the cap (a big sync step 2) must still go.
-    if (this.socket.bufferedAmount > this.deps.maxBufferedBytes) {
+    // What this turn of the event loop sent cannot have drained yet: only what was still
+    // buffered from earlier turns says the peer is not reading. Otherwise one reply larger than
+    // the cap (a big board's step 2, then the updates that follow it) would cut its own socket.
+    const epoch = sendEpoch()
+    if (epoch !== this.#burstEpoch) {
+      this.#burstEpoch = epoch
+      this.#burstBytes = 0
+    }
+    if (this.socket.bufferedAmount - this.#burstBytes > this.deps.maxBufferedBytes) {
       // The peer is not reading. Buffering without bound would let one tab exhaust our memory,
       // and a close frame would queue behind the same backlog: cut the TCP connection instead.
       this.deps.metrics.reject('slow-reader')
@@ -225,6 +235,7 @@ export class Connection implements Peer {
       this.terminate()
       return
     }
+    this.#burstBytes += message.byteLength
     this.deps.metrics.messagesOut++
     this.deps.metrics.bytesOut += message.byteLength
     this.socket.send(message)
@@ -261,6 +272,24 @@ export class Connection implements Peer {
     this.deps.metrics.reject(reason)
     this.close(code, message)
   }
+}
+
+let epoch = 0
+let epochTicking = false
+
+/**
+ * A number that changes once per turn of the event loop in which anything was sent: one
+ * setImmediate for the whole relay, not one per socket.
+ */
+function sendEpoch(): number {
+  if (!epochTicking) {
+    epochTicking = true
+    setImmediate(() => {
+      epoch++
+      epochTicking = false
+    })
+  }
+  return epoch
 }
 
 /** `[messageSync, step 1, length 1, empty state vector]`: a client that has nothing yet. */

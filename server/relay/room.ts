@@ -16,7 +16,8 @@ import { OFF_THREAD_MIN_BYTES, type StateLoader } from '../storage/off-thread-lo
 import type { Logger } from '../log'
 import type { Metrics } from '../metrics'
 import { checkAwarenessUpdate, type AwarenessVerdict } from './awareness-guard'
-import { assertLoadable, assertRoomFor, DEFAULT_MAX_BOARD_BYTES } from './board-size'
+import { assertRoomFor, DEFAULT_MAX_BOARD_BYTES } from './board-size'
+import { loadBoard } from './load-board'
 import {
   encodeAwareness,
   encodeStorageStatus,
@@ -119,10 +120,10 @@ export class Room {
   }
 
   /**
-   * Loads the stored state. Rows that fail to apply are logged and skipped, not fatal.
-   * `onStoredState` gets the stored state as a ready sync step 2 as soon as it is known, before
-   * the doc is built: first-time joiners waiting for the load can be answered with it at once
-   * (Connection.offerStoredState; the room sends them what changed since when they join).
+   * Loads the stored state (load-board.ts). Rows that fail to apply are logged and skipped,
+   * not fatal. `onStoredState` gets the stored rows as sync messages as soon as they are read,
+   * before the doc is built: first-time joiners waiting for the load are answered with them
+   * (Connection.offerStoredState), and `join` sends them what the doc gained since.
    */
   static async load(
     boardId: string,
@@ -131,61 +132,23 @@ export class Room {
   ): Promise<Room> {
     // Subscribed before the read, so whatever another node stores after it still arrives.
     await options.fanout?.open(boardId)
-    let stored
-    let parts: readonly Uint8Array[]
-    let totalBytes = 0
+    let loaded
     try {
-      stored = await options.store.loadDoc(boardId)
-      parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
-      for (const part of parts) totalBytes += part.byteLength
-      // Checked before any decoding: refusing a huge board costs a read, not a stall.
-      assertLoadable(totalBytes, options.maxBoardBytes ?? DEFAULT_MAX_BOARD_BYTES)
+      loaded = await loadBoard(boardId, {
+        store: options.store,
+        logger: options.logger,
+        maxBoardBytes: options.maxBoardBytes ?? DEFAULT_MAX_BOARD_BYTES,
+        loader: options.loader,
+        onStoredState,
+      })
     } catch (error) {
       options.fanout?.detach(boardId)
       throw error
     }
-    const log = options.logger.child({ boardId })
-    // The stored rows as they are: the later rows as plain updates, then the first one (the
-    // snapshot) as the sync step 2, so the stock provider's `synced` fires only once it has
-    // all of them (Yjs holds the early rows as pending until the snapshot they build on
-    // arrives). Stored bytes are what our own doc emitted or compacted, never raw client bytes.
-    const [first, ...rest] = parts
-    if (first !== undefined && onStoredState) {
-      onStoredState([...rest.map(encodeUpdate), encodeSyncStep2FromUpdate(first)])
-    }
-    let pieces: readonly Uint8Array[] = parts
-    let full: Uint8Array | undefined
-    let failed = 0
-    if (options.loader) {
-      try {
-        const loaded = await options.loader.pieces(parts)
-        pieces = loaded.pieces
-        full = loaded.full
-        failed = loaded.skipped
-        if (failed > 0)
-          log.error({ skipped: failed }, 'stored updates could not be applied; skipped')
-      } catch (error) {
-        log.warn({ err: error }, 'board could not be cut into pieces; applying it whole')
-      }
-    }
-    const doc = new Y.Doc()
-    let lastYield = performance.now()
-    for (const piece of pieces) {
-      try {
-        Y.applyUpdate(doc, piece, 'load')
-      } catch (error) {
-        failed++
-        log.error({ err: error }, 'stored update could not be applied; skipped')
-      }
-      // Pieces are small (≈10–20 ms each): let every other board run between them.
-      if (performance.now() - lastYield > 8) {
-        await new Promise((resume) => setImmediate(resume))
-        lastYield = performance.now()
-      }
-    }
+    const { doc, full, failed, totalBytes } = loaded
     const room = new Room(boardId, options, doc, {
-      rows: stored.updates.length,
-      bytes: totalBytes - (stored.snapshot?.byteLength ?? 0),
+      rows: loaded.rows,
+      bytes: loaded.rowBytes,
       totalBytes,
     })
     room.#loadedStateVector = Y.encodeStateVector(doc)

@@ -71,3 +71,38 @@ describe('a connection while its board loads', () => {
     expect(relay.rooms.size).toBe(0)
   })
 })
+
+/** A socket whose peer reads nothing: every byte sent stays buffered. */
+class UnreadSocket extends FakeSocket {
+  terminated = false
+  override send(data?: Uint8Array): void {
+    super.send()
+    this.bufferedAmount += data?.byteLength ?? 0
+  }
+  override terminate(): void {
+    this.terminated = true
+    super.terminate()
+  }
+}
+
+describe('the slow-reader cut', () => {
+  it('lets one reply larger than the cap go out whole, then cuts a peer that never reads it', async () => {
+    const { relay, open } = await setup()
+    open()
+    const socket = new UnreadSocket()
+    const connection = relay.accept(socket, 'b', 'view')
+    await relay.rooms.acquire('b')
+    const cap = 1 << 20
+    // A big step 2 followed by the update that goes with it, in one turn of the event loop.
+    connection.send(new Uint8Array(cap + 10))
+    connection.send(new Uint8Array(100))
+    expect(socket.terminated).toBe(false)
+    expect(socket.sent).toBeGreaterThanOrEqual(2)
+    // A turn later nothing has drained: the peer is not reading, and the next send cuts it.
+    await new Promise((done) => setImmediate(done))
+    connection.send(new Uint8Array(100))
+    expect(socket.terminated).toBe(true)
+    relay.rooms.release('b')
+    await relay.shutdown(100)
+  })
+})

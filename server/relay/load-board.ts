@@ -1,0 +1,94 @@
+/**
+ * Reading a board from storage into a fresh Y.Doc without stalling the other boards on the
+ * node (docs/server.md, "Loading big boards"): refuse it past the size cap before decoding
+ * anything, hand the stored rows to joiners waiting for it, have the loader (a worker thread)
+ * cut big boards into causal pieces, and apply those with a yield between them.
+ */
+import * as Y from 'yjs'
+import type { Logger } from '../log'
+import type { StateLoader } from '../storage/off-thread-load'
+import type { BoardStore } from '../storage/store'
+import { assertLoadable } from './board-size'
+import { encodeSyncStep2FromUpdate, encodeUpdate } from './protocol'
+
+export interface LoadedBoard {
+  readonly doc: Y.Doc
+  /** Update rows after the snapshot, and their bytes (they drive compaction). */
+  readonly rows: number
+  readonly rowBytes: number
+  /** Snapshot + rows: the size the cap applies to. */
+  readonly totalBytes: number
+  /** The whole state as one update when the loader built it (for first-time joiners). */
+  readonly full: Uint8Array | undefined
+  /** Stored parts that could not be applied (logged, skipped). */
+  readonly failed: number
+}
+
+export interface LoadBoardOptions {
+  readonly store: BoardStore
+  readonly logger: Logger
+  readonly maxBoardBytes: number
+  readonly loader?: StateLoader | undefined
+  /**
+   * Gets the stored rows as ready sync messages as soon as they are read: the later rows as
+   * plain updates, then the first one (the snapshot) as the sync step 2, so the stock
+   * provider's `synced` fires only once it has all of them (Yjs holds the early rows as
+   * pending until the snapshot they build on arrives). Stored bytes are what our own doc
+   * emitted or compacted, never raw client bytes.
+   */
+  readonly onStoredState?: ((messages: readonly Uint8Array[]) => void) | undefined
+}
+
+/** Pieces are small (≈10–20 ms each); other boards run between them once this much passed. */
+const YIELD_AFTER_MS = 8
+
+export async function loadBoard(boardId: string, options: LoadBoardOptions): Promise<LoadedBoard> {
+  const stored = await options.store.loadDoc(boardId)
+  const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
+  let totalBytes = 0
+  for (const part of parts) totalBytes += part.byteLength
+  // Checked before any decoding: refusing a huge board costs a read, not a stall.
+  assertLoadable(totalBytes, options.maxBoardBytes)
+
+  const log = options.logger.child({ boardId })
+  const [first, ...rest] = parts
+  if (first !== undefined && options.onStoredState) {
+    options.onStoredState([...rest.map(encodeUpdate), encodeSyncStep2FromUpdate(first)])
+  }
+  let pieces: readonly Uint8Array[] = parts
+  let full: Uint8Array | undefined
+  let failed = 0
+  if (options.loader) {
+    try {
+      const loaded = await options.loader.pieces(parts)
+      pieces = loaded.pieces
+      full = loaded.full
+      failed = loaded.skipped
+      if (failed > 0) log.error({ skipped: failed }, 'stored updates could not be applied; skipped')
+    } catch (error) {
+      log.warn({ err: error }, 'board could not be cut into pieces; applying it whole')
+    }
+  }
+  const doc = new Y.Doc()
+  let lastYield = performance.now()
+  for (const piece of pieces) {
+    try {
+      Y.applyUpdate(doc, piece, 'load')
+    } catch (error) {
+      failed++
+      log.error({ err: error }, 'stored update could not be applied; skipped')
+    }
+    if (performance.now() - lastYield > YIELD_AFTER_MS) {
+      await new Promise((resume) => setImmediate(resume))
+      lastYield = performance.now()
+    }
+  }
+  return {
+    doc,
+    rows: stored.updates.length,
+    rowBytes: totalBytes - (stored.snapshot?.byteLength ?? 0),
+    totalBytes,
+    full,
+    failed,
+  }
+}
