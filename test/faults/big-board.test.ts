@@ -25,6 +25,7 @@ import {
   sleep,
   spawnFixture,
 } from './fault-helpers'
+import { cleanupsAfter } from '../helpers/cleanups'
 
 const BIG_MB = size('FAULT_BIG_BOARD_MB', 20, 20)
 /** FAULT_MAX_BOARD_MB raises the server's cap, to measure loading a board past the default. */
@@ -32,10 +33,7 @@ const CAP_BYTES = Math.round(
   size('FAULT_MAX_BOARD_MB', DEFAULT_MAX_BOARD_BYTES / 2 ** 20, 10) * 2 ** 20,
 )
 
-const cleanups: (() => unknown)[] = []
-afterAll(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
+const cleanups = cleanupsAfter(afterAll)
 
 function bigBoard(megabytes: number): { update: Uint8Array; notes: number } {
   const doc = new Y.Doc()

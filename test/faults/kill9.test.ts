@@ -28,13 +28,11 @@ import {
   type Client,
   type Fixture,
 } from './fault-helpers'
+import { cleanupsAfter } from '../helpers/cleanups'
 
 const ROUNDS = size('FAULT_KILL_ROUNDS', 20, 100)
 
-const cleanups: (() => unknown)[] = []
-afterAll(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
+const cleanups = cleanupsAfter(afterAll)
 
 describe('kill -9 during a three-client editing session', () => {
   it(

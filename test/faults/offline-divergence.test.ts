@@ -19,14 +19,12 @@ import {
   size,
   type Client,
 } from './fault-helpers'
+import { cleanupsAfter } from '../helpers/cleanups'
 
 const EDITS = size('FAULT_OFFLINE_EDITS', 1_000, 10_000)
 const SHARED = 20
 
-const cleanups: (() => unknown)[] = []
-afterAll(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
+const cleanups = cleanupsAfter(afterAll)
 
 function randomEdit(gen: prng.PRNG, doc: Y.Doc, who: string, n: number): void {
   const ids = [...noteIds(doc)]

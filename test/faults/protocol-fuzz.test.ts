@@ -32,14 +32,12 @@ import {
   sleep,
   spawnFixture,
 } from './fault-helpers'
+import { cleanupsAfter } from '../helpers/cleanups'
 
 const MESSAGES = size('FAULT_FUZZ_MESSAGES', 10_000, 100_000)
 const SOCKETS = 8
 
-const cleanups: (() => unknown)[] = []
-afterAll(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
+const cleanups = cleanupsAfter(afterAll)
 
 function frame(type: number, write: (e: encoding.Encoder) => void): Uint8Array {
   const e = encoding.createEncoder()

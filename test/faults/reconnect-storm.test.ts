@@ -22,14 +22,12 @@ import {
   size,
   type Client,
 } from './fault-helpers'
+import { cleanupsAfter } from '../helpers/cleanups'
 
 const CLIENTS = size('FAULT_STORM_CLIENTS', 300, 1_000)
 const ROOMS = size('FAULT_STORM_ROOMS', 30, 100)
 
-const cleanups: (() => unknown)[] = []
-afterAll(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
+const cleanups = cleanupsAfter(afterAll)
 
 /** SQLite that counts loadDoc per board: "each board loaded once" is read from here. */
 function countingStore(inner: BoardStore, loads: Map<string, number>): BoardStore {

@@ -14,14 +14,12 @@ import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { REPO_ROOT, createBoard, spawnServer, waitFor, type CreatedBoard } from '../helpers/server'
 import { closeClient, connectClient, report, size } from './fault-helpers'
+import { cleanupsAfter } from '../helpers/cleanups'
 
 const BOARDS = size('FAULT_SIGTERM_BOARDS', 100, 300)
 const EDITS = 3
 
-const cleanups: (() => unknown)[] = []
-afterAll(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
+const cleanups = cleanupsAfter(afterAll)
 
 /** One y-websocket update message carrying `text` appended to the board's log array. */
 function updateMessage(doc: Y.Doc, text: string): Uint8Array {

@@ -24,13 +24,11 @@ import {
   size,
   sleep,
 } from './fault-helpers'
+import { cleanupsAfter } from '../helpers/cleanups'
 
 const FAIL_MS = size('FAULT_STORAGE_MS', 3_000, 30_000)
 
-const cleanups: (() => unknown)[] = []
-afterAll(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
+const cleanups = cleanupsAfter(afterAll)
 
 describe('storage failing under live editing', () => {
   it(

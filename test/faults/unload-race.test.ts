@@ -18,13 +18,11 @@ import {
   size,
   sleep,
 } from './fault-helpers'
+import { cleanupsAfter } from '../helpers/cleanups'
 
 const ROUNDS = size('FAULT_UNLOAD_ROUNDS', 10, 200)
 
-const cleanups: (() => unknown)[] = []
-afterAll(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
+const cleanups = cleanupsAfter(afterAll)
 
 describe('unload race', () => {
   it(`B sees all of A's edits when A leaves mid-save and B joins during it (${ROUNDS} rounds)`, async () => {

@@ -20,6 +20,7 @@ import { issueTokens } from '../../server/storage/tokens'
 import { connectProvider, openSocket, synced } from '../helpers/clients'
 import { roomOptions } from '../helpers/relay'
 import { startTestServer, waitFor, type CreatedBoard } from '../helpers/server'
+import { cleanupsAfter } from '../helpers/cleanups'
 
 /** Records every sync step 2 it is sent and applies it to its own doc. */
 class JoiningPeer implements Peer {
@@ -144,10 +145,7 @@ describe('sync step 2 for first-time joiners', () => {
 })
 
 describe('board size cap over the wire', () => {
-  const cleanups: (() => unknown)[] = []
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-  })
+  const cleanups = cleanupsAfter(afterEach)
 
   async function putSnapshot(url: string, board: CreatedBoard, bytes: Uint8Array) {
     const response = await fetch(`${url}/api/boards/${board.id}/snapshot`, {

@@ -5,11 +5,9 @@ import type { WebsocketProvider } from 'y-websocket'
 import { MemoryStore } from '../../server/storage/memory-store'
 import { connectProvider } from '../helpers/clients'
 import { spawnServer, startTestServer, waitFor, type SpawnedServer } from '../helpers/server'
+import { cleanupsAfter } from '../helpers/cleanups'
 
-const cleanups: (() => Promise<unknown> | void)[] = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
+const cleanups = cleanupsAfter(afterEach)
 
 async function spawn(dataDir?: string): Promise<SpawnedServer> {
   const server = await spawnServer(dataDir === undefined ? {} : { dataDir })

@@ -4,11 +4,9 @@ import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { connectProvider, synced } from '../helpers/clients'
 import { startTestServer, waitFor, type CreatedBoard, type TestServer } from '../helpers/server'
+import { cleanupsAfter } from '../helpers/cleanups'
 
-const cleanups: (() => Promise<void> | void)[] = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
+const cleanups = cleanupsAfter(afterEach)
 
 async function server(options: Parameters<typeof startTestServer>[0] = {}): Promise<TestServer> {
   const started = await startTestServer(options)

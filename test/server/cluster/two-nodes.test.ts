@@ -14,14 +14,12 @@ import * as Y from 'yjs'
 import { decodeMessage, encodeMessage, MessageKind } from '../../../server/cluster/fanout'
 import { connectProvider } from '../../helpers/clients'
 import { spawnServer, startTestServer, waitFor, type SpawnedServer } from '../../helpers/server'
+import { cleanupsAfter } from '../../helpers/cleanups'
 
 const databaseUrl = process.env['DATABASE_URL']
 const redisUrl = process.env['REDIS_URL']
 
-const cleanups: (() => Promise<unknown> | void)[] = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
+const cleanups = cleanupsAfter(afterEach)
 
 async function node(redis: string): Promise<SpawnedServer> {
   const server = await spawnServer({

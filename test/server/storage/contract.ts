@@ -15,6 +15,7 @@ import {
 import { compactBoard } from '../../../server/storage/compaction'
 import { hashToken } from '../../../server/storage/tokens'
 import { boardRecord, seededBytes } from './fixtures/data'
+import { cleanupsAfter } from '../../helpers/cleanups'
 
 export { boardRecord, seededBytes }
 
@@ -57,11 +58,7 @@ function expectedNotes(from: number, to: number): Record<string, string> {
 
 export function describeStoreContract(name: string, makeBackend: () => Promise<StoreBackend>) {
   describe(`BoardStore contract: ${name}`, () => {
-    const cleanups: (() => Promise<void>)[] = []
-
-    afterEach(async () => {
-      for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-    })
+    const cleanups = cleanupsAfter(afterEach)
 
     async function setup(): Promise<{ store: BoardStore; reopen: () => Promise<BoardStore> }> {
       const backend = await makeBackend()
