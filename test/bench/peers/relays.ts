@@ -120,6 +120,27 @@ export async function startRelay(
   }
 }
 
+/**
+ * Counts the bytes a client receives. Providers open a new socket on every reconnect: `follow`
+ * (called on their status events) starts counting on whichever socket is current.
+ */
+function bytesReceived(current: () => WebSocket | null): {
+  follow: () => void
+  bytes: () => number
+} {
+  let bytes = 0
+  let counted: WebSocket | null = null
+  const follow = () => {
+    const ws = current()
+    if (ws && ws !== counted) {
+      counted = ws
+      ws.on('message', (data: Buffer) => (bytes += data.byteLength))
+    }
+  }
+  follow()
+  return { follow, bytes: () => bytes }
+}
+
 function connect(
   kind: RelayKind,
   wsBase: string,
@@ -134,23 +155,13 @@ function connect(
       WebSocketPolyfill: polyfill,
       disableBc: true,
     })
-    let bytes = 0
-    let counted: unknown = null
-    const count = () => {
-      // The provider opens a new socket on every reconnect; count on whichever is current.
-      const ws = provider.ws as unknown as WebSocket | null
-      if (ws && ws !== counted) {
-        counted = ws
-        ws.on('message', (data: Buffer) => (bytes += data.byteLength))
-      }
-    }
-    provider.on('status', count)
-    count()
+    const inbound = bytesReceived(() => provider.ws as unknown as WebSocket | null)
+    provider.on('status', inbound.follow)
     return {
       doc,
       awareness: provider.awareness,
       synced: () => provider.synced,
-      bytesIn: () => bytes,
+      bytesIn: inbound.bytes,
       destroy: () => {
         provider.destroy()
         doc.destroy()
@@ -165,23 +176,14 @@ function connect(
       document: doc,
     })
     provider.attach()
-    let bytes = 0
-    let counted: unknown = null
-    const count = () => {
-      const ws = socket.webSocket as unknown as WebSocket | null
-      if (ws && ws !== counted) {
-        counted = ws
-        ws.on('message', (data: Buffer) => (bytes += data.byteLength))
-      }
-    }
-    socket.on('status', count)
-    socket.on('open', count)
-    count()
+    const inbound = bytesReceived(() => socket.webSocket as unknown as WebSocket | null)
+    socket.on('status', inbound.follow)
+    socket.on('open', inbound.follow)
     return {
       doc,
       awareness: provider.awareness,
       synced: () => provider.synced,
-      bytesIn: () => bytes,
+      bytesIn: inbound.bytes,
       destroy: () => {
         provider.destroy()
         socket.destroy()
