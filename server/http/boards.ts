@@ -98,15 +98,16 @@ export function boardRoutes(deps: AppDeps): Hono<AppEnv> {
   app.put('/:id/snapshot', snapshotLimit, requireRole(deps, 'edit'), async (c) => {
     const { board } = c.get('grant')
     const bytes = new Uint8Array(await c.req.arrayBuffer())
+    let decoded: ReturnType<typeof Y.decodeUpdate>
     try {
       // V1 only: the V2 decoder is unsafe on untrusted bytes (yjs issue #687).
-      Y.decodeUpdate(bytes)
+      decoded = Y.decodeUpdate(bytes)
     } catch {
       throw new ApiError(400, 'invalid-snapshot', 'body is not a Yjs (V1) update')
     }
     const saved = await withBoard(deps, board.id, (room) => {
       try {
-        room.assertRoomFor(bytes)
+        room.assertRoomFor(bytes, decoded)
       } catch (error) {
         if (error instanceof BoardFullError) throw new ApiError(413, 'board-full', error.message)
         throw error

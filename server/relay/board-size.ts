@@ -58,17 +58,16 @@ export function assertLoadable(bytes: number, limit: number): void {
 /**
  * Refuses an update that would grow a board of `sizeBytes` past `limit`. Only what the doc
  * lacks counts (a reconnecting client resends content the server already has), and updates
- * that only delete always pass. `update` must already have been decoded once (validated).
+ * that only delete always pass. `decoded` is the caller's validation decode of `update`.
  */
 export function assertRoomFor(
   doc: Y.Doc,
   update: Uint8Array,
+  decoded: { readonly structs: readonly unknown[] },
   sizeBytes: number,
   limit: number,
 ): void {
-  if (sizeBytes + update.byteLength <= limit) return
-  const { structs } = Y.decodeUpdate(update)
-  if (structs.length === 0) return
+  if (sizeBytes + update.byteLength <= limit || decoded.structs.length === 0) return
   // Rare (only near the cap), so the diff's cost is paid only then.
   const fresh = Y.diffUpdate(update, Y.encodeStateVector(doc))
   if (Y.decodeUpdate(fresh).structs.length === 0) return

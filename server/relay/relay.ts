@@ -78,10 +78,7 @@ export class Relay {
     this.connections.add(connection)
     this.options.metrics.connectionsOpened++
     const loading = this.rooms.acquire(boardId)
-    const stopOffers = this.rooms.onStoredState(boardId, (messages) =>
-      connection.offerStoredState(messages),
-    )
-    void loading.finally(stopOffers).catch(() => undefined)
+    this.rooms.onStoredState(boardId, (messages) => connection.offerStoredState(messages))
     loading.then(
       (room) => {
         if (connection.closed) this.rooms.release(boardId)

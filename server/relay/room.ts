@@ -225,12 +225,13 @@ export class Room {
    * truncated or corrupted update is refused before any of it is integrated.
    */
   applyClientUpdate(peer: Peer, update: Uint8Array): void {
+    let decoded: ReturnType<typeof Y.decodeUpdate>
     try {
-      Y.decodeUpdate(update)
+      decoded = Y.decodeUpdate(update)
     } catch (error) {
       throw new MalformedUpdateError(`update could not be applied: ${String(error)}`)
     }
-    this.assertRoomFor(update)
+    this.assertRoomFor(update, decoded)
     try {
       Y.applyUpdate(this.doc, update, peer)
     } catch (error) {
@@ -239,13 +240,14 @@ export class Room {
   }
 
   /**
-   * Throws BoardFullError when a (validated) update would grow the board past its cap. The
-   * snapshot import route checks with it too.
+   * Throws BoardFullError when an update (with its validation decode) would grow the board
+   * past its cap. The snapshot import route checks with it too.
    */
-  assertRoomFor(update: Uint8Array): void {
+  assertRoomFor(update: Uint8Array, decoded: ReturnType<typeof Y.decodeUpdate>): void {
     assertRoomFor(
       this.doc,
       update,
+      decoded,
       this.#sizeBytes,
       this.options.maxBoardBytes ?? DEFAULT_MAX_BOARD_BYTES,
     )

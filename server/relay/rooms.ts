@@ -78,14 +78,14 @@ export class Rooms {
 
   /**
    * Calls `listener` with the stored state of a board that is still loading, as soon as it is
-   * known (at once if it already is). Returns the unsubscribe.
+   * known (at once if it already is). Listeners are dropped once the load settles.
    */
-  onStoredState(boardId: string, listener: (messages: readonly Uint8Array[]) => void): () => void {
+  onStoredState(boardId: string, listener: (messages: readonly Uint8Array[]) => void): void {
     const entry = this.#entries.get(boardId)
-    if (entry === undefined || entry.room !== null) return () => undefined
+    if (entry === undefined || entry.room !== null) return
     if (entry.storedState !== null) listener(entry.storedState)
+    // A listener whose socket closed before the load ends ignores the offer.
     entry.storedStateListeners.add(listener)
-    return () => entry.storedStateListeners.delete(listener)
   }
 
   release(boardId: string): void {
