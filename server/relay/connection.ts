@@ -16,6 +16,7 @@ import {
   messageQueryAwareness,
   messageSync,
 } from './protocol'
+import type { StoredReply } from './load-board'
 import { MalformedUpdateError, type Peer, type Room } from './room'
 
 export type Role = 'edit' | 'view'
@@ -55,7 +56,7 @@ export class Connection implements Peer {
   #closed = false
   #frozen = false
   /** The board's stored state while it loads (Rooms.onStoredState), and whether we sent it. */
-  #storedState: readonly Uint8Array[] | null = null
+  #storedState: StoredReply | null = null
   /** Bytes sent during the current turn of the event loop (`sendEpoch`). */
   #burstBytes = 0
   #burstEpoch = -1
@@ -154,20 +155,20 @@ export class Connection implements Peer {
    * A first-time joiner (sync step 1 with an empty state vector) waiting for a big board to
    * load gets the stored state now instead of after the doc is built (10k notes: ≈300 ms).
    */
-  offerStoredState(messages: readonly Uint8Array[]): void {
+  offerStoredState(reply: StoredReply): void {
     if (this.#room !== null || this.#closed || this.#answeredFromStore) return
-    this.#storedState = messages
+    this.#storedState = reply
     const index = this.#early.findIndex((early) => isFirstSyncStep1(early.data))
     if (index === -1) return
     const [early] = this.#early.splice(index, 1)
     this.#earlyBytes -= early?.data.byteLength ?? 0
-    this.#answerFromStore(messages)
+    this.#answerFromStore(reply)
   }
 
-  #answerFromStore(messages: readonly Uint8Array[]): void {
+  #answerFromStore(reply: StoredReply): void {
     this.#answeredFromStore = true
     this.#storedState = null
-    for (const message of messages) this.send(message)
+    for (const message of reply()) this.send(message)
   }
 
   #dispatch(room: Room, data: Uint8Array): void {

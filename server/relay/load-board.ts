@@ -29,14 +29,22 @@ export interface LoadBoardOptions {
   readonly logger: Logger
   readonly maxBoardBytes: number
   readonly loader?: StateLoader | undefined
-  /**
-   * Gets the stored rows as ready sync messages as soon as they are read: the later rows as
-   * plain updates, then the first one (the snapshot) as the sync step 2, so the stock
-   * provider's `synced` fires only once it has all of them (Yjs holds the early rows as
-   * pending until the snapshot they build on arrives). Stored bytes are what our own doc
-   * emitted or compacted, never raw client bytes.
-   */
-  readonly onStoredState?: ((messages: readonly Uint8Array[]) => void) | undefined
+  /** Called as soon as the rows are read, before anything is decoded. */
+  readonly onStoredState?: ((reply: StoredReply) => void) | undefined
+}
+
+/**
+ * The stored rows as sync messages for a first-time joiner, encoded on first call (most loads
+ * have nobody to answer): the later rows as plain updates, then the first one (the snapshot)
+ * as the sync step 2, so the stock provider's `synced` fires only once it has all of them
+ * (Yjs holds the early rows as pending until the snapshot they build on arrives). Stored bytes
+ * are what our own doc emitted or compacted, never raw client bytes.
+ */
+export type StoredReply = () => readonly Uint8Array[]
+
+function storedReply(first: Uint8Array, rest: readonly Uint8Array[]): StoredReply {
+  let messages: readonly Uint8Array[] | null = null
+  return () => (messages ??= [...rest.map(encodeUpdate), encodeSyncStep2FromUpdate(first)])
 }
 
 /** Pieces are small (≈10–20 ms each); other boards run between them once this much passed. */
@@ -53,7 +61,7 @@ export async function loadBoard(boardId: string, options: LoadBoardOptions): Pro
   const log = options.logger.child({ boardId })
   const [first, ...rest] = parts
   if (first !== undefined && options.onStoredState) {
-    options.onStoredState([...rest.map(encodeUpdate), encodeSyncStep2FromUpdate(first)])
+    options.onStoredState(storedReply(first, rest))
   }
   let pieces: readonly Uint8Array[] = parts
   let full: Uint8Array | undefined

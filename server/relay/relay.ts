@@ -78,7 +78,7 @@ export class Relay {
     this.connections.add(connection)
     this.options.metrics.connectionsOpened++
     const loading = this.rooms.acquire(boardId)
-    this.rooms.onStoredState(boardId, (messages) => connection.offerStoredState(messages))
+    this.rooms.onStoredState(boardId, (reply) => connection.offerStoredState(reply))
     loading.then(
       (room) => {
         if (connection.closed) this.rooms.release(boardId)

@@ -17,7 +17,7 @@ import type { Logger } from '../log'
 import type { Metrics } from '../metrics'
 import { checkAwarenessUpdate, type AwarenessVerdict } from './awareness-guard'
 import { assertRoomFor, DEFAULT_MAX_BOARD_BYTES } from './board-size'
-import { loadBoard } from './load-board'
+import { loadBoard, type StoredReply } from './load-board'
 import {
   encodeAwareness,
   encodeStorageStatus,
@@ -121,14 +121,14 @@ export class Room {
 
   /**
    * Loads the stored state (load-board.ts). Rows that fail to apply are logged and skipped,
-   * not fatal. `onStoredState` gets the stored rows as sync messages as soon as they are read,
+   * not fatal. `onStoredState` gets the reply for first-time joiners as soon as the rows are read,
    * before the doc is built: first-time joiners waiting for the load are answered with them
    * (Connection.offerStoredState), and `join` sends them what the doc gained since.
    */
   static async load(
     boardId: string,
     options: RoomOptions,
-    onStoredState?: (messages: readonly Uint8Array[]) => void,
+    onStoredState?: (reply: StoredReply) => void,
   ): Promise<Room> {
     // Subscribed before the read, so whatever another node stores after it still arrives.
     await options.fanout?.open(boardId)

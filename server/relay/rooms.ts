@@ -3,15 +3,16 @@
  * holding a lease) and unloaded after its last user leaves and its queue is flushed; a board
  * whose storage is failing therefore stays loaded until the retry succeeds.
  */
+import type { StoredReply } from './load-board'
 import { Room, type RoomOptions } from './room'
 
 interface Entry {
   users: number
   readonly loading: Promise<Room>
   room: Room | null
-  /** The stored state as sync messages, once read and until the room has loaded. */
-  storedState: readonly Uint8Array[] | null
-  readonly storedStateListeners: Set<(messages: readonly Uint8Array[]) => void>
+  /** The reply for first-time joiners (load-board.ts), once the rows are read, until loaded. */
+  storedState: StoredReply | null
+  readonly storedStateListeners: Set<(reply: StoredReply) => void>
 }
 
 export class Rooms {
@@ -39,15 +40,15 @@ export class Rooms {
   async acquire(boardId: string): Promise<Room> {
     let entry = this.#entries.get(boardId)
     if (entry === undefined) {
-      const listeners = new Set<(messages: readonly Uint8Array[]) => void>()
+      const listeners = new Set<(reply: StoredReply) => void>()
       const created: Entry = {
         users: 0,
         room: null,
         storedState: null,
         storedStateListeners: listeners,
-        loading: Room.load(boardId, this.options, (messages) => {
-          created.storedState = messages
-          for (const listener of listeners) listener(messages)
+        loading: Room.load(boardId, this.options, (reply) => {
+          created.storedState = reply
+          for (const listener of listeners) listener(reply)
         }),
       }
       const settled = () => {
@@ -80,7 +81,7 @@ export class Rooms {
    * Calls `listener` with the stored state of a board that is still loading, as soon as it is
    * known (at once if it already is). Listeners are dropped once the load settles.
    */
-  onStoredState(boardId: string, listener: (messages: readonly Uint8Array[]) => void): void {
+  onStoredState(boardId: string, listener: (reply: StoredReply) => void): void {
     const entry = this.#entries.get(boardId)
     if (entry === undefined || entry.room !== null) return
     if (entry.storedState !== null) listener(entry.storedState)
