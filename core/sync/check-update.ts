@@ -32,6 +32,12 @@ export interface UpdateVerdict {
   readonly deletes: number
   /** Items of the doc this update would cut in two (each becomes a stored struct). */
   readonly splits: number
+  /**
+   * The structs the doc lacks, in an order in which each comes after everything it depends
+   * on: applied in pieces in this order, nothing is ever pending (the relay slices big
+   * updates this way).
+   */
+  readonly placement: readonly ScannedStruct[]
 }
 
 interface ClientRun {
@@ -55,15 +61,22 @@ export function checkUpdate(
   maxTypeDepth = MAX_TYPE_DEPTH,
 ): UpdateVerdict {
   const runs = freshRuns(doc, shape)
-  placeInCausalOrder(doc, runs, maxTypeDepth)
+  const placement = placeInCausalOrder(doc, runs, maxTypeDepth)
   const known = (client: number) => {
     const run = runs.get(client)
     return run !== undefined ? run.out : Y.getState(doc.store, client)
   }
   // A cut is a position inside a live item; one position cut twice is one new struct.
-  const cuts = new Set<string>()
+  const cuts = new Map<number, Set<number>>()
+  let splits = 0
   const cut = (client: number, clock: number) => {
-    if (cutsItem(doc, client, clock)) cuts.add(`${client}:${clock}`)
+    if (!cutsItem(doc, client, clock)) return
+    let clocks = cuts.get(client)
+    if (clocks === undefined) cuts.set(client, (clocks = new Set()))
+    if (!clocks.has(clock)) {
+      clocks.add(clock)
+      splits++
+    }
   }
   let deletes = 0
   for (const range of shape.deletes) {
@@ -95,8 +108,7 @@ export function checkUpdate(
       if (struct.rightOrigin !== null) cut(struct.rightOrigin.client, struct.rightOrigin.clock)
     }
   }
-  const splits = cuts.size
-  return { newStructs, deletes, splits }
+  return { newStructs, deletes, splits, placement }
 }
 
 /** Whether `clock` falls strictly inside one of the doc's live items (a boundary that is new). */
@@ -148,7 +160,12 @@ function freshRuns(doc: Y.Doc, shape: ScannedUpdate): Map<number, ClientRun> {
  * parent depth on the way; linear in the update however its references are arranged. A
  * dependency that is neither in the doc nor placeable, or a cycle, makes the update incomplete.
  */
-function placeInCausalOrder(doc: Y.Doc, runs: Map<number, ClientRun>, maxTypeDepth: number): void {
+function placeInCausalOrder(
+  doc: Y.Doc,
+  runs: Map<number, ClientRun>,
+  maxTypeDepth: number,
+): ScannedStruct[] {
+  const placement: ScannedStruct[] = []
   const parentDepth = new Map<ScannedStruct, number>()
   const isOut = (id: StructId | null) => {
     if (id === null) return true
@@ -188,6 +205,7 @@ function placeInCausalOrder(doc: Y.Doc, runs: Map<number, ClientRun>, maxTypeDep
     }
     run.out = struct.clock + struct.length
     run.next++
+    placement.push(struct)
   }
   const blocker = (struct: ScannedStruct): StructId | null => {
     for (const id of [struct.origin, struct.rightOrigin, struct.parentId]) {
@@ -224,6 +242,7 @@ function placeInCausalOrder(doc: Y.Doc, runs: Map<number, ClientRun>, maxTypeDep
       onStack.add(needed.client)
     }
   }
+  return placement
 }
 
 function lastClock(run: ClientRun): number {

@@ -21,6 +21,8 @@ export interface StructId {
 }
 
 export interface ScannedStruct {
+  /** Position in the update: the same as in `Y.decodeUpdate(update).structs`. */
+  readonly index: number
   readonly client: number
   readonly clock: number
   readonly length: number
@@ -114,7 +116,7 @@ function scan(update: Uint8Array, limits: ScanLimits): ScannedUpdate {
     const client = decoding.readVarUint(decoder)
     let clock = decoding.readVarUint(decoder)
     for (let i = 0; i < count; i++) {
-      const struct = readStruct(decoder, client, clock, limits)
+      const struct = readStruct(decoder, structs.length, client, clock, limits)
       structs.push(struct)
       clock += struct.length
       if (!Number.isSafeInteger(clock)) throw new UpdateRejectedError('malformed', 'clock overflow')
@@ -145,12 +147,21 @@ function readId(decoder: decoding.Decoder): StructId {
 
 function readStruct(
   decoder: decoding.Decoder,
+  index: number,
   client: number,
   clock: number,
   limits: ScanLimits,
 ): ScannedStruct {
   const info = decoding.readUint8(decoder)
-  const base = { client, clock, origin: null, rightOrigin: null, parentRoot: null, parentId: null }
+  const base = {
+    index,
+    client,
+    clock,
+    origin: null,
+    rightOrigin: null,
+    parentRoot: null,
+    parentId: null,
+  }
   if (info === SKIP) {
     return { ...base, kind: 'skip', length: readLength(decoder), isType: false }
   }
@@ -170,6 +181,7 @@ function readStruct(
   const ref = info & BITS5
   const length = readContent(decoder, ref, limits)
   return {
+    index,
     client,
     clock,
     length,
