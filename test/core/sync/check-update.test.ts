@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import {
   checkUpdate,
+  docIsWedged,
   MAX_TYPE_DEPTH,
   pruneDeepTypes,
   scanUpdate,
@@ -180,5 +181,19 @@ describe('pruneDeepTypes', () => {
     doc.on('update', () => updates++)
     expect(pruneDeepTypes(doc, 'repair')).toBe(0)
     expect(updates).toBe(0)
+  })
+})
+
+describe('docIsWedged', () => {
+  it('tells a doc whose transaction cleanup threw (it never emits again) from a healthy one', () => {
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, deepNote(3000))
+    expect(docIsWedged(doc)).toBe(false)
+    let emitted = 0
+    doc.on('update', () => emitted++)
+    expect(() => doc.getMap('notes').delete('deep')).toThrow(RangeError)
+    expect(docIsWedged(doc)).toBe(true)
+    doc.getMap('notes').set('later', 1)
+    expect(emitted).toBe(0)
   })
 })
