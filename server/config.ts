@@ -3,11 +3,12 @@
  * entry in `SETTINGS`, which also produces `--help` and the table in docs/server.md, so the three
  * cannot drift apart.
  */
+import { SECURITY_SETTINGS, securityConfigProblem, type SecurityConfig } from './config-security'
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 export type LogLevel = (typeof LOG_LEVELS)[number]
 
-export interface Config {
+export interface Config extends SecurityConfig {
   readonly port: number
   readonly host: string
   readonly dataDir: string
@@ -35,13 +36,15 @@ export interface Config {
 
 type Kind = 'int' | 'string' | 'list' | 'level'
 
-interface Setting {
+export interface Setting {
   readonly key: keyof Config
   readonly env: string
   readonly flag: string
   readonly kind: Kind
   readonly fallback: Config[keyof Config]
   readonly help: string
+  /** For 'string' settings: checks and normalises the value, throwing a message if it is bad. */
+  readonly parse?: (value: string) => unknown
 }
 
 const MiB = 1024 * 1024
@@ -207,6 +210,7 @@ export const SETTINGS: readonly Setting[] = [
     fallback: '',
     help: 'redis://… to fan out updates and presence across relay nodes (docs/deployment.md)',
   },
+  ...SECURITY_SETTINGS,
 ]
 
 export const DEFAULT_CONFIG: Config = Object.fromEntries(
@@ -247,6 +251,8 @@ export function parseConfig(
   }
   const config: Record<string, unknown> = { ...DEFAULT_CONFIG }
   for (const [setting, value] of raw) config[setting.key] = convert(setting, value)
+  const problem = securityConfigProblem(config as unknown as Config)
+  if (problem !== null) throw new ConfigError(problem)
   return { kind: 'run', config: config as unknown as Config }
 }
 
@@ -272,7 +278,11 @@ function convert(setting: Setting, value: string): unknown {
         .map((s) => s.trim().replace(/\/+$/, ''))
         .filter((s) => s !== '')
     case 'string':
-      return value
+      try {
+        return setting.parse ? setting.parse(value) : value
+      } catch (error) {
+        throw new ConfigError(`${where} ${error instanceof Error ? error.message : String(error)}`)
+      }
   }
 }
 
@@ -283,9 +293,13 @@ export function helpText(): string {
     'Every option can also be set by its environment variable; flags win.',
     '',
   ]
+  // Columns as wide as the longest flag and variable, so the help stays a table.
+  const flagWidth = Math.max(...SETTINGS.map((s) => s.flag.length))
+  const envWidth = Math.max(...SETTINGS.map((s) => s.env.length))
   for (const s of SETTINGS) {
     const fallback = Array.isArray(s.fallback) ? '(none)' : String(s.fallback)
-    lines.push(`  --${s.flag.padEnd(24)} ${s.env.padEnd(22)} ${s.help} [default: ${fallback}]`)
+    const flag = `--${s.flag.padEnd(flagWidth)}`
+    lines.push(`  ${flag} ${s.env.padEnd(envWidth)} ${s.help} [default: ${fallback}]`)
   }
   lines.push('  --help, -h')
   return lines.join('\n')
