@@ -23,6 +23,9 @@ export interface RelayOptions {
   readonly maxBufferedBytes: number
   readonly maxAwarenessBytes: number
   readonly maxAwarenessClientsPerConnection: number
+  /** Room presence cap and per-socket presence rate (room-presence.ts); defaults when absent. */
+  readonly maxRoomAwarenessBytes?: number | undefined
+  readonly maxAwarenessBytesPerSecond?: number | undefined
   readonly compaction: CompactionPolicy
   readonly storageRetryMaxMs: number
   /** Largest board opened or grown (board-size.ts); the default when absent. */
