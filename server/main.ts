@@ -14,7 +14,15 @@ import { createApp } from './app'
 import { RedisFanout } from './cluster/redis-fanout'
 import { BackendStatus } from './cluster/status'
 import { ConfigError, DEFAULT_CONFIG, helpText, parseConfig, type Config } from './config'
+import { securityConfigProblem } from './config-security'
 import type { AppEnv } from './http/deps'
+import type { ListeningAddress } from './http/public-url'
+import {
+  memoryRateLimits,
+  redisRateLimits,
+  type PerMinute,
+  type RateLimits,
+} from './http/rate-limit'
 import { createLogger, type Logger } from './log'
 import { Metrics } from './metrics'
 import { WorkerLoader } from './storage/off-thread-load'
@@ -52,6 +60,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const config: Config = { ...DEFAULT_CONFIG, ...options.config }
   const logger = options.logger ?? createLogger(config.logLevel)
   const now = options.now ?? Date.now
+  const problem = securityConfigProblem(config)
+  if (problem !== null) throw new ConfigError(problem)
   // Validated before anything is opened, so a bad threshold leaves nothing behind.
   const compaction = compactionPolicy({
     maxUpdates: config.compactAfterUpdates,
@@ -80,6 +90,16 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       throw error
     }
   }
+  const perMinute: PerMinute = {
+    createBoard: config.createBoardsPerMinute,
+    snapshotUpload: config.snapshotUploadsPerMinute,
+    socketOpen: config.socketOpensPerMinute,
+  }
+  // On the cluster's Redis the allowance is per address across all nodes, not per node.
+  const rateLimits: RateLimits =
+    config.redisUrl === ''
+      ? memoryRateLimits(perMinute, logger)
+      : await redisRateLimits(perMinute, { url: config.redisUrl, logger })
   const metrics = new Metrics()
   const loader = new WorkerLoader(logger)
   const relay = new Relay({
@@ -101,6 +121,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   })
   if (fanout) fanout.onRevoke = (boardId) => relay.revoke(boardId, true)
   const backends = new BackendStatus({ store, storeKind: opened.kind, fanout: fanout ?? undefined })
+  let listening: ListeningAddress | null = null
   const app = createApp({
     store,
     relay,
@@ -110,6 +131,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     now,
     newBoardId: () => randomBytes(12).toString('base64url'),
     backends,
+    rateLimits,
+    listening: () => listening,
   })
 
   let server: Server
@@ -117,6 +140,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     server = await listen(app, config)
   } catch (error) {
     await loader.close()
+    await rateLimits.close()
     await fanout?.close()
     await store.close()
     throw error
@@ -128,9 +152,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     logger,
     maxPayloadBytes: config.maxPayloadBytes,
     allowedOrigins: config.allowedOrigins,
+    publicUrl: config.publicUrl,
+    rateLimits,
+    trustProxy: config.trustProxy,
+    maxConnectionsPerBoard: config.maxConnectionsPerBoard,
   })
   relay.startHeartbeat()
   const { port } = server.address() as AddressInfo
+  listening = { host: config.host, port }
   const host = config.host.includes(':') ? `[${config.host}]` : config.host
   const url = `http://${host}:${port}`
   logger.info(
@@ -154,6 +183,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       server.closeAllConnections()
       await stopped
       await loader.close()
+      await rateLimits.close()
       await fanout?.close()
       await store.close()
       logger.info({ lostUpdates: lost }, 'stopped')
@@ -196,7 +226,14 @@ export async function runCli(argv: readonly string[]): Promise<void> {
     // Every known path handles its errors; one that slipped through must not take boards down.
     logger.error({ err: reason }, 'unhandled rejection')
   })
-  const running = await startServer({ config: parsed.config, logger })
+  let running: RunningServer
+  try {
+    running = await startServer({ config: parsed.config, logger })
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    process.stderr.write(`${error.message}\n`)
+    process.exit(2)
+  }
   // stdout carries JSON logs for machines; the person at the terminal gets one plain line.
   process.stderr.write(`Stretchboard is running at ${running.url} (Ctrl+C stops it)\n`)
   const stop = (signal: string) => {

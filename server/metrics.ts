@@ -15,6 +15,8 @@ export const REJECT_REASONS = [
   'slow-reader',
   'unauthorized',
   'bad-origin',
+  'rate-limited',
+  'board-connections-full',
   'board-full',
   'board-too-large',
 ] as const

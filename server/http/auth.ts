@@ -3,9 +3,11 @@
  * which board. Tokens are compared against stored hashes in constant time (storage/tokens.ts)
  * and never logged.
  */
+import { tryGetContext } from 'hono/context-storage'
 import type { Role } from '../relay/connection'
 import type { BoardRecord, BoardStore } from '../storage/store'
 import { roleForToken } from '../storage/tokens'
+import type { AppEnv } from './deps'
 
 export type { Role }
 
@@ -41,7 +43,18 @@ export async function authorize(
   return role === null ? null : { board, role }
 }
 
-/** The capability link for a role: the token rides in the fragment, which browsers never send. */
-export function capabilityUrl(origin: string, boardId: string, token: string): string {
+/**
+ * The capability link for a role: the token rides in the fragment, which browsers never send.
+ *
+ * The origin is the one app.ts resolved for this request (PUBLIC_URL, or a Host that names this
+ * server: public-url.ts), read from the request's context, never the caller's `requestOrigin`:
+ * that comes from the Host header, which the client chooses, and a link to an attacker's host
+ * would hand over the token to whoever follows it. A route that did not resolve one throws.
+ */
+export function capabilityUrl(_requestOrigin: string, boardId: string, token: string): string {
+  const origin = tryGetContext<AppEnv>()?.var.publicOrigin
+  if (origin === undefined) {
+    throw new Error('capabilityUrl: no public origin resolved for this request (see app.ts)')
+  }
   return `${origin}/b/${encodeURIComponent(boardId)}#token=${encodeURIComponent(token)}`
 }

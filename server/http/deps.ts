@@ -9,6 +9,8 @@ import type { Metrics } from '../metrics'
 import type { Relay } from '../relay/relay'
 import type { BoardStore } from '../storage/store'
 import type { Grant } from './auth'
+import type { ListeningAddress } from './public-url'
+import type { RateLimits } from './rate-limit'
 
 export interface AppDeps {
   readonly store: BoardStore
@@ -17,14 +19,35 @@ export interface AppDeps {
   readonly logger: Logger
   readonly config: Pick<
     Config,
-    'maxBodyBytes' | 'maxPayloadBytes' | 'allowedOrigins' | 'staticDir' | 'shutdownTimeoutMs'
+    | 'maxBodyBytes'
+    | 'maxPayloadBytes'
+    | 'allowedOrigins'
+    | 'staticDir'
+    | 'shutdownTimeoutMs'
+    | 'publicUrl'
+    | 'trustProxy'
+    | 'boardCreation'
+    | 'boardCreationSecret'
+    | 'createBoardsPerMinute'
+    | 'snapshotUploadsPerMinute'
   >
   readonly now: () => number
   readonly newBoardId: () => string
   /** Database and Redis state for /healthz and /metrics (main.ts always passes it). */
   readonly backends?: BackendStatus | undefined
+  /** Shared counters (Redis) from main.ts; absent = in-memory limits built from `config`. */
+  readonly rateLimits?: RateLimits | undefined
+  /**
+   * Where the server listens, so a request's Host can be checked against it (public-url.ts).
+   * Absent when the app is driven through `app.request()` only.
+   */
+  readonly listening?: (() => ListeningAddress | null) | undefined
 }
 
 export interface AppEnv {
-  Variables: { grant: Grant }
+  Variables: {
+    grant: Grant
+    /** The origin share links are built from, set before any route that returns links. */
+    publicOrigin: string
+  }
 }

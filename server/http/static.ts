@@ -13,17 +13,8 @@ import { ApiError } from './errors'
 
 export function staticRoutes(staticDir: string): Hono<AppEnv> {
   const root = resolve(staticDir)
+  // Referrer-Policy, CSP and the other response headers: security-headers.ts, for every route.
   const app = new Hono<AppEnv>()
-  const headers = async (
-    c: { header: (name: string, value: string) => void },
-    next: () => Promise<void>,
-  ) => {
-    await next()
-    // Capability links carry tokens in the fragment; keep even the path out of Referer.
-    c.header('Referrer-Policy', 'no-referrer')
-    c.header('X-Content-Type-Options', 'nosniff')
-  }
-  app.use('*', headers)
   let index: MiddlewareHandler<AppEnv> | null = null
   const spa = async (c: Context<AppEnv>, next: Next) => {
     if (!existsSync(join(root, 'index.html'))) {

@@ -1,12 +1,17 @@
 /**
  * The HTTP → WebSocket upgrade for `/ws/:boardId`, handled by hand (`ws` in noServer mode) so
- * that the Origin and the token are checked before the handshake completes: a refused client
- * gets a plain HTTP status and no board is ever loaded for it.
+ * that the address's rate limit, the Origin, the token and the board's connection cap are
+ * checked before the handshake completes: a refused client gets a plain HTTP status and no board
+ * is ever loaded for it.
  */
 import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
+import type { TLSSocket } from 'node:tls'
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import { authorize, tokenFrom } from '../http/auth'
+import { clientAddress } from '../http/client-address'
+import { originAllowed, ownOrigins } from '../http/public-url'
+import type { RateLimits } from '../http/rate-limit'
 import type { Logger } from '../log'
 import { safePath } from '../log'
 import type { Metrics, RejectReason } from '../metrics'
@@ -21,12 +26,24 @@ export interface UpgradeDeps {
   readonly logger: Logger
   readonly maxPayloadBytes: number
   readonly allowedOrigins: readonly string[]
+  /** PUBLIC_URL's origin: then the only own origin a browser may connect from ('' = the Host). */
+  readonly publicUrl?: string
+  /** Counts `socketOpen` per client address (absent = no limit). */
+  readonly rateLimits?: RateLimits
+  /** Proxies whose X-Forwarded-For is believed (client-address.ts); 0 by default. */
+  readonly trustProxy?: number
+  /** Sockets one board may hold on this node; 0 or absent = no cap. */
+  readonly maxConnectionsPerBoard?: number
 }
+
+/** Seconds a client is asked to wait when a board is at its connection cap. */
+const BOARD_FULL_RETRY_SECONDS = 10
 
 const STATUS_TEXT: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 }
@@ -40,10 +57,12 @@ export function attachRelay(server: Server, deps: UpgradeDeps): () => void {
     // Yjs updates compress poorly and inflate is a memory amplifier on untrusted input.
     perMessageDeflate: false,
   })
+  // Sockets per board accepted here and not yet closed: the cap is per node, like the sockets.
+  const perBoard = new Map<string, number>()
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     // A client resetting mid-handshake must not become an uncaught 'error' event.
     socket.on('error', () => socket.destroy())
-    handleUpgrade(wss, deps, request, socket, head).catch((error: unknown) => {
+    handleUpgrade(wss, deps, perBoard, request, socket, head).catch((error: unknown) => {
       deps.logger.error({ err: error, path: safePath(request.url ?? '') }, 'upgrade failed')
       refuse(socket, 500, 'internal error')
     })
@@ -58,16 +77,39 @@ export function attachRelay(server: Server, deps: UpgradeDeps): () => void {
 async function handleUpgrade(
   wss: WebSocketServer,
   deps: UpgradeDeps,
+  perBoard: Map<string, number>,
   request: IncomingMessage,
   socket: Duplex,
   head: Buffer,
 ): Promise<void> {
-  const refuseCounted = (status: number, reason: RejectReason | null, message: string) => {
+  const refuseCounted = (
+    status: number,
+    reason: RejectReason | null,
+    message: string,
+    extra?: Refusal,
+  ) => {
     if (reason !== null) deps.metrics.reject(reason)
     deps.logger.info({ status, path: safePath(request.url ?? '') }, `upgrade refused: ${message}`)
-    refuse(socket, status, message)
+    refuse(socket, status, message, extra)
   }
   if (!deps.relay.accepting) return refuseCounted(503, null, 'server is shutting down')
+  // First and before any lookup: a flood of opens (good or bad tokens alike) costs one counter.
+  if (deps.rateLimits !== undefined) {
+    const address = clientAddress(
+      request.socket.remoteAddress,
+      request.headers['x-forwarded-for'],
+      deps.trustProxy ?? 0,
+    )
+    const verdict = await deps.rateLimits.consume('socketOpen', address)
+    if (!verdict.allowed) {
+      const wait = verdict.retryAfterSeconds
+      const message = `too many connections from this address; try again in ${wait} s`
+      return refuseCounted(429, 'rate-limited', message, {
+        code: 'rate-limited',
+        headers: { 'Retry-After': String(wait) },
+      })
+    }
+  }
   const url = new URL(request.url ?? '/', 'http://upgrade.invalid')
   const match = /^\/ws\/([^/]+)\/?$/.exec(url.pathname)
   const rawId = match?.[1]
@@ -79,14 +121,33 @@ async function handleUpgrade(
     return refuseCounted(404, null, 'no such board')
   }
   const origin = request.headers.origin
-  if (origin !== undefined && !originMatches(origin, request.headers.host, deps.allowedOrigins)) {
+  if (origin !== undefined && !originAllowed(origin, ownOriginsOf(request, deps))) {
     return refuseCounted(403, 'bad-origin', 'origin not allowed')
   }
   const token = tokenFrom(request.headers.authorization, url)
   const grant = await authorize(deps.store, boardId, token)
   if (grant === null) return refuseCounted(401, 'unauthorized', 'missing or invalid token')
   if (socket.destroyed) return
-  wss.handleUpgrade(request, socket, head, (ws) => wire(ws, deps, boardId, grant.role))
+  // Checked after the token, so the cap says nothing about boards the client cannot open. 503,
+  // not 429: the board is busy, the client did nothing wrong, and the stock provider retries
+  // (with backoff) until someone leaves. Nothing awaits between here and `wire`, so concurrent
+  // upgrades cannot both take the last place.
+  const cap = deps.maxConnectionsPerBoard ?? 0
+  if (cap > 0 && (perBoard.get(boardId) ?? 0) >= cap) {
+    return refuseCounted(503, 'board-connections-full', `board has ${cap} connections`, {
+      code: 'board-connections-full',
+      headers: { 'Retry-After': String(BOARD_FULL_RETRY_SECONDS) },
+    })
+  }
+  wss.handleUpgrade(request, socket, head, (ws) => {
+    perBoard.set(boardId, (perBoard.get(boardId) ?? 0) + 1)
+    ws.once('close', () => {
+      const left = (perBoard.get(boardId) ?? 1) - 1
+      if (left > 0) perBoard.set(boardId, left)
+      else perBoard.delete(boardId)
+    })
+    wire(ws, deps, boardId, grant.role)
+  })
 }
 
 function wire(ws: WebSocket, deps: UpgradeDeps, boardId: string, role: Role): void {
@@ -108,18 +169,20 @@ function wire(ws: WebSocket, deps: UpgradeDeps, boardId: string, role: Role): vo
   })
 }
 
-/** Browsers send Origin on every upgrade; non-browser clients may omit it and are allowed. */
-function originMatches(
-  origin: string,
-  host: string | undefined,
-  allowed: readonly string[],
-): boolean {
-  if (allowed.includes(origin)) return true
+/**
+ * Browsers send Origin on every upgrade; non-browser clients may omit it and are allowed. The
+ * page's origin must equal ours in scheme, host and port (public-url.ts): `http://host` is not
+ * `https://host`, whose pages a network attacker can forge but not those over TLS.
+ */
+function ownOriginsOf(request: IncomingMessage, deps: UpgradeDeps): readonly string[] {
+  const scheme = (request.socket as Partial<TLSSocket>).encrypted === true ? 'https' : 'http'
+  let own = ''
   try {
-    return host !== undefined && new URL(origin).host === host
+    own = new URL(`${scheme}://${request.headers.host ?? ''}`).origin
   } catch {
-    return false
+    // No usable Host: only PUBLIC_URL and ALLOWED_ORIGINS can match.
   }
+  return ownOrigins(own, { publicUrl: deps.publicUrl ?? '', allowedOrigins: deps.allowedOrigins })
 }
 
 function toBytes(data: RawData): Uint8Array {
@@ -127,12 +190,21 @@ function toBytes(data: RawData): Uint8Array {
   return data instanceof ArrayBuffer ? new Uint8Array(data) : data
 }
 
-function refuse(socket: Duplex, status: number, message: string): void {
+interface Refusal {
+  readonly code?: string
+  readonly headers?: Readonly<Record<string, string>>
+}
+
+function refuse(socket: Duplex, status: number, message: string, extra: Refusal = {}): void {
   if (socket.destroyed) return
-  const body = JSON.stringify({ error: { code: `http-${status}`, message } })
+  const body = JSON.stringify({ error: { code: extra.code ?? `http-${status}`, message } })
+  const headers = Object.entries(extra.headers ?? {})
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('')
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}\r\n` +
-      'Connection: close\r\nContent-Type: application/json\r\n' +
+      'Connection: close\r\nContent-Type: application/json\r\nCache-Control: no-store\r\n' +
+      headers +
       `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
   )
 }
