@@ -4,16 +4,16 @@
  * a colleague points is the point of a shared board.
  */
 import Konva from 'konva'
-import type { PresenceState } from '../context'
 import type { BoardScene, OutlineSet } from './board-scene'
+import { displayName, type RemotePresence } from './presence-state'
 
 export class PresenceLayer {
   private readonly cursors = new Map<number, Konva.Group>()
-  private peers = new Map<number, PresenceState>()
+  private peers = new Map<number, RemotePresence>()
 
   constructor(private readonly scene: BoardScene) {}
 
-  update(peers: Map<number, PresenceState>): void {
+  update(peers: Map<number, RemotePresence>): void {
     this.peers = peers
     for (const [clientId, node] of this.cursors) {
       if (peers.get(clientId)?.cursor) continue
@@ -33,12 +33,12 @@ export class PresenceLayer {
       node.scale({ x: inverse, y: inverse })
       node.findOne<Konva.Path>('.arrow')?.fill(p.user.color)
       node.findOne<Konva.Tag>('.tag')?.fill(p.user.color)
-      node.findOne<Konva.Text>('.name')?.text(p.user.name)
+      node.findOne<Konva.Text>('.name')?.text(displayName(p))
     }
     const sets: OutlineSet[] = []
     for (const p of peers.values()) {
       if (p.selection.length > 0)
-        sets.push({ ids: p.selection, color: p.user.color, label: p.user.name })
+        sets.push({ ids: p.selection, color: p.user.color, label: displayName(p) })
     }
     this.scene.setRemoteSelections(sets)
   }

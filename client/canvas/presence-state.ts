@@ -1,10 +1,43 @@
 /**
  * Reading other peers' awareness states. They arrive from the network and are untrusted: a
  * buggy or hostile peer may publish anything, so each field is checked before it is drawn.
+ *
+ * A role is shown only from `user.role`, which the relay stamps on every state from the role of
+ * the link the peer connected with (docs/server.md, "Roles in presence"); a name that says
+ * "(facilitator)" proves nothing and earns no label.
  */
-import type { Identity, PresenceState } from '../context'
+import type { Identity, PresenceState, Role } from '../context'
 
 const MAX_SELECTION = 5_000
+
+/** The label each stamped role earns; a new role is one line here. */
+const ROLE_LABELS: Readonly<Record<Role, string | null>> = {
+  edit: null,
+  view: 'view only',
+}
+
+/** A peer's presence as read from the network, with the relay-stamped role (null if absent). */
+export interface RemotePresence extends PresenceState {
+  readonly role: Role | null
+}
+
+/** The relay-stamped role of a published `user`, or null when it is missing or unknown. */
+export function readRole(user: unknown): Role | null {
+  if (typeof user !== 'object' || user === null) return null
+  const role = (user as Record<string, unknown>).role
+  return typeof role === 'string' && Object.hasOwn(ROLE_LABELS, role) ? (role as Role) : null
+}
+
+/** What to show beside a peer's name for their role ('view only'), or null for none. */
+export function roleLabel(role: Role | null): string | null {
+  return role === null ? null : ROLE_LABELS[role]
+}
+
+/** The name as drawn on a cursor or avatar: the published name, then the stamped role. */
+export function displayName(presence: { user: Identity; role: Role | null }): string {
+  const label = roleLabel(presence.role)
+  return label === null ? presence.user.name : `${presence.user.name} · ${label}`
+}
 
 function identity(value: unknown): Identity | null {
   if (typeof value !== 'object' || value === null) return null
@@ -23,7 +56,7 @@ export function safeColor(value: string): string {
     : '#6b7280'
 }
 
-export function readPresence(state: unknown): PresenceState | null {
+export function readPresence(state: unknown): RemotePresence | null {
   if (typeof state !== 'object' || state === null) return null
   const s = state as Record<string, unknown>
   const user = identity(s.user)
@@ -38,15 +71,15 @@ export function readPresence(state: unknown): PresenceState | null {
   const selection = Array.isArray(s.selection)
     ? s.selection.filter((id): id is string => typeof id === 'string').slice(0, MAX_SELECTION)
     : []
-  return { user, cursor, selection }
+  return { user, cursor, selection, role: readRole(s.user) }
 }
 
 /** Every other peer's presence, keyed by awareness client id; our own entry is skipped. */
 export function peersOf(
   states: ReadonlyMap<number, unknown>,
   localClientId: number,
-): Map<number, PresenceState> {
-  const out = new Map<number, PresenceState>()
+): Map<number, RemotePresence> {
+  const out = new Map<number, RemotePresence>()
   for (const [clientId, state] of states) {
     if (clientId === localClientId) continue
     const p = readPresence(state)

@@ -3,6 +3,7 @@ import { LitElement, css, html } from 'lit'
 import { ContextConsumer } from '@lit/context'
 import { boardSessionContext } from '../context'
 import { AwarenessController, readPeers, type Peer } from '../controllers/awareness-controller'
+import { displayName } from '../canvas/presence-state'
 
 const MAX_SHOWN = 6
 
@@ -15,6 +16,7 @@ const samePeers = (a: readonly Peer[], b: readonly Peer[]): boolean =>
       other.clientId === peer.clientId &&
       other.user.name === peer.user.name &&
       other.user.color === peer.user.color &&
+      other.role === peer.role &&
       other.pointing === peer.pointing
     )
   })
@@ -85,8 +87,9 @@ export class SbAvatars extends LitElement {
           html`<li
             style="background:${peer.user.color};--peer:${peer.user.color}"
             class=${peer.pointing ? 'pointing' : ''}
-            title=${`${peer.user.name}${peer.isSelf ? ' (you)' : ''}${peer.pointing ? ', pointing at the board' : ''}`}
+            title=${`${displayName(peer)}${peer.isSelf ? ' (you)' : ''}${peer.pointing ? ', pointing at the board' : ''}`}
             data-peer=${peer.user.name}
+            data-role=${peer.role ?? ''}
             data-self=${peer.isSelf ? 'true' : 'false'}
             data-pointing=${peer.pointing ? 'true' : 'false'}
           >
@@ -99,7 +102,7 @@ export class SbAvatars extends LitElement {
               class="more"
               title=${peers
                 .slice(MAX_SHOWN)
-                .map((p) => p.user.name)
+                .map((p) => displayName(p))
                 .join(', ')}
             >
               +${rest}

@@ -5,12 +5,15 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
 import type { Awareness } from 'y-protocols/awareness'
-import type { Identity } from '../context'
+import { readRole } from '../canvas/presence-state'
+import type { Identity, Role } from '../context'
 
 /** One peer's published user, checked: awareness states come from other, untrusted clients. */
 export interface Peer {
   readonly clientId: number
   readonly user: Identity
+  /** Stamped by the relay from the peer's link (never read from the name); null if absent. */
+  readonly role: Role | null
   readonly isSelf: boolean
   /** Their pointer is over the board (the canvas draws the cursor itself). */
   readonly pointing: boolean
@@ -30,6 +33,7 @@ export function readPeers(awareness: Awareness): Peer[] {
         name: name.slice(0, 40),
         color: /^#[0-9a-f]{6}$/i.test(color) ? color : '#6b7280',
       },
+      role: readRole(user),
       isSelf: clientId === awareness.clientID,
       pointing: typeof state.cursor === 'object' && state.cursor !== null,
     })

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { peersOf, readPresence, safeColor } from '../../../client/canvas/presence-state'
+import {
+  displayName,
+  peersOf,
+  readPresence,
+  readRole,
+  roleLabel,
+  safeColor,
+} from '../../../client/canvas/presence-state'
 
 const ann = { id: 'ann', name: 'Ann', color: '#e11d48' }
 
@@ -9,7 +16,29 @@ describe('readPresence', () => {
       user: ann,
       cursor: { x: 1, y: 2 },
       selection: ['n1'],
+      role: null,
     })
+  })
+
+  it('reads the role only from the relay-stamped user.role, never from the name', () => {
+    const viewer = readPresence({
+      user: { ...ann, name: 'Ann (facilitator)', role: 'view' },
+      cursor: null,
+      selection: [],
+    })
+    expect(viewer?.role).toBe('view')
+    expect(displayName(viewer!)).toBe('Ann (facilitator) · view only')
+
+    const editor = readPresence({ user: { ...ann, role: 'edit' }, cursor: null, selection: [] })
+    expect(editor?.role).toBe('edit')
+    expect(displayName(editor!)).toBe('Ann')
+
+    // A name claiming a role earns no label; unknown or missing roles read as none.
+    for (const role of [undefined, 'facilitator', 'admin', 7, 'constructor', '__proto__']) {
+      const p = readPresence({ user: { ...ann, name: 'Bo (host)', role }, cursor: null })
+      expect({ role, read: p?.role }).toEqual({ role, read: null })
+      expect(displayName(p!)).toBe('Bo (host)')
+    }
   })
 
   it('drops malformed fields instead of drawing them', () => {
@@ -38,6 +67,17 @@ describe('peersOf', () => {
       [3, { garbage: true }],
     ])
     expect([...peersOf(states, 1).keys()]).toEqual([2])
+  })
+})
+
+describe('roles', () => {
+  it('labels view links and nothing else', () => {
+    expect(roleLabel('view')).toBe('view only')
+    expect(roleLabel('edit')).toBeNull()
+    expect(roleLabel(null)).toBeNull()
+    expect(readRole({ role: 'view' })).toBe('view')
+    expect(readRole('view')).toBeNull()
+    expect(readRole(null)).toBeNull()
   })
 })
 

@@ -78,6 +78,25 @@ describe('awareness', () => {
     expect(peers[2]?.user.color).toBe('#6b7280')
   })
 
+  it("takes each peer's role from the relay's stamp, not from the name", () => {
+    const awareness = new Awareness(new Y.Doc())
+    awareness.setLocalState({ user: { id: 'me', name: 'Ada', color: '#112233' }, cursor: null })
+    const states = awareness.getStates()
+    states.set(201, {
+      user: { id: 'a', name: 'Ann (facilitator)', color: '#abcdef', role: 'view' },
+    })
+    states.set(202, { user: { id: 'b', name: 'Ben', color: '#abcdef', role: 'edit' } })
+    states.set(203, { user: { id: 'c', name: 'Cy (host)', color: '#abcdef', role: 'host' } })
+    const roles = Object.fromEntries(readPeers(awareness).map((p) => [p.user.name, p.role]))
+    expect(roles).toEqual({
+      Ada: null,
+      'Ann (facilitator)': 'view',
+      Ben: 'edit',
+      'Cy (host)': null,
+    })
+    awareness.destroy()
+  })
+
   it('re-renders only when the selected value changes', () => {
     const doc = new Y.Doc()
     const awareness = new Awareness(doc)
