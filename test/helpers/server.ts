@@ -26,6 +26,27 @@ export const REPO_ROOT = resolve(import.meta.dirname, '../..')
  */
 export const CLIENT_DIST = join(REPO_ROOT, 'dist', 'client')
 
+/**
+ * The per-address limits (docs/server.md) turned off. Every test client comes from 127.0.0.1,
+ * so suites that open thousands of sockets or create dozens of boards would otherwise be
+ * measuring the rate limiter; servers started here use this unless a test sets its own limits
+ * (test/server/rate-limit.test.ts runs on the real defaults).
+ */
+export const NO_RATE_LIMITS = {
+  createBoardsPerMinute: 0,
+  snapshotUploadsPerMinute: 0,
+  socketOpensPerMinute: 0,
+  maxConnectionsPerBoard: 0,
+} as const satisfies Partial<Config>
+
+/** The same for a child process, as environment variables. */
+export const NO_RATE_LIMITS_ENV: Readonly<Record<string, string>> = {
+  CREATE_BOARDS_PER_MINUTE: '0',
+  SNAPSHOT_UPLOADS_PER_MINUTE: '0',
+  SOCKET_OPENS_PER_MINUTE: '0',
+  MAX_CONNECTIONS_PER_BOARD: '0',
+}
+
 export interface CreatedBoard {
   readonly id: string
   readonly title: string
@@ -61,6 +82,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       dataDir,
       logLevel: 'silent',
       staticDir: join(dataDir, 'no-client'),
+      ...NO_RATE_LIMITS,
       ...options.config,
     },
   })
@@ -140,7 +162,14 @@ export async function spawnServer(options: SpawnOptions = {}): Promise<SpawnedSe
       cwd: REPO_ROOT,
       // DATABASE_URL / REDIS_URL exported for the multi-node tests must not turn every other
       // child into a PostgreSQL + Redis node: they only apply when passed in `env`.
-      env: { ...process.env, DATABASE_URL: '', REDIS_URL: '', LOG_LEVEL: 'info', ...options.env },
+      env: {
+        ...process.env,
+        DATABASE_URL: '',
+        REDIS_URL: '',
+        LOG_LEVEL: 'info',
+        ...NO_RATE_LIMITS_ENV,
+        ...options.env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   )

@@ -89,6 +89,11 @@ async function start(): Promise<{ url: string; dataDir?: string | undefined }> {
         host: '127.0.0.1',
         dataDir,
         staticDir: join(dataDir, 'none'),
+        // Thousands of bench sockets from 127.0.0.1 would measure the per-address limits.
+        createBoardsPerMinute: 0,
+        snapshotUploadsPerMinute: 0,
+        socketOpensPerMinute: 0,
+        maxConnectionsPerBoard: 0,
         logLevel: 'silent',
         idleTimeoutMs: 3_600_000,
         maxAwarenessClientsPerConnection: 4,
