@@ -8,6 +8,7 @@
  * real value set elsewhere. Only values that are present but wrong are rewritten.
  */
 import * as Y from 'yjs'
+import { pruneDeepTypes } from '../sync/prune-deep'
 import { asNumber, describeValue, fieldsOf, isRecord, plain, sameJson } from './coerce'
 import {
   restoreCheckIn,
@@ -37,6 +38,8 @@ export interface MigrationReport {
   readonly unreadable: readonly string[]
   /** The doc was written by a newer schema: nothing is written, reading stays best-effort. */
   readonly newer: boolean
+  /** Items removed because they nested shared types past `MAX_TYPE_DEPTH` (0 on a sane board). */
+  readonly pruned: number
 }
 
 const RESTORERS: Record<EntityRoot, (id: string, value: unknown) => object | null> = {
@@ -54,20 +57,25 @@ const DERIVED = new Set(['id', 'measurable'])
 /**
  * Brings the document to the current schema: sets `schemaVersion`, rewrites mistyped fields
  * (`"12"` → 12), turns plain-object entities into Y.Maps and missing or plain-string text fields
- * into Y.Text (so editors can bind them). Never throws on odd data and never deletes an entry.
+ * into Y.Text (so editors can bind them). Never throws on odd data and never deletes an entry;
+ * it does delete shared types nested past `MAX_TYPE_DEPTH`, which no schema version holds.
  *
  * @example
  * const report = migrate(doc, 'migration')
  * if (report.repairs.length) log.info(report.repairs)
  */
 export function migrate(doc: Y.Doc, origin: unknown): MigrationReport {
+  // First, and even on a newer board: the relay refuses such nesting for every version, so no
+  // real board holds it, and everything below (reading a field, overwriting a mistyped one)
+  // would recurse through a deep chain and overflow the stack inside Yjs.
+  const pruned = pruneDeepTypes(doc, origin)
   const meta = getMeta(doc)
   const stored = restoreMeta(meta)
   const fromVersion = stored.schemaVersion
   const repairs: string[] = []
   const unreadable: string[] = []
   if (fromVersion > SCHEMA_VERSION) {
-    return { fromVersion, toVersion: fromVersion, repairs, unreadable, newer: true }
+    return { fromVersion, toVersion: fromVersion, repairs, unreadable, newer: true, pruned }
   }
   doc.transact(() => {
     if (meta) {
@@ -82,7 +90,7 @@ export function migrate(doc: Y.Doc, origin: unknown): MigrationReport {
     for (const name of ENTITY_ROOTS) migrateCollection(doc, name, repairs, unreadable)
     migrateVotes(doc, repairs)
   }, origin)
-  return { fromVersion, toVersion: SCHEMA_VERSION, repairs, unreadable, newer: false }
+  return { fromVersion, toVersion: SCHEMA_VERSION, repairs, unreadable, newer: false, pruned }
 }
 
 function migrateCollection(
