@@ -20,10 +20,10 @@ import {
   checkEnum,
   checkId,
   checkIds,
+  checkLine,
   checkNullableId,
   checkNullableNumber,
   checkNumber,
-  checkText,
   checkUnit,
 } from '../validate'
 import { collection, newEntity } from './internal'
@@ -88,7 +88,7 @@ function checkResult(result: unknown): {
     return {
       id: checkId(o.id, `${f}.id`),
       driven: {
-        title: checkText(o.title, `${f}.title`, 1000),
+        title: checkLine(o.title, `${f}.title`, 1000),
         sourceGroupId: checkId(o.sourceGroupId, `${f}.sourceGroupId`),
         order: checkNumber(o.order, `${f}.order`),
       },
@@ -114,8 +114,8 @@ function checkResult(result: unknown): {
       id: checkId(k.id, `${f}.id`),
       driven: {
         objectiveId: checkParent(k.objectiveId, `${f}.objectiveId`),
-        title: checkText(k.title, `${f}.title`, 1000),
-        metric: checkText(k.metric, `${f}.metric`, 500),
+        title: checkLine(k.title, `${f}.title`, 1000),
+        metric: checkLine(k.metric, `${f}.metric`, 500),
         unit: checkUnit(k.unit, `${f}.unit`),
         start: checkNullableNumber(k.start, `${f}.start`),
         target: checkNullableNumber(k.target, `${f}.target`),
@@ -141,7 +141,7 @@ function checkResult(result: unknown): {
     }
     return {
       id: checkId(d.id, `${f}.id`),
-      driven: { objectiveId, keyResultId, title: checkText(d.title, `${f}.title`, 1000) },
+      driven: { objectiveId, keyResultId, title: checkLine(d.title, `${f}.title`, 1000) },
       sourceNoteIds: checkIds(d.sourceNoteIds, `${f}.sourceNoteIds`),
     }
   })

@@ -10,8 +10,8 @@ import {
   checkBoolean,
   checkEnum,
   checkInteger,
+  checkLine,
   checkNumber,
-  checkText,
 } from '../validate'
 import { setIfChanged } from './internal'
 
@@ -117,7 +117,7 @@ export function setVoteBudget(
  */
 export function setBoardTitle(doc: Y.Doc, args: { readonly title: string }, origin: unknown): void {
   const a = checkArgs(args, 'setBoardTitle')
-  writeMeta(doc, origin, { title: checkText(a.title, 'title', 500) })
+  writeMeta(doc, origin, { title: checkLine(a.title, 'title', 500) })
 }
 
 /**

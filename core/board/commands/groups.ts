@@ -8,8 +8,8 @@ import {
   checkCoordinate,
   checkId,
   checkIds,
+  checkLine,
   checkNumber,
-  checkText,
   MAX_COORDINATE,
   optional,
 } from '../validate'
@@ -47,7 +47,7 @@ export function createGroup(doc: Y.Doc, args: CreateGroupArgs, origin: unknown):
   const a = checkArgs(args, 'createGroup')
   const id = checkId(a.id, 'id')
   const fields = {
-    title: optional(a, 'title', (v, f) => checkText(v, f, 500)) ?? '',
+    title: optional(a, 'title', (v, f) => checkLine(v, f, 500)) ?? '',
     x: checkCoordinate(a.x, 'x'),
     y: checkCoordinate(a.y, 'y'),
     w: optional(a, 'w', checkSize) ?? DEFAULT_GROUP_SIZE.w,
@@ -71,7 +71,7 @@ export function renameGroup(
 ): void {
   const a = checkArgs(args, 'renameGroup')
   const id = checkId(a.id, 'id')
-  const title = checkText(a.title, 'title', 500)
+  const title = checkLine(a.title, 'title', 500)
   const group = requireEntity(doc, 'groups', id)
   doc.transact(() => replaceText(textOf(group, 'groups'), title), origin)
 }

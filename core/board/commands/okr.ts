@@ -35,6 +35,7 @@ import {
   checkEnum,
   checkId,
   checkIds,
+  checkLine,
   checkNullableId,
   checkNullableNumber,
   checkNullableText,
@@ -122,7 +123,7 @@ function checkTimeframe(value: unknown, field: string): Timeframe | null {
 }
 
 function checkTags(value: unknown, field: string): string[] {
-  return checkIds(value, field).map((tag, i) => checkText(tag, `${field}[${i}]`, 100))
+  return checkIds(value, field).map((tag, i) => checkLine(tag, `${field}[${i}]`, 100))
 }
 
 function checkGrading(value: unknown, field: string): GradingPoint[] | null {
@@ -144,7 +145,7 @@ function checkGrading(value: unknown, field: string): GradingPoint[] | null {
 }
 
 const OBJECTIVE: Spec = {
-  title: { check: (v, f) => checkText(v, f, 1000) },
+  title: { check: (v, f) => checkLine(v, f, 1000) },
   description: { check: checkText, fallback: '' },
   owner: { check: checkNullableText, fallback: null },
   status: { check: (v, f) => checkEnum(v, OBJECTIVE_STATUSES, f), fallback: 'draft' },
@@ -159,8 +160,8 @@ const OBJECTIVE: Spec = {
 
 const KEY_RESULT: Spec = {
   objectiveId: { check: checkId },
-  title: { check: (v, f) => checkText(v, f, 1000) },
-  metric: { check: (v, f) => checkText(v, f, 500), fallback: '' },
+  title: { check: (v, f) => checkLine(v, f, 1000) },
+  metric: { check: (v, f) => checkLine(v, f, 500), fallback: '' },
   unit: { check: checkUnit, fallback: { kind: 'count' } },
   start: { check: checkNullableNumber, fallback: null },
   target: { check: checkNullableNumber, fallback: null },
@@ -182,11 +183,11 @@ const CHECK_IN: Spec = {
   note: { check: checkText, fallback: '' },
   predictedScore: { check: unitInterval, fallback: null },
   confidence: { check: unitInterval, fallback: null },
-  author: { check: (v, f) => checkText(v, f, MAX_ID_LENGTH), fallback: '' },
+  author: { check: (v, f) => checkLine(v, f, MAX_ID_LENGTH), fallback: '' },
 }
 
 const INITIATIVE: Spec = {
-  title: { check: (v, f) => checkText(v, f, 1000) },
+  title: { check: (v, f) => checkLine(v, f, 1000) },
   keyResultId: { check: checkNullableId, fallback: null },
   objectiveId: { check: checkNullableId, fallback: null },
   sourceNoteIds: { check: checkIds, fallback: [] },

@@ -18,7 +18,8 @@ import { BoardCommandError } from '../errors'
 import type { BoardSnapshot } from '../model'
 import { restoreTimeframe } from '../restore'
 import { getCollection, getEntity, getMeta } from '../schema'
-import { checkArgs, checkEnum, checkIds, checkText, MAX_ID_LENGTH } from '../validate'
+import { checkArgs, checkEnum, checkIds, checkLine, checkText, MAX_ID_LENGTH } from '../validate'
+import { sanitizeLine, sanitizeMultiline } from '../../text/sanitize'
 import { childMap, childText, collection, newEntity, replaceText } from './internal'
 
 /** The playbook's retrospective questions, with stable ids for the stored answers. */
@@ -66,7 +67,7 @@ export function setRetroAnswer(
   origin: unknown,
 ): void {
   const a = checkArgs(args, 'setRetroAnswer')
-  const key = checkText(a.timeframe, 'timeframe', 100)
+  const key = checkLine(a.timeframe, 'timeframe', 100)
   if (key.trim() === '')
     throw new BoardCommandError('invalid-argument', 'timeframe: is empty', 'timeframe')
   const question = checkEnum(a.question, QUESTION_IDS, 'question')
@@ -196,6 +197,13 @@ export function carryForward(
       for (const [key, value] of entity.entries()) {
         if (omit.includes(key)) continue
         fields[key] = value instanceof Y.AbstractType ? value.toJSON() : value
+      }
+      // A copy is a new write: it follows today's text rules even if its source predates them.
+      for (const key of ['title', 'owner', 'metric']) {
+        if (typeof fields[key] === 'string') fields[key] = sanitizeLine(fields[key])
+      }
+      if (typeof fields.description === 'string') {
+        fields.description = sanitizeMultiline(fields.description)
       }
       return fields
     }

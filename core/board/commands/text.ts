@@ -8,11 +8,13 @@ import { isRecord } from '../coerce'
 import { BoardCommandError } from '../errors'
 import type { TextRoot } from '../schema'
 import { TEXT_FIELDS } from '../schema'
+import { sanitizeLine, sanitizeMultiline } from '../../text/sanitize'
 import {
   checkArgs,
   checkEnum,
   checkId,
   checkInteger,
+  checkLine,
   checkText,
   MAX_TEXT_LENGTH,
 } from '../validate'
@@ -29,6 +31,9 @@ export interface TextTarget {
 
 const TEXT_ROOTS = Object.keys(TEXT_FIELDS) as TextRoot[]
 
+/** A note's text has lines; a group, objective or KR title is one line. */
+const multiline = (collection: TextRoot): boolean => collection === 'notes'
+
 function checkTarget(args: Record<string, unknown>): TextTarget {
   return {
     collection: checkEnum(args.collection, TEXT_ROOTS, 'collection'),
@@ -44,7 +49,12 @@ function tooLong(field: string): never {
   )
 }
 
-function checkDelta(value: unknown, length: number): TextDeltaOp[] {
+/**
+ * Inserts are sanitised like whole values, so a delta cannot smuggle in what `setText` would
+ * drop. Lengths are counted after sanitising: they are what the text will really hold.
+ */
+function checkDelta(value: unknown, length: number, collection: TextRoot): TextDeltaOp[] {
+  const clean = multiline(collection) ? sanitizeMultiline : sanitizeLine
   if (!Array.isArray(value)) {
     throw new BoardCommandError('invalid-argument', 'delta: must be an array of ops', 'delta')
   }
@@ -54,10 +64,12 @@ function checkDelta(value: unknown, length: number): TextDeltaOp[] {
     const field = `delta[${i}]`
     if (!isRecord(op)) throw new BoardCommandError('invalid-argument', `${field}: not an op`, field)
     if (typeof op.insert === 'string') {
-      grown += op.insert.length
-      cursor += op.insert.length
+      if (op.insert.length > MAX_TEXT_LENGTH) tooLong(field)
+      const insert = clean(op.insert)
+      grown += insert.length
+      cursor += insert.length
       if (grown > MAX_TEXT_LENGTH) tooLong(field)
-      return { insert: op.insert }
+      return { insert }
     }
     const isDelete = op.delete !== undefined
     const n = checkInteger(isDelete ? op.delete : op.retain, field, 1, MAX_TEXT_LENGTH)
@@ -91,7 +103,7 @@ export function editText(
   const a = checkArgs(args, 'editText')
   const { collection, id } = checkTarget(a)
   const entity = requireEntity(doc, collection, id)
-  const delta = checkDelta(a.delta, textLength(entity, collection))
+  const delta = checkDelta(a.delta, textLength(entity, collection), collection)
   doc.transact(() => textOf(entity, collection).applyDelta(delta), origin)
 }
 
@@ -109,7 +121,7 @@ export function setText(
 ): void {
   const a = checkArgs(args, 'setText')
   const { collection, id } = checkTarget(a)
-  const text = checkText(a.text, 'text')
+  const text = multiline(collection) ? checkText(a.text, 'text') : checkLine(a.text, 'text')
   const entity = requireEntity(doc, collection, id)
   doc.transact(() => replaceText(textOf(entity, collection), text), origin)
 }
