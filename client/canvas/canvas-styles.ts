@@ -3,17 +3,10 @@
  * holds behaviour only.
  */
 import { css } from 'lit'
+import { NOTE_PALETTE } from '../../core/board/colors'
 
-/** The palette offered for notes and frames: soft sticky-note tones that keep text readable. */
-export const NOTE_COLORS = [
-  '#fde68a',
-  '#fecaca',
-  '#fed7aa',
-  '#bbf7d0',
-  '#bfdbfe',
-  '#ddd6fe',
-  '#e5e7eb',
-] as const
+/** The palette offered for notes and frames; core owns it, so commands accept exactly these. */
+export const NOTE_COLORS = Object.values(NOTE_PALETTE)
 
 export const canvasStyles = css`
   :host {

@@ -12,7 +12,8 @@ import type { PropertyValues, TemplateResult } from 'lit'
 import { LitElement, html, nothing } from 'lit'
 import type Konva from 'konva'
 import type * as Y from 'yjs'
-import { getGroupTitle, getNoteText } from '../../core/board/schema'
+import { colorOr } from '../../core/board/colors'
+import { DEFAULT_NOTE_COLOR, getGroupTitle, getNoteText } from '../../core/board/schema'
 import type { BoardSession } from '../context'
 import { boardSessionContext } from '../context'
 import { BoardBinding } from './board-binding'
@@ -625,7 +626,8 @@ export class SbBoardCanvas extends LitElement {
         this.focus({ preventScroll: true })
       },
     })
-    view.textarea.style.setProperty('--sb-editor-bg', bg)
+    // Read models already hold a checked colour; this sink re-checks so no path reaches CSS raw.
+    view.textarea.style.setProperty('--sb-editor-bg', colorOr(bg, DEFAULT_NOTE_COLOR))
     this.editor = { id, kind, view }
     this.positionEditor()
   }

@@ -9,7 +9,9 @@ import { repeat } from 'lit/directives/repeat.js'
 import { ContextConsumer } from '@lit/context'
 import { boardSessionContext, type BoardSession } from '../context'
 import { observeBoardSnapshot } from '../controllers/y-observe-controller'
+import { colorOr } from '../../core/board/colors'
 import type { BoardSnapshot, Group, Note, VoteTally } from '../../core/board/model'
+import { DEFAULT_NOTE_COLOR } from '../../core/board/schema'
 import { isNoteHidden, visibleTally } from '../../core/board/visibility'
 import { remainingVotes } from '../../core/board/votes'
 import { castVote, createNote, retractVote, setNoteText } from '../../core/board/commands'
@@ -298,7 +300,7 @@ export class SbNoteList extends LitElement {
           const group = note.groupId === null ? null : (groupTitle.get(note.groupId) ?? null)
           return html`<li
             class="note"
-            style=${`--note-color:${note.color}`}
+            style=${`--note-color:${colorOr(note.color, DEFAULT_NOTE_COLOR)}`}
             data-note-id=${note.id}
             data-group-id=${note.groupId ?? ''}
             data-votes=${votes}

@@ -25,6 +25,7 @@ import {
   isRecord,
   plain,
 } from './coerce'
+import { colorOr } from './colors'
 import type {
   BoardMeta,
   Group,
@@ -103,7 +104,8 @@ export function restoreNote(id: string, value: unknown): Note | null {
     text: asString(get('text'), ''),
     x: asNumber(get('x'), 0),
     y: asNumber(get('y'), 0),
-    color: asString(get('color'), DEFAULT_NOTE_COLOR) || DEFAULT_NOTE_COLOR,
+    // The colour reaches CSS: anything but a colour we accept (say `url(…)`) reads as default.
+    color: colorOr(get('color'), DEFAULT_NOTE_COLOR),
     author: asString(get('author'), ''),
     groupId: asNullableString(get('groupId')),
     createdAt: epoch(get('createdAt')),
@@ -126,7 +128,7 @@ export function restoreGroup(id: string, value: unknown): Group | null {
     y: asNumber(get('y'), 0),
     w: Math.max(0, asNumber(get('w'), DEFAULT_GROUP_SIZE.w)),
     h: Math.max(0, asNumber(get('h'), DEFAULT_GROUP_SIZE.h)),
-    color: asString(get('color'), DEFAULT_GROUP_COLOR) || DEFAULT_GROUP_COLOR,
+    color: colorOr(get('color'), DEFAULT_GROUP_COLOR),
   }
 }
 

@@ -1,8 +1,12 @@
 /**
  * Argument checks for commands. Each returns the checked value or throws BoardCommandError
  * with the argument's name, so a command validates everything before its transaction starts.
+ * Text checks return the text sanitised (core/text/sanitize.ts): control characters and bidi
+ * overrides are removed here, once, so no command can store them.
  */
 import type { Unit } from '../okr/model'
+import { sanitizeLine, sanitizeMultiline } from '../text/sanitize'
+import { NOTE_PALETTE, normalizeColor } from './colors'
 import { isRecord } from './coerce'
 import { BoardCommandError } from './errors'
 
@@ -34,14 +38,32 @@ export function checkNullableId(value: unknown, field: string): string | null {
   return value === null ? null : checkId(value, field)
 }
 
-export function checkText(value: unknown, field: string, max = MAX_TEXT_LENGTH): string {
+function checkString(value: unknown, field: string, max: number): string {
   if (typeof value !== 'string') invalid(field, 'must be a string')
+  // Measured before sanitising, so the cap also bounds the work sanitising does.
   if (value.length > max) invalid(field, `must be at most ${max} characters`)
   return value
 }
 
+/**
+ * Multi-line text (note text, descriptions, check-in notes, retro answers): keeps line breaks
+ * (as `\n`) and tabs, drops other control and invisible characters.
+ */
+export function checkText(value: unknown, field: string, max = MAX_TEXT_LENGTH): string {
+  return sanitizeMultiline(checkString(value, field, max))
+}
+
+/**
+ * One-line text (titles, names, owners, metrics, tags, labels): line breaks and tabs become
+ * spaces, other control and invisible characters are dropped.
+ */
+export function checkLine(value: unknown, field: string, max = MAX_TEXT_LENGTH): string {
+  return sanitizeLine(checkString(value, field, max))
+}
+
+/** A name such as an owner: one line, at most an id's length, or null. */
 export function checkNullableText(value: unknown, field: string): string | null {
-  return value === null ? null : checkText(value, field, MAX_ID_LENGTH)
+  return value === null ? null : checkLine(value, field, MAX_ID_LENGTH)
 }
 
 export function checkNumber(
@@ -91,9 +113,16 @@ export function checkEnum<T extends string>(
   return value as T
 }
 
+/** A colour in its stored form, `#rrggbb` (core/board/colors.ts says what is accepted and why). */
 export function checkColor(value: unknown, field: string): string {
-  const color = checkText(value, field, 64)
-  if (color.trim() === '') invalid(field, 'must be a non-empty colour')
+  if (typeof value !== 'string') invalid(field, 'must be a colour string')
+  const color = value.length <= 16 ? normalizeColor(value) : null
+  if (color === null) {
+    invalid(
+      field,
+      `must be a colour written #rrggbb (or #rgb) or one of ${Object.keys(NOTE_PALETTE).join(', ')}`,
+    )
+  }
   return color
 }
 
@@ -107,9 +136,9 @@ export function checkUnit(value: unknown, field: string): Unit {
     case 'currency':
       return value.code === undefined
         ? { kind: 'currency' }
-        : { kind: 'currency', code: checkText(value.code, `${field}.code`, 16) }
+        : { kind: 'currency', code: checkLine(value.code, `${field}.code`, 16) }
     case 'text': {
-      const label = checkText(value.label, `${field}.label`, 64)
+      const label = checkLine(value.label, `${field}.label`, 64)
       if (label === '') invalid(`${field}.label`, 'must not be empty')
       return { kind: 'text', label }
     }

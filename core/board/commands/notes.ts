@@ -1,6 +1,7 @@
 /** Sticky-note commands: create, move, recolour, delete, duplicate (text edits: ./text.ts). */
 import * as Y from 'yjs'
 import type { EpochMs } from '../../okr/model'
+import { colorOr } from '../colors'
 import { DEFAULT_NOTE_COLOR, getEntity } from '../schema'
 import {
   checkArgs,
@@ -8,6 +9,7 @@ import {
   checkCoordinate,
   checkId,
   checkIds,
+  checkLine,
   checkNullableId,
   checkNumber,
   checkText,
@@ -40,7 +42,7 @@ export function createNote(doc: Y.Doc, args: CreateNoteArgs, origin: unknown): v
     x: checkCoordinate(a.x, 'x'),
     y: checkCoordinate(a.y, 'y'),
     color: optional(a, 'color', checkColor) ?? DEFAULT_NOTE_COLOR,
-    author: checkText(a.author, 'author', 200),
+    author: checkLine(a.author, 'author', 200),
     groupId: optional(a, 'groupId', checkNullableId) ?? null,
     createdAt: checkNumber(a.createdAt, 'createdAt', 0),
   }
@@ -209,7 +211,7 @@ export function duplicateNotes(doc: Y.Doc, args: DuplicateNotesArgs, origin: unk
   })
   const dx = checkCoordinate(a.dx, 'dx')
   const dy = checkCoordinate(a.dy, 'dy')
-  const author = checkText(a.author, 'author', 200)
+  const author = checkLine(a.author, 'author', 200)
   const createdAt = checkNumber(a.createdAt, 'createdAt', 0)
   const newIds = new Set<string>()
   copies.forEach(({ id }, i) => {
@@ -237,8 +239,8 @@ export function duplicateNotes(doc: Y.Doc, args: DuplicateNotesArgs, origin: unk
             text: text instanceof Y.Text || typeof text === 'string' ? text.toString() : '',
             x: numberOr(source.get('x')) + dx,
             y: numberOr(source.get('y')) + dy,
-            color:
-              typeof source.get('color') === 'string' ? source.get('color') : DEFAULT_NOTE_COLOR,
+            // A copy must not carry on a colour that predates validation.
+            color: colorOr(source.get('color'), DEFAULT_NOTE_COLOR),
             author,
             groupId: typeof source.get('groupId') === 'string' ? source.get('groupId') : null,
             createdAt,
