@@ -4,6 +4,7 @@
  * the textarea with the caret mapped through their delta, so two people can type in one note.
  */
 import type * as Y from 'yjs'
+import { sanitizeLine, sanitizeMultiline } from '../../core/text/sanitize'
 import type { Rect } from './geometry'
 import type { TextDelta } from './text-diff'
 import { diffText, mapPosition, spliceToDelta } from './text-diff'
@@ -71,13 +72,26 @@ export class InlineEditor {
     // half-composed characters with a concurrent typist's edits.
     if (this.composing) return
     const value = this.textarea.value
-    const splice = diffText(this.last, value, this.textarea.selectionEnd)
+    const caret = this.textarea.selectionEnd
+    const splice = diffText(this.last, value, caret)
     if (!splice) return
     this.last = value
     try {
       this.opts.apply(spliceToDelta(splice))
     } catch (_error) {
       this.close()
+      return
+    }
+    // The command drops control and invisible characters (a pasted zero-width space, a bidi
+    // override). When nothing else changed the document emits no event, so show what it holds
+    // here; otherwise the next splice would be measured against text the document never had.
+    const stored = this.opts.text.toString()
+    if (stored !== value) {
+      const clean = this.opts.singleLine ? sanitizeLine : sanitizeMultiline
+      const at = Math.min(stored.length, clean(value.slice(0, caret)).length)
+      this.last = stored
+      this.textarea.value = stored
+      this.textarea.setSelectionRange(at, at)
     }
   }
 
