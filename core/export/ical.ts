@@ -7,6 +7,7 @@
 import type { BoardSnapshot } from '../board/model'
 import type { EpochMs } from '../okr/model'
 import { periodOf } from '../okr/timeframe'
+import { sanitizeLine, sanitizeMultiline } from '../text/sanitize'
 import { formatScore } from './format'
 import { DAY_MS, checkInDates, dayOf } from './schedule'
 
@@ -23,9 +24,14 @@ export interface CalendarOptions {
   readonly domain?: string
 }
 
-/** TEXT escaping (RFC 5545 §3.3.11): backslash, semicolon, comma and line breaks. */
+/**
+ * TEXT escaping (RFC 5545 §3.3.11): backslash, semicolon, comma and line breaks. TEXT may not
+ * hold control characters other than tab (§3.1, CONTROL), and a raw one would end or corrupt
+ * the content line in some readers, so they are dropped here whatever the caller passed, along
+ * with bidi overrides (core/text/sanitize.ts).
+ */
 export function escapeText(text: string): string {
-  return text
+  return sanitizeMultiline(text)
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')
@@ -69,6 +75,12 @@ function icsStamp(time: number): string {
     .replace(/\.\d{3}/, '')
 }
 
+/** A URI value is not TEXT (no escaping), but it must still fit on its content line. */
+function stripControls(uri: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return uri.replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
+}
+
 /** Ids in a UID stay printable and free of the characters TEXT would have to escape. */
 function uidPart(id: string): string {
   return id.replace(/[^A-Za-z0-9._-]/g, (c) => `%${c.codePointAt(0)?.toString(16) ?? ''}`)
@@ -85,7 +97,8 @@ export function remindersCalendar(snapshot: BoardSnapshot, options: CalendarOpti
   const owner = options.owner?.trim().toLowerCase()
   const today = dayOf(options.now)
   const stamp = Number.isFinite(options.now) ? icsStamp(options.now) : '19700101T000000Z'
-  const title = snapshot.meta.title || 'OKRs'
+  // One-line fields as commands store them now, even when this board predates that rule.
+  const title = sanitizeLine(snapshot.meta.title) || 'OKRs'
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -98,7 +111,7 @@ export function remindersCalendar(snapshot: BoardSnapshot, options: CalendarOpti
   for (const kr of snapshot.keyResults) {
     const objective = objectives.get(kr.objectiveId)
     if (!objective || objective.status === 'cancelled' || objective.status === 'completed') continue
-    const krOwner = (kr.owner ?? objective.owner ?? '').trim()
+    const krOwner = sanitizeLine(kr.owner ?? objective.owner ?? '').trim()
     if (owner !== undefined && krOwner.toLowerCase() !== owner) continue
     const period = periodOf(objective.timeframe) ?? periodOf(snapshot.meta.timeframe)
     if (period === null) continue
@@ -108,8 +121,8 @@ export function remindersCalendar(snapshot: BoardSnapshot, options: CalendarOpti
     for (const at of upcoming) {
       const who = krOwner || 'unassigned'
       const description = [
-        `Objective: ${objective.title}`,
-        `Key result: ${kr.title}`,
+        `Objective: ${sanitizeLine(objective.title)}`,
+        `Key result: ${sanitizeLine(kr.title)}`,
         `Owner: ${who}`,
         `Check in the current value, a predicted score (0.0–1.0, ${formatScore(0.7)} is success) and a comment.`,
         ...(options.boardUrl ? [`Board: ${options.boardUrl}`] : []),
@@ -120,11 +133,11 @@ export function remindersCalendar(snapshot: BoardSnapshot, options: CalendarOpti
         `DTSTAMP:${stamp}`,
         `DTSTART;VALUE=DATE:${icsDate(at)}`,
         `DTEND;VALUE=DATE:${icsDate(at + DAY_MS)}`,
-        `SUMMARY:${escapeText(`Check in: ${kr.title} (${who})`)}`,
+        `SUMMARY:${escapeText(`Check in: ${sanitizeLine(kr.title)} (${who})`)}`,
         `DESCRIPTION:${escapeText(description)}`,
         `CATEGORIES:${escapeText(who)}`,
         'TRANSP:TRANSPARENT',
-        ...(options.boardUrl ? [`URL:${options.boardUrl.replace(/[\r\n]/g, '')}`] : []),
+        ...(options.boardUrl ? [`URL:${stripControls(options.boardUrl)}`] : []),
         'END:VEVENT',
       )
     }

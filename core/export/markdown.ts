@@ -2,24 +2,48 @@
  * The OKR set as a Markdown table to paste into a wiki page (Confluence, GitHub, Notion all
  * read GFM tables): one row per objective in bold with its score, its key results below it.
  */
+import { sanitizeLine } from '../text/sanitize'
 import { formatPercent, formatScore, formatValue } from './format'
 import type { ExportedKeyResult, OkrExport } from './report'
 
 /**
- * A cell's text on one line, with the characters that would break the table escaped. Titles
- * come from anyone on the board, and wikis render inline HTML: `<`, `>` and `&` become
- * entities so a pasted table shows the text and runs nothing.
+ * Markdown punctuation that can start a link, an image, emphasis, code, a heading's closing
+ * run, a table cell, strikethrough, math or a GitHub reference (`#12`): each is written with a
+ * backslash, which CommonMark reads as "this character, literally".
  */
-function cell(text: string): string {
-  return text
+const MARKDOWN_PUNCTUATION = /[\\`*_[\]()!#|~$@{}]/g
+
+/**
+ * User text as inline Markdown that renders as exactly that text: no link, image, autolink,
+ * raw HTML, entity or emphasis. Titles come from anyone on the board, and the table is pasted
+ * into wikis that render Markdown, where `![x](https://…/p.png)` would be a tracking pixel in
+ * every reader's browser and `[click](javascript:…)` a live link.
+ *
+ * - `&`, `<`, `>` become entities: no raw HTML, no `<https://…>` autolink, no entity of the
+ *   writer's choosing (`&#x6a;avascript`), and every renderer understands them.
+ * - the rest of the punctuation above gets a backslash; `[`, `]`, `(`, `)` and `!` together
+ *   rule out inline, reference-style and image links.
+ * - GFM also links bare `https://…` and `www.…` (and `@` for e-mail and mentions, escaped
+ *   above): the `:` of `://` and the `.` after `www` get a backslash, which splits the text
+ *   the autolinker scans.
+ * - controls and bidi overrides are dropped and line breaks become spaces (sanitizeLine), for
+ *   data stored before commands refused them; a cell holds one line.
+ *
+ * @example
+ * markdownText('![x](https://evil.example/p.png)') // '\\!\\[x\\]\\(https\\://evil.example/p.png\\)'
+ */
+export function markdownText(text: string): string {
+  return sanitizeLine(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/\r\n|\r|\n/g, '<br>')
+    .replace(MARKDOWN_PUNCTUATION, '\\$&')
+    .replace(/:(?=\/\/)/g, '\\:')
+    .replace(/(www)\./gi, '$1\\.')
     .trim()
 }
+
+const cell = markdownText
 
 const TREND_LABELS = { 'on-track': 'on track', 'at-risk': 'at risk', behind: 'behind' } as const
 
@@ -63,7 +87,7 @@ export function toMarkdown(data: OkrExport): string {
     const meta = [o.status, o.type, o.timeframe].filter((x): x is string => Boolean(x)).join(', ')
     lines.push(
       row([
-        `**O${i + 1}. ${cell(o.title)}** (${meta})`,
+        `**O${i + 1}. ${cell(o.title)}** (${cell(meta)})`,
         cell(o.owner ?? ''),
         '',
         '',
