@@ -3,6 +3,7 @@ import { LitElement, css, html } from 'lit'
 import { Task, TaskStatus } from '@lit/task'
 import type { Identity } from '../context'
 import { createBoard, localHref, putSnapshot } from '../net/api'
+import { withCreationSecret } from '../net/creation-secret'
 import { boardPath } from '../router'
 import { recentBoards, rememberBoard } from '../state/board-access'
 import type { KeyValueStore } from '../state/key-value'
@@ -21,7 +22,7 @@ export class SbHome extends LitElement {
     task: async ([title, file]: readonly [string, File | null]) => {
       // Read the file first: a bad file must not leave an empty board behind.
       const state = file === null ? null : await readBoardFile(file)
-      const created = await createBoard(fetch, title)
+      const created = await createBoard(withCreationSecret(fetch), title)
       if (state !== null) await putSnapshot(fetch, created.id, created.editToken, state)
       rememberBoard(
         this.store,
