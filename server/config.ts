@@ -21,6 +21,8 @@ export interface Config extends SecurityConfig {
   readonly maxBodyBytes: number
   readonly maxAwarenessBytes: number
   readonly maxAwarenessClientsPerConnection: number
+  readonly maxRoomAwarenessBytes: number
+  readonly maxAwarenessBytesPerSecond: number
   readonly pingIntervalMs: number
   readonly idleTimeoutMs: number
   readonly maxBoardBytes: number
@@ -137,6 +139,22 @@ export const SETTINGS: readonly Setting[] = [
     kind: 'int',
     fallback: 4,
     help: 'Awareness client ids one socket may introduce',
+  },
+  {
+    key: 'maxRoomAwarenessBytes',
+    env: 'MAX_ROOM_AWARENESS_BYTES',
+    flag: 'max-room-awareness-bytes',
+    kind: 'int',
+    fallback: MiB,
+    help: 'All awareness states of one board together; growth past it is refused',
+  },
+  {
+    key: 'maxAwarenessBytesPerSecond',
+    env: 'MAX_AWARENESS_BYTES_PER_SECOND',
+    flag: 'max-awareness-bytes-per-second',
+    kind: 'int',
+    fallback: 16 * 1024,
+    help: 'Awareness bytes one socket may publish per second; faster updates are coalesced',
   },
   {
     key: 'pingIntervalMs',

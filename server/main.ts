@@ -111,6 +111,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     maxBufferedBytes: config.maxBufferedBytes,
     maxAwarenessBytes: config.maxAwarenessBytes,
     maxAwarenessClientsPerConnection: config.maxAwarenessClientsPerConnection,
+    maxRoomAwarenessBytes: config.maxRoomAwarenessBytes,
+    maxAwarenessBytesPerSecond: config.maxAwarenessBytesPerSecond,
     compaction,
     storageRetryMaxMs: config.storageRetryMaxMs,
     maxBoardBytes: config.maxBoardBytes,

@@ -11,6 +11,7 @@ export const REJECT_REASONS = [
   'awareness-too-large',
   'awareness-foreign-client',
   'awareness-too-many-clients',
+  'awareness-room-full',
   'oversized-frame',
   'slow-reader',
   'unauthorized',
@@ -19,6 +20,10 @@ export const REJECT_REASONS = [
   'board-connections-full',
   'board-full',
   'board-too-large',
+  'board-read-only',
+  'board-busy',
+  'update-refused',
+  'sync-flood',
 ] as const
 export type RejectReason = (typeof REJECT_REASONS)[number]
 
@@ -29,6 +34,8 @@ export interface Gauges {
   readonly bytesStored: number
   readonly updateRows: number
   readonly boardsStored: number
+  /** Loaded boards whose doc no longer matches what is stored (Room.consistent). */
+  readonly roomsInconsistent: number
 }
 
 export class Metrics {
@@ -41,6 +48,10 @@ export class Metrics {
   compactions = 0
   compactionFailures = 0
   connectionsOpened = 0
+  /** Rooms closed and reloaded from storage after a throw inside Yjs. */
+  roomsReloaded = 0
+  /** Client updates big enough to be applied in slices. */
+  slicedUpdates = 0
   readonly rejected = new Map<RejectReason, number>(REJECT_REASONS.map((r) => [r, 0]))
 
   reject(reason: RejectReason): void {
@@ -67,6 +78,24 @@ export class Metrics {
       'gauge',
       'Updates held in memory because storage failed; non-zero means data is at risk.',
       gauges.unsavedUpdates,
+    )
+    metric(
+      'stretchboard_rooms_inconsistent',
+      'gauge',
+      'Loaded boards whose doc no longer matches storage; non-zero means a board needs a reload.',
+      gauges.roomsInconsistent,
+    )
+    metric(
+      'stretchboard_rooms_reloaded_total',
+      'counter',
+      'Boards closed (1011) and reloaded from storage after an update failed inside Yjs.',
+      this.roomsReloaded,
+    )
+    metric(
+      'stretchboard_sliced_updates_total',
+      'counter',
+      'Client updates applied in slices to keep the event loop free.',
+      this.slicedUpdates,
     )
     metric(
       'stretchboard_connections_opened_total',

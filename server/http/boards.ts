@@ -4,7 +4,9 @@
 import { Hono } from 'hono'
 import * as Y from 'yjs'
 import { setBoardTitle } from '../../core/board/commands/facilitation'
-import { BoardFullError } from '../relay/board-size'
+import { UpdateRejectedError } from '../../core/sync/index'
+import { BoardFullError, BoardReadOnlyError } from '../relay/board-size'
+import { LaneFullError } from '../relay/room'
 import { issueTokens } from '../storage/tokens'
 import { capabilityUrl } from './auth'
 import { limitBody, readJson } from './body'
@@ -88,7 +90,15 @@ export function boardRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.get('/:id/snapshot', requireRole(deps, 'view'), async (c) => {
     const { board } = c.get('grant')
-    const state = await withBoard(deps, board.id, (room) => Y.encodeStateAsUpdate(room.doc))
+    // The backup is what storage holds, never a live doc: it works for a board too large to
+    // open, and a board whose doc threw cannot put anything unstored into it. A loaded board
+    // is asked to store what it has applied first (bounded: storage may be failing).
+    const room = deps.relay.rooms.get(board.id)
+    if (room !== null) await room.durable(deps.config.shutdownTimeoutMs)
+    const stored = await deps.store.loadDoc(board.id)
+    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
+    // Merging needs no doc, so nothing stored can make it throw the way applying can.
+    const state = parts.length === 1 ? parts[0]! : Y.mergeUpdates([...parts])
     return c.body(new Uint8Array(state), 200, {
       'content-type': 'application/octet-stream',
       'content-disposition': `attachment; filename="${board.id}.yjs"`,
@@ -98,24 +108,12 @@ export function boardRoutes(deps: AppDeps): Hono<AppEnv> {
   app.put('/:id/snapshot', snapshotLimit, requireRole(deps, 'edit'), async (c) => {
     const { board } = c.get('grant')
     const bytes = new Uint8Array(await c.req.arrayBuffer())
-    let decoded: ReturnType<typeof Y.decodeUpdate>
-    try {
-      // V1 only: the V2 decoder is unsafe on untrusted bytes (yjs issue #687).
-      decoded = Y.decodeUpdate(bytes)
-    } catch {
-      throw new ApiError(400, 'invalid-snapshot', 'body is not a Yjs (V1) update')
-    }
-    const saved = await withBoard(deps, board.id, (room) => {
+    const saved = await withBoard(deps, board.id, async (room) => {
       try {
-        room.assertRoomFor(bytes, decoded)
+        // The same gate as a socket's update (update-gate.ts), sliced the same way if big.
+        await room.importUpdate(bytes, 'snapshot-import')
       } catch (error) {
-        if (error instanceof BoardFullError) throw new ApiError(413, 'board-full', error.message)
-        throw error
-      }
-      try {
-        Y.applyUpdate(room.doc, bytes, 'snapshot-import')
-      } catch {
-        throw new ApiError(400, 'invalid-snapshot', 'snapshot could not be applied')
+        throw snapshotError(error)
       }
       return room.durable(deps.config.shutdownTimeoutMs)
     })
@@ -145,6 +143,18 @@ async function seedTitle(deps: AppDeps, boardId: string, title: string): Promise
   } finally {
     doc.destroy()
   }
+}
+
+/** The HTTP answer for a refused snapshot: it says what is wrong, and nothing was merged. */
+function snapshotError(error: unknown): unknown {
+  if (error instanceof UpdateRejectedError) {
+    return new ApiError(422, `snapshot-${error.problem}`, `snapshot refused: ${error.message}`)
+  }
+  if (error instanceof BoardFullError) return new ApiError(413, 'board-full', error.message)
+  if (error instanceof BoardReadOnlyError)
+    return new ApiError(413, 'board-read-only', error.message)
+  if (error instanceof LaneFullError) return new ApiError(503, 'board-busy', error.message)
+  return error
 }
 
 function parseTitle(body: unknown): string {

@@ -2,7 +2,7 @@
  * Holds a board in memory for the duration of one REST call, the way a socket does, so it is
  * loaded once, shared with live peers, and unloaded after (once flushed).
  */
-import type { Room } from '../relay/room'
+import { RoomUnsafeError, type Room } from '../relay/room'
 import type { AppDeps } from './deps'
 import { BoardTooLargeError } from '../relay/board-size'
 import { ApiError } from './errors'
@@ -23,8 +23,13 @@ export async function withBoard<T>(
     throw new ApiError(503, 'storage-unavailable', 'the board could not be loaded; try again')
   }
   try {
+    // Never answer from a doc that threw (room.ts): the board is being reloaded.
+    if (room.unsafe) throw new RoomUnsafeError()
     return await use(room)
+  } catch (error) {
+    if (error instanceof RoomUnsafeError) throw new ApiError(503, 'board-reloading', error.message)
+    throw error
   } finally {
-    deps.relay.rooms.release(boardId)
+    deps.relay.rooms.release(boardId, room)
   }
 }

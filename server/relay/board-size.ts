@@ -50,9 +50,32 @@ export class BoardFullError extends Error {
   }
 }
 
-/** Whether a stored board of `bytes` may be loaded under `limit`. */
-export function assertLoadable(bytes: number, limit: number): void {
-  if (bytes > limit + DELETION_SLACK_BYTES) throw new BoardTooLargeError(bytes, limit)
+/**
+ * The board is over its cap (it grew past it before this server charged cuts, or the cap was
+ * lowered): it opens for reading, and only changes that add nothing (deleting whole items)
+ * are applied (close 4413 / HTTP 413 for the rest).
+ */
+export class BoardReadOnlyError extends Error {
+  override name = 'BoardReadOnlyError'
+}
+
+/**
+ * Boards up to this many times the cap still open, read-only: people can read them, delete
+ * to make room, and take a backup. Past it, loading alone would cost the node too much
+ * memory and time, and only the backup route serves them.
+ */
+export const READ_ONLY_FACTOR = 2
+
+/**
+ * How a stored board of `bytes` opens under `limit`: null when normally, a reason when
+ * read-only; throws BoardTooLargeError when it must not be loaded at all.
+ */
+export function loadMode(bytes: number, limit: number): string | null {
+  if (bytes > READ_ONLY_FACTOR * limit + DELETION_SLACK_BYTES) {
+    throw new BoardTooLargeError(bytes, limit)
+  }
+  if (bytes <= limit + DELETION_SLACK_BYTES) return null
+  return `board is over its size limit (${formatMiB(bytes)} of ${formatMiB(limit)}): read-only until notes are deleted`
 }
 
 /**

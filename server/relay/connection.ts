@@ -7,8 +7,10 @@ import * as decoding from 'lib0/decoding'
 import * as syncProtocol from 'y-protocols/sync'
 import type { Logger } from '../log'
 import type { Metrics, RejectReason } from '../metrics'
+import { UpdateRejectedError } from '../../core/sync/index'
 import { MalformedAwarenessError } from './awareness-guard'
-import { BoardFullError } from './board-size'
+import { BoardFullError, BoardReadOnlyError } from './board-size'
+import { DEFAULT_FLOW_LIMITS, InboundFlow, type FlowLimits } from './inbound-flow'
 import {
   CloseCode,
   messageAuth,
@@ -17,7 +19,7 @@ import {
   messageSync,
 } from './protocol'
 import type { StoredReply } from './load-board'
-import { MalformedUpdateError, type Peer, type Room } from './room'
+import { LaneFullError, MalformedUpdateError, RoomUnsafeError, type Peer, type Room } from './room'
 
 export type Role = 'edit' | 'view'
 
@@ -29,6 +31,9 @@ export interface RelaySocket {
   close(code: number, reason: string): void
   terminate(): void
   ping(): void
+  /** Stops reading frames (ws WebSocket.pause); absent on test doubles. */
+  pause?(): void
+  resume?(): void
 }
 
 const OPEN = 1
@@ -41,6 +46,8 @@ export interface ConnectionDeps {
   readonly logger: Logger
   readonly maxBufferedBytes: number
   readonly now: () => number
+  /** DEFAULT_FLOW_LIMITS when absent. */
+  readonly flow?: FlowLimits | undefined
   /** Lets the relay forget the connection and release its hold on the room. */
   readonly onDetach: (connection: Connection, room: Room | null) => void
 }
@@ -61,6 +68,7 @@ export class Connection implements Peer {
   #burstBytes = 0
   #burstEpoch = -1
   #answeredFromStore = false
+  readonly #flow: InboundFlow
   readonly #log: Logger
 
   constructor(
@@ -72,6 +80,7 @@ export class Connection implements Peer {
   ) {
     this.lastMessageAt = deps.now()
     this.#log = deps.logger.child({ boardId, connId: id, role })
+    this.#flow = new InboundFlow(socket, deps.now, deps.flow ?? DEFAULT_FLOW_LIMITS)
   }
 
   get closed(): boolean {
@@ -97,6 +106,7 @@ export class Connection implements Peer {
     if (this.#closed) return
     this.#closed = true
     this.#early = []
+    this.#flow.stop()
     const room = this.#room
     this.#room = null
     room?.leave(this)
@@ -138,17 +148,43 @@ export class Connection implements Peer {
     try {
       this.#dispatch(room, data)
     } catch (error) {
-      if (error instanceof BoardFullError) {
-        // Nothing is lost: the client keeps the edit (IndexedDB) and 44xx stops its retries.
-        this.#log.warn({ limit: error.limit, size: room.sizeBytes }, 'board full; update refused')
-        this.#refuse('board-full', CloseCode.boardTooLarge, error.message)
-        return
-      }
-      const known =
-        error instanceof MalformedUpdateError || error instanceof MalformedAwarenessError
-      this.#log.warn({ err: known ? String(error) : error }, 'malformed message')
-      this.#refuse('malformed', CloseCode.invalidPayload, 'malformed message')
+      this.rejectUpdate(error)
     }
+  }
+
+  /** Closes the socket with the code and reason that say why its message was refused. */
+  rejectUpdate(error: unknown, update?: Uint8Array): void {
+    if (this.#closed) return
+    if (update !== undefined && this.#flow.hold(error, update)) return
+    const room = this.#room
+    if (error instanceof BoardFullError || error instanceof BoardReadOnlyError) {
+      // Nothing is lost: the client keeps the edit (IndexedDB) and 44xx stops its retries.
+      this.#log.warn({ size: room?.sizeBytes, reason: error.message }, 'update refused: board size')
+      const reason = error instanceof BoardFullError ? 'board-full' : 'board-read-only'
+      this.#refuse(reason, CloseCode.boardTooLarge, error.message)
+      return
+    }
+    if (error instanceof LaneFullError) {
+      this.#refuse('board-busy', CloseCode.tryAgainLater, error.message)
+      return
+    }
+    if (error instanceof RoomUnsafeError) {
+      this.close(CloseCode.internalError, error.message)
+      return
+    }
+    if (error instanceof UpdateRejectedError) {
+      this.#log.warn({ problem: error.problem, reason: error.message }, 'update refused')
+      this.#refuse('update-refused', CloseCode.invalidPayload, closeReason(error.message))
+      return
+    }
+    const known = error instanceof MalformedUpdateError || error instanceof MalformedAwarenessError
+    this.#log.warn({ err: known ? String(error) : error }, 'malformed message')
+    this.#refuse('malformed', CloseCode.invalidPayload, 'malformed message')
+  }
+
+  /** Charges admitted work; past the budget the socket stops being read until it refills. */
+  spend(units: number): void {
+    if (!this.#closed) this.#flow.spend(units)
   }
 
   /**
@@ -180,6 +216,10 @@ export class Connection implements Peer {
         const payload = decoding.readVarUint8Array(decoder)
         endOfMessage(decoder)
         if (step === syncProtocol.messageYjsSyncStep1) {
+          if (!this.#flow.allowSyncRequest()) {
+            this.#refuse('sync-flood', CloseCode.policyViolation, 'too many sync requests')
+            return
+          }
           room.replyToSyncStep1(this, payload)
         } else if (
           step === syncProtocol.messageYjsSyncStep2 ||
@@ -191,7 +231,15 @@ export class Connection implements Peer {
             this.deps.metrics.reject('read-only')
             return
           }
-          room.applyClientUpdate(this, payload)
+          room.receiveUpdate(this, payload)
+          if (step === syncProtocol.messageYjsSyncStep2 && this.#flow.firstStep2()) {
+            // Held updates go again once the step 2 they build on has been applied.
+            room.afterUpdates(() => {
+              for (const held of this.#flow.takeHeld()) {
+                if (!this.#closed) room.receiveUpdate(this, held)
+              }
+            })
+          }
         } else {
           throw new MalformedUpdateError(`unknown sync step ${step}`)
         }
@@ -296,6 +344,11 @@ function sendEpoch(): number {
 /** `[messageSync, step 1, length 1, empty state vector]`: a client that has nothing yet. */
 function isFirstSyncStep1(data: Uint8Array): boolean {
   return data.byteLength === 4 && data[0] === 0 && data[1] === 0 && data[2] === 1 && data[3] === 0
+}
+
+/** Close reasons are at most 123 bytes of UTF-8; the gate's messages are ASCII. */
+function closeReason(message: string): string {
+  return message.length > 120 ? `${message.slice(0, 117)}...` : message
 }
 
 function endOfMessage(decoder: decoding.Decoder): void {

@@ -8,7 +8,8 @@ import * as Y from 'yjs'
 import type { Logger } from '../log'
 import type { StateLoader } from '../storage/off-thread-load'
 import type { BoardStore } from '../storage/store'
-import { assertLoadable } from './board-size'
+import { docIsWedged } from '../../core/sync/index'
+import { loadMode } from './board-size'
 import { encodeSyncStep2FromUpdate, encodeUpdate } from './protocol'
 
 export interface LoadedBoard {
@@ -22,6 +23,8 @@ export interface LoadedBoard {
   readonly full: Uint8Array | undefined
   /** Stored parts that could not be applied (logged, skipped). */
   readonly failed: number
+  /** Set when the board is over its cap and opens read-only (board-size.ts loadMode). */
+  readonly readOnlyReason: string | null
 }
 
 export interface LoadBoardOptions {
@@ -56,7 +59,7 @@ export async function loadBoard(boardId: string, options: LoadBoardOptions): Pro
   let totalBytes = 0
   for (const part of parts) totalBytes += part.byteLength
   // Checked before any decoding: refusing a huge board costs a read, not a stall.
-  assertLoadable(totalBytes, options.maxBoardBytes)
+  const readOnlyReason = loadMode(totalBytes, options.maxBoardBytes)
 
   const log = options.logger.child({ boardId })
   const [first, ...rest] = parts
@@ -77,20 +80,14 @@ export async function loadBoard(boardId: string, options: LoadBoardOptions): Pro
       log.warn({ err: error }, 'board could not be cut into pieces; applying it whole')
     }
   }
-  const doc = new Y.Doc()
-  let lastYield = performance.now()
-  for (const piece of pieces) {
-    try {
-      Y.applyUpdate(doc, piece, 'load')
-    } catch (error) {
-      failed++
-      log.error({ err: error }, 'stored update could not be applied; skipped')
-    }
-    if (performance.now() - lastYield > YIELD_AFTER_MS) {
-      await new Promise((resume) => setImmediate(resume))
-      lastYield = performance.now()
-    }
+  const skipped = new Set<number>()
+  let doc = await applyPieces(pieces, skipped, log)
+  while (doc === null) {
+    // A piece threw and left the doc unusable (a stack overflow mid-transaction): start again
+    // without it. Each pass skips one more piece, so this ends.
+    doc = await applyPieces(pieces, skipped, log)
   }
+  failed += skipped.size
   return {
     doc,
     rows: stored.updates.length,
@@ -98,5 +95,38 @@ export async function loadBoard(boardId: string, options: LoadBoardOptions): Pro
     totalBytes,
     full,
     failed,
+    readOnlyReason,
   }
+}
+
+/**
+ * Applies the pieces in order, skipping those in `skipped`. A piece that throws is logged and
+ * added to `skipped`; if the throw left the doc in a transaction that never ended, the doc is
+ * useless (it would never emit another update) and null is returned so the caller rebuilds.
+ */
+async function applyPieces(
+  pieces: readonly Uint8Array[],
+  skipped: Set<number>,
+  log: Logger,
+): Promise<Y.Doc | null> {
+  const doc = new Y.Doc()
+  let lastYield = performance.now()
+  for (let index = 0; index < pieces.length; index++) {
+    if (skipped.has(index)) continue
+    try {
+      Y.applyUpdate(doc, pieces[index]!, 'load')
+    } catch (error) {
+      skipped.add(index)
+      log.error({ err: error, piece: index }, 'stored update could not be applied; skipped')
+      if (docIsWedged(doc)) {
+        doc.destroy()
+        return null
+      }
+    }
+    if (performance.now() - lastYield > YIELD_AFTER_MS) {
+      await new Promise((resume) => setImmediate(resume))
+      lastYield = performance.now()
+    }
+  }
+  return doc
 }

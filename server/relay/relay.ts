@@ -10,6 +10,8 @@ import type { StateLoader } from '../storage/off-thread-load'
 import type { Logger } from '../log'
 import type { Metrics } from '../metrics'
 import { Connection, type RelaySocket, type Role } from './connection'
+import type { FlowLimits } from './inbound-flow'
+import type { GateLimits } from './update-gate'
 import { BoardTooLargeError } from './board-size'
 import { CloseCode } from './protocol'
 import { Rooms } from './rooms'
@@ -21,6 +23,10 @@ export interface RelayOptions {
   readonly now: () => number
   readonly newId: () => string
   readonly maxBufferedBytes: number
+  /** Per-socket work and sync-request budgets (connection.ts); defaults when absent. */
+  readonly flow?: FlowLimits | undefined
+  /** Bounds on one update (update-gate.ts); defaults when absent. */
+  readonly updateLimits?: GateLimits | undefined
   readonly maxAwarenessBytes: number
   readonly maxAwarenessClientsPerConnection: number
   /** Room presence cap and per-socket presence rate (room-presence.ts); defaults when absent. */
@@ -73,9 +79,10 @@ export class Relay {
       logger: this.options.logger,
       maxBufferedBytes: this.options.maxBufferedBytes,
       now: this.options.now,
+      flow: this.options.flow,
       onDetach: (gone, room) => {
         this.connections.delete(gone)
-        if (room !== null) this.rooms.release(boardId)
+        if (room !== null) this.rooms.release(boardId, room)
       },
     })
     this.connections.add(connection)
@@ -84,7 +91,7 @@ export class Relay {
     this.rooms.onStoredState(boardId, (reply) => connection.offerStoredState(reply))
     loading.then(
       (room) => {
-        if (connection.closed) this.rooms.release(boardId)
+        if (connection.closed) this.rooms.release(boardId, room)
         else connection.attach(room)
       },
       (error: unknown) => {

@@ -1,101 +1,55 @@
 /**
- * One loaded board: its Y.Doc, its Awareness, the connections on it, and the ordered queue that
- * makes every change durable before anyone sees it.
+ * One loaded board: its Y.Doc, its presence, the connections on it, and the rules by which a
+ * client's update reaches the doc.
  *
- * The durability rule: whatever the doc emits ('update' event) is appended to the store, and only
- * after that append resolves is it broadcast. Replies to sync step 1 wait in the same queue, so a
- * joining peer never receives state that is not yet on disk. When storage fails, the queue holds
- * the updates in memory, retries with backoff, and tells clients their changes are unsaved.
+ * - Durability (durable-queue.ts): whatever the doc emits is stored before anyone sees it.
+ * - Admission (update-gate.ts): an update is judged before Yjs sees it; a refused one changes
+ *   nothing and its sender is told why.
+ * - Work bounds (update-lane.ts, update-slices.ts): updates run one at a time; a big one is
+ *   applied in slices with the event loop free between them.
+ * - Safety: a throw inside Yjs leaves a doc that may never emit again (core/sync/doc-health.ts).
+ *   Nothing is answered from such a doc: the room closes its sockets (1011) and hands itself
+ *   to the registry, which reloads the board from storage for whoever comes next.
  */
 import * as Y from 'yjs'
-import * as awarenessProtocol from 'y-protocols/awareness'
-import type { BoardStore } from '../storage/store'
-import { REMOTE_ORIGIN, type RoomFanout } from '../cluster/fanout'
-import { compactBoard, shouldCompact, type CompactionPolicy } from '../storage/compaction'
-import { OFF_THREAD_MIN_BYTES, type StateLoader } from '../storage/off-thread-load'
+import type { Awareness } from 'y-protocols/awareness'
+import { docIsWedged, pruneDeepTypes } from '../../core/sync/index'
+import { REMOTE_ORIGIN } from '../cluster/fanout'
 import type { Logger } from '../log'
-import type { Metrics } from '../metrics'
-import { checkAwarenessUpdate, type AwarenessVerdict } from './awareness-guard'
-import { assertRoomFor, DEFAULT_MAX_BOARD_BYTES } from './board-size'
+import type { AwarenessVerdict } from './awareness-guard'
+import { DEFAULT_MAX_BOARD_BYTES } from './board-size'
+import { DurableQueue } from './durable-queue'
 import { loadBoard, type StoredReply } from './load-board'
 import {
-  encodeAwareness,
+  CloseCode,
   encodeStorageStatus,
   encodeSyncStep1,
   encodeSyncStep2,
-  encodeSyncStep2FromUpdate,
   encodeUpdate,
 } from './protocol'
+import { RoomPresence } from './room-presence'
+import { FULL_STATE_CACHE_MIN_BYTES, SyncReplies } from './sync-replies'
+import { MalformedUpdateError, RoomUnsafeError, type Peer, type RoomOptions } from './room-contract'
+import { admitUpdate, DEFAULT_GATE_LIMITS } from './update-gate'
+import { LaneFullError, UpdateLane } from './update-lane'
+import { needsSlicing, sliceUpdate } from './update-slices'
 
-/** What a room needs from the connection it serves (connection.ts implements it). */
-export interface Peer {
-  readonly id: string
-  /** Awareness client ids this peer introduced; removed from awareness when it leaves. */
-  readonly awarenessIds: Set<number>
-  send(message: Uint8Array): void
-  close(code: number, reason: string): void
-}
-
-export interface RoomOptions {
-  readonly store: BoardStore
-  readonly metrics: Metrics
-  readonly logger: Logger
-  readonly maxAwarenessBytes: number
-  readonly maxAwarenessClientsPerConnection: number
-  readonly compaction: CompactionPolicy
-  readonly storageRetryMaxMs: number
-  /** Largest board opened or grown (board-size.ts); DEFAULT_MAX_BOARD_BYTES when absent. */
-  readonly maxBoardBytes?: number | undefined
-  /** Cross-node fan-out (server/cluster/); absent on a single node. */
-  readonly fanout?: RoomFanout | undefined
-  /**
-   * Loads and compacts big boards off the event loop (storage/off-thread-load.ts); without
-   * it both run in this thread.
-   */
-  readonly loader?: StateLoader | undefined
-}
-
-type Task =
-  | { readonly kind: 'update'; readonly update: Uint8Array; readonly origin: unknown }
-  | { readonly kind: 'send'; readonly peer: Peer; readonly message: Uint8Array }
-  | { readonly kind: 'barrier'; readonly reached: (durable: boolean) => void }
-
-/** Thrown for a client update Yjs cannot decode or apply; the caller closes that socket (1007). */
-export class MalformedUpdateError extends Error {
-  override name = 'MalformedUpdateError'
-}
-
-const MAX_BATCH = 512
-/** Boards from this size keep their full-state reply (off-thread-load.ts' threshold too). */
-const FULL_STATE_CACHE_MIN_BYTES = OFF_THREAD_MIN_BYTES
+export const REPAIR_ORIGIN = 'repair'
 
 export class Room {
   readonly doc: Y.Doc
-  readonly awareness: awarenessProtocol.Awareness
+  readonly awareness: Awareness
+  readonly presence: RoomPresence
   readonly peers = new Set<Peer>()
-  readonly #queue: Task[] = []
-  #pumping = false
-  #failing = false
-  #retryDelay = 0
-  #retryTimer: ReturnType<typeof setTimeout> | null = null
-  #wakeRetry: (() => void) | null = null
-  #idleWaiters: (() => void)[] = []
-  #pendingRows: number
-  #pendingBytes: number
-  #compacting: Promise<void> | null = null
-  #compactFloorRows = 0
+  readonly #queue: DurableQueue
+  readonly #lane = new UpdateLane()
+  readonly #replies: SyncReplies
   #destroyed = false
-  /** Stored bytes once the queue drains: snapshot + update rows + queued updates. */
+  #unsafe = false
+  /** Stored bytes once the queue drains: snapshot + update rows + queued updates + cuts. */
   #sizeBytes: number
-  /**
-   * What a first-time joiner (empty state vector) is sent, for big boards: the full state as
-   * one sync step 2, plus the updates the doc emitted since, which follow it. Without it every
-   * joiner re-encodes the whole document on the event loop (16k notes: ≈240 ms each; 20
-   * joiners of a 50k-note board cost 7.4 s of relay CPU). Small boards encode in a few
-   * milliseconds and are not worth the memory.
-   */
-  #fullState: { readonly message: Uint8Array; since: Uint8Array[]; sinceBytes: number } | null =
-    null
+  /** Set when the board opened over its cap (board-size.ts loadMode). */
+  readonly readOnlyReason: string | null
   /** The doc's state vector right after loading, and whether anything changed since. */
   #loadedStateVector: Uint8Array | null = null
   #changedSinceLoad = false
@@ -105,17 +59,29 @@ export class Room {
     readonly boardId: string,
     private readonly options: RoomOptions,
     doc: Y.Doc,
-    stored: { rows: number; bytes: number; totalBytes: number },
+    stored: { rows: number; bytes: number; totalBytes: number; readOnlyReason: string | null },
   ) {
     this.doc = doc
-    this.#pendingRows = stored.rows
-    this.#pendingBytes = stored.bytes
     this.#sizeBytes = stored.totalBytes
+    this.readOnlyReason = stored.readOnlyReason
     this.#log = options.logger.child({ boardId })
-    this.awareness = new awarenessProtocol.Awareness(doc)
-    // The server is not a participant: it keeps no presence of its own.
-    this.awareness.setLocalState(null)
-    this.awareness.on('update', this.#onAwarenessUpdate)
+    this.presence = new RoomPresence(doc, this.peers, options)
+    this.awareness = this.presence.awareness
+    this.#replies = new SyncReplies(doc)
+    this.#queue = new DurableQueue({
+      boardId,
+      store: options.store,
+      metrics: options.metrics,
+      log: this.#log,
+      compaction: options.compaction,
+      storageRetryMaxMs: options.storageRetryMaxMs,
+      fanout: options.fanout,
+      loader: options.loader,
+      stored,
+      fanoutRoom: this,
+      broadcast: (message) => this.#broadcast(message),
+      onCompacted: (sizeBytes) => (this.#sizeBytes = sizeBytes),
+    })
     doc.on('update', this.#onDocUpdate)
   }
 
@@ -150,22 +116,47 @@ export class Room {
       rows: loaded.rows,
       bytes: loaded.rowBytes,
       totalBytes,
+      readOnlyReason: loaded.readOnlyReason,
     })
     room.#loadedStateVector = Y.encodeStateVector(doc)
     if (full !== undefined && failed === 0 && totalBytes >= FULL_STATE_CACHE_MIN_BYTES) {
-      room.#fullState = { message: encodeSyncStep2FromUpdate(full), since: [], sinceBytes: 0 }
+      room.#replies.seed(full)
     }
-    room.#maybeCompact()
+    // A board stored before the relay refused deep nesting may hold a chain whose deletion
+    // would overflow Yjs' stack; take it apart now, bottom-up, as a stored change.
+    const pruned = pruneDeepTypes(doc, REPAIR_ORIGIN)
+    if (pruned > 0) room.#log.warn({ pruned }, 'removed shared types nested past the schema')
+    room.#queue.maybeCompact()
     options.fanout?.attach(room)
     return room
   }
 
   get unsavedUpdates(): number {
-    return this.#failing ? this.#queue.filter((t) => t.kind === 'update').length : 0
+    return this.#queue.unsavedUpdates
   }
 
   get idle(): boolean {
-    return this.#queue.length === 0 && !this.#pumping && this.#compacting === null
+    return this.#queue.idle && !this.#lane.busy
+  }
+
+  /** True once a throw inside Yjs closed this room; nothing may be read from its doc. */
+  get unsafe(): boolean {
+    return this.#unsafe
+  }
+
+  /**
+   * Whether the doc still agrees with what is stored for it: false for a room that threw, a
+   * doc that can no longer emit updates, or a doc holding structs Yjs could not integrate
+   * (those are never emitted, so never stored). /healthz and /metrics report such rooms.
+   */
+  get consistent(): boolean {
+    const store = this.doc.store
+    return (
+      !this.#unsafe &&
+      !docIsWedged(this.doc) &&
+      (this.options.fanout !== undefined ||
+        (store.pendingStructs === null && store.pendingDs === null))
+    )
   }
 
   /**
@@ -176,22 +167,15 @@ export class Room {
     this.peers.add(peer)
     peer.send(encodeSyncStep1(this.doc))
     if (answeredFromStore && this.#changedSinceLoad && this.#loadedStateVector !== null) {
-      this.#enqueue({
-        kind: 'send',
-        peer,
-        message: encodeSyncStep2(this.doc, this.#loadedStateVector),
-      })
+      this.#queue.send(peer, encodeSyncStep2(this.doc, this.#loadedStateVector))
     }
-    const states = [...this.awareness.getStates().keys()]
-    if (states.length > 0) peer.send(encodeAwareness(this.awareness, states))
-    if (this.#failing) peer.send(encodeStorageStatus(false, this.unsavedUpdates))
+    this.presence.welcome(peer)
+    if (this.#queue.failing) peer.send(encodeStorageStatus(false, this.unsavedUpdates))
   }
 
   leave(peer: Peer): void {
     if (!this.peers.delete(peer)) return
-    const ids = [...peer.awarenessIds]
-    peer.awarenessIds.clear()
-    awarenessProtocol.removeAwarenessStates(this.awareness, ids, peer)
+    this.presence.leave(peer)
   }
 
   /** Answers a client's sync step 1 once everything already applied is durable. */
@@ -203,54 +187,46 @@ export class Room {
     } catch (error) {
       throw new MalformedUpdateError(`bad state vector: ${String(error)}`)
     }
-    if (known.size > 0 || this.#sizeBytes < FULL_STATE_CACHE_MIN_BYTES) {
-      this.#enqueue({ kind: 'send', peer, message: encodeSyncStep2(this.doc, stateVector) })
-      return
-    }
-    const cached = (this.#fullState ??= {
-      message: encodeSyncStep2(this.doc, stateVector),
-      since: [],
-      sinceBytes: 0,
+    // Behind any update still being applied in slices, so the reply includes all of it.
+    this.#lane.run(() => {
+      if (this.#unsafe) return
+      for (const message of this.#replies.reply(stateVector, known, this.#sizeBytes)) {
+        this.#queue.send(peer, message)
+      }
     })
-    this.#enqueue({ kind: 'send', peer, message: cached.message })
-    if (cached.since.length > 0) {
-      // Folded once, so the next joiner reuses it.
-      if (cached.since.length > 1) cached.since = [Y.mergeUpdates(cached.since)]
-      this.#enqueue({ kind: 'send', peer, message: encodeUpdate(cached.since[0]!) })
-    }
   }
 
   /**
-   * Applies an untrusted V1 update with the peer as origin. Decoding it fully first means a
-   * truncated or corrupted update is refused before any of it is integrated.
+   * Applies an untrusted V1 update with the peer as origin, once it passes the gate; refusals
+   * go to `peer.rejectUpdate`. Never throws.
    */
-  applyClientUpdate(peer: Peer, update: Uint8Array): void {
-    let decoded: ReturnType<typeof Y.decodeUpdate>
-    try {
-      decoded = Y.decodeUpdate(update)
-    } catch (error) {
-      throw new MalformedUpdateError(`update could not be applied: ${String(error)}`)
-    }
-    this.assertRoomFor(update, decoded)
-    try {
-      Y.applyUpdate(this.doc, update, peer)
-    } catch (error) {
-      throw new MalformedUpdateError(`update could not be applied: ${String(error)}`)
-    }
+  receiveUpdate(peer: Peer, update: Uint8Array): void {
+    const queued = this.#lane.run(() => this.#admitAndApply(update, peer), update.byteLength)
+    if (!queued) peer.rejectUpdate(new LaneFullError())
   }
 
   /**
-   * Throws BoardFullError when an update (with its validation decode) would grow the board
-   * past its cap. The snapshot import route checks with it too.
+   * Applies an untrusted update that arrived over HTTP (snapshot import). Resolves once it is
+   * in the doc; rejects with the gate's error, LaneFullError or RoomUnsafeError.
    */
-  assertRoomFor(update: Uint8Array, decoded: ReturnType<typeof Y.decodeUpdate>): void {
-    assertRoomFor(
-      this.doc,
-      update,
-      decoded,
-      this.#sizeBytes,
-      this.options.maxBoardBytes ?? DEFAULT_MAX_BOARD_BYTES,
-    )
+  importUpdate(update: Uint8Array, origin: unknown): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const queued = this.#lane.run(async () => {
+        try {
+          await this.#admitAndApply(update, origin)
+          if (this.#unsafe) reject(new RoomUnsafeError())
+          else resolve()
+        } catch (error) {
+          reject(error)
+        }
+      }, update.byteLength)
+      if (!queued) reject(new LaneFullError())
+    })
+  }
+
+  /** Runs `job` after every update received so far has been applied (or refused). */
+  afterUpdates(job: () => void): void {
+    this.#lane.run(job)
   }
 
   /** What the board will hold in storage once its queue drains (the size the cap applies to). */
@@ -258,22 +234,13 @@ export class Room {
     return this.#sizeBytes
   }
 
-  /** Applies a peer's awareness update if the guard lets it through. */
+  /** Applies a peer's awareness update if the guard and the room's bounds let it through. */
   applyClientAwareness(peer: Peer, bytes: Uint8Array): AwarenessVerdict {
-    const verdict = checkAwarenessUpdate(bytes, {
-      owned: peer.awarenessIds,
-      ownedElsewhere: (id) => this.#ownedElsewhere(peer, id),
-      maxStateBytes: this.options.maxAwarenessBytes,
-      maxClients: this.options.maxAwarenessClientsPerConnection,
-    })
-    if (!verdict.ok) return verdict
-    for (const id of verdict.introduced) peer.awarenessIds.add(id)
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, verdict.update, peer)
-    return verdict
+    return this.presence.apply(peer, bytes)
   }
 
   sendAwarenessTo(peer: Peer): void {
-    peer.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]))
+    this.presence.sendTo(peer)
   }
 
   closeAll(code: number, reason: string): void {
@@ -285,21 +252,7 @@ export class Room {
    * (storage still failing; the changes stay queued and keep being retried).
    */
   flush(timeoutMs = Infinity): Promise<boolean> {
-    if (this.idle) return Promise.resolve(true)
-    return new Promise((resolve) => {
-      let timer: ReturnType<typeof setTimeout> | null = null
-      const done = () => {
-        if (timer !== null) clearTimeout(timer)
-        resolve(true)
-      }
-      this.#idleWaiters.push(done)
-      if (Number.isFinite(timeoutMs)) {
-        timer = setTimeout(() => {
-          this.#idleWaiters = this.#idleWaiters.filter((w) => w !== done)
-          resolve(false)
-        }, timeoutMs)
-      }
-    })
+    return this.#queue.flush(timeoutMs)
   }
 
   /**
@@ -308,7 +261,7 @@ export class Room {
    * not delay it, so a REST call answers promptly on a busy board.
    */
   durable(timeoutMs: number): Promise<boolean> {
-    if (this.#queue.length === 0) return Promise.resolve(true)
+    if (!this.#queue.busy) return Promise.resolve(true)
     return new Promise((resolve) => {
       let settled = false
       const timer = setTimeout(() => reached(false), timeoutMs)
@@ -318,17 +271,13 @@ export class Room {
         clearTimeout(timer)
         resolve(durable)
       }
-      this.#enqueue({ kind: 'barrier', reached })
+      this.#queue.barrier(reached)
     })
   }
 
   /** Stops retrying at once (shutdown after the flush deadline); queued changes are dropped. */
   abandon(): number {
-    const lost = this.#queue.filter((t) => t.kind === 'update').length
-    for (const task of this.#queue) if (task.kind === 'barrier') task.reached(false)
-    this.#queue.length = 0
-    this.#wakeRetry?.()
-    return lost
+    return this.#queue.abandon()
   }
 
   /** Releases the doc, awareness and timers. The registry calls it only when the room is idle. */
@@ -336,214 +285,114 @@ export class Room {
     if (this.#destroyed) return
     this.#destroyed = true
     this.options.fanout?.detach(this.boardId)
-    // Ends a pending backoff too, so the queue loop sees `destroyed` and returns.
-    this.#wakeRetry?.()
-    if (this.#retryTimer !== null) clearTimeout(this.#retryTimer)
+    this.#queue.stop()
+    this.#lane.close()
     this.doc.off('update', this.#onDocUpdate)
-    this.awareness.off('update', this.#onAwarenessUpdate)
-    this.awareness.destroy()
+    this.presence.destroy()
     this.doc.destroy()
   }
 
-  #ownedElsewhere(peer: Peer, clientId: number): boolean {
-    if (clientId === this.awareness.clientID) return true
-    for (const other of this.peers) {
-      if (other !== peer && other.awarenessIds.has(clientId)) return true
+  /** Admits and applies one update; a big one in slices, yielding between them. */
+  #admitAndApply(update: Uint8Array, origin: unknown): void | Promise<void> {
+    if (this.#unsafe) throw new RoomUnsafeError()
+    const peer = isPeer(origin) ? origin : null
+    let admitted
+    try {
+      admitted = admitUpdate(
+        this.doc,
+        update,
+        {
+          sizeBytes: this.#sizeBytes,
+          maxBoardBytes: this.options.maxBoardBytes ?? DEFAULT_MAX_BOARD_BYTES,
+          readOnlyReason: this.readOnlyReason,
+        },
+        this.options.updateLimits ?? DEFAULT_GATE_LIMITS,
+      )
+    } catch (error) {
+      if (peer === null) throw error
+      peer.rejectUpdate(error, update)
+      return
     }
-    return false
+    const { shape, verdict, extraBytes } = admitted
+    peer?.spend?.(verdict.newStructs + shape.deletes.length)
+    this.#sizeBytes += extraBytes
+    if (!needsSlicing(shape, verdict)) {
+      this.#applySafely(update, origin)
+      return
+    }
+    return this.#applySlices(sliceUpdate(update, shape, verdict), origin)
   }
 
-  readonly #onAwarenessUpdate = (change: {
-    added: number[]
-    updated: number[]
-    removed: number[]
-  }) => {
-    const changed = [...change.added, ...change.updated, ...change.removed]
-    if (changed.length === 0) return
-    // Sent to the origin too, as the stock server does: a lone client's own renewal coming back
-    // every 15 s is what keeps the stock provider's 30 s "no message received" watchdog quiet.
-    this.#broadcast(encodeAwareness(this.awareness, changed))
+  async #applySlices(slices: readonly Uint8Array[], origin: unknown): Promise<void> {
+    this.options.metrics.slicedUpdates++
+    for (const slice of slices) {
+      if (this.#unsafe || this.#destroyed) return
+      if (!this.#applySafely(slice, origin)) return
+      // Other boards, and this board's sync replies, run between slices.
+      await new Promise((resume) => setImmediate(resume))
+    }
+  }
+
+  /** Applies admitted bytes; any sign that Yjs failed makes the room unsafe. */
+  #applySafely(update: Uint8Array, origin: unknown): boolean {
+    const store = this.doc.store
+    const hadPending = store.pendingStructs !== null || store.pendingDs !== null
+    try {
+      Y.applyUpdate(this.doc, update, origin)
+    } catch (error) {
+      this.#makeUnsafe(error)
+      return false
+    }
+    if (docIsWedged(this.doc)) {
+      this.#makeUnsafe(new Error('the doc stopped emitting updates'))
+      return false
+    }
+    if (!hadPending && (store.pendingStructs !== null || store.pendingDs !== null)) {
+      // The gate let through something Yjs could not integrate: held in memory only, it would
+      // be confirmed by sync replies yet never stored. Reload rather than answer from it.
+      this.#makeUnsafe(new Error('an admitted update left structs pending'))
+      return false
+    }
+    return true
+  }
+
+  #makeUnsafe(error: unknown): void {
+    if (this.#unsafe) return
+    this.#unsafe = true
+    this.options.metrics.roomsReloaded++
+    this.#log.error({ err: error }, 'an update failed inside Yjs; reloading the board from storage')
+    this.#lane.close()
+    // What the doc emitted before the throw is queued and still gets stored; what it holds
+    // beyond that was never confirmed to anyone. Clients reconnect to the reloaded board and
+    // resend what it lacks.
+    this.closeAll(CloseCode.internalError, 'board reloading after a failed update')
+    this.options.onUnsafe?.(this)
   }
 
   readonly #onDocUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === 'load') return
     this.#changedSinceLoad = true
     this.#sizeBytes += update.byteLength
-    const cached = this.#fullState
-    if (cached !== null) {
-      cached.since.push(update)
-      cached.sinceBytes += update.byteLength
-      // Past a quarter of the state, re-encoding once beats sending this much twice.
-      if (cached.sinceBytes > cached.message.byteLength / 4) this.#fullState = null
-    }
+    this.#replies.updated(update)
     if (origin === REMOTE_ORIGIN) {
       // Stored by the node that made it: only this node's peers still need it.
       this.#broadcast(encodeUpdate(update))
       return
     }
-    this.#enqueue({ kind: 'update', update, origin })
-  }
-
-  #enqueue(task: Task): void {
-    this.#queue.push(task)
-    void this.#pump()
-  }
-
-  async #pump(): Promise<void> {
-    if (this.#pumping) return
-    this.#pumping = true
-    let stopped = false
-    try {
-      await this.#drain()
-    } catch (error) {
-      // Nothing in the loop should throw; if it does, keep the queue for the next enqueue
-      // rather than an unhandled rejection, and say so loudly.
-      stopped = true
-      this.#log.error({ err: error, queued: this.#queue.length }, 'relay queue stopped')
-    } finally {
-      this.#pumping = false
-    }
-    // A task enqueued after the drain loop ended but before the await above returned (the
-    // same tick as its last send: ws delivers several frames in one tick) found the pump still
-    // busy and returned; without this it would wait, unsaved and unsent, for the next message.
-    if (!stopped && this.#queue.length > 0 && !this.#destroyed) void this.#pump()
-    else this.#notifyIfIdle()
-  }
-
-  async #drain(): Promise<void> {
-    while (this.#queue.length > 0 && !this.#destroyed) {
-      const head = this.#queue[0]
-      if (head === undefined) break
-      if (head.kind === 'send') {
-        this.#queue.shift()
-        head.peer.send(head.message)
-        continue
-      }
-      if (head.kind === 'barrier') {
-        this.#queue.shift()
-        head.reached(true)
-        continue
-      }
-      const batch: Extract<Task, { kind: 'update' }>[] = []
-      for (const task of this.#queue) {
-        if (task.kind !== 'update' || batch.length === MAX_BATCH) break
-        batch.push(task)
-      }
-      // Merging is safe here: these bytes came out of our own doc, never from a client.
-      const merged = batch.length === 1 ? head.update : Y.mergeUpdates(batch.map((t) => t.update))
-      if (!(await this.#append(merged))) {
-        await this.#backoff()
-        continue
-      }
-      // abandon() may have emptied the queue while the append was in flight.
-      if (this.#queue[0] !== head) continue
-      this.#queue.splice(0, batch.length)
-      this.options.fanout?.durable(this, merged)
-      // To every peer, the author included, as the stock server does: an update can integrate
-      // structs that were pending from other peers, and the author must receive those too.
-      for (const task of batch) this.#broadcast(encodeUpdate(task.update))
-      this.#maybeCompact()
-    }
-  }
-
-  async #append(update: Uint8Array): Promise<boolean> {
-    try {
-      await this.options.store.appendUpdate(this.boardId, update)
-    } catch (error) {
-      this.options.metrics.storageFailures++
-      const unsaved = this.#queue.filter((t) => t.kind === 'update').length
-      this.#log.error({ err: error, unsaved }, 'storage append failed; keeping updates in memory')
-      if (!this.#failing) {
-        this.#failing = true
-        this.#broadcast(encodeStorageStatus(false, unsaved))
-      }
-      return false
-    }
-    this.options.metrics.updatesStored++
-    this.#pendingRows++
-    this.#pendingBytes += update.byteLength
-    this.#retryDelay = 0
-    if (this.#failing) {
-      this.#failing = false
-      this.#log.info('storage recovered; queued updates are durable again')
-      this.#broadcast(encodeStorageStatus(true, 0))
-    }
-    return true
-  }
-
-  #backoff(): Promise<void> {
-    this.#retryDelay = Math.min(
-      Math.max(100, this.#retryDelay * 2),
-      Math.max(1, this.options.storageRetryMaxMs),
-    )
-    return new Promise((resolve) => {
-      this.#wakeRetry = () => {
-        if (this.#retryTimer !== null) clearTimeout(this.#retryTimer)
-        this.#retryTimer = null
-        this.#wakeRetry = null
-        resolve()
-      }
-      this.#retryTimer = setTimeout(this.#wakeRetry, this.#retryDelay)
-    })
+    this.#queue.update(update)
   }
 
   #broadcast(message: Uint8Array): void {
     for (const peer of this.peers) peer.send(message)
   }
-
-  /**
-   * Folds the update rows into one snapshot once they pass the policy's bounds. Runs beside the
-   * queue on the store's own copy (compactBoard reloads it): the store keeps rows appended
-   * meanwhile, so the queue never waits for it and nothing is lost whichever finishes first.
-   */
-  #maybeCompact(): void {
-    if (this.#compacting !== null || this.#destroyed || this.#failing) return
-    if (this.#pendingRows < this.#compactFloorRows) return
-    if (
-      !shouldCompact(
-        { count: this.#pendingRows, bytes: this.#pendingBytes },
-        this.options.compaction,
-      )
-    ) {
-      return
-    }
-    const { store, metrics } = this.options
-    const loader = this.options.loader
-    this.#compacting = compactBoard(
-      store,
-      this.boardId,
-      loader ? (parts) => loader.compact(parts) : undefined,
-    )
-      .then(async (result) => {
-        metrics.compactions++
-        this.#compactFloorRows = 0
-        this.#log.debug({ ...result }, 'compacted')
-        const pending = await store.pendingUpdates(this.boardId)
-        this.#pendingRows = pending.count
-        this.#pendingBytes = pending.bytes
-        if (result.compacted) {
-          let queued = 0
-          for (const task of this.#queue)
-            if (task.kind === 'update') queued += task.update.byteLength
-          this.#sizeBytes = result.bytesAfter + pending.bytes + queued
-        }
-      })
-      .catch((error: unknown) => {
-        metrics.compactionFailures++
-        // Wait for as many rows again before the next try instead of retrying on every append.
-        this.#compactFloorRows = this.#pendingRows * 2
-        this.#log.warn({ err: error }, 'compaction failed; will retry after more updates')
-      })
-      .finally(() => {
-        this.#compacting = null
-        this.#notifyIfIdle()
-      })
-  }
-
-  #notifyIfIdle(): void {
-    if (!this.idle) return
-    const waiters = this.#idleWaiters
-    this.#idleWaiters = []
-    for (const wake of waiters) wake()
-  }
 }
+
+function isPeer(origin: unknown): origin is Peer {
+  return (
+    typeof origin === 'object' &&
+    origin !== null &&
+    typeof (origin as Partial<Peer>).rejectUpdate === 'function'
+  )
+}
+
+export { LaneFullError, MalformedUpdateError, RoomUnsafeError, type Peer, type RoomOptions }

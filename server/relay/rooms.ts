@@ -2,6 +2,10 @@
  * Which boards are in memory. A board is loaded by its first user (a socket or a REST call
  * holding a lease) and unloaded after its last user leaves and its queue is flushed; a board
  * whose storage is failing therefore stays loaded until the retry succeeds.
+ *
+ * A room that became unsafe (an update threw inside Yjs, room.ts) is retired at once: the
+ * next user gets a fresh room loaded from storage, once the retired room's queue has stored
+ * what its doc emitted before the throw.
  */
 import type { StoredReply } from './load-board'
 import { Room, type RoomOptions } from './room'
@@ -17,8 +21,13 @@ interface Entry {
 
 export class Rooms {
   readonly #entries = new Map<string, Entry>()
+  /** Unsafe rooms still storing what they emitted; a new load of the board waits for it. */
+  readonly #retiring = new Map<string, Promise<void>>()
+  readonly #options: RoomOptions
 
-  constructor(private readonly options: RoomOptions) {}
+  constructor(options: RoomOptions) {
+    this.#options = { ...options, onUnsafe: (room) => this.#retire(room.boardId) }
+  }
 
   /** Number of boards loaded or loading. */
   get size(): number {
@@ -46,7 +55,7 @@ export class Rooms {
         room: null,
         storedState: null,
         storedStateListeners: listeners,
-        loading: Room.load(boardId, this.options, (reply) => {
+        loading: this.#load(boardId, (reply) => {
           created.storedState = reply
           for (const listener of listeners) listener(reply)
         }),
@@ -89,9 +98,19 @@ export class Rooms {
     entry.storedStateListeners.add(listener)
   }
 
-  release(boardId: string): void {
+  /** Loaded boards whose doc no longer matches storage (Room.consistent). */
+  inconsistent(): Room[] {
+    return this.loaded().filter((room) => !room.consistent)
+  }
+
+  /**
+   * Ends one use of the board. `room` is the room the caller used, when it had one: a user of
+   * a retired room must not count against the board's next room.
+   */
+  release(boardId: string, room?: Room | null): void {
     const entry = this.#entries.get(boardId)
     if (entry === undefined) return
+    if (room != null && entry.room !== null && entry.room !== room) return
     entry.users = Math.max(0, entry.users - 1)
     if (entry.users === 0) void this.#unloadWhenIdle(boardId, entry)
   }
@@ -102,7 +121,7 @@ export class Rooms {
     try {
       return await use(room)
     } finally {
-      this.release(boardId)
+      this.release(boardId, room)
     }
   }
 
@@ -118,6 +137,28 @@ export class Rooms {
     if (entry.users > 0 || this.#entries.get(boardId) !== entry) return
     this.#entries.delete(boardId)
     room.destroy()
+  }
+
+  async #load(boardId: string, onStoredState: (reply: StoredReply) => void): Promise<Room> {
+    const retiring = this.#retiring.get(boardId)
+    if (retiring !== undefined) await retiring
+    return Room.load(boardId, this.#options, onStoredState)
+  }
+
+  /** Takes an unsafe room out of use; its users were closed, its queue still stores. */
+  #retire(boardId: string): void {
+    const entry = this.#entries.get(boardId)
+    const room = entry?.room
+    if (entry === undefined || room == null) return
+    this.#entries.delete(boardId)
+    const retired = room
+      .flush(this.#options.storageRetryMaxMs * 4)
+      .then(() => undefined)
+      .finally(() => {
+        room.destroy()
+        if (this.#retiring.get(boardId) === retired) this.#retiring.delete(boardId)
+      })
+    this.#retiring.set(boardId, retired)
   }
 
   /** Shutdown: forget every room after the relay has flushed and closed them. */

@@ -26,7 +26,8 @@ function dependencies(struct: Struct): (Y.ID | null)[] {
   return [struct.origin, struct.rightOrigin, parent ?? null]
 }
 
-function encodePiece(groups: Map<number, Struct[]>): Uint8Array {
+/** One V1 update holding, per client, one contiguous clock range of structs and no deletions. */
+export function encodePiece(groups: Map<number, Struct[]>): Uint8Array {
   const encoder = new Y.UpdateEncoderV1()
   encoding.writeVarUint(encoder.restEncoder, groups.size)
   for (const [client, structs] of groups) {

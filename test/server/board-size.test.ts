@@ -10,8 +10,10 @@ import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
 import {
   BoardFullError,
+  BoardReadOnlyError,
   BoardTooLargeError,
   DELETION_SLACK_BYTES,
+  READ_ONLY_FACTOR,
 } from '../../server/relay/board-size'
 import { messageSync } from '../../server/relay/protocol'
 import { Room, type Peer } from '../../server/relay/room'
@@ -28,7 +30,11 @@ class JoiningPeer implements Peer {
   readonly doc = new Y.Doc()
   /** The sync step 2 messages received, as sent (identity shows a shared encoding). */
   readonly steps2: Uint8Array[] = []
+  readonly rejected: unknown[] = []
   constructor(readonly id: string) {}
+  rejectUpdate(error: unknown): void {
+    this.rejected.push(error)
+  }
   send(message: Uint8Array): void {
     const decoder = decoding.createDecoder(message)
     if (decoding.readVarUint(decoder) !== messageSync) return
@@ -61,10 +67,11 @@ function textUpdate(doc: Y.Doc, chars: number): Uint8Array {
 }
 
 describe('board size cap', () => {
-  it('refuses to load a stored board past the cap (plus deletion slack) without decoding it', async () => {
+  it('refuses to load a stored board past twice the cap (plus slack) without decoding it', async () => {
     const author = new Y.Doc()
     const limit = 64 * 1024
-    const store = await storeWith(textUpdate(author, limit + DELETION_SLACK_BYTES + 1000))
+    const stored = READ_ONLY_FACTOR * limit + DELETION_SLACK_BYTES + 1000
+    const store = await storeWith(textUpdate(author, stored))
     const refused = await load(store, limit).then(
       () => null,
       (error: unknown) => error,
@@ -74,8 +81,51 @@ describe('board size cap', () => {
     expect((refused as Error).message).toMatch(/too large to open: 1\.1 MiB.*limit is 0\.1 MiB/)
     // Only the load is refused: the board is still stored, whole, for a server with a larger cap.
     const larger = await load(store, 4 * 1024 * 1024)
-    expect(larger.doc.getText('t').length).toBe(limit + DELETION_SLACK_BYTES + 1000)
+    expect(larger.doc.getText('t').length).toBe(stored)
+    expect(larger.readOnlyReason).toBeNull()
     larger.destroy()
+  })
+
+  it('opens a board over the cap read-only: deletions pass, anything that adds is refused', async () => {
+    const author = new Y.Doc()
+    const limit = 64 * 1024
+    const stored = limit + DELETION_SLACK_BYTES + 1000
+    const room = await load(await storeWith(textUpdate(author, stored)), limit)
+    expect(room.readOnlyReason).toMatch(/over its size limit.*read-only until notes are deleted/)
+    const peer = new JoiningPeer('p')
+    room.join(peer)
+    room.receiveUpdate(peer, textUpdate(author, 10))
+    await room.flush()
+    expect(peer.rejected[0]).toBeInstanceOf(BoardReadOnlyError)
+    // Deleting whole items adds nothing: it passes, so people can make room.
+    const before = Y.encodeStateVector(author)
+    author.getText('t').delete(0, stored)
+    room.receiveUpdate(peer, Y.encodeStateAsUpdate(author, before))
+    await room.flush()
+    expect(peer.rejected).toHaveLength(1)
+    expect(room.doc.getText('t').length).toBe(0)
+    room.destroy()
+  })
+
+  it('charges a delete-only update for the items it splits, and refuses it on a full board', async () => {
+    const author = new Y.Doc()
+    const room = await load(await storeWith(textUpdate(author, 3000)), 4000)
+    const peer = new JoiningPeer('p')
+    room.join(peer)
+    const sizeBefore = room.sizeBytes
+    // Deleting every other character: 2 bytes a range on the wire, a new struct each in storage.
+    const before = Y.encodeStateVector(author)
+    author.transact(() => {
+      for (let i = 0; i < 200; i++) author.getText('t').delete(i, 1)
+    })
+    const splitting = Y.encodeStateAsUpdate(author, before)
+    expect(Y.decodeUpdate(splitting).structs).toHaveLength(0)
+    room.receiveUpdate(peer, splitting)
+    await room.flush()
+    expect(peer.rejected[0]).toBeInstanceOf(BoardFullError)
+    expect(room.doc.getText('t').length).toBe(3000)
+    expect(room.sizeBytes).toBe(sizeBefore)
+    room.destroy()
   })
 
   it('refuses an update that would grow a full board, leaving the doc unchanged', async () => {
@@ -83,10 +133,11 @@ describe('board size cap', () => {
     const room = await load(await storeWith(textUpdate(author, 3000)), 4000)
     const peer = new JoiningPeer('p')
     room.join(peer)
-    room.applyClientUpdate(peer, textUpdate(author, 500)) // 3.5k: fits
+    room.receiveUpdate(peer, textUpdate(author, 500)) // 3.5k: fits
     await room.flush()
-    expect(() => room.applyClientUpdate(peer, textUpdate(author, 1000))).toThrow(BoardFullError)
+    room.receiveUpdate(peer, textUpdate(author, 1000))
     await room.flush()
+    expect(peer.rejected[0]).toBeInstanceOf(BoardFullError)
     expect(room.doc.getText('t').length).toBe(3500)
     expect(room.sizeBytes).toBeLessThan(4000)
     room.destroy()
@@ -99,12 +150,12 @@ describe('board size cap', () => {
     const peer = new JoiningPeer('p')
     room.join(peer)
     // A reconnecting client's step 2 may repeat what the server has: it adds nothing.
-    room.applyClientUpdate(peer, Y.encodeStateAsUpdate(author))
+    room.receiveUpdate(peer, Y.encodeStateAsUpdate(author))
     const before = Y.encodeStateVector(author)
     author.getText('t').delete(0, 1000)
     const deletion = Y.encodeStateAsUpdate(author, before)
     expect(Y.decodeUpdate(deletion).structs).toHaveLength(0)
-    room.applyClientUpdate(peer, deletion)
+    room.receiveUpdate(peer, deletion)
     await room.flush()
     expect(room.doc.getText('t').length).toBe(2900)
     room.destroy()
@@ -123,8 +174,8 @@ describe('sync step 2 for first-time joiners', () => {
       return peer
     }
     const first = await joinFresh('first')
-    room.applyClientUpdate(first, textUpdate(author, 5))
-    room.applyClientUpdate(first, textUpdate(author, 7))
+    room.receiveUpdate(first, textUpdate(author, 5))
+    room.receiveUpdate(first, textUpdate(author, 7))
     await room.flush()
     // Joined after both changes were broadcast: only its sync can bring them.
     const second = await joinFresh('second')
@@ -135,7 +186,7 @@ describe('sync step 2 for first-time joiners', () => {
     expect(third.steps2[0]).toBe(second.steps2[0])
     expect(second.steps2[0]).toBe(first.steps2[0])
     // A change larger than a quarter of the state makes the next joiner get a fresh encoding.
-    room.applyClientUpdate(first, textUpdate(author, 200_000))
+    room.receiveUpdate(first, textUpdate(author, 200_000))
     await room.flush()
     const fourth = await joinFresh('fourth')
     expect(fourth.steps2[0]).not.toBe(first.steps2[0])
@@ -188,7 +239,7 @@ describe('board size cap over the wire', () => {
     expect(provider.doc.getText('t').length).toBe(70_000)
   })
 
-  it('refuses to open a stored board past the cap, over the socket and over REST', async () => {
+  it('refuses to open a stored board past twice the cap, yet its backup still downloads', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'stretchboard-size-'))
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }))
     const first = await startTestServer({ dataDir })
@@ -203,10 +254,18 @@ describe('board size cap over the wire', () => {
     const { code, reason } = await closed
     expect(code).toBe(4413)
     expect(reason).toMatch(/^board too large to open: 1\.1 MiB, this server's limit is 0\.1 MiB$/)
-    const response = await fetch(`${server.url}/api/boards/${board.id}/snapshot`, {
+    const exported = await fetch(`${server.url}/api/boards/${board.id}/export.json`, {
       headers: { authorization: `Bearer ${board.viewToken}` },
     })
-    expect(response.status).toBe(413)
-    expect(await response.json()).toMatchObject({ error: { code: 'board-too-large' } })
+    expect(exported.status).toBe(413)
+    expect(await exported.json()).toMatchObject({ error: { code: 'board-too-large' } })
+    // The backup is the stored bytes, not a loaded doc: it is always there to take.
+    const backup = await fetch(`${server.url}/api/boards/${board.id}/snapshot`, {
+      headers: { authorization: `Bearer ${board.viewToken}` },
+    })
+    expect(backup.status).toBe(200)
+    const restored = new Y.Doc()
+    Y.applyUpdate(restored, new Uint8Array(await backup.arrayBuffer()))
+    expect(restored.getText('t').length).toBe(1_200_000)
   })
 })

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
 import { messageSync } from '../../server/relay/protocol'
+import { UpdateRejectedError } from '../../core/sync/index'
 import { Room, type Peer } from '../../server/relay/room'
 import { MemoryStore } from '../../server/storage/memory-store'
 import { issueTokens } from '../../server/storage/tokens'
@@ -9,6 +10,8 @@ import { roomOptions } from '../helpers/relay'
 
 class FakePeer implements Peer {
   readonly awarenessIds = new Set<number>()
+  /** What the room refused from this peer. */
+  readonly rejected: unknown[] = []
   /** Every document update this peer received, applied to its own copy. */
   readonly doc = new Y.Doc()
   constructor(readonly id: string) {}
@@ -20,6 +23,9 @@ class FakePeer implements Peer {
     Y.applyUpdate(this.doc, decoding.readVarUint8Array(decoder))
   }
   close(): void {}
+  rejectUpdate(error: unknown): void {
+    this.rejected.push(error)
+  }
 }
 
 async function room(): Promise<{ room: Room; store: MemoryStore }> {
@@ -31,24 +37,28 @@ async function room(): Promise<{ room: Room; store: MemoryStore }> {
 }
 
 describe('Room', () => {
-  it('sends an author the structs of others that its update un-blocked', async () => {
+  it('refuses an update built on content it lacks, then takes it with what it builds on', async () => {
     const { room: r } = await room()
     const alice = new FakePeer('alice')
     const bob = new FakePeer('bob')
     r.join(alice)
     r.join(bob)
-    // Alice writes a1; Bob learns it peer-to-peer (not via the server) and builds b2 on it.
+    // Alice writes a1; Bob has it too (say the server lost it) and builds b2 on it.
     const a = new Y.Doc()
     a.getArray<string>('list').push(['a1'])
     const b = new Y.Doc()
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
     b.getArray<string>('list').push(['b2'])
-    // The server gets b2 first: it cannot integrate it yet and keeps it pending.
-    r.applyClientUpdate(bob, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)))
+    // Only b2: Yjs would hold it pending, in memory only, while sync replies confirm it.
+    r.receiveUpdate(bob, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)))
     await r.flush()
+    expect(bob.rejected).toHaveLength(1)
+    expect(bob.rejected[0]).toBeInstanceOf(UpdateRejectedError)
+    expect((bob.rejected[0] as UpdateRejectedError).problem).toBe('incomplete')
+    expect(r.doc.store.pendingStructs).toBeNull()
     expect(r.doc.getArray('list').length).toBe(0)
-    // Alice's a1 arrives and un-blocks b2: the doc emits both, and Alice needs b2 too.
-    r.applyClientUpdate(alice, Y.encodeStateAsUpdate(a))
+    // Bob's reconnect sends what the server lacks, a1 included: whole, it applies.
+    r.receiveUpdate(bob, Y.encodeStateAsUpdate(b))
     await r.flush()
     expect(r.doc.getArray('list').toArray()).toEqual(['a1', 'b2'])
     expect(alice.doc.getArray('list').toArray()).toEqual(['a1', 'b2'])
@@ -70,6 +80,7 @@ describe('Room', () => {
       awarenessIds: new Set(),
       send: () => order.push('sent'),
       close: () => undefined,
+      rejectUpdate: () => undefined,
     }
     const author = new FakePeer('author')
     r.join(author)
@@ -77,7 +88,7 @@ describe('Room', () => {
     order.length = 0
     const source = new Y.Doc()
     source.getMap('m').set('k', 'v')
-    r.applyClientUpdate(author, Y.encodeStateAsUpdate(source))
+    r.receiveUpdate(author, Y.encodeStateAsUpdate(source))
     await r.flush()
     expect(order).toEqual(['stored', 'sent'])
     r.destroy()
@@ -100,11 +111,11 @@ describe('Room.durable', () => {
     r.join(author)
     const first = new Y.Doc()
     first.getMap('m').set('first', 1)
-    r.applyClientUpdate(author, Y.encodeStateAsUpdate(first))
+    r.receiveUpdate(author, Y.encodeStateAsUpdate(first))
     const stored = r.durable(5_000)
     const second = new Y.Doc()
     second.getMap('m').set('second', 2)
-    r.applyClientUpdate(author, Y.encodeStateAsUpdate(second))
+    r.receiveUpdate(author, Y.encodeStateAsUpdate(second))
     expect(await stored).toBe(true)
     expect(await r.flush(50)).toBe(false)
     release()
@@ -119,7 +130,7 @@ describe('Room.durable', () => {
     r.join(author)
     const doc = new Y.Doc()
     doc.getMap('m').set('k', 1)
-    r.applyClientUpdate(author, Y.encodeStateAsUpdate(doc))
+    r.receiveUpdate(author, Y.encodeStateAsUpdate(doc))
     expect(await r.durable(100)).toBe(false)
     expect(r.unsavedUpdates).toBe(1)
     expect(r.abandon()).toBe(1)
