@@ -42,13 +42,13 @@ function deepObjectiveBoard(): Y.Doc {
 /** How deep shared types nest anywhere in the doc (a root is 1). */
 function maxDepth(doc: Y.Doc): number {
   let deepest = 0
-  const stack: [Y.AbstractType<unknown>, number][] = [...doc.share.values()].map((t) => [t, 1])
+  const stack: [unknown, number][] = [...doc.share.values()].map((type) => [type, 1])
   while (stack.length > 0) {
     const [type, depth] = stack.pop()!
     deepest = Math.max(deepest, depth)
-    const children = type instanceof Y.Map ? [...type.values()] : []
-    for (const child of children) {
-      if (child instanceof Y.AbstractType) stack.push([child as Y.AbstractType<unknown>, depth + 1])
+    if (!(type instanceof Y.Map)) continue
+    for (const child of type.values() as Iterable<unknown>) {
+      if (child instanceof Y.AbstractType) stack.push([child, depth + 1])
     }
   }
   return deepest
