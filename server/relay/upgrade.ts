@@ -89,7 +89,9 @@ async function handleUpgrade(
     extra?: Refusal,
   ) => {
     if (reason !== null) deps.metrics.reject(reason)
-    deps.logger.info({ status, path: safePath(request.url ?? '') }, `upgrade refused: ${message}`)
+    // A flood of rate-limited opens must not become a flood of log lines: the metric counts it.
+    const level = status === 429 ? 'debug' : 'info'
+    deps.logger[level]({ status, path: safePath(request.url ?? '') }, `upgrade refused: ${message}`)
     refuse(socket, status, message, extra)
   }
   if (!deps.relay.accepting) return refuseCounted(503, null, 'server is shutting down')
