@@ -7,6 +7,7 @@ import { ROOTS } from '../core/board/schema'
 import { migrate } from '../core/board/migrate'
 import type { BoardSession, Identity, PresenceState, Role } from './context'
 import { BoardConnection } from './net/board-connection'
+import { compactDeviceCopy, guardDoc } from './net/doc-recovery'
 
 export interface OpenBoardOptions {
   readonly boardId: string
@@ -17,6 +18,13 @@ export interface OpenBoardOptions {
   readonly online: boolean
   readonly initialPending: number
   readonly onPendingChange: (pending: number) => void
+  /**
+   * Called once if the doc becomes unsafe (net/doc-recovery.ts); the caller reopens the board
+   * from `loadDeviceCopy` and passes that doc back in as `recovered`.
+   */
+  readonly onDamaged: (reason: string) => void
+  /** A doc already loaded from this device's copy and pruned, when reopening after damage. */
+  readonly recovered?: Y.Doc | undefined
 }
 
 export interface OpenBoard {
@@ -29,8 +37,12 @@ export interface OpenBoard {
 const MIGRATION_ORIGIN = 'stretchboard:migration'
 
 export function openBoard(options: OpenBoardOptions): OpenBoard {
-  const doc = new Y.Doc()
+  const doc = options.recovered ?? new Y.Doc()
   const connection = new BoardConnection({ ...options, doc })
+  const unguard = guardDoc(doc, connection.provider, options.onDamaged)
+  // The recovered doc was pruned before y-indexeddb saw it: its stored history still replays
+  // the deep chain, which one snapshot replaces.
+  if (options.recovered !== undefined) compactDeviceCopy(connection.persistence)
   const awareness = connection.provider.awareness
   // Commands carry this object as their transaction origin; remote and IndexedDB updates never
   // do, so undo reverts only what this tab did.
@@ -45,7 +57,7 @@ export function openBoard(options: OpenBoardOptions): OpenBoard {
     const onSync = (synced: boolean) => {
       if (!synced) return
       connection.provider.off('sync', onSync)
-      migrate(doc, MIGRATION_ORIGIN)
+      if (migrate(doc, MIGRATION_ORIGIN).pruned > 0) compactDeviceCopy(connection.persistence)
     }
     connection.provider.on('sync', onSync)
   }
@@ -64,6 +76,7 @@ export function openBoard(options: OpenBoardOptions): OpenBoard {
     session,
     connection,
     destroy() {
+      unguard()
       awareness.setLocalState(null)
       undoManager.destroy()
       connection.destroy()

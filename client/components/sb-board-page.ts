@@ -14,9 +14,11 @@ import {
   type Role,
 } from '../context'
 import { ApiError, getBoardInfo } from '../net/api'
+import { loadDeviceCopy, RecoveryBudget, RECOVERED_NOTICE } from '../net/doc-recovery'
 import { openBoard, publishIdentity, type OpenBoard } from '../session'
 import { getAccess, rememberBoard, switchableEditToken, updateAccess } from '../state/board-access'
 import type { KeyValueStore } from '../state/key-value'
+import type * as Y from 'yjs'
 import './sb-board-view'
 
 type Problem = { readonly title: string; readonly detail: string }
@@ -39,6 +41,9 @@ export class SbBoardPage extends LitElement {
   store: KeyValueStore = localStorage
 
   #token: string | null = null
+  /** Bumped by every close, so a reopen that finishes after another close or open is dropped. */
+  #generation = 0
+  readonly #recoveries = new RecoveryBudget()
   readonly #sessionProvider = new ContextProvider(this, { context: boardSessionContext })
   readonly #connectionProvider = new ContextProvider(this, { context: boardConnectionContext })
 
@@ -167,11 +172,13 @@ export class SbBoardPage extends LitElement {
     if (access?.role != null) this.#open(access.role)
   }
 
-  #open(role: Role): void {
+  #open(role: Role, recovered?: Y.Doc): void {
     if (this.#token === null) return
     this.#close()
     const access = getAccess(this.store, this.boardId)
     this.opened = openBoard({
+      recovered,
+      onDamaged: this.#onDamaged,
       boardId: this.boardId,
       token: this.#token,
       role,
@@ -193,10 +200,46 @@ export class SbBoardPage extends LitElement {
   }
 
   #close(): void {
+    this.#generation++
     window.removeEventListener('online', this.#onNetwork)
     window.removeEventListener('offline', this.#onNetwork)
     this.opened?.destroy()
     this.opened = null
+  }
+
+  /**
+   * Recovery is reopening the same board: the unsafe doc goes (with its socket and IndexedDB
+   * binding), a fresh one is built from this device's copy, and the server fills in the rest.
+   */
+  readonly #onDamaged = (reason: string): void => {
+    const role = this.opened?.session.role
+    if (role === undefined) return
+    console.warn(`reopening the board: ${reason}`)
+    // Closing at once: the damaged doc would take edits it can no longer save.
+    this.#close()
+    const generation = this.#generation
+    const boardId = this.boardId
+    const fail = () => {
+      this.problem = {
+        title: 'This board could not be reopened',
+        detail:
+          'A change to the board keeps failing on this device. Reload the page; what reached the server is safe there.',
+      }
+    }
+    if (!this.#recoveries.allow(Date.now())) return fail()
+    loadDeviceCopy(boardId).then(
+      async (doc) => {
+        if (generation !== this.#generation) return doc.destroy()
+        this.#open(role, doc)
+        await this.updateComplete
+        const view = this.renderRoot.querySelector('sb-board-view')
+        view?.dispatchEvent(new CustomEvent('sb-notice', { detail: { message: RECOVERED_NOTICE } }))
+      },
+      (error: unknown) => {
+        console.error('could not reopen the board', error)
+        if (generation === this.#generation) fail()
+      },
+    )
   }
 
   /** Back from checking the view link: the edit link this device held opens the board again. */

@@ -7,6 +7,7 @@ import type * as Y from 'yjs'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import type { ConnectionInfo, ConnectionSource, ConnectionStatus } from '../context'
+import { deviceCopyName } from './doc-recovery'
 import { PendingChanges } from './pending-changes'
 
 export type ConnectionSnapshot = ConnectionInfo
@@ -36,7 +37,7 @@ export class BoardConnection extends EventTarget implements ConnectionSource {
     super()
     this.#browserOnline = options.online
     // One IndexedDB database per board, named like the relay's room.
-    this.persistence = new IndexeddbPersistence(`stretchboard:${options.boardId}`, options.doc)
+    this.persistence = new IndexeddbPersistence(deviceCopyName(options.boardId), options.doc)
     this.persistence.on('synced', () => {
       this.#localLoaded = true
       this.#changed()
