@@ -20,7 +20,7 @@ export interface Recipient {
 }
 
 type Task =
-  | { readonly kind: 'update'; readonly update: Uint8Array }
+  | { readonly kind: 'update'; readonly update: Uint8Array; readonly alone: boolean }
   | { readonly kind: 'send'; readonly peer: Recipient; readonly message: Uint8Array }
   | { readonly kind: 'barrier'; readonly reached: (durable: boolean) => void }
 
@@ -82,9 +82,13 @@ export class DurableQueue {
     return this.#tasks.length > 0
   }
 
-  /** Stores `update` (our doc's own output, never client bytes) and then broadcasts it. */
-  update(update: Uint8Array): void {
-    this.#enqueue({ kind: 'update', update })
+  /**
+   * Stores `update` (our doc's own output, never client bytes) and then broadcasts it.
+   * `alone`: store it as its own row, never merged with its neighbours (see room.ts: a
+   * bottom-up repair must stay in pieces, or its merged delete set recurses from the top).
+   */
+  update(update: Uint8Array, alone = false): void {
+    this.#enqueue({ kind: 'update', update, alone })
   }
 
   /** Sends `message` to `peer` once everything queued before it is durable. */
@@ -218,6 +222,7 @@ export class DurableQueue {
       const batch: Extract<Task, { kind: 'update' }>[] = []
       for (const task of this.#tasks) {
         if (task.kind !== 'update' || batch.length === MAX_BATCH) break
+        if (batch.length > 0 && (task.alone || batch[0]!.alone)) break
         batch.push(task)
       }
       // Merging is safe here: these bytes came out of our own doc, never from a client.

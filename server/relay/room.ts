@@ -379,7 +379,10 @@ export class Room {
       this.#broadcast(encodeUpdate(update))
       return
     }
-    this.#queue.update(update)
+    // Yjs deletes a merged delete set in clock order, parents first, recursing through each
+    // child still alive: the repair's pieces must reach storage (and whoever loads it later)
+    // one by one, deepest first, as pruneDeepTypes wrote them.
+    this.#queue.update(update, origin === REPAIR_ORIGIN)
   }
 
   #broadcast(message: Uint8Array): void {
