@@ -95,7 +95,13 @@ export function boardRoutes(deps: AppDeps): Hono<AppEnv> {
     // is asked to store what it has applied first (bounded: storage may be failing).
     const room = deps.relay.rooms.get(board.id)
     if (room !== null) await room.durable(deps.config.shutdownTimeoutMs)
-    const stored = await deps.store.loadDoc(board.id)
+    let stored
+    try {
+      stored = await deps.store.loadDoc(board.id)
+    } catch (error) {
+      deps.logger.error({ err: error, boardId: board.id }, 'backup could not be read')
+      throw new ApiError(503, 'storage-unavailable', 'the board could not be read; try again')
+    }
     const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
     // Merging needs no doc, so nothing stored can make it throw the way applying can.
     const state = parts.length === 1 ? parts[0]! : Y.mergeUpdates([...parts])

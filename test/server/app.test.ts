@@ -221,8 +221,8 @@ describe('snapshot backup and restore', () => {
       })
     const garbage = new Uint8Array([0xff, 0xff, 0xff, 0xff, 0x0f, 1, 2, 3])
     expect(await errorOf(await put(board.editToken, garbage))).toEqual({
-      status: 400,
-      code: 'invalid-snapshot',
+      status: 422,
+      code: 'snapshot-malformed',
     })
     const doc = new Y.Doc()
     doc.getText('t').insert(0, 'x')
