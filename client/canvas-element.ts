@@ -17,6 +17,20 @@ export function canvasElement(root: ParentNode): CanvasApi | null {
 
 export async function pngBlob(canvas: CanvasApi, pixelRatio: number): Promise<Blob> {
   const image = await canvas.toPNG(pixelRatio)
-  if (typeof image !== 'string') return image
-  return await (await fetch(image)).blob()
+  return typeof image === 'string' ? dataUrlBlob(image) : image
+}
+
+/**
+ * Decoded here rather than with `fetch(dataUrl)`: the app's Content-Security-Policy limits
+ * `connect-src` to this server and its socket, which a data: URL is not.
+ */
+export function dataUrlBlob(url: string): Blob {
+  const comma = url.indexOf(',')
+  const head = url.slice(0, comma)
+  const type = /^data:([^;,]+)/.exec(head)?.[1] ?? 'application/octet-stream'
+  const body = url.slice(comma + 1)
+  const text = head.endsWith(';base64') ? atob(body) : decodeURIComponent(body)
+  const bytes = new Uint8Array(text.length)
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i)
+  return new Blob([bytes], { type })
 }
