@@ -1,14 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { Hono } from 'hono'
+import type { Hono } from 'hono'
 import { DEFAULT_CONFIG } from '../../../server/config'
-import { boardRoutes } from '../../../server/http/boards'
+import { createApp } from '../../../server/app'
 import type { AppDeps, AppEnv } from '../../../server/http/deps'
 import { createLogger } from '../../../server/log'
 import { Metrics } from '../../../server/metrics'
 import { Relay } from '../../../server/relay/relay'
 import { compactionPolicy } from '../../../server/storage/compaction'
 import { MemoryStore } from '../../../server/storage/memory-store'
-import { remindersRoutes } from '../../../server/routes/reminders'
 import { createKeyResult, createObjective, quarterTimeframe } from '../../../core/index'
 
 const NOW = Date.UTC(2026, 10, 16)
@@ -43,9 +42,8 @@ beforeEach(() => {
     now: () => NOW,
     newBoardId: () => 'board1',
   }
-  app = new Hono<AppEnv>()
-  app.route('/api/boards', boardRoutes(deps))
-  app.route('/api/boards', remindersRoutes(deps))
+  // The whole app: share links need the public origin its middleware resolves.
+  app = createApp(deps)
 })
 
 afterEach(() => deps.relay.rooms.destroyAll())
