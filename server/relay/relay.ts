@@ -3,45 +3,22 @@
  * keepalive, revokes sockets on token rotation and drains everything on shutdown. upgrade.ts
  * feeds it `ws` sockets; tests can feed it plain objects.
  */
-import type { BoardStore } from '../storage/store'
-import type { CompactionPolicy } from '../storage/compaction'
-import type { RoomFanout } from '../cluster/fanout'
-import type { StateLoader } from '../storage/off-thread-load'
-import type { Logger } from '../log'
-import type { Metrics } from '../metrics'
 import { Connection, type RelaySocket, type Role } from './connection'
 import type { FlowLimits } from './inbound-flow'
-import type { GateLimits } from './update-gate'
+import type { RoomOptions } from './room-contract'
 import { BoardTooLargeError } from './board-size'
 import { CloseCode } from './protocol'
 import { Rooms } from './rooms'
 
-export interface RelayOptions {
-  readonly store: BoardStore
-  readonly metrics: Metrics
-  readonly logger: Logger
+/** Everything a room takes (room-contract.ts), plus what the sockets and their keepalive need. */
+export interface RelayOptions extends Omit<RoomOptions, 'onUnsafe'> {
   readonly now: () => number
   readonly newId: () => string
   readonly maxBufferedBytes: number
-  /** Per-socket work and sync-request budgets (connection.ts); defaults when absent. */
+  /** Per-socket work and sync-request budgets (inbound-flow.ts); defaults when absent. */
   readonly flow?: FlowLimits | undefined
-  /** Bounds on one update (update-gate.ts); defaults when absent. */
-  readonly updateLimits?: GateLimits | undefined
-  readonly maxAwarenessBytes: number
-  readonly maxAwarenessClientsPerConnection: number
-  /** Room presence cap and per-socket presence rate (room-presence.ts); defaults when absent. */
-  readonly maxRoomAwarenessBytes?: number | undefined
-  readonly maxAwarenessBytesPerSecond?: number | undefined
-  readonly compaction: CompactionPolicy
-  readonly storageRetryMaxMs: number
-  /** Largest board opened or grown (board-size.ts); the default when absent. */
-  readonly maxBoardBytes?: number | undefined
   readonly pingIntervalMs: number
   readonly idleTimeoutMs: number
-  /** Cross-node fan-out (REDIS_URL); absent on a single node. */
-  readonly fanout?: RoomFanout | undefined
-  /** Loads and compacts big boards off the event loop; in-thread when absent. */
-  readonly loader?: StateLoader | undefined
 }
 
 export class Relay {
