@@ -5,6 +5,7 @@
 import * as Y from 'yjs'
 import { ROOTS } from '../core/board/schema'
 import { migrate } from '../core/board/migrate'
+import { pruneDeepTypes } from '../core/sync/index'
 import type { BoardSession, Identity, PresenceState, Role } from './context'
 import { BoardConnection } from './net/board-connection'
 import { compactDeviceCopy, guardDoc } from './net/doc-recovery'
@@ -43,6 +44,11 @@ export function openBoard(options: OpenBoardOptions): OpenBoard {
   // The recovered doc was pruned before y-indexeddb saw it: its stored history still replays
   // the deep chain, which one snapshot replaces.
   if (options.recovered !== undefined) compactDeviceCopy(connection.persistence)
+  // Before anyone can touch it (migrate waits for the server, which may never answer): a deep
+  // chain in this device's copy overflows the stack as soon as a command or a peer deletes it.
+  connection.persistence.once('synced', () => {
+    if (pruneDeepTypes(doc, MIGRATION_ORIGIN) > 0) compactDeviceCopy(connection.persistence)
+  })
   const awareness = connection.provider.awareness
   // Commands carry this object as their transaction origin; remote and IndexedDB updates never
   // do, so undo reverts only what this tab did.

@@ -8,13 +8,23 @@
  *
  * The watch is on the doc, not on the places that write to it: commands, undo, the canvas, the
  * inline editor, IndexedDB and the socket all end in a Yjs transaction, and every transaction
- * is followed by a check once the call stack has unwound.
+ * is followed by a check once the call stack has unwound. Two states give a throw inside Yjs
+ * away: the doc is wedged (the throw hit its cleanup), or a deletion stopped halfway (the throw
+ * hit Item.delete's recursion and the cleanup then succeeded, as it does when the undo manager
+ * keeps the deleted items: the doc emits a delete that wedges whoever replays it later).
  */
 import * as Y from 'yjs'
 import * as idb from 'lib0/indexeddb'
 import { storeState, type IndexeddbPersistence } from 'y-indexeddb'
 import { messageSync, type WebsocketProvider } from 'y-websocket'
-import { docIsWedged, pruneDeepTypes } from '../../core/sync/index'
+import {
+  checkUpdate,
+  DEFAULT_SCAN_LIMITS,
+  docIsWedged,
+  pruneDeepTypes,
+  scanUpdate,
+  UpdateRejectedError,
+} from '../../core/sync/index'
 
 export const RECOVERED_NOTICE =
   'The board was reloaded after a damaged change; nothing you saved was lost.'
@@ -51,16 +61,23 @@ export function guardDoc(
     })
   }
   let checkQueued = false
-  const onTransaction = () => {
+  let begun: Y.Transaction[] = []
+  const check = () => {
+    checkQueued = false
+    const transactions = begun
+    begun = []
+    if (docIsWedged(doc)) report('a change failed inside Yjs and the board stopped saving')
+    else if (transactions.some(stoppedHalfway)) report('a deletion stopped halfway inside Yjs')
+  }
+  // Collected when they begin: listeners of later events are skipped when an earlier one throws.
+  const onBegin = (transaction: Y.Transaction) => {
+    begun.push(transaction)
     if (checkQueued) return
     checkQueued = true
     // Transactions are synchronous: once the stack has unwound, none can still be open.
-    queueMicrotask(() => {
-      checkQueued = false
-      if (docIsWedged(doc)) report('a change failed inside Yjs and the board stopped saving')
-    })
+    queueMicrotask(check)
   }
-  doc.on('beforeTransaction', onTransaction)
+  doc.on('beforeTransaction', onBegin)
 
   const original = provider.messageHandlers[messageSync]
   const guarded: SyncHandler = (encoder, decoder, p, emitSynced, type) => {
@@ -80,7 +97,7 @@ export function guardDoc(
   provider.messageHandlers[messageSync] = guarded
   return () => {
     disposed = true
-    doc.off('beforeTransaction', onTransaction)
+    doc.off('beforeTransaction', onBegin)
     if (provider.messageHandlers[messageSync] === guarded) {
       provider.messageHandlers[messageSync] = original as SyncHandler
     }
@@ -88,18 +105,74 @@ export function guardDoc(
 }
 
 /**
- * Applies the stored updates one transaction each, then prunes. y-indexeddb replays them all in
- * one transaction, which is exactly what a pruned deep chain cannot survive: its inserts and its
- * bottom-up deletes meet in one delete set, and collecting that garbage recurses once per level.
- * One at a time, each update is the transaction that once emitted it, and succeeded then.
+ * Whether the transaction deleted a shared type but not everything in it. A completed delete
+ * always takes the whole subtree (Yjs' ContentType.delete), so a live child under a deleted
+ * type means the recursion was cut short. Reads the store only: nothing is split or merged.
+ */
+function stoppedHalfway(transaction: Y.Transaction): boolean {
+  const store = transaction.doc.store
+  for (const [client, ranges] of transaction.deleteSet.clients) {
+    const structs = store.clients.get(client)
+    if (structs === undefined) continue
+    for (const { clock, len } of ranges) {
+      if (clock >= Y.getState(store, client)) continue
+      for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
+        const struct = structs[i]!
+        if (struct.id.clock >= clock + len) break
+        if (struct instanceof Y.Item && struct.deleted && hasLiveDescendant(struct, 2)) return true
+      }
+    }
+  }
+  return false
+}
+
+/**
+ * Two levels, because the throw can land between marking an item deleted and recording it in
+ * the transaction's delete set: that child is deleted, and only its own children are live.
+ */
+function hasLiveDescendant(item: Y.Item, levels: number): boolean {
+  if (!(item.content instanceof Y.ContentType)) return false
+  const type = item.content.type
+  const children: Y.Item[] = [...type._map.values()]
+  for (let child = type._start; child !== null; child = child.right) children.push(child)
+  return children.some(
+    (child) => !child.deleted || (levels > 1 && hasLiveDescendant(child, levels - 1)),
+  )
+}
+
+/**
+ * Applies the stored updates one transaction each, pruning as soon as one nests too deep. A
+ * history can hold a deep chain and then a delete of it, top-down, that an older client or a
+ * cut-short deletion emitted: applied to the live chain, that delete recurses once per level
+ * and overflows, so the chain is taken apart bottom-up first and the delete then finds it gone.
+ * y-indexeddb replays everything in one transaction, where even a bottom-up prune of the chain
+ * meets its inserts in one delete set, and collecting that garbage recurses once per level too.
  */
 export function replayDeviceUpdates(doc: Y.Doc, updates: readonly Uint8Array[]): Y.Doc {
   for (const update of updates) {
+    const deep = nestsTooDeep(doc, update)
     Y.applyUpdate(doc, update, RECOVERY_ORIGIN)
     if (docIsWedged(doc)) throw new Error('the copy of this board on this device is damaged')
+    if (deep) pruneDeepTypes(doc, RECOVERY_ORIGIN)
   }
   pruneDeepTypes(doc, RECOVERY_ORIGIN)
   return doc
+}
+
+/** Our own history, so only nesting is judged: size bounds and gaps are not this check's job. */
+const HISTORY_LIMITS = {
+  ...DEFAULT_SCAN_LIMITS,
+  maxStructs: Number.MAX_SAFE_INTEGER,
+  maxDeleteRanges: Number.MAX_SAFE_INTEGER,
+}
+
+function nestsTooDeep(doc: Y.Doc, update: Uint8Array): boolean {
+  try {
+    checkUpdate(doc, scanUpdate(update, HISTORY_LIMITS))
+    return false
+  } catch (error) {
+    return error instanceof UpdateRejectedError && error.problem === 'too-deep'
+  }
 }
 
 /** A fresh doc holding this device's copy of the board, safe to hand to y-indexeddb. */

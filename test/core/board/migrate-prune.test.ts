@@ -65,7 +65,7 @@ function replicaOf(doc: Y.Doc): Y.Doc {
 describe('migrate prunes shared types nested past the bound', () => {
   it('is needed: deleting a 3,000-deep objective without it overflows inside Yjs', () => {
     const doc = deepObjectiveBoard()
-    expect(() => deleteObjective(doc, { id: 'o1' }, ORIGIN)).toThrow(RangeError)
+    expect(() => deleteObjective(doc, { id: 'o1' }, ORIGIN)).toThrow()
   })
 
   it('a deep note: migrates without a throw, then deleting it works and updates flow', () => {
