@@ -45,17 +45,18 @@ describe('rate limits while Redis is unreachable', () => {
 })
 
 if (redisUrl) {
+  const url = redisUrl
   describe('two nodes on one Redis', { timeout: 60_000 }, () => {
     async function node(): Promise<TestServer> {
       const server = await startTestServer({
-        config: { redisUrl, createBoardsPerMinute: 4, socketOpensPerMinute: 4 },
+        config: { redisUrl: url, createBoardsPerMinute: 4, socketOpensPerMinute: 4 },
       })
       cleanups.push(() => server.close())
       return server
     }
 
     it('share one allowance per address for creations and socket opens', async () => {
-      const redis = createClient({ url: redisUrl })
+      const redis = createClient({ url })
       redis.on('error', () => {})
       await redis.connect()
       cleanups.push(() => redis.close())
