@@ -20,8 +20,8 @@ import type { ScannedStruct, ScannedUpdate, StructId } from './scan-update'
 import { UpdateRejectedError } from './update-errors'
 
 /**
- * The schema nests root → entity map → Y.Text (3 levels). A few levels of headroom leave room
- * for the schema to grow; Yjs needs thousands to overflow.
+ * The schema nests up to 4 levels (root → entity map → Y.Text; the retrospective one more);
+ * the rest is headroom for the schema to grow. Yjs needs thousands to overflow.
  */
 export const MAX_TYPE_DEPTH = 8
 
