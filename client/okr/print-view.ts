@@ -56,7 +56,7 @@ th,td{border-bottom:1px solid #ccc;padding:3px 6px;text-align:left;vertical-alig
 .toolbar{margin-bottom:12px}.toolbar button{font:inherit;padding:4px 12px}
 @media print{.toolbar{display:none}body{margin:0}section{break-inside:avoid}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 </style></head><body>
-<div class="toolbar"><button onclick="window.print()">Print</button></div>
+<div class="toolbar"><button id="print" type="button">Print</button></div>
 <h1>${e(data.board.title || 'OKRs')}${data.board.timeframe ? ` — ${e(data.board.timeframe)}` : ''}</h1>
 <p class="meta">Overall score ${formatScore(data.board.score)} · scores 0.0–1.0, 0.7 is success · ${e(data.board.exportedAt.slice(0, 10))}</p>
 ${objectives || '<p>No objectives yet.</p>'}

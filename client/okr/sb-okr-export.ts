@@ -143,7 +143,10 @@ export class SbOkrExport extends LitElement {
     view.document.write(printHtml(data))
     view.document.close()
     // The page has its own Print button: calling print() here would hold the new window's
-    // renderer in the dialog before it has painted in some browsers.
+    // renderer in the dialog before it has painted in some browsers. Its listener is attached
+    // from here because the app's Content-Security-Policy, which the window inherits, refuses
+    // inline handlers.
+    view.document.getElementById('print')?.addEventListener('click', () => view.print())
     view.focus()
   }
 }

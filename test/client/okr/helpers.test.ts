@@ -136,6 +136,9 @@ describe('print view and reorder', () => {
     expect(html).toContain('O1. Delight new customers')
     expect(html).toContain('@media print')
     expect(html).not.toContain('<script')
+    // The window inherits the app's CSP, which refuses inline handlers: the button has none.
+    expect(html).not.toMatch(/\son[a-z]+=/i)
+    expect(html).toContain('<button id="print" type="button">Print</button>')
   })
 
   it('moves an id to a position', () => {
