@@ -155,10 +155,9 @@ function freshRuns(doc: Y.Doc, shape: ScannedUpdate): Map<number, ClientRun> {
 }
 
 /**
- * Places every fresh struct after the structs it depends on, the way Yjs integrates them (a
- * stack of clients, yjs: src/utils/encoding.js integrateStructs), computing each struct's
- * parent depth on the way; linear in the update however its references are arranged. A
- * dependency that is neither in the doc nor placeable, or a cycle, makes the update incomplete.
+ * Places every fresh struct after the structs it depends on, computing each struct's parent
+ * depth on the way, in O(n log n) however its references are arranged. A dependency that is
+ * neither in the doc nor placeable, or a cycle, makes the update incomplete.
  */
 function placeInCausalOrder(
   doc: Y.Doc,
@@ -213,36 +212,93 @@ function placeInCausalOrder(
     }
     return null
   }
-  for (const start of runs.values()) {
-    const stack: ClientRun[] = [start]
-    const onStack = new Set<number>([start.client])
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1]!
-      const struct = top.fresh[top.next]
-      if (struct === undefined) {
-        stack.pop()
-        onStack.delete(top.client)
-        continue
-      }
+  // Kahn's order over clients: a run blocked on another client's clock waits in that
+  // client's heap and is woken once that clock is placed, so each struct is looked at a
+  // bounded number of times however the references are arranged (a cycle is simply never
+  // woken and is found at the end).
+  const waiting = new Map<number, ClockHeap>()
+  const ready: ClientRun[] = [...runs.values()]
+  for (let run = ready.pop(); run !== undefined; run = ready.pop()) {
+    const before = run.next
+    for (let struct = run.fresh[run.next]; struct !== undefined; struct = run.fresh[run.next]) {
       const missing = blocker(struct)
       if (missing === null) {
-        place(top, struct)
+        place(run, struct)
         continue
       }
       const needed = runs.get(missing.client)
-      const reachable = needed !== undefined && lastClock(needed) > missing.clock
-      if (!reachable || onStack.has(missing.client)) {
-        throw new UpdateRejectedError(
-          'incomplete',
-          `update refers to content this board does not have (client ${missing.client}, ` +
-            `clock ${missing.clock})`,
-        )
-      }
-      stack.push(needed)
-      onStack.add(needed.client)
+      if (needed === undefined || lastClock(needed) <= missing.clock) throw incomplete(missing)
+      let heap = waiting.get(missing.client)
+      if (heap === undefined) waiting.set(missing.client, (heap = new ClockHeap()))
+      heap.push(missing.clock, run)
+      break
     }
+    if (run.next === before) continue
+    const heap = waiting.get(run.client)
+    for (let woken = heap?.popBelow(run.out); woken !== undefined; woken = heap?.popBelow(run.out))
+      ready.push(woken)
+  }
+  for (const run of runs.values()) {
+    const stuck = run.fresh[run.next]
+    if (stuck !== undefined) throw incomplete(blocker(stuck) ?? stuck)
   }
   return placement
+}
+
+function incomplete(missing: StructId): UpdateRejectedError {
+  return new UpdateRejectedError(
+    'incomplete',
+    `update refers to content this board does not have (client ${missing.client}, ` +
+      `clock ${missing.clock})`,
+  )
+}
+
+/** Runs waiting for a client's clock, smallest clock first (a binary min-heap). */
+class ClockHeap {
+  readonly #clocks: number[] = []
+  readonly #runs: ClientRun[] = []
+
+  push(clock: number, run: ClientRun): void {
+    let at = this.#clocks.length
+    this.#clocks.push(clock)
+    this.#runs.push(run)
+    while (at > 0) {
+      const parent = (at - 1) >> 1
+      if (this.#clocks[parent]! <= clock) break
+      this.#swap(at, parent)
+      at = parent
+    }
+  }
+
+  /** Removes and returns a run waiting for a clock below `out`, if any. */
+  popBelow(out: number): ClientRun | undefined {
+    if (this.#clocks.length === 0 || this.#clocks[0]! >= out) return undefined
+    const run = this.#runs[0]!
+    const lastClock = this.#clocks.pop()!
+    const lastRun = this.#runs.pop()!
+    if (this.#clocks.length > 0) {
+      this.#clocks[0] = lastClock
+      this.#runs[0] = lastRun
+      let at = 0
+      for (;;) {
+        const left = 2 * at + 1
+        const right = left + 1
+        let least = at
+        if (left < this.#clocks.length && this.#clocks[left]! < this.#clocks[least]!) least = left
+        if (right < this.#clocks.length && this.#clocks[right]! < this.#clocks[least]!)
+          least = right
+        if (least === at) break
+        this.#swap(at, least)
+        at = least
+      }
+    }
+    return run
+  }
+
+  #swap(a: number, b: number): void {
+    ;[this.#clocks[a], this.#clocks[b]] = [this.#clocks[b]!, this.#clocks[a]!]
+    ;[this.#runs[a], this.#runs[b]] = [this.#runs[b]!, this.#runs[a]!]
+  }
 }
 
 function lastClock(run: ClientRun): number {

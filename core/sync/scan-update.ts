@@ -36,6 +36,13 @@ export interface ScannedStruct {
   readonly parentId: StructId | null
   /** True for an item that holds a shared type (Y.Map, Y.Text, …): it can nest. */
   readonly isType: boolean
+  /**
+   * Where the struct's own bytes lie in the update. V1 writes every struct with absolute ids,
+   * so these bytes mean the same in any update that starts the client's run at this clock
+   * (the relay cuts big updates into pieces from them without decoding them again).
+   */
+  readonly start: number
+  readonly end: number
 }
 
 export interface DeleteRange {
@@ -152,8 +159,10 @@ function readStruct(
   clock: number,
   limits: ScanLimits,
 ): ScannedStruct {
+  const start = decoder.pos
   const info = decoding.readUint8(decoder)
   const base = {
+    start,
     index,
     client,
     clock,
@@ -162,11 +171,10 @@ function readStruct(
     parentRoot: null,
     parentId: null,
   }
-  if (info === SKIP) {
-    return { ...base, kind: 'skip', length: readLength(decoder), isType: false }
-  }
-  if ((info & BITS5) === 0) {
-    return { ...base, kind: 'gc', length: readLength(decoder), isType: false }
+  if (info === SKIP || (info & BITS5) === 0) {
+    const length = readLength(decoder)
+    const kind = info === SKIP ? 'skip' : 'gc'
+    return { ...base, kind, length, isType: false, end: decoder.pos }
   }
   const origin = (info & BIT8) !== 0 ? readId(decoder) : null
   const rightOrigin = (info & BIT7) !== 0 ? readId(decoder) : null
@@ -181,6 +189,8 @@ function readStruct(
   const ref = info & BITS5
   const length = readContent(decoder, ref, limits)
   return {
+    start,
+    end: decoder.pos,
     index,
     client,
     clock,

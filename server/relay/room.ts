@@ -314,7 +314,8 @@ export class Room {
       return
     }
     const { shape, verdict, extraBytes } = admitted
-    peer?.spend?.(verdict.newStructs + shape.deletes.length)
+    // A cut costs Yjs an insertion into a struct array: charged above a struct or a range.
+    peer?.spend?.(verdict.newStructs + shape.deletes.length + 4 * verdict.splits)
     this.#sizeBytes += extraBytes
     if (!needsSlicing(shape, verdict)) {
       this.#applySafely(update, origin)

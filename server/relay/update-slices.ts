@@ -1,55 +1,91 @@
 /**
  * Cuts an admitted update into pieces that apply one after another, each small enough not to
- * hold the event loop (Yjs integrates an update in one synchronous call: 100k one-character
- * items took 0.3–0.6 s here, during which every other board on the node waited). The pieces
- * follow checkUpdate's causal placement, so none of them leaves anything pending; deletions
- * come last, in their own bounded pieces.
+ * hold the event loop. Yjs integrates an update in one synchronous call: 100k one-character
+ * items took 0.3–0.6 s here, and a delete-only frame cutting 40k items took seconds on a
+ * fragmented text (each cut is an insertion into the client's struct array), during which
+ * every other board on the node waited.
+ *
+ * The pieces follow checkUpdate's causal placement, so none of them leaves anything pending,
+ * and are assembled from the update's own struct bytes (scan-update.ts records where each one
+ * lies), so slicing decodes nothing twice. Deletions come last, in pieces sized by the items
+ * they cut.
  */
 import * as encoding from 'lib0/encoding'
-import * as Y from 'yjs'
-import type { DeleteRange, ScannedUpdate, UpdateVerdict } from '../../core/sync/index'
-import { encodePiece } from '../storage/state-pieces'
+import type {
+  DeleteRange,
+  ScannedStruct,
+  ScannedUpdate,
+  UpdateVerdict,
+} from '../../core/sync/index'
 
-/** Structs or delete ranges per piece: ≈ 10–20 ms of integration on the reference machine. */
-export const SLICE_SIZE = 5_000
+/** Structs per piece: a few milliseconds of integration each on the reference machine. */
+export const SLICE_STRUCTS = 2_000
+/** Item cuts per delete piece (each cut moves a struct array): ≈ 10–40 ms each here. */
+export const SLICE_CUTS = 250
+/** Delete ranges per piece when they cut nothing. */
+export const SLICE_DELETES = 5_000
 
 /** Whether the update is worth slicing at all (most are a handful of structs). */
 export function needsSlicing(shape: ScannedUpdate, verdict: UpdateVerdict): boolean {
-  return verdict.newStructs > SLICE_SIZE || shape.deletes.length > SLICE_SIZE
+  return (
+    verdict.newStructs > SLICE_STRUCTS ||
+    shape.deletes.length > SLICE_DELETES ||
+    verdict.splits > SLICE_CUTS
+  )
 }
 
 export function sliceUpdate(
   update: Uint8Array,
   shape: ScannedUpdate,
   verdict: UpdateVerdict,
-  size = SLICE_SIZE,
 ): Uint8Array[] {
-  // Decoded once, only for updates this big: encodePiece writes Yjs' own struct objects.
-  const { structs } = Y.decodeUpdate(update)
   const pieces: Uint8Array[] = []
-  let groups = new Map<number, (Y.Item | Y.GC)[]>()
+  let groups = new Map<number, ScannedStruct[]>()
   let inPiece = 0
-  for (const placed of verdict.placement) {
-    const struct = structs[placed.index]
-    if (!(struct instanceof Y.Item || struct instanceof Y.GC)) continue
-    let group = groups.get(placed.client)
-    if (group === undefined) groups.set(placed.client, (group = []))
+  for (const struct of verdict.placement) {
+    let group = groups.get(struct.client)
+    if (group === undefined) groups.set(struct.client, (group = []))
     group.push(struct)
-    if (++inPiece >= size) {
-      pieces.push(encodePiece(groups))
+    if (++inPiece >= SLICE_STRUCTS) {
+      pieces.push(encodeStructs(update, groups))
       groups = new Map()
       inPiece = 0
     }
   }
-  if (inPiece > 0) pieces.push(encodePiece(groups))
-  for (let at = 0; at < shape.deletes.length; at += size) {
-    pieces.push(encodeDeletes(shape.deletes.slice(at, at + size)))
+  if (inPiece > 0) pieces.push(encodeStructs(update, groups))
+  // Cuts spread evenly enough over a frame's ranges for an average to size the pieces.
+  const cutsPerRange = verdict.deletes === 0 ? 0 : verdict.splits / verdict.deletes
+  const perPiece = Math.max(
+    1,
+    Math.min(SLICE_DELETES, Math.floor(SLICE_CUTS / Math.max(cutsPerRange, 1e-9))),
+  )
+  for (let at = 0; at < shape.deletes.length; at += perPiece) {
+    pieces.push(encodeDeletes(shape.deletes.slice(at, at + perPiece)))
   }
   return pieces
 }
 
+/**
+ * A V1 update holding, per client, one contiguous run of the given structs (placement keeps
+ * each client's structs in clock order) and no deletions.
+ */
+function encodeStructs(update: Uint8Array, groups: Map<number, ScannedStruct[]>): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, groups.size)
+  for (const [client, structs] of groups) {
+    encoding.writeVarUint(encoder, structs.length)
+    encoding.writeVarUint(encoder, client)
+    encoding.writeVarUint(encoder, structs[0]!.clock)
+    for (const struct of structs) {
+      encoding.writeUint8Array(encoder, update.subarray(struct.start, struct.end))
+    }
+  }
+  encoding.writeVarUint(encoder, 0)
+  return encoding.toUint8Array(encoder)
+}
+
 /** A V1 update with no structs and these delete ranges (yjs: DeleteSet.js writeDeleteSet). */
-function encodeDeletes(ranges: readonly DeleteRange[]): Uint8Array {
+export function encodeDeletes(ranges: readonly DeleteRange[]): Uint8Array {
   const byClient = new Map<number, DeleteRange[]>()
   for (const range of ranges) {
     const list = byClient.get(range.client)
