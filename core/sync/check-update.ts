@@ -17,6 +17,7 @@
  */
 import * as Y from 'yjs'
 import type { ScannedStruct, ScannedUpdate, StructId } from './scan-update'
+import { runSteps, STEP_SIZE, type Steps } from './steps'
 import { UpdateRejectedError } from './update-errors'
 
 /**
@@ -60,8 +61,20 @@ export function checkUpdate(
   shape: ScannedUpdate,
   maxTypeDepth = MAX_TYPE_DEPTH,
 ): UpdateVerdict {
-  const runs = freshRuns(doc, shape)
-  const placement = placeInCausalOrder(doc, runs, maxTypeDepth)
+  return runSteps(checkUpdateSteps(doc, shape, maxTypeDepth))
+}
+
+/**
+ * The same check in steps (steps.ts), for a caller that shares its event loop. The doc must
+ * not lose content between steps; gaining some (another node's update) only helps.
+ */
+export function* checkUpdateSteps(
+  doc: Y.Doc,
+  shape: ScannedUpdate,
+  maxTypeDepth = MAX_TYPE_DEPTH,
+): Steps<UpdateVerdict> {
+  const runs = yield* freshRuns(doc, shape)
+  const placement = yield* placeInCausalOrder(doc, runs, maxTypeDepth)
   const known = (client: number) => {
     const run = runs.get(client)
     return run !== undefined ? run.out : Y.getState(doc.store, client)
@@ -79,7 +92,8 @@ export function checkUpdate(
     }
   }
   let deletes = 0
-  for (const range of shape.deletes) {
+  for (const [at, range] of shape.deletes.entries()) {
+    if (at % STEP_SIZE === STEP_SIZE - 1) yield
     const has = known(range.client)
     if (has === 0) {
       throw new UpdateRejectedError(
@@ -120,11 +134,12 @@ function cutsItem(doc: Y.Doc, client: number, clock: number): boolean {
 }
 
 /** Per client, the structs the doc lacks; refuses gaps and a client written twice. */
-function freshRuns(doc: Y.Doc, shape: ScannedUpdate): Map<number, ClientRun> {
+function* freshRuns(doc: Y.Doc, shape: ScannedUpdate): Steps<Map<number, ClientRun>> {
   const runs = new Map<number, ClientRun>()
   let previous: number | null = null
   const seen = new Set<number>()
   for (const struct of shape.structs) {
+    if (struct.index % STEP_SIZE === STEP_SIZE - 1) yield
     if (struct.client !== previous) {
       // Yjs keeps only the last section of a client written twice; we refuse the ambiguity.
       if (seen.has(struct.client)) {
@@ -159,11 +174,11 @@ function freshRuns(doc: Y.Doc, shape: ScannedUpdate): Map<number, ClientRun> {
  * depth on the way, in O(n log n) however its references are arranged. A dependency that is
  * neither in the doc nor placeable, or a cycle, makes the update incomplete.
  */
-function placeInCausalOrder(
+function* placeInCausalOrder(
   doc: Y.Doc,
   runs: Map<number, ClientRun>,
   maxTypeDepth: number,
-): ScannedStruct[] {
+): Steps<ScannedStruct[]> {
   const placement: ScannedStruct[] = []
   const parentDepth = new Map<ScannedStruct, number>()
   const isOut = (id: StructId | null) => {
@@ -224,6 +239,7 @@ function placeInCausalOrder(
       const missing = blocker(struct)
       if (missing === null) {
         place(run, struct)
+        if (placement.length % STEP_SIZE === 0) yield
         continue
       }
       const needed = runs.get(missing.client)

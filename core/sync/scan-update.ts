@@ -12,6 +12,7 @@
  * JSON nested past a bound.
  */
 import * as decoding from 'lib0/decoding'
+import { runSteps, STEP_SIZE, type Steps } from './steps'
 import { UpdateRejectedError } from './update-errors'
 
 /** An id as numbers, not Y.ID: nothing here allocates Yjs objects. */
@@ -99,8 +100,16 @@ export function scanUpdate(
   update: Uint8Array,
   limits: ScanLimits = DEFAULT_SCAN_LIMITS,
 ): ScannedUpdate {
+  return runSteps(scanUpdateSteps(update, limits))
+}
+
+/** The same scan in steps (steps.ts), for a caller that shares its event loop. */
+export function* scanUpdateSteps(
+  update: Uint8Array,
+  limits: ScanLimits = DEFAULT_SCAN_LIMITS,
+): Steps<ScannedUpdate> {
   try {
-    return scan(update, limits)
+    return yield* scan(update, limits)
   } catch (error) {
     if (error instanceof UpdateRejectedError) throw error
     // lib0 throws plain Errors on a short read; a RangeError means a bound we missed.
@@ -108,7 +117,7 @@ export function scanUpdate(
   }
 }
 
-function scan(update: Uint8Array, limits: ScanLimits): ScannedUpdate {
+function* scan(update: Uint8Array, limits: ScanLimits): Steps<ScannedUpdate> {
   const decoder = decoding.createDecoder(update)
   const structs: ScannedStruct[] = []
   const clients = readCount(decoder, update, 'clients')
@@ -127,9 +136,10 @@ function scan(update: Uint8Array, limits: ScanLimits): ScannedUpdate {
       structs.push(struct)
       clock += struct.length
       if (!Number.isSafeInteger(clock)) throw new UpdateRejectedError('malformed', 'clock overflow')
+      if (structs.length % STEP_SIZE === 0) yield
     }
   }
-  const deletes = readDeletes(decoder, update, limits)
+  const deletes = yield* readDeletes(decoder, update, limits)
   if (decoding.hasContent(decoder)) {
     throw new UpdateRejectedError(
       'malformed',
@@ -332,11 +342,11 @@ function checkJson(text: string, limits: ScanLimits): void {
   }
 }
 
-function readDeletes(
+function* readDeletes(
   decoder: decoding.Decoder,
   update: Uint8Array,
   limits: ScanLimits,
-): DeleteRange[] {
+): Steps<DeleteRange[]> {
   const deletes: DeleteRange[] = []
   const clients = readCount(decoder, update, 'delete clients')
   for (let c = 0; c < clients; c++) {
@@ -355,6 +365,7 @@ function readDeletes(
         throw new UpdateRejectedError('malformed', 'delete range overflow')
       }
       if (len > 0) deletes.push({ client, clock, len })
+      if (i % STEP_SIZE === STEP_SIZE - 1) yield
     }
   }
   return deletes

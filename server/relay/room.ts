@@ -30,9 +30,9 @@ import {
 import { RoomPresence } from './room-presence'
 import { FULL_STATE_CACHE_MIN_BYTES, SyncReplies } from './sync-replies'
 import { MalformedUpdateError, RoomUnsafeError, type Peer, type RoomOptions } from './room-contract'
-import { admitUpdate, DEFAULT_GATE_LIMITS } from './update-gate'
+import { UpdateApplier } from './update-applier'
+import { DEFAULT_GATE_LIMITS } from './update-gate'
 import { LaneFullError, UpdateLane } from './update-lane'
-import { needsSlicing, sliceUpdate } from './update-slices'
 
 export const REPAIR_ORIGIN = 'repair'
 
@@ -44,6 +44,7 @@ export class Room {
   readonly #queue: DurableQueue
   readonly #lane = new UpdateLane()
   readonly #replies: SyncReplies
+  readonly #applier: UpdateApplier
   #destroyed = false
   #unsafe = false
   /** Stored bytes once the queue drains: snapshot + update rows + queued updates + cuts. */
@@ -68,6 +69,19 @@ export class Room {
     this.presence = new RoomPresence(doc, this.peers, options)
     this.awareness = this.presence.awareness
     this.#replies = new SyncReplies(doc)
+    this.#applier = new UpdateApplier({
+      doc,
+      metrics: options.metrics,
+      limits: options.updateLimits ?? DEFAULT_GATE_LIMITS,
+      budget: () => ({
+        sizeBytes: this.#sizeBytes,
+        maxBoardBytes: options.maxBoardBytes ?? DEFAULT_MAX_BOARD_BYTES,
+        readOnlyReason: this.readOnlyReason,
+      }),
+      charge: (bytes) => (this.#sizeBytes += bytes),
+      stopped: () => this.#unsafe || this.#destroyed,
+      applySafely: (bytes, origin) => this.#applySafely(bytes, origin),
+    })
     this.#queue = new DurableQueue({
       boardId,
       store: options.store,
@@ -201,7 +215,10 @@ export class Room {
    * go to `peer.rejectUpdate`. Never throws.
    */
   receiveUpdate(peer: Peer, update: Uint8Array): void {
-    const queued = this.#lane.run(() => this.#admitAndApply(update, peer), update.byteLength)
+    const queued = this.#lane.run(
+      () => this.#applier.admitAndApply(update, peer),
+      update.byteLength,
+    )
     if (!queued) peer.rejectUpdate(new LaneFullError())
   }
 
@@ -213,7 +230,7 @@ export class Room {
     return new Promise((resolve, reject) => {
       const queued = this.#lane.run(async () => {
         try {
-          await this.#admitAndApply(update, origin)
+          await this.#applier.admitAndApply(update, origin)
           if (this.#unsafe) reject(new RoomUnsafeError())
           else resolve()
         } catch (error) {
@@ -292,48 +309,6 @@ export class Room {
     this.doc.destroy()
   }
 
-  /** Admits and applies one update; a big one in slices, yielding between them. */
-  #admitAndApply(update: Uint8Array, origin: unknown): void | Promise<void> {
-    if (this.#unsafe) throw new RoomUnsafeError()
-    const peer = isPeer(origin) ? origin : null
-    let admitted
-    try {
-      admitted = admitUpdate(
-        this.doc,
-        update,
-        {
-          sizeBytes: this.#sizeBytes,
-          maxBoardBytes: this.options.maxBoardBytes ?? DEFAULT_MAX_BOARD_BYTES,
-          readOnlyReason: this.readOnlyReason,
-        },
-        this.options.updateLimits ?? DEFAULT_GATE_LIMITS,
-      )
-    } catch (error) {
-      if (peer === null) throw error
-      peer.rejectUpdate(error, update)
-      return
-    }
-    const { shape, verdict, extraBytes } = admitted
-    // A cut costs Yjs an insertion into a struct array: charged above a struct or a range.
-    peer?.spend?.(verdict.newStructs + shape.deletes.length + 4 * verdict.splits)
-    this.#sizeBytes += extraBytes
-    if (!needsSlicing(shape, verdict)) {
-      this.#applySafely(update, origin)
-      return
-    }
-    return this.#applySlices(sliceUpdate(update, shape, verdict), origin)
-  }
-
-  async #applySlices(slices: readonly Uint8Array[], origin: unknown): Promise<void> {
-    this.options.metrics.slicedUpdates++
-    for (const slice of slices) {
-      if (this.#unsafe || this.#destroyed) return
-      if (!this.#applySafely(slice, origin)) return
-      // Other boards, and this board's sync replies, run between slices.
-      await new Promise((resume) => setImmediate(resume))
-    }
-  }
-
   /** Applies admitted bytes; any sign that Yjs failed makes the room unsafe. */
   #applySafely(update: Uint8Array, origin: unknown): boolean {
     const store = this.doc.store
@@ -389,14 +364,6 @@ export class Room {
   #broadcast(message: Uint8Array): void {
     for (const peer of this.peers) peer.send(message)
   }
-}
-
-function isPeer(origin: unknown): origin is Peer {
-  return (
-    typeof origin === 'object' &&
-    origin !== null &&
-    typeof (origin as Partial<Peer>).rejectUpdate === 'function'
-  )
 }
 
 export { LaneFullError, MalformedUpdateError, RoomUnsafeError, type Peer, type RoomOptions }

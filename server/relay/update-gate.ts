@@ -7,10 +7,12 @@
  */
 import type * as Y from 'yjs'
 import {
-  checkUpdate,
+  checkUpdateSteps,
   DEFAULT_SCAN_LIMITS,
   MAX_TYPE_DEPTH,
-  scanUpdate,
+  runSteps,
+  scanUpdateSteps,
+  type Steps,
   type ScanLimits,
   type ScannedUpdate,
   type UpdateVerdict,
@@ -58,8 +60,23 @@ export function admitUpdate(
   budget: BoardBudget,
   limits: GateLimits = DEFAULT_GATE_LIMITS,
 ): AdmittedUpdate {
-  const shape = scanUpdate(update, limits)
-  const verdict = checkUpdate(doc, shape, limits.maxTypeDepth)
+  return runSteps(admitUpdateSteps(doc, update, () => budget, limits))
+}
+
+/**
+ * The same judgement in steps (core/sync/steps.ts), for updates big enough that judging them
+ * at once would hold the event loop. `budget` is read after the last step, so the size
+ * check sees whatever the board took meanwhile.
+ */
+export function* admitUpdateSteps(
+  doc: Y.Doc,
+  update: Uint8Array,
+  budgetNow: () => BoardBudget,
+  limits: GateLimits = DEFAULT_GATE_LIMITS,
+): Steps<AdmittedUpdate> {
+  const shape = yield* scanUpdateSteps(update, limits)
+  const verdict = yield* checkUpdateSteps(doc, shape, limits.maxTypeDepth)
+  const budget = budgetNow()
   const extraBytes = verdict.splits * SPLIT_COST_BYTES
   // Deletions of whole items add nothing and are how people make room: they always pass.
   const adds = verdict.newStructs > 0 || verdict.splits > 0

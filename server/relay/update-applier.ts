@@ -1,0 +1,124 @@
+/**
+ * How a room takes one untrusted update: the gate judges it (update-gate.ts), in steps when
+ * it is big enough that judging it at once would hold the event loop, and the room applies it
+ * whole or in slices (update-slices.ts) with the loop free between them. Refusals go to the
+ * peer that sent the update (Peer.rejectUpdate); for an HTTP import they are thrown.
+ */
+import type * as Y from 'yjs'
+import { runSteps, type Steps } from '../../core/sync/index'
+import type { Metrics } from '../metrics'
+import { RoomUnsafeError, type Peer } from './room-contract'
+import {
+  admitUpdateSteps,
+  type AdmittedUpdate,
+  type BoardBudget,
+  type GateLimits,
+} from './update-gate'
+import { needsSlicing, sliceUpdate } from './update-slices'
+
+/**
+ * Frames from this size are judged in steps (≈ 4k structs each): judging 100k tiny structs at
+ * once held the loop for 0.4 s. Smaller ones, nearly every edit, are judged in one go.
+ */
+const STEPPED_MIN_BYTES = 64 * 1024
+
+/** What the applier needs from its room. */
+export interface ApplierHost {
+  readonly doc: Y.Doc
+  readonly metrics: Metrics
+  readonly limits: GateLimits
+  /** The board's size and cap now (read after judging, so it sees what changed meanwhile). */
+  budget(): BoardBudget
+  /** Adds what an admitted update costs the stored board beyond its own bytes. */
+  charge(bytes: number): void
+  /** True once the room is unsafe or destroyed: stop between steps and slices. */
+  stopped(): boolean
+  /** Applies admitted bytes; false when Yjs failed (the room is unsafe then). */
+  applySafely(update: Uint8Array, origin: unknown): boolean
+}
+
+export class UpdateApplier {
+  constructor(private readonly host: ApplierHost) {}
+
+  /**
+   * Admits and applies one update; a big one is judged in steps and applied in slices, with
+   * the event loop free between them. Refusals go to the peer; for an import they throw.
+   */
+  admitAndApply(update: Uint8Array, origin: unknown): void | Promise<void> {
+    const { doc, budget, limits } = this.host
+    if (this.host.stopped()) throw new RoomUnsafeError()
+    const steps = admitUpdateSteps(doc, update, budget, limits)
+    if (update.byteLength < STEPPED_MIN_BYTES) {
+      const admitted = this.#judged(() => runSteps(steps), update, origin)
+      return admitted === null ? undefined : this.#apply(update, admitted, origin)
+    }
+    return (async () => {
+      const admitted = await this.#judgedInSteps(steps, update, origin)
+      if (admitted !== null && !this.host.stopped()) {
+        await this.#apply(update, admitted, origin)
+      }
+    })()
+  }
+
+  /** The gate's answer, or null when it refused (told to the peer; thrown for an import). */
+  #judged(judge: () => AdmittedUpdate, update: Uint8Array, origin: unknown): AdmittedUpdate | null {
+    try {
+      return judge()
+    } catch (error) {
+      if (!isPeer(origin)) throw error
+      origin.rejectUpdate(error, update)
+      return null
+    }
+  }
+
+  /** The same, a chunk of the gate's work at a time with other boards running between. */
+  async #judgedInSteps(
+    steps: Steps<AdmittedUpdate>,
+    update: Uint8Array,
+    origin: unknown,
+  ): Promise<AdmittedUpdate | null> {
+    try {
+      for (;;) {
+        const next = steps.next()
+        if (next.done === true) return next.value
+        await new Promise((resume) => setImmediate(resume))
+        if (this.host.stopped()) return null
+      }
+    } catch (error) {
+      if (!isPeer(origin)) throw error
+      origin.rejectUpdate(error, update)
+      return null
+    }
+  }
+
+  #apply(update: Uint8Array, admitted: AdmittedUpdate, origin: unknown): void | Promise<void> {
+    const { shape, verdict, extraBytes } = admitted
+    // A cut costs Yjs an insertion into a struct array: charged above a struct or a range.
+    if (isPeer(origin))
+      origin.spend?.(verdict.newStructs + shape.deletes.length + 4 * verdict.splits)
+    this.host.charge(extraBytes)
+    if (!needsSlicing(shape, verdict)) {
+      this.host.applySafely(update, origin)
+      return
+    }
+    return this.#applySlices(sliceUpdate(update, shape, verdict), origin)
+  }
+
+  async #applySlices(slices: readonly Uint8Array[], origin: unknown): Promise<void> {
+    this.host.metrics.slicedUpdates++
+    for (const slice of slices) {
+      if (this.host.stopped()) return
+      if (!this.host.applySafely(slice, origin)) return
+      // Other boards, and this board's sync replies, run between slices.
+      await new Promise((resume) => setImmediate(resume))
+    }
+  }
+}
+
+function isPeer(origin: unknown): origin is Peer {
+  return (
+    typeof origin === 'object' &&
+    origin !== null &&
+    typeof (origin as Partial<Peer>).rejectUpdate === 'function'
+  )
+}
