@@ -73,6 +73,7 @@ export class Room {
       doc,
       metrics: options.metrics,
       limits: options.updateLimits ?? DEFAULT_GATE_LIMITS,
+      now: () => performance.now(),
       budget: () => ({
         sizeBytes: this.#sizeBytes,
         maxBoardBytes: options.maxBoardBytes ?? DEFAULT_MAX_BOARD_BYTES,

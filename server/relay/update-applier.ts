@@ -14,6 +14,7 @@ import {
   type BoardBudget,
   type GateLimits,
 } from './update-gate'
+import { FlowBudget } from './flow-budget'
 import { needsSlicing, sliceUpdate } from './update-slices'
 
 /**
@@ -27,6 +28,10 @@ export interface ApplierHost {
   readonly doc: Y.Doc
   readonly metrics: Metrics
   readonly limits: GateLimits
+  readonly now: () => number
+  /** The board's work budget; BOARD_WORK_PER_SECOND / BOARD_WORK_BURST when absent. */
+  readonly workPerSecond?: number
+  readonly workBurst?: number
   /** The board's size and cap now (read after judging, so it sees what changed meanwhile). */
   budget(): BoardBudget
   /** Adds what an admitted update costs the stored board beyond its own bytes. */
@@ -37,8 +42,24 @@ export interface ApplierHost {
   applySafely(update: Uint8Array, origin: unknown): boolean
 }
 
+/**
+ * Work (structs, delete ranges, 4 per cut) one board may take a second from all its sockets
+ * together: a few times what a whole team's edits and a big import need, a fraction of what
+ * one core integrates (≈ 500k tiny structs a second here).
+ */
+export const BOARD_WORK_PER_SECOND = 150_000
+export const BOARD_WORK_BURST = 400_000
+
 export class UpdateApplier {
-  constructor(private readonly host: ApplierHost) {}
+  readonly #budget: FlowBudget
+
+  constructor(private readonly host: ApplierHost) {
+    this.#budget = new FlowBudget(
+      host.workPerSecond ?? BOARD_WORK_PER_SECOND,
+      host.workBurst ?? BOARD_WORK_BURST,
+      host.now,
+    )
+  }
 
   /**
    * Admits and applies one update; a big one is judged in steps and applied in slices, with
@@ -94,18 +115,28 @@ export class UpdateApplier {
   #apply(update: Uint8Array, admitted: AdmittedUpdate, origin: unknown): void | Promise<void> {
     const { shape, verdict, extraBytes } = admitted
     // A cut costs Yjs an insertion into a struct array: charged above a struct or a range.
-    if (isPeer(origin))
-      origin.spend?.(verdict.newStructs + shape.deletes.length + 4 * verdict.splits)
+    const work = verdict.newStructs + shape.deletes.length + 4 * verdict.splits
+    if (isPeer(origin)) origin.spend?.(work)
     this.host.charge(extraBytes)
-    if (!needsSlicing(shape, verdict)) {
+    // The board's own budget bounds what many sockets together make it do: past it, the lane
+    // waits (whatever arrives meanwhile queues behind, up to its bound) instead of the node.
+    const owedMs = this.#budget.spend(work)
+    const sliced = needsSlicing(shape, verdict)
+    if (!sliced && owedMs === 0) {
       this.host.applySafely(update, origin)
       return
     }
-    return this.#applySlices(sliceUpdate(update, shape, verdict), origin)
+    if (sliced) this.host.metrics.slicedUpdates++
+    const slices = sliced ? sliceUpdate(update, shape, verdict) : [update]
+    return this.#applyLater(owedMs, slices, origin)
+  }
+
+  async #applyLater(owedMs: number, slices: readonly Uint8Array[], origin: unknown): Promise<void> {
+    if (owedMs > 0) await new Promise((resume) => setTimeout(resume, owedMs))
+    await this.#applySlices(slices, origin)
   }
 
   async #applySlices(slices: readonly Uint8Array[], origin: unknown): Promise<void> {
-    this.host.metrics.slicedUpdates++
     for (const slice of slices) {
       if (this.host.stopped()) return
       if (!this.host.applySafely(slice, origin)) return

@@ -12,6 +12,7 @@ import { CloseCode, encodeSyncStep1, encodeUpdate, messageSync } from '../../ser
 import { Metrics } from '../../server/metrics'
 import { Relay } from '../../server/relay/relay'
 import { DEFAULT_GATE_LIMITS } from '../../server/relay/update-gate'
+import { UpdateApplier } from '../../server/relay/update-applier'
 import { MemoryStore } from '../../server/storage/memory-store'
 import { issueTokens } from '../../server/storage/tokens'
 import {
@@ -290,5 +291,47 @@ describe('bounded work per update and per socket (item 4)', () => {
 describe('UpdateRejectedError over the wire', () => {
   it('is what the gate throws for every refusal kind used above', () => {
     expect(new UpdateRejectedError('incomplete', 'x').problem).toBe('incomplete')
+  })
+})
+
+describe("a board's own work budget (item 4)", () => {
+  it('past it, updates from any number of sockets wait in the lane instead of running at once', async () => {
+    const doc = new Y.Doc()
+    let applied = 0
+    const applier = new UpdateApplier({
+      doc,
+      metrics: new Metrics(),
+      limits: DEFAULT_GATE_LIMITS,
+      now: () => performance.now(),
+      workPerSecond: 1_000,
+      workBurst: 200,
+      budget: () => ({ sizeBytes: 0, maxBoardBytes: 1 << 30, readOnlyReason: null }),
+      charge: () => undefined,
+      stopped: () => false,
+      applySafely: (bytes, origin) => {
+        Y.applyUpdate(doc, bytes, origin)
+        applied++
+        return true
+      },
+    })
+    // 150 structs each (prepends do not merge): the first fits the burst, the second not.
+    const update = () => {
+      const author = new Y.Doc()
+      author.transact(() => {
+        for (let i = 0; i < 150; i++) author.getText('t').insert(0, 'a')
+      })
+      return Y.encodeStateAsUpdate(author)
+    }
+    expect(applier.admitAndApply(update(), 'first')).toBeUndefined()
+    expect(applied).toBe(1)
+    const second = applier.admitAndApply(update(), 'second')
+    // 100 units owed at 1,000 a second: it waits ≈ 100 ms, then applies.
+    expect(second).toBeInstanceOf(Promise)
+    expect(applied).toBe(1)
+    const started = performance.now()
+    await second
+    expect(applied).toBe(2)
+    expect(performance.now() - started).toBeGreaterThanOrEqual(80)
+    expect(doc.getText('t').length).toBe(300)
   })
 })
