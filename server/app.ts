@@ -21,7 +21,7 @@ import { limitRate, memoryRateLimits, type LimitName } from './http/rate-limit'
 import { ApiErrorWithHeaders } from './http/refusals'
 import { securityHeaders } from './http/security-headers'
 import { staticRoutes } from './http/static'
-import { remindersRoutes } from './routes/reminders'
+import { remindersRoutes } from './http/reminders'
 
 export type { AppDeps } from './http/deps'
 

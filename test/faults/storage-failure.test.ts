@@ -9,7 +9,7 @@ import * as prng from 'lib0/prng'
 import { afterAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createNote, moveNotes, type EpochMs } from '../../core'
-import { FailingStore, type FaultCode } from '../../server/storage/failing-store'
+import { FailingStore, type FaultCode } from '../helpers/failing-store'
 import { SqliteStore } from '../../server/storage/sqlite-store'
 import { startTestServer, waitFor } from '../helpers/server'
 import {

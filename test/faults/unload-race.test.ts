@@ -4,7 +4,7 @@
 import * as prng from 'lib0/prng'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createNote, type EpochMs } from '../../core'
-import { FailingStore } from '../../server/storage/failing-store'
+import { FailingStore } from '../helpers/failing-store'
 import { MemoryStore } from '../../server/storage/memory-store'
 import { startTestServer, waitFor } from '../helpers/server'
 import {

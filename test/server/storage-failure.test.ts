@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { FailingStore } from '../../server/storage/failing-store'
+import { FailingStore } from '../helpers/failing-store'
 import { MemoryStore } from '../../server/storage/memory-store'
 import { connectProvider, type StorageStatus } from '../helpers/clients'
 import { startTestServer, waitFor, type TestServer } from '../helpers/server'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { FailingStore, InjectedStorageError } from '../../../server/storage/failing-store'
+import { FailingStore, InjectedStorageError } from '../../helpers/failing-store'
 import { MemoryStore } from '../../../server/storage/memory-store'
 import { boardRecord, seededBytes } from './contract'
 

@@ -11,7 +11,7 @@
  * store.hold({ methods: ['appendUpdate'] }) // a slow disk: appends wait …
  * store.release() // … until now
  */
-import type { BoardRecord, BoardStore, StoreStats, StoredDoc } from './store'
+import type { BoardRecord, BoardStore, StoreStats, StoredDoc } from '../../server/storage/store'
 
 export type StoreMethod = Exclude<keyof BoardStore, 'close'>
 

@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Hono } from 'hono'
-import { DEFAULT_CONFIG } from '../../../server/config'
-import { createApp } from '../../../server/app'
-import type { AppDeps, AppEnv } from '../../../server/http/deps'
-import { createLogger } from '../../../server/log'
-import { Metrics } from '../../../server/metrics'
-import { Relay } from '../../../server/relay/relay'
-import { compactionPolicy } from '../../../server/storage/compaction'
-import { MemoryStore } from '../../../server/storage/memory-store'
-import { createKeyResult, createObjective, quarterTimeframe } from '../../../core/index'
+import { DEFAULT_CONFIG } from '../../server/config'
+import { createApp } from '../../server/app'
+import type { AppDeps, AppEnv } from '../../server/http/deps'
+import { createLogger } from '../../server/log'
+import { Metrics } from '../../server/metrics'
+import { Relay } from '../../server/relay/relay'
+import { compactionPolicy } from '../../server/storage/compaction'
+import { MemoryStore } from '../../server/storage/memory-store'
+import { createKeyResult, createObjective, quarterTimeframe } from '../../core/index'
 
 const NOW = Date.UTC(2026, 10, 16)
 

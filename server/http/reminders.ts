@@ -12,10 +12,10 @@ import { Hono } from 'hono'
 import { readBoard } from '../../core/board/read'
 import { remindersCalendar } from '../../core/export/ical'
 import type { EpochMs } from '../../core/okr/model'
-import type { AppDeps, AppEnv } from '../http/deps'
-import { ApiError } from '../http/errors'
-import { requireRole } from '../http/guards'
-import { withBoard } from '../http/with-board'
+import type { AppDeps, AppEnv } from './deps'
+import { ApiError } from './errors'
+import { requireRole } from './guards'
+import { withBoard } from './with-board'
 
 const MAX_OWNER_CHARS = 200
 
