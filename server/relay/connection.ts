@@ -19,7 +19,14 @@ import {
   messageSync,
 } from './protocol'
 import type { StoredReply } from './load-board'
-import { LaneFullError, MalformedUpdateError, RoomUnsafeError, type Peer, type Room } from './room'
+import {
+  LaneFullError,
+  MalformedUpdateError,
+  RoomUnsafeError,
+  SyncFloodError,
+  type Peer,
+  type Room,
+} from './room'
 
 export type Role = 'edit' | 'view'
 
@@ -164,6 +171,10 @@ export class Connection implements Peer {
       this.#refuse(reason, CloseCode.boardTooLarge, error.message)
       return
     }
+    if (error instanceof SyncFloodError) {
+      this.#refuse('sync-flood', CloseCode.policyViolation, error.message)
+      return
+    }
     if (error instanceof LaneFullError) {
       this.#refuse('board-busy', CloseCode.tryAgainLater, error.message)
       return
@@ -207,6 +218,14 @@ export class Connection implements Peer {
     for (const message of reply()) this.send(message)
   }
 
+  #answerStep1(room: Room, stateVector: Uint8Array): void {
+    try {
+      room.replyToSyncStep1(this, stateVector)
+    } catch (error) {
+      this.rejectUpdate(error)
+    }
+  }
+
   #dispatch(room: Room, data: Uint8Array): void {
     const decoder = decoding.createDecoder(data)
     const type = decoding.readVarUint(decoder)
@@ -216,11 +235,16 @@ export class Connection implements Peer {
         const payload = decoding.readVarUint8Array(decoder)
         endOfMessage(decoder)
         if (step === syncProtocol.messageYjsSyncStep1) {
-          if (!this.#flow.allowSyncRequest()) {
+          // Over the budget, requests wait and are answered in order as it refills (our
+          // client probes after each burst of edits); past the queue's bound, it is a flood.
+          const verdict = this.#flow.syncRequest(payload, (waited) => {
+            if (!this.#closed) this.#answerStep1(room, waited)
+          })
+          if (verdict === 'flood') {
             this.#refuse('sync-flood', CloseCode.policyViolation, 'too many sync requests')
-            return
+          } else if (verdict === 'now') {
+            this.#answerStep1(room, payload)
           }
-          room.replyToSyncStep1(this, payload)
         } else if (
           step === syncProtocol.messageYjsSyncStep2 ||
           step === syncProtocol.messageYjsUpdate

@@ -5,8 +5,9 @@
  * held the loop for 0.3–0.6 s here): a socket that spends faster than `workPerSecond` is
  * paused (its frames wait in the kernel and TCP pushes back on the sender) until its budget
  * refills, so it slows down instead of slowing everyone. Sync step 1 replies encode the board
- * (6 MB: ≈30 ms each): a stock client sends one per connection; past the burst the socket is
- * closed.
+ * (6 MB: ≈30 ms each): a stock provider asks once per connection and our client once after
+ * each burst of edits (net/pending-changes.ts); past the budget requests wait and are answered
+ * in order, and past the wait bound the socket is closed (1008).
  *
  * A client that edits while reconnecting sends that edit before its sync step 2, and the edit
  * builds on offline changes only the step 2 carries: incomplete for a moment, not hostile.
@@ -27,9 +28,12 @@ export interface FlowLimits {
 export const DEFAULT_FLOW_LIMITS: FlowLimits = {
   workPerSecond: 50_000,
   workBurst: 200_000,
-  syncRequestsBurst: 4,
-  syncRequestsPerSecond: 0.5,
+  syncRequestsBurst: 8,
+  syncRequestsPerSecond: 4,
 }
+
+/** Sync requests one socket may have waiting for the budget before it counts as a flood. */
+const MAX_WAITING_SYNC_REQUESTS = 32
 
 /** What one socket may have held while it reconnects: a few edits typed during the handshake. */
 const MAX_HELD_UPDATES = 64
@@ -50,6 +54,10 @@ export class InboundFlow {
   #heldBytes = 0
   #sawStep2 = false
   #stopped = false
+  readonly #waitingSync: Uint8Array[] = []
+  #answer: ((stateVector: Uint8Array) => void) | null = null
+  #syncTimer: ReturnType<typeof setTimeout> | null = null
+  readonly #syncStepMs: number
 
   constructor(
     private readonly socket: PausableSocket,
@@ -57,6 +65,7 @@ export class InboundFlow {
     limits: FlowLimits,
   ) {
     this.#work = new FlowBudget(limits.workPerSecond, limits.workBurst, now)
+    this.#syncStepMs = Math.ceil(1000 / limits.syncRequestsPerSecond)
     this.#syncRequests = new FlowBudget(limits.syncRequestsPerSecond, limits.syncRequestsBurst, now)
   }
 
@@ -76,9 +85,32 @@ export class InboundFlow {
     this.#resumeTimer.unref?.()
   }
 
-  /** Whether one more sync step 1 may be answered. */
-  allowSyncRequest(): boolean {
-    return this.#syncRequests.tryTake(1)
+  /**
+   * 'now' when a sync step 1 may be answered at once; 'later' when it waits for the budget
+   * (`answer` is called with it, in order, once there is room); 'flood' past the wait bound.
+   */
+  syncRequest(
+    stateVector: Uint8Array,
+    answer: (stateVector: Uint8Array) => void,
+  ): 'now' | 'later' | 'flood' {
+    if (this.#waitingSync.length === 0 && this.#syncRequests.tryTake(1)) return 'now'
+    if (this.#waitingSync.length >= MAX_WAITING_SYNC_REQUESTS) return 'flood'
+    this.#waitingSync.push(stateVector)
+    this.#answer = answer
+    this.#drainSyncLater()
+    return 'later'
+  }
+
+  #drainSyncLater(): void {
+    if (this.#syncTimer !== null || this.#stopped) return
+    this.#syncTimer = setTimeout(() => {
+      this.#syncTimer = null
+      while (this.#waitingSync.length > 0 && this.#syncRequests.tryTake(1)) {
+        this.#answer?.(this.#waitingSync.shift()!)
+      }
+      if (this.#waitingSync.length > 0) this.#drainSyncLater()
+    }, this.#syncStepMs)
+    this.#syncTimer.unref?.()
   }
 
   /** Holds a refused update if it may be waiting for this socket's step 2; false to refuse. */
@@ -115,5 +147,9 @@ export class InboundFlow {
     this.#held = []
     if (this.#resumeTimer !== null) clearTimeout(this.#resumeTimer)
     this.#resumeTimer = null
+    if (this.#syncTimer !== null) clearTimeout(this.#syncTimer)
+    this.#syncTimer = null
+    this.#waitingSync.length = 0
+    this.#answer = null
   }
 }

@@ -69,3 +69,14 @@ export class RoomUnsafeError extends Error {
     super('the board is reloading after a failed update; try again')
   }
 }
+
+/**
+ * A socket asked for a big board's whole state more often than a client ever needs to (once
+ * at join, once more after a lost reply): each answer is megabytes out. Closed with 1008.
+ */
+export class SyncFloodError extends Error {
+  override name = 'SyncFloodError'
+  constructor() {
+    super('too many sync requests')
+  }
+}

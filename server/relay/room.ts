@@ -29,12 +29,21 @@ import {
 } from './protocol'
 import { RoomPresence } from './room-presence'
 import { FULL_STATE_CACHE_MIN_BYTES, SyncReplies } from './sync-replies'
-import { MalformedUpdateError, RoomUnsafeError, type Peer, type RoomOptions } from './room-contract'
+import {
+  MalformedUpdateError,
+  RoomUnsafeError,
+  SyncFloodError,
+  type Peer,
+  type RoomOptions,
+} from './room-contract'
 import { UpdateApplier } from './update-applier'
 import { DEFAULT_GATE_LIMITS } from './update-gate'
 import { LaneFullError, UpdateLane } from './update-lane'
 
 export const REPAIR_ORIGIN = 'repair'
+
+/** Once at join, once more after a reply lost with a reconnect-less hiccup. */
+const MAX_FULL_SYNCS_PER_SOCKET = 2
 
 export class Room {
   readonly doc: Y.Doc
@@ -45,6 +54,8 @@ export class Room {
   readonly #lane = new UpdateLane()
   readonly #replies: SyncReplies
   readonly #applier: UpdateApplier
+  /** Whole-state answers each socket got (a big board's state is megabytes out each time). */
+  readonly #fullSyncs = new WeakMap<Peer, number>()
   #destroyed = false
   #unsafe = false
   /** Stored bytes once the queue drains: snapshot + update rows + queued updates + cuts. */
@@ -201,6 +212,11 @@ export class Room {
       known = Y.decodeStateVector(stateVector)
     } catch (error) {
       throw new MalformedUpdateError(`bad state vector: ${String(error)}`)
+    }
+    if (this.#replies.wantsEverything(known, this.#sizeBytes)) {
+      const asked = (this.#fullSyncs.get(peer) ?? 0) + 1
+      this.#fullSyncs.set(peer, asked)
+      if (asked > MAX_FULL_SYNCS_PER_SOCKET) throw new SyncFloodError()
     }
     // Behind any update still being applied in slices, so the reply includes all of it.
     this.#lane.run(() => {
@@ -367,4 +383,11 @@ export class Room {
   }
 }
 
-export { LaneFullError, MalformedUpdateError, RoomUnsafeError, type Peer, type RoomOptions }
+export {
+  LaneFullError,
+  MalformedUpdateError,
+  RoomUnsafeError,
+  SyncFloodError,
+  type Peer,
+  type RoomOptions,
+}

@@ -32,14 +32,20 @@ export class SyncReplies {
     if (cached.sinceBytes > cached.message.byteLength / 4) this.#full = null
   }
 
+  /** Whether `known` shares no client with a big board: the answer is its whole state. */
+  wantsEverything(known: Map<number, number>, sizeBytes: number): boolean {
+    if (sizeBytes < FULL_STATE_CACHE_MIN_BYTES) return false
+    for (const client of known.keys()) if (this.doc.store.clients.has(client)) return false
+    return true
+  }
+
   /**
    * The messages answering `stateVector` (validated: `known` is its decoding). A vector that
    * shares no client with the doc (empty, or bogus ids from a hostile view link) gets the full
    * state, from the cache on big boards.
    */
   reply(stateVector: Uint8Array, known: Map<number, number>, sizeBytes: number): Uint8Array[] {
-    const fresh = ![...known.keys()].some((client) => this.doc.store.clients.has(client))
-    if (!fresh || sizeBytes < FULL_STATE_CACHE_MIN_BYTES) {
+    if (!this.wantsEverything(known, sizeBytes)) {
       return [encodeSyncStep2(this.doc, stateVector)]
     }
     const cached = (this.#full ??= {

@@ -275,13 +275,23 @@ describe('bounded work per update and per socket (item 4)', () => {
     expect(socket.closedWith).toBeNull()
   })
 
-  it('closes a socket that floods sync step 1 (1008), even a view link', async () => {
+  it('answers sync requests past the budget later, in order, and closes a flood (1008)', async () => {
     const srv = await server()
     const board = await srv.createBoard('flood')
-    const { ws, closed } = await openSocket(srv.wsUrl, board.id, board.viewToken)
     const bogus = new Y.Doc()
     bogus.getText('t').insert(0, 'x')
-    for (let i = 0; i < 20; i++) ws.send(encodeSyncStep1(bogus))
+    // Twelve requests, four past the burst: every one is answered, none refused.
+    const polite = await openSocket(srv.wsUrl, board.id, board.viewToken)
+    let answers = 0
+    polite.ws.on('message', (data: Buffer) => {
+      if (data[0] === messageSync && data[1] === 1) answers++
+    })
+    for (let i = 0; i < 12; i++) polite.ws.send(encodeSyncStep1(bogus))
+    await waitFor(() => answers === 12, { what: 'twelve answers', timeoutMs: 5_000 })
+    polite.ws.close()
+    // A flood past the waiting bound is closed, even from a view link.
+    const { ws, closed } = await openSocket(srv.wsUrl, board.id, board.viewToken)
+    for (let i = 0; i < 60; i++) ws.send(encodeSyncStep1(bogus))
     const { code, reason } = await closed
     expect(code).toBe(CloseCode.policyViolation)
     expect(reason).toBe('too many sync requests')
