@@ -49,6 +49,8 @@ export interface ConnectionInfo {
   readonly localLoaded: boolean
   readonly serverSynced: boolean
   readonly refused: string | null
+  /** The relay's storage status (message 100); absent = nothing said, which means fine. */
+  readonly serverStorage?: { readonly saved: boolean; readonly unsaved: number }
 }
 
 /** Dispatches `change` whenever `snapshot` may differ. */

@@ -35,7 +35,8 @@ export class SbStatusChip extends LitElement {
     [data-status='syncing'] .dot {
       background: var(--sb-warn);
     }
-    [data-status='offline'] .dot {
+    [data-status='offline'] .dot,
+    [data-storage='failing'] .dot {
       background: var(--sb-danger);
     }
     .count {
@@ -56,6 +57,7 @@ export class SbStatusChip extends LitElement {
       title=${detail}
       data-testid="status-chip"
       data-status=${info.status}
+      data-storage=${info.serverStorage?.saved === false ? 'failing' : 'ok'}
       data-pending=${info.pending}
     >
       <span class="dot" aria-hidden="true"></span>

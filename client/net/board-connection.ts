@@ -9,6 +9,7 @@ import { WebsocketProvider } from 'y-websocket'
 import type { ConnectionInfo, ConnectionSource, ConnectionStatus } from '../context'
 import { deviceCopyName } from './doc-recovery'
 import { PendingChanges } from './pending-changes'
+import { STORAGE_OK, watchStorageStatus, type ServerStorage } from './storage-status'
 
 export type ConnectionSnapshot = ConnectionInfo
 
@@ -32,6 +33,9 @@ export class BoardConnection extends EventTarget implements ConnectionSource {
   #serverSynced = false
   #refused: string | null = null
   #browserOnline: boolean
+  /** What the relay last said about storing this board (message 100); fine until it says not. */
+  #serverStorage: ServerStorage = STORAGE_OK
+  readonly #unwatchStorage: () => void
 
   constructor(options: BoardConnectionOptions) {
     super()
@@ -55,7 +59,15 @@ export class BoardConnection extends EventTarget implements ConnectionSource {
         this.#changed()
       },
     })
-    this.provider.on('status', this.#changed)
+    this.#unwatchStorage = watchStorageStatus(this.provider, (storage) => {
+      this.#serverStorage = storage
+      this.#changed()
+    })
+    this.provider.on('status', ({ status }: { status: string }) => {
+      // A new connection starts from "fine": the relay says so at join if it is not.
+      if (status !== 'connected') this.#serverStorage = STORAGE_OK
+      this.#changed()
+    })
     this.provider.on('sync', (synced: boolean) => {
       if (synced) this.#serverSynced = true
       this.#changed()
@@ -80,6 +92,7 @@ export class BoardConnection extends EventTarget implements ConnectionSource {
       localLoaded: this.#localLoaded,
       serverSynced: this.#serverSynced,
       refused: this.#refused,
+      serverStorage: this.#serverStorage,
     }
   }
 
@@ -93,6 +106,7 @@ export class BoardConnection extends EventTarget implements ConnectionSource {
   }
 
   destroy(): void {
+    this.#unwatchStorage()
     this.#pending.destroy()
     this.provider.destroy()
     void this.persistence.destroy()

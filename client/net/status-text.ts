@@ -4,6 +4,16 @@ import type { ConnectionInfo } from '../context'
 export function describeConnection(info: ConnectionInfo): { label: string; detail: string } {
   if (info.refused !== null) return { label: 'Disconnected', detail: info.refused }
   const changes = info.pending === 1 ? '1 change' : `${info.pending} changes`
+  const storage = info.serverStorage
+  if (info.status !== 'offline' && storage !== undefined && !storage.saved) {
+    const held = storage.unsaved === 1 ? '1 change' : `${storage.unsaved} changes`
+    return {
+      label: 'Not saved',
+      detail:
+        `The server cannot save right now and holds ${held} in memory; it keeps retrying, ` +
+        'and this device keeps your changes',
+    }
+  }
   switch (info.status) {
     case 'offline':
       return {
