@@ -53,10 +53,13 @@ export function splitDeletes(doc: Y.Doc, text: Y.Text, ranges: number): Uint8Arr
   return Y.encodeStateAsUpdate(doc, sv)
 }
 
-/** `count` one-character items that cannot merge (each has its own right origin). */
-export function tinyStructs(count: number): Uint8Array {
+/**
+ * `count` one-character items that cannot merge (each has its own right origin), in the root
+ * text `name`. Two such runs at the start of the same text cost Yjs O(n²) to integrate.
+ */
+export function tinyStructs(count: number, name = 't'): Uint8Array {
   const doc = new Y.Doc()
-  const text = doc.getText('t')
+  const text = doc.getText(name)
   doc.transact(() => {
     text.insert(0, 'a')
     for (let i = 1; i < count; i++) text.insert(0, 'a')
