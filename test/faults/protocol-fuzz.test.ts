@@ -1,11 +1,17 @@
 // Protocol fuzz: seeded mutations of real y-websocket messages (bit flips, truncation, inserted
 // and duplicated bytes, wrong types, absurd lengths, concatenations, text frames) sent to a live
 // server process from several sockets, reconnecting whenever the server closes one (1007).
-// Meanwhile two clean boards keep editing. Checked: the server stays up, no unhandled
-// rejection, the server's own event-loop lag (monitorEventLoopDelay, measured in the child so
-// the fuzzing client does not count) p99 under 100 ms beyond what an idle process on the same
-// machine shows at the same time (the shared box alone reaches tens of ms), the clean boards hold exactly their own
-// edits, and the fuzzed board is still a loadable document equal to what clients receive.
+// Every 50th frame is instead one of issue 12's hostile shapes (fuzz-hostile.ts: deep nesting
+// and its delete, gap structs, unknown-client deletes, split deletes against the board's texts,
+// tiny structs, V2, trailing bytes, a sync step 1 flood), well-formed, on a fresh socket, and
+// must get the answer its shape allows. Meanwhile two clean boards keep editing, and a third
+// types from its own process (fixtures/echo-probe.ts). Checked: the server stays up, no
+// unhandled rejection, the server's own event-loop lag (monitorEventLoopDelay, measured in the
+// child so the fuzzing client does not count) p99 under 100 ms beyond what an idle process on
+// the same machine shows at the same time (the shared box alone reaches tens of ms), the clean
+// boards hold exactly their own edits, the typing board's echo p99 under issue 12's 250 ms,
+// and the fuzzed board is still a loadable document equal to what clients receive, holding
+// nothing of a refused shape.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -17,9 +23,16 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { createNote, moveNotes, setNoteText, type EpochMs } from '../../core'
-import { DATABASE_FILE } from '../../server/main'
-import { SqliteStore } from '../../server/storage/sqlite-store'
 import { createBoard, waitFor, type CreatedBoard } from '../helpers/server'
+import {
+  allowedOutcome,
+  hostileShapes,
+  nthShape,
+  sendHostile,
+  type HostileOutcome,
+} from './fuzz-hostile'
+import { clientsIn, notesBoard } from './hostile-frames'
+import { getSnapshot, putSnapshot, storedBoard } from './hostile-harness'
 import {
   closeClient,
   connectClient,
@@ -36,6 +49,12 @@ import { cleanupsAfter } from '../helpers/cleanups'
 
 const MESSAGES = size('FAULT_FUZZ_MESSAGES', 10_000, 100_000)
 const SOCKETS = 8
+/** One frame in this many is a hostile shape. */
+const HOSTILE_EVERY = 50
+/** Low enough that the split deletes and tiny structs fill the fuzzed board (4413). */
+const FUZZ_MAX_BOARD_BYTES = 2 * 2 ** 20
+/** Issue 12's budget for a clean board's edit echo while another board is attacked. */
+const ECHO_BUDGET_MS = 250
 
 const cleanups = cleanupsAfter(afterAll)
 
@@ -164,12 +183,39 @@ describe('protocol fuzz', () => {
   it(`${MESSAGES} seeded mutated messages: no crash, lag bounded, other rooms untouched`, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'stretchboard-fuzz-'))
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }))
-    const srv = await spawnFixture('lag-server', { DATA_DIR: dataDir })
+    const srv = await spawnFixture('lag-server', {
+      DATA_DIR: dataDir,
+      MAX_BOARD_BYTES: String(FUZZ_MAX_BOARD_BYTES),
+    })
     cleanups.push(() => srv.child.exitCode === null && srv.child.kill('SIGKILL'))
     const metrics = async () => (await fetch(`${srv.url}/metrics`)).text()
     const messagesIn = async () =>
       Number(/^stretchboard_messages_in_total (\d+)/m.exec(await metrics())?.[1] ?? NaN)
     const target = await createBoard(srv.url, 'fuzzed')
+    // The hostile shapes go to a board of their own, with the team's long texts for the split
+    // deletes to cut (the attacker downloads it): on the fuzzed board, every mutated step 1
+    // would then re-encode megabytes and the fuzz would measure that instead.
+    const attacked = await createBoard(srv.url, 'attacked')
+    const texts = Y.encodeStateAsUpdate(notesBoard(200_000, 10_000))
+    expect((await putSnapshot(srv.url, attacked, texts)).status).toBe(200)
+    const copy = new Y.Doc()
+    Y.applyUpdate(copy, (await getSnapshot(srv.url, attacked)).bytes)
+    const { shapes, knownState } = hostileShapes(copy)
+    // Someone on the team has it open, so it stays loaded between the attacker's sockets.
+    const onlooker = connectClient(srv.wsUrl, attacked.id, attacked.viewToken)
+    cleanups.push(() => closeClient(onlooker))
+    const typing = await createBoard(srv.url, 'typing')
+    const typist = await spawnFixture(
+      'echo-probe',
+      {
+        WS_URL: srv.wsUrl,
+        BOARD_ID: typing.id,
+        EDIT_TOKEN: typing.editToken,
+        VIEW_TOKEN: typing.viewToken,
+      },
+      { ready: 'ready' },
+    )
+    cleanups.push(() => typist.child.kill('SIGKILL'))
     const clean: CreatedBoard[] = [
       await createBoard(srv.url, 'clean 1'),
       await createBoard(srv.url, 'clean 2'),
@@ -205,9 +251,11 @@ describe('protocol fuzz', () => {
     cleanups.push(() => control.child.kill('SIGKILL'))
     await srv.ask('lag', 'lag') // resets the child's histogram: measure the fuzz only
     await control.ask('lag', 'lag')
+    await typist.ask('start', 'started')
     const inBefore = await messagesIn()
     let reconnects = 0
     let sent = 0
+    const hostile: { shape: string; outcome: HostileOutcome; allowed: boolean }[] = []
     const started = Date.now()
     // One loop per socket; a closed socket (the server answers junk with 1007) is reopened.
     await Promise.all(
@@ -222,9 +270,15 @@ describe('protocol fuzz', () => {
             ws = sockets[s] = await open(urls[s % urls.length]!)
             reconnects++
           }
+          if (++sent % HOSTILE_EVERY === 0) {
+            // A hostile shape on a fresh socket of its own: the relay's answer is the outcome.
+            const shape = nthShape(shapes, sent / HOSTILE_EVERY - 1)
+            const outcome = await sendHostile(srv.wsUrl, attacked, shape, knownState)
+            hostile.push({ shape: shape.name, outcome, allowed: allowedOutcome(shape, outcome) })
+            continue
+          }
           const message = mutate(gen, base)
           ws.send(message, { binary: typeof message !== 'string' })
-          sent++
           // Then a query-awareness probe: its answer (or the close) means the server has read
           // the fuzzed frame, so every frame sent is one the server really processed.
           await probe(ws)
@@ -234,6 +288,7 @@ describe('protocol fuzz', () => {
     await sleep(200)
     const fuzzMs = Date.now() - started
     clearInterval(cleanEdits)
+    const echo = await typist.ask('stop', 'stopped')
     const lag = (await srv.ask('lag', 'lag')) as { p99Ms: number; maxMs: number; unhandled: number }
     const idle = (await control.ask('lag', 'lag')) as { p99Ms: number; maxMs: number }
     // Frames the server read: the fuzzed ones, their probes, and the clean rooms' traffic.
@@ -251,24 +306,33 @@ describe('protocol fuzz', () => {
       )
       expect([...noteIds(readers[i]!.doc)].sort()).toEqual([...made[i]!].sort())
     }
-    // The fuzzed board: what a fresh reader receives is what is on disk after a clean stop.
-    const fresh = connectClient(srv.wsUrl, target.id, target.viewToken)
-    cleanups.push(() => closeClient(fresh))
-    await waitFor(() => fresh.provider.synced, { what: 'fresh reader synced' })
+    // The fuzzed and attacked boards: what a fresh reader receives is what is on disk after
+    // a clean stop, and nothing of a refused hostile shape is in either.
+    const fresh = [target, attacked].map((b) => connectClient(srv.wsUrl, b.id, b.viewToken))
+    cleanups.push(() => fresh.forEach(closeClient))
+    await waitFor(() => fresh.every((f) => f.provider.synced), { what: 'fresh readers synced' })
     const finalMetrics = await metrics()
     srv.child.kill('SIGTERM')
     expect(await srv.exited).toBe(0)
-    const store = new SqliteStore(join(dataDir, DATABASE_FILE))
-    const stored = await store.loadDoc(target.id)
-    await store.close()
-    const onDisk = new Y.Doc()
-    for (const part of [stored.snapshot, ...stored.updates]) if (part) Y.applyUpdate(onDisk, part)
-    expect(docJson(onDisk)).toBe(docJson(fresh.doc))
+    const refused = shapes.flatMap((h) => h.clients)
+    for (const [i, board] of [target, attacked].entries()) {
+      const onDisk = (await storedBoard(dataDir, board.id)).doc
+      expect(docJson(onDisk)).toBe(docJson(fresh[i]!.doc))
+      const kept = clientsIn(Y.encodeStateAsUpdate(onDisk))
+      expect(refused.filter((client) => kept.has(client))).toEqual([])
+      expect(onDisk.getMap('notes').has('deep')).toBe(false)
+    }
+    // Every hostile shape was sent and got an answer it allows.
+    expect(hostile.filter((h) => !h.allowed)).toEqual([])
+    expect(new Set(hostile.map((h) => h.shape))).toEqual(new Set(shapes.map((h) => h.name)))
     expect(lag.unhandled).toBe(0)
     expect(processed).toBeGreaterThanOrEqual(MESSAGES)
     expect(sent).toBeGreaterThanOrEqual(MESSAGES)
     // The server's own share of the lag: what it shows beyond an idle process at the same time.
     expect(lag.p99Ms - idle.p99Ms).toBeLessThan(100)
+    const outcomes = new Map<string, number>()
+    for (const { outcome } of hostile)
+      outcomes.set(String(outcome), (outcomes.get(String(outcome)) ?? 0) + 1)
     report('protocol-fuzz', {
       messages: MESSAGES,
       sent,
@@ -280,6 +344,15 @@ describe('protocol fuzz', () => {
       lagMaxMs: Math.round(lag.maxMs * 10) / 10,
       idleLagP99Ms: Math.round(idle.p99Ms * 10) / 10,
       idleLagMaxMs: Math.round(idle.maxMs * 10) / 10,
+      hostile: hostile.length,
+      hostileOutcomes: [...outcomes].map(([outcome, n]) => `${outcome}x${n}`).join(' '),
+      echoKeystrokes: Number(echo.sent),
+      echoP50Ms: Number(echo.p50Ms),
+      echoP99Ms: Number(echo.p99Ms),
+      echoMaxMs: Number(echo.maxMs),
     })
+    // The typing board: every keystroke arrived, echoed within issue 12's budget.
+    expect([echo.lost, echo.textEqual]).toEqual([0, true])
+    expect(Number(echo.p99Ms)).toBeLessThan(ECHO_BUDGET_MS)
   }, 300_000)
 })
