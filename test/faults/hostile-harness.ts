@@ -242,7 +242,10 @@ export function tally(closes: readonly { readonly code: number }[]): string {
  * printed (`name{reason="slow-reader"}`); 0 for a labelled series not counted yet.
  */
 export async function metric(url: string, series: string): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text()
+  // Once more if a kept-alive connection was closed by the server just as it was reused.
+  const text = await fetch(`${url}/metrics`)
+    .catch(() => fetch(`${url}/metrics`))
+    .then((response) => response.text())
   const labelled = series.includes('{')
   const pattern =
     series.replace(/[{}.*+?^$()|[\]\\]/g, '\\$&') + (labelled ? '' : '(?:\\{[^}]*\\})?')
