@@ -354,5 +354,5 @@ describe('protocol fuzz', () => {
     // The typing board: every keystroke arrived, echoed within issue 12's budget.
     expect([echo.lost, echo.textEqual]).toEqual([0, true])
     expect(Number(echo.p99Ms)).toBeLessThan(ECHO_BUDGET_MS)
-  }, 300_000)
+  }, 600_000) // the soak's 100k frames take minutes on a busy box
 })
