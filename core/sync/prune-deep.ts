@@ -35,30 +35,42 @@ export function pruneDeepTypes(doc: Y.Doc, origin: unknown, maxDepth = MAX_TYPE_
   return doomed.length
 }
 
-/** Live items at or under the first level past `maxDepth`, parents before their children. */
+/**
+ * Live type items past `maxDepth`, parents before their children. Found by one pass over the
+ * store's structs with each type's depth remembered (a walk from the roots would visit every
+ * character of every text: 30–85 ms on a 12k-note board, at every load). Their other
+ * children go with them: deleting a type whose child types are already gone recurses one level.
+ */
 function tooDeep(doc: Y.Doc, maxDepth: number): Y.Item[] {
-  const doomed: Y.Item[] = []
-  const stack: { type: Shared; depth: number; doomed: boolean }[] = []
-  for (const type of doc.share.values() as Iterable<Shared>)
-    stack.push({ type, depth: 1, doomed: false })
-  while (stack.length > 0) {
-    const { type, depth, doomed: under } = stack.pop()!
-    for (const item of childItems(type)) {
-      if (item.deleted) continue
-      const doom = under || (item.content instanceof Y.ContentType && depth + 1 > maxDepth)
-      if (doom) doomed.push(item)
-      if (item.content instanceof Y.ContentType) {
-        stack.push({ type: item.content.type, depth: depth + 1, doomed: doom })
-      }
+  const depths = new Map<Shared, number>()
+  const doomed: { item: Y.Item; depth: number }[] = []
+  for (const structs of doc.store.clients.values()) {
+    for (const struct of structs) {
+      if (!(struct instanceof Y.Item) || struct.deleted) continue
+      if (!(struct.content instanceof Y.ContentType)) continue
+      const depth = depthOf(struct.content.type as Shared, depths)
+      if (depth > maxDepth) doomed.push({ item: struct, depth })
     }
   }
-  return doomed
+  doomed.sort((a, b) => a.depth - b.depth)
+  return doomed.map(({ item }) => item)
 }
 
-function* childItems(type: Shared): Generator<Y.Item> {
-  for (let item = type._start; item !== null; item = item.right) yield item
-  for (const last of type._map.values()) {
-    // A map key's history is a list of items; only the last can be live.
-    yield last
+/** A root is 1; iterative, remembering every type on the way, so a chain costs its length once. */
+function depthOf(type: Shared, depths: Map<Shared, number>): number {
+  const path: Shared[] = []
+  let current: Shared | null = type
+  let base = 0
+  while (current !== null) {
+    const known = depths.get(current)
+    if (known !== undefined) {
+      base = known
+      break
+    }
+    path.push(current)
+    const parent: unknown = current._item?.parent ?? null
+    current = parent instanceof Y.AbstractType ? (parent as Shared) : null
   }
+  for (let i = path.length - 1; i >= 0; i--) depths.set(path[i]!, base + (path.length - i))
+  return depths.get(type)!
 }
