@@ -227,6 +227,15 @@ export async function exchange(
   }
 }
 
+/** Whether every socket was closed with `code` and a reason matching `reason`. */
+export function everyClose(
+  outcomes: readonly { readonly code: number; readonly reason: string }[],
+  code: number,
+  reason: RegExp,
+): boolean {
+  return outcomes.every((o) => o.code === code && reason.test(o.reason))
+}
+
 /** Counts of close codes, as "1007×12 4413×3", for the report line. */
 export function tally(closes: readonly { readonly code: number }[]): string {
   const counts = new Map<number, number>()
