@@ -15,7 +15,7 @@ import {
   type GateLimits,
 } from './update-gate'
 import { FlowBudget } from './flow-budget'
-import { needsSlicing, sliceUpdate } from './update-slices'
+import { needsSlicing, SLICE_STRUCTS, SliceCursor } from './update-slices'
 
 /**
  * Frames from this size are judged in steps (≈ 4k structs each): judging 100k tiny structs at
@@ -49,6 +49,9 @@ export interface ApplierHost {
  */
 export const BOARD_WORK_PER_SECOND = 150_000
 export const BOARD_WORK_BURST = 400_000
+
+/** How long one piece should hold the event loop. */
+const SLICE_TARGET_MS = 10
 
 export class UpdateApplier {
   readonly #budget: FlowBudget
@@ -127,21 +130,45 @@ export class UpdateApplier {
       return
     }
     if (sliced) this.host.metrics.slicedUpdates++
-    const slices = sliced ? sliceUpdate(update, shape, verdict) : [update]
-    return this.#applyLater(owedMs, slices, origin)
+    return this.#applyLater(
+      owedMs,
+      sliced ? new SliceCursor(update, shape, verdict) : update,
+      origin,
+    )
   }
 
-  async #applyLater(owedMs: number, slices: readonly Uint8Array[], origin: unknown): Promise<void> {
+  async #applyLater(
+    owedMs: number,
+    pieces: SliceCursor | Uint8Array,
+    origin: unknown,
+  ): Promise<void> {
     if (owedMs > 0) await new Promise((resume) => setTimeout(resume, owedMs))
-    await this.#applySlices(slices, origin)
+    if (pieces instanceof Uint8Array) {
+      if (!this.host.stopped()) this.host.applySafely(pieces, origin)
+      return
+    }
+    await this.#applySlices(pieces, origin)
   }
 
-  async #applySlices(slices: readonly Uint8Array[], origin: unknown): Promise<void> {
-    for (const slice of slices) {
+  /**
+   * Applies the pieces with the loop free between them, each sized so it takes about
+   * SLICE_TARGET_MS by what the last one cost; a piece that still took long is followed by as
+   * long a pause, so one board gets at most about half the loop.
+   */
+  async #applySlices(cursor: SliceCursor, origin: unknown): Promise<void> {
+    // Start small: the first piece is the only one sized blind.
+    let size = 64
+    for (let piece = cursor.next(size); piece !== null; piece = cursor.next(size)) {
       if (this.host.stopped()) return
-      if (!this.host.applySafely(slice, origin)) return
-      // Other boards, and this board's sync replies, run between slices.
-      await new Promise((resume) => setImmediate(resume))
+      const started = performance.now()
+      if (!this.host.applySafely(piece, origin)) return
+      const took = performance.now() - started
+      // At most doubling: one fast piece says little about the next.
+      const fit = (size * SLICE_TARGET_MS) / Math.max(took, 0.5)
+      size = Math.max(1, Math.min(SLICE_STRUCTS, 2 * size, fit))
+      // Other boards, and this board's sync replies, run between pieces.
+      if (took > SLICE_TARGET_MS) await new Promise((resume) => setTimeout(resume, took))
+      else await new Promise((resume) => setImmediate(resume))
     }
   }
 }

@@ -18,8 +18,10 @@ import type {
   UpdateVerdict,
 } from '../../core/sync/index'
 
-/** Structs per piece: a few milliseconds of integration each on the reference machine. */
+/** Structs per piece at most; the applier sizes pieces by how long the last one took. */
 export const SLICE_STRUCTS = 2_000
+/** Updates with more new structs than this are applied in pieces (an edit is a handful). */
+export const SLICE_FROM_STRUCTS = 256
 /** Item cuts per delete piece (each cut moves a struct array): ≈ 10–40 ms each here. */
 export const SLICE_CUTS = 250
 /** Delete ranges per piece when they cut nothing. */
@@ -28,40 +30,69 @@ export const SLICE_DELETES = 5_000
 /** Whether the update is worth slicing at all (most are a handful of structs). */
 export function needsSlicing(shape: ScannedUpdate, verdict: UpdateVerdict): boolean {
   return (
-    verdict.newStructs > SLICE_STRUCTS ||
+    verdict.newStructs > SLICE_FROM_STRUCTS ||
     shape.deletes.length > SLICE_DELETES ||
     verdict.splits > SLICE_CUTS
   )
 }
 
+/**
+ * Hands out the update's pieces one at a time, each as large as the caller asks: integration
+ * cost per struct is not fixed (an item among thousands of concurrent siblings at one position
+ * makes Yjs scan them all), so the applier asks for fewer structs after a slow piece.
+ */
+export class SliceCursor {
+  #placed = 0
+  #deleted = 0
+  readonly #deletesPerPiece: number
+
+  constructor(
+    private readonly update: Uint8Array,
+    private readonly shape: ScannedUpdate,
+    private readonly verdict: UpdateVerdict,
+  ) {
+    // Cuts spread evenly enough over a frame's ranges for an average to size the pieces.
+    const cutsPerRange = verdict.deletes === 0 ? 0 : verdict.splits / verdict.deletes
+    this.#deletesPerPiece = Math.max(
+      1,
+      Math.min(SLICE_DELETES, Math.floor(SLICE_CUTS / Math.max(cutsPerRange, 1e-9))),
+    )
+  }
+
+  /** The next piece with at most `maxStructs` structs (deletions after them), or null. */
+  next(maxStructs = SLICE_STRUCTS): Uint8Array | null {
+    const placement = this.verdict.placement
+    if (this.#placed < placement.length) {
+      const size = Math.max(1, Math.min(SLICE_STRUCTS, Math.floor(maxStructs)))
+      const groups = new Map<number, ScannedStruct[]>()
+      const end = Math.min(placement.length, this.#placed + size)
+      for (; this.#placed < end; this.#placed++) {
+        const struct = placement[this.#placed]!
+        let group = groups.get(struct.client)
+        if (group === undefined) groups.set(struct.client, (group = []))
+        group.push(struct)
+      }
+      return encodeStructs(this.update, groups)
+    }
+    const deletes = this.shape.deletes
+    if (this.#deleted < deletes.length) {
+      const piece = deletes.slice(this.#deleted, this.#deleted + this.#deletesPerPiece)
+      this.#deleted += piece.length
+      return encodeDeletes(piece)
+    }
+    return null
+  }
+}
+
+/** Every piece at the largest size (tests, and callers that need not share the loop). */
 export function sliceUpdate(
   update: Uint8Array,
   shape: ScannedUpdate,
   verdict: UpdateVerdict,
 ): Uint8Array[] {
+  const cursor = new SliceCursor(update, shape, verdict)
   const pieces: Uint8Array[] = []
-  let groups = new Map<number, ScannedStruct[]>()
-  let inPiece = 0
-  for (const struct of verdict.placement) {
-    let group = groups.get(struct.client)
-    if (group === undefined) groups.set(struct.client, (group = []))
-    group.push(struct)
-    if (++inPiece >= SLICE_STRUCTS) {
-      pieces.push(encodeStructs(update, groups))
-      groups = new Map()
-      inPiece = 0
-    }
-  }
-  if (inPiece > 0) pieces.push(encodeStructs(update, groups))
-  // Cuts spread evenly enough over a frame's ranges for an average to size the pieces.
-  const cutsPerRange = verdict.deletes === 0 ? 0 : verdict.splits / verdict.deletes
-  const perPiece = Math.max(
-    1,
-    Math.min(SLICE_DELETES, Math.floor(SLICE_CUTS / Math.max(cutsPerRange, 1e-9))),
-  )
-  for (let at = 0; at < shape.deletes.length; at += perPiece) {
-    pieces.push(encodeDeletes(shape.deletes.slice(at, at + perPiece)))
-  }
+  for (let piece = cursor.next(); piece !== null; piece = cursor.next()) pieces.push(piece)
   return pieces
 }
 
