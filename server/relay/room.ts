@@ -220,7 +220,8 @@ export class Room {
     }
     // Behind any update still being applied in slices, so the reply includes all of it.
     this.#lane.run(() => {
-      if (this.#unsafe) return
+      // The socket may have been closed while this waited (a refused update before it).
+      if (this.#unsafe || !this.peers.has(peer)) return
       for (const message of this.#replies.reply(stateVector, known, this.#sizeBytes)) {
         this.#queue.send(peer, message)
       }
