@@ -115,7 +115,11 @@ function encodeStructs(update: Uint8Array, groups: Map<number, ScannedStruct[]>)
   return encoding.toUint8Array(encoder)
 }
 
-/** A V1 update with no structs and these delete ranges (yjs: DeleteSet.js writeDeleteSet). */
+/**
+ * A V1 update with no structs and these delete ranges, in the order Yjs' writeDeleteSet writes
+ * them (clients descending, each client's ranges by clock), so it is byte for byte what Yjs
+ * would send (the hostile-frame tests build their delete sets with it).
+ */
 export function encodeDeletes(ranges: readonly DeleteRange[]): Uint8Array {
   const byClient = new Map<number, DeleteRange[]>()
   for (const range of ranges) {
@@ -126,10 +130,10 @@ export function encodeDeletes(ranges: readonly DeleteRange[]): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, 0)
   encoding.writeVarUint(encoder, byClient.size)
-  for (const [client, list] of byClient) {
+  for (const [client, list] of [...byClient].sort((a, b) => b[0] - a[0])) {
     encoding.writeVarUint(encoder, client)
     encoding.writeVarUint(encoder, list.length)
-    for (const range of list) {
+    for (const range of [...list].sort((a, b) => a.clock - b.clock)) {
       encoding.writeVarUint(encoder, range.clock)
       encoding.writeVarUint(encoder, range.len)
     }

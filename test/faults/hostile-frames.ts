@@ -11,29 +11,10 @@ import * as Y from 'yjs'
 import { createNote, type EpochMs } from '../../core'
 import type { DeleteRange } from '../../core/sync/index'
 import { messageSync } from '../../server/relay/protocol'
+import { encodeDeletes } from '../../server/relay/update-slices'
 
-/** A V1 update with no structs and these delete ranges (yjs: DeleteSet.js writeDeleteSet). */
-export function deleteOnlyUpdate(ranges: readonly DeleteRange[]): Uint8Array {
-  const byClient = new Map<number, DeleteRange[]>()
-  for (const range of ranges) {
-    const list = byClient.get(range.client)
-    if (list === undefined) byClient.set(range.client, [range])
-    else list.push(range)
-  }
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, 0)
-  encoding.writeVarUint(encoder, byClient.size)
-  // Yjs writes clients in descending order, each client's ranges by clock.
-  for (const [client, list] of [...byClient].sort((a, b) => b[0] - a[0])) {
-    encoding.writeVarUint(encoder, client)
-    encoding.writeVarUint(encoder, list.length)
-    for (const range of [...list].sort((a, b) => a.clock - b.clock)) {
-      encoding.writeVarUint(encoder, range.clock)
-      encoding.writeVarUint(encoder, range.len)
-    }
-  }
-  return encoding.toUint8Array(encoder)
-}
+/** A V1 update with no structs and these delete ranges: the relay's own encoder, Yjs' order. */
+export const deleteOnlyUpdate = encodeDeletes
 
 /** What `unknownClientDeletes(count)` sends, for a client id of our choosing: every other tick. */
 export function unknownClientDeleteRanges(client: number, count: number): DeleteRange[] {
