@@ -139,6 +139,16 @@ const isName = (text: string, index: number, match: RegExpExecArray): boolean =>
 }
 
 /**
+ * `value × multiplier` without binary rounding: "522.2k" is 522200, not 522200.00000000006.
+ * Shifting the decimal exponent of the written number lets `Number` round once, correctly.
+ */
+function scale(value: number, multiplier: number): number {
+  if (multiplier === 1) return value
+  const shifted = Number(`${value}e${Math.round(Math.log10(multiplier))}`)
+  return Number.isNaN(shifted) ? value * multiplier : shifted
+}
+
+/**
  * Every amount in `text`, in reading order.
  *
  * @example
@@ -153,9 +163,9 @@ export function scanQuantities(text: string): Quantity[] {
     if (isName(text, match.index, match)) continue
     const multiplierWord = (groups['mult'] ?? '').trim().toLowerCase()
     const multiplier = MULTIPLIERS.get(multiplierWord) ?? 1
-    const value = toNumber(digits) * multiplier
+    const value = scale(toNumber(digits), multiplier)
     const highDigits = groups['high']
-    const high = highDigits === undefined ? null : toNumber(highDigits) * multiplier
+    const high = highDigits === undefined ? null : scale(toNumber(highDigits), multiplier)
     if (!Number.isFinite(value) || (high !== null && !Number.isFinite(high))) continue
     const sign = groups['sign'] === '+' || groups['sign'] === '-' ? groups['sign'] : null
     found.push({

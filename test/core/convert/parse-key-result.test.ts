@@ -280,3 +280,13 @@ describe('parseKeyResult on untrusted input', () => {
     expect(parseKeyResult(text)).toEqual(parseKeyResult(text))
   })
 })
+
+describe('parseKeyResult on scaled amounts', () => {
+  // Found by the property test (seed 1822804164): 522.2 × 1000 is 522200.00000000006 in binary.
+  it('reads "522.2k" and "1.1m" as the exact numbers people wrote', () => {
+    const parsed = parseKeyResult('Reduce monthly active users from 1 to 522.2k')
+    expect([parsed.start, parsed.target]).toEqual([1, 522_200])
+    expect(parseKeyResult('Grow ARR from $0.3m to $1.1m').target).toBe(1_100_000)
+    expect(parseKeyResult('Grow ARR from $0.3m to $1.1m').start).toBe(300_000)
+  })
+})
