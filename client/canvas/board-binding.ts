@@ -4,7 +4,7 @@
  * once at start and when a board-wide setting (reveal, phase) changes how every note looks.
  */
 import type * as Y from 'yjs'
-import type { BoardMeta, Note, VoteTally } from '../../core/board/model'
+import type { BoardMeta, Note, VoteTally } from '../../core/board/board-model'
 import {
   readGroups,
   readInitiatives,
@@ -14,7 +14,7 @@ import {
   readNotes,
   readTally,
 } from '../../core/board/read'
-import { notesBecame } from '../../core/export/provenance'
+import { notesBecame } from '../../core/okr/provenance'
 import { observeCollection } from '../../core/board/observe'
 import { getMeta, getVotes } from '../../core/board/schema'
 import { isNoteHidden, visibleTally } from '../../core/board/visibility'

@@ -11,7 +11,7 @@
  * - cursors: remote cursors, never culled.
  */
 import Konva from 'konva'
-import type { Group } from '../../core/board/model'
+import type { Group } from '../../core/board/board-model'
 import type { SceneNote, SceneSink } from './scene-model'
 import type { Rect, StagePoint, Viewport } from './geometry'
 import { containsPoint, fitRect, inflate, intersects, unionRect, visibleRect } from './geometry'

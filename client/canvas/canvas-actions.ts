@@ -3,7 +3,7 @@
  * (so undo sees exactly the local user's changes). Ids and timestamps are made here because
  * core has neither randomness nor a clock.
  */
-import type { EpochMs } from '../../core/okr/model'
+import type { EpochMs } from '../../core/okr/okr-model'
 import {
   assignNotes,
   createGroup,
@@ -22,12 +22,12 @@ import {
 import type { TextDeltaOp } from '../../core/board/commands/text'
 import { editText } from '../../core/board/commands/text'
 import type { TextRoot } from '../../core/board/schema'
-import type { BoardSession } from '../context'
+import type { BoardSession } from '../board/board-context'
 import type { SceneNote } from './scene-model'
-import type { Group } from '../../core/board/model'
+import type { Group } from '../../core/board/board-model'
 import { assignmentsAfterDrop, byTarget } from './drop-into-frame'
 import { FRAME_MIN_SIZE } from './frame-node'
-import { newId as newIdFromCrypto } from '../ids'
+import { newId as newIdFromCrypto } from '../board/ids'
 import { NOTE_HEIGHT, NOTE_WIDTH, frameAt, unionNotes } from './hit-test'
 
 /** Offset of a duplicate from its source, so the copy is visibly a copy. */

@@ -6,7 +6,7 @@
  * the link the peer connected with (docs/server.md, "Roles in presence"); a name that says
  * "(facilitator)" proves nothing and earns no label.
  */
-import type { Identity, PresenceState, Role } from '../context'
+import type { Identity, PresenceState, Role } from '../board/board-context'
 
 const MAX_SELECTION = 5_000
 

@@ -3,7 +3,7 @@
  * interface the Y.Doc binding drives. Kept apart from Konva so the binding's incremental
  * behaviour is tested in Node against a recording sink.
  */
-import type { Group, Note } from '../../core/board/model'
+import type { Group, Note } from '../../core/board/board-model'
 import type { Placed } from './hit-test'
 import type { NoteLook } from './note-node'
 

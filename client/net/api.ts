@@ -3,8 +3,8 @@
  * checked for shape before the app sees it, and every failure becomes one `ApiError` with the
  * server's `{ error: { code, message } }` when it sent one.
  */
-import { isRecord } from '../state/key-value'
-import type { Role } from '../context'
+import { isRecord } from '../device/key-value'
+import type { Role } from '../board/board-context'
 
 export class ApiError extends Error {
   constructor(

@@ -6,7 +6,7 @@
 import type * as Y from 'yjs'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
-import type { ConnectionInfo, ConnectionSource, ConnectionStatus } from '../context'
+import type { ConnectionInfo, ConnectionSource, ConnectionStatus } from '../board/board-context'
 import { deviceCopyName } from './doc-recovery'
 import { PendingChanges } from './pending-changes'
 import { STORAGE_OK, watchStorageStatus, type ServerStorage } from './storage-status'

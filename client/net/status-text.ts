@@ -1,5 +1,5 @@
 /** What the status chip says about the connection, in words a person understands. */
-import type { ConnectionInfo } from '../context'
+import type { ConnectionInfo } from '../board/board-context'
 
 export function describeConnection(info: ConnectionInfo): { label: string; detail: string } {
   if (info.refused !== null) return { label: 'Disconnected', detail: info.refused }

@@ -3,7 +3,7 @@
  * (each check-in's rolled-up current value, as core/okr computes it), the expected straight
  * path from start to target over the period, and their mapping onto an SVG box.
  */
-import type { CheckIn, KeyResult } from '../../core/okr/model'
+import type { CheckIn, KeyResult } from '../../core/okr/okr-model'
 import { orderCheckIns, prefixRollups, resolveRollup } from '../../core/okr/rollup'
 import { resolveTarget } from '../../core/okr/targets'
 import type { Period } from '../../core/okr/timeframe'

@@ -1,5 +1,5 @@
 /** The dashboard's filters and alignment tree as plain functions over the export model. */
-import type { ExportedObjective } from '../../core/export/report'
+import type { ExportedObjective } from '../../core/export/export-model'
 
 export interface DashboardFilter {
   readonly owner: string

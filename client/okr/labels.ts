@@ -1,7 +1,7 @@
 /** Words the workspace shows for the model's enums, in one place. */
 import type { Band } from '../../core/okr/score'
 import type { Trend } from '../../core/okr/time'
-import type { Unit } from '../../core/okr/model'
+import type { Unit } from '../../core/okr/okr-model'
 
 export const TREND_LABELS: Readonly<Record<Trend, string>> = {
   'on-track': 'On track',

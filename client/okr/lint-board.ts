@@ -2,8 +2,8 @@
  * core/okr's quality checklist over a board. Objectives without a timeframe of their own run
  * on the board's, so the focus check counts them in that quarter instead of in "no timeframe".
  */
-import type { BoardSnapshot } from '../../core/board/model'
-import type { Diagnostic } from '../../core/okr/model'
+import type { BoardSnapshot } from '../../core/board/board-model'
+import type { Diagnostic } from '../../core/okr/okr-model'
 import { lintOkrSet } from '../../core/okr/lint'
 import { timeframeOfRange } from '../../core/export/format'
 

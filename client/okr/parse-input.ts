@@ -3,7 +3,7 @@
  * message for the field; nothing throws, and the caller keeps the typed text on an error so
  * nothing is lost.
  */
-import type { GradingPoint, Timeframe } from '../../core/okr/model'
+import type { GradingPoint, Timeframe } from '../../core/okr/okr-model'
 import { parseTimeframe } from '../../core/okr/timeframe'
 
 export type Parsed<T> =

@@ -3,7 +3,7 @@
  * CSV) with print CSS, opened in its own window so the board's chrome never ends up on paper.
  */
 import { formatPercent, formatScore, formatValue } from '../../core/export/format'
-import type { OkrExport } from '../../core/export/report'
+import type { OkrExport } from '../../core/export/export-model'
 import { TREND_LABELS } from './labels'
 import { BAND_COLORS } from './okr-styles'
 

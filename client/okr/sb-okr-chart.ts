@@ -4,7 +4,7 @@
  * by Lit: a chart library would add weight for one line chart.
  */
 import { LitElement, css, html, svg } from 'lit'
-import type { CheckIn, KeyResult } from '../../core/okr/model'
+import type { CheckIn, KeyResult } from '../../core/okr/okr-model'
 import type { Period } from '../../core/okr/timeframe'
 import { formatNumber } from '../../core/export/format'
 import { chartModel, polyline, scales } from './chart-geometry'

@@ -5,21 +5,21 @@
  */
 import { LitElement, css, html } from 'lit'
 import { ContextConsumer } from '@lit/context'
-import { boardSessionContext } from '../context'
-import type { BoardSnapshot } from '../../core/board/model'
+import { boardSessionContext } from '../board/board-context'
+import type { BoardSnapshot } from '../../core/board/board-model'
 import { createCheckIn, deleteCheckIn } from '../../core/board/commands/okr'
-import type { EpochMs } from '../../core/okr/model'
+import type { EpochMs } from '../../core/okr/okr-model'
 import { periodOf } from '../../core/okr/timeframe'
 import { formatScore, formatValue } from '../../core/export/format'
-import type { ExportedKeyResult, OkrExport } from '../../core/export/report'
-import { runCommand } from '../run-command'
+import type { ExportedKeyResult, OkrExport } from '../../core/export/export-model'
+import { runCommand } from '../board/run-command'
 import { withError, type FieldErrors } from './field-errors'
 import { TREND_LABELS, formatDay } from './labels'
 import { okrStyles } from './okr-styles'
 import { parseNumberInput, parseOptionalNumber } from './parse-input'
 import './sb-okr-chart'
 import './sb-okr-score-bar'
-import { newId } from '../ids'
+import { newId } from '../board/ids'
 
 export class SbOkrCheckins extends LitElement {
   static override properties = {

@@ -6,15 +6,15 @@
  */
 import { LitElement, css, html } from 'lit'
 import { ContextConsumer } from '@lit/context'
-import { boardSessionContext } from '../context'
-import type { BoardSnapshot } from '../../core/board/model'
+import { boardSessionContext } from '../board/board-context'
+import type { BoardSnapshot } from '../../core/board/board-model'
 import { applyConversion } from '../../core/board/commands/conversion'
 import type { ApplyConversionReport } from '../../core/board/commands/conversion'
 import { convertBoard } from '../../core/convert/convert-board'
-import type { ConversionResult, KeyResultDraft } from '../../core/convert/model'
-import type { Diagnostic } from '../../core/okr/model'
+import type { ConversionResult, KeyResultDraft } from '../../core/convert/drafts'
+import type { Diagnostic } from '../../core/okr/okr-model'
 import { formatValue } from '../../core/export/format'
-import { runCommand } from '../run-command'
+import { runCommand } from '../board/run-command'
 import { okrStyles } from './okr-styles'
 
 export interface FocusNotesDetail {

@@ -5,9 +5,9 @@
  * objectives.
  */
 import { LitElement, css, html } from 'lit'
-import { OBJECTIVE_STATUSES, OBJECTIVE_TYPES } from '../../core/okr/model'
+import { OBJECTIVE_STATUSES, OBJECTIVE_TYPES } from '../../core/okr/okr-model'
 import { formatScore, formatValue } from '../../core/export/format'
-import type { ExportedObjective, OkrExport } from '../../core/export/report'
+import type { ExportedObjective, OkrExport } from '../../core/export/export-model'
 import {
   NO_FILTER,
   alignmentTree,

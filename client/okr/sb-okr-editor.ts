@@ -7,8 +7,8 @@
 import { LitElement, css, html } from 'lit'
 import type * as Y from 'yjs'
 import { ContextConsumer } from '@lit/context'
-import { boardSessionContext } from '../context'
-import type { BoardSnapshot, KeyResultRecord, ObjectiveRecord } from '../../core/board/model'
+import { boardSessionContext } from '../board/board-context'
+import type { BoardSnapshot, KeyResultRecord, ObjectiveRecord } from '../../core/board/board-model'
 import {
   createKeyResult,
   createObjective,
@@ -17,12 +17,12 @@ import {
 } from '../../core/board/commands/okr'
 import type { ObjectiveFields } from '../../core/board/commands/okr'
 import { reorderKeyResults, reorderObjectives } from '../../core/board/commands/gestures'
-import { OBJECTIVE_STATUSES, OBJECTIVE_TYPES } from '../../core/okr/model'
-import type { Diagnostic } from '../../core/okr/model'
+import { OBJECTIVE_STATUSES, OBJECTIVE_TYPES } from '../../core/okr/okr-model'
+import type { Diagnostic } from '../../core/okr/okr-model'
 import { formatTimeframe } from '../../core/okr/timeframe'
-import type { OkrExport } from '../../core/export/report'
+import type { OkrExport } from '../../core/export/export-model'
 import { readCarriedFrom } from '../../core/board/commands/retro'
-import { runCommand } from '../run-command'
+import { runCommand } from '../board/run-command'
 import { withError, type FieldErrors } from './field-errors'
 import { byTarget, lintBoard } from './lint-board'
 import { okrStyles } from './okr-styles'
@@ -31,7 +31,7 @@ import { moveTo } from './reorder'
 import type { KeyResultMove } from './sb-okr-key-result'
 import './sb-okr-key-result'
 import './sb-okr-score-bar'
-import { newId } from '../ids'
+import { newId } from '../board/ids'
 
 export class SbOkrEditor extends LitElement {
   static override properties = {

@@ -6,8 +6,8 @@
  */
 import { LitElement, css, html } from 'lit'
 import { ContextConsumer } from '@lit/context'
-import { boardSessionContext } from '../context'
-import type { InitiativeRecord, KeyResultRecord } from '../../core/board/model'
+import { boardSessionContext } from '../board/board-context'
+import type { InitiativeRecord, KeyResultRecord } from '../../core/board/board-model'
 import {
   createInitiative,
   deleteInitiative,
@@ -16,17 +16,17 @@ import {
   updateKeyResult,
 } from '../../core/board/commands/okr'
 import type { KeyResultFields } from '../../core/board/commands/okr'
-import { CALCULATIONS, DIRECTIONS, FREQUENCIES, ROLLUPS } from '../../core/okr/model'
-import type { Diagnostic } from '../../core/okr/model'
+import { CALCULATIONS, DIRECTIONS, FREQUENCIES, ROLLUPS } from '../../core/okr/okr-model'
+import type { Diagnostic } from '../../core/okr/okr-model'
 import { formatScore, formatValue } from '../../core/export/format'
-import type { ExportedKeyResult } from '../../core/export/report'
-import { runCommand } from '../run-command'
+import type { ExportedKeyResult } from '../../core/export/export-model'
+import { runCommand } from '../board/run-command'
 import { withError, type FieldErrors } from './field-errors'
 import { CALCULATION_LABELS, UNIT_KINDS, unitFrom, unitParts, type UnitKind } from './labels'
 import { okrStyles } from './okr-styles'
 import { formatGrading, parseGradingInput, parseNumberInput } from './parse-input'
 import './sb-okr-score-bar'
-import { newId } from '../ids'
+import { newId } from '../board/ids'
 
 type NumberField = 'start' | 'target' | 'weight'
 

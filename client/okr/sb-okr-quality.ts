@@ -5,17 +5,17 @@
  */
 import { LitElement, css, html } from 'lit'
 import { ContextConsumer } from '@lit/context'
-import { boardSessionContext } from '../context'
-import type { BoardSnapshot, KeyResultRecord } from '../../core/board/model'
+import { boardSessionContext } from '../board/board-context'
+import type { BoardSnapshot, KeyResultRecord } from '../../core/board/board-model'
 import { updateKeyResult, updateObjective } from '../../core/board/commands/okr'
 import { makeKeyResultAnInitiative } from '../../core/board/commands/gestures'
-import type { Diagnostic } from '../../core/okr/model'
+import type { Diagnostic } from '../../core/okr/okr-model'
 import { stretchTarget } from '../../core/okr/stretch'
 import { formatNumber } from '../../core/export/format'
-import { runCommand } from '../run-command'
+import { runCommand } from '../board/run-command'
 import { byTarget, lintBoard } from './lint-board'
 import { okrStyles } from './okr-styles'
-import { newId } from '../ids'
+import { newId } from '../board/ids'
 
 export class SbOkrQuality extends LitElement {
   static override properties = {

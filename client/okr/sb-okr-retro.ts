@@ -7,8 +7,8 @@
 import { LitElement, css, html } from 'lit'
 import type * as Y from 'yjs'
 import { ContextConsumer } from '@lit/context'
-import { boardSessionContext } from '../context'
-import type { BoardSnapshot } from '../../core/board/model'
+import { boardSessionContext } from '../board/board-context'
+import type { BoardSnapshot } from '../../core/board/board-model'
 import {
   RETRO_QUESTIONS,
   carryForward,
@@ -19,11 +19,11 @@ import {
   unfinishedObjectives,
   type RetroQuestionId,
 } from '../../core/board/commands/retro'
-import type { EpochMs, Timeframe } from '../../core/okr/model'
+import type { EpochMs, Timeframe } from '../../core/okr/okr-model'
 import { formatTimeframe } from '../../core/okr/timeframe'
 import { formatScore, timeframeOfRange } from '../../core/export/format'
-import type { OkrExport } from '../../core/export/report'
-import { runCommand } from '../run-command'
+import type { OkrExport } from '../../core/export/export-model'
+import { runCommand } from '../board/run-command'
 import { okrStyles } from './okr-styles'
 import './sb-okr-score-bar'
 

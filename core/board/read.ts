@@ -4,7 +4,7 @@
  * concurrent edit on another peer — are filtered here, the same way on every peer.
  */
 import type * as Y from 'yjs'
-import type { CheckIn } from '../okr/model'
+import type { CheckIn } from '../okr/okr-model'
 import { fieldsOf } from './coerce'
 import type {
   BoardMeta,
@@ -15,7 +15,7 @@ import type {
   Note,
   ObjectiveRecord,
   VoteTally,
-} from './model'
+} from './board-model'
 import {
   restoreCheckIn,
   restoreGroup,
@@ -27,7 +27,7 @@ import {
 } from './restore'
 import type { EntityRoot } from './schema'
 import { getCollection, getMeta, getVotes } from './schema'
-import { compareIds, readRawVotes, tallyVotes } from './votes'
+import { compareIds, readRawVotes, tallyVotes } from './vote-tally'
 
 /**
  * The board's settings, repaired.

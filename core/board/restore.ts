@@ -10,8 +10,8 @@ import {
   OBJECTIVE_TYPES,
   ROLLUPS,
   VISIBILITIES,
-} from '../okr/model'
-import type { CheckIn, EpochMs, GradingPoint, Timeframe, Unit } from '../okr/model'
+} from '../okr/okr-model'
+import type { CheckIn, EpochMs, GradingPoint, Timeframe, Unit } from '../okr/okr-model'
 import {
   asBoolean,
   asEnum,
@@ -34,8 +34,8 @@ import type {
   Note,
   ObjectiveRecord,
   TimerState,
-} from './model'
-import { PHASES } from './model'
+} from './board-model'
+import { PHASES } from './board-model'
 import {
   DEFAULT_GROUP_COLOR,
   DEFAULT_GROUP_SIZE,

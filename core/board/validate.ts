@@ -4,7 +4,7 @@
  * Text checks return the text sanitised (core/text/sanitize.ts): control characters and bidi
  * overrides are removed here, once, so no command can store them.
  */
-import type { Unit } from '../okr/model'
+import type { Unit } from '../okr/okr-model'
 import { sanitizeLine, sanitizeMultiline } from '../text/sanitize'
 import { NOTE_PALETTE, normalizeColor } from './colors'
 import { isRecord } from './coerce'

@@ -3,7 +3,7 @@
  * in the shared document either way; hiding is a courtesy of the UI, so people brainstorm
  * without anchoring on each other and vote without following the crowd.
  */
-import type { BoardMeta, Note, VoteTally } from './model'
+import type { BoardMeta, Note, VoteTally } from './board-model'
 
 /**
  * True when the note's text must be blank for this viewer: someone else's note while the

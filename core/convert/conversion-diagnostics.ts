@@ -2,7 +2,7 @@
  * The findings convertBoard reports (docs/conversion.md, "Diagnostics") and the collector the
  * conversion steps share, so every step reports in one order-preserving list.
  */
-import type { Diagnostic, Severity } from '../okr/model'
+import type { Diagnostic, Severity } from '../okr/okr-model'
 
 /** Every code convertBoard reports, so UIs and tests can match on them. */
 export const CONVERSION_CODES = {

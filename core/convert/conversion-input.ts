@@ -3,7 +3,7 @@
  * snapshot may come from an old board, a file or a server, so lists may be missing, ids
  * duplicated or unusable and vote counts junk. Each repair is reported.
  */
-import type { ConversionOptions } from './model'
+import type { ConversionOptions } from './drafts'
 import { CONVERSION_CODES, type ConversionDiagnostics } from './conversion-diagnostics'
 
 export const DEFAULT_MAX_OBJECTIVES = 5

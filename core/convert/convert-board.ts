@@ -3,14 +3,14 @@
  * initiatives. Pure and total: the snapshot is repaired first (conversion-input.ts), anything
  * odd becomes a diagnostic, and the rest is still converted.
  */
-import type { BoardSnapshot } from '../board/model'
+import type { BoardSnapshot } from '../board/board-model'
 import type {
   ConversionOptions,
   ConversionResult,
   InitiativeDraft,
   KeyResultDraft,
   ObjectiveDraft,
-} from './model'
+} from './drafts'
 import {
   compareIds,
   ConversionDiagnostics,

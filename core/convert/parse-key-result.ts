@@ -3,8 +3,8 @@
  * metric, or decides it is an initiative (work to do) or not measurable. The grammar is in
  * docs/conversion.md; every rule here is there by name.
  */
-import type { Calculation, Direction, Unit } from '../okr/model'
-import type { ParsedKeyResult } from './model'
+import type { Calculation, Direction, Unit } from '../okr/okr-model'
+import type { ParsedKeyResult } from './drafts'
 import { findPair, roleOf, TARGET_ROLES, type Read } from './amount-roles'
 import { GOAL_VERBS, LOWER_IS_BETTER, NEUTRAL_VERBS, TASK_VERBS } from './lexicon'
 import { extractMetric } from './metric-name'

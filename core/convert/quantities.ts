@@ -3,7 +3,7 @@
  * "four star") together with their unit, and drops numbers that only name something (P1, Q3,
  * SOC 2, 2026, March 31, a 2-day workshop).
  */
-import type { Unit } from '../okr/model'
+import type { Unit } from '../okr/okr-model'
 import { CURRENCY_CODES, MULTIPLIERS, NUMBER_WORDS, TIME_UNITS } from './lexicon'
 
 export interface Quantity {

@@ -2,7 +2,7 @@
  * Finding the verbs of a key result: the word that gives its direction, and the dictionary form
  * of a leading verb ("Shipping" → "ship") so the word lists need only one form.
  */
-import type { Direction } from '../okr/model'
+import type { Direction } from '../okr/okr-model'
 import { BETTER_WORDS, DECREASE_WORDS, GOAL_VERBS, INCREASE_WORDS, TASK_VERBS } from './lexicon'
 
 /** Every list a leading verb may come from. */

@@ -5,7 +5,7 @@
 import { sanitizeLine } from '../text/sanitize'
 import { formatDate, formatNumber, formatScore, unitLabel } from './format'
 import { trendLabel } from './markdown'
-import type { OkrExport } from './report'
+import type { OkrExport } from './export-model'
 
 /**
  * What makes a spreadsheet read a cell as a formula: = + - @, a tab or CR that hides one, and

@@ -2,7 +2,7 @@
  * How figures read wherever they are shown: the workspace, the Markdown table and the CSV use
  * these, so a number on screen and the same number in an export are the same string.
  */
-import type { EpochMs, Timeframe, Unit } from '../okr/model'
+import type { EpochMs, Timeframe, Unit } from '../okr/okr-model'
 import { quarterTimeframe, yearTimeframe } from '../okr/timeframe'
 
 /** Scores read with one decimal (0.7), the way OKR scores are spoken. */

@@ -4,8 +4,8 @@
  * from the board, the key result and the date, so a calendar that refreshes the feed updates
  * events in place instead of duplicating them.
  */
-import type { BoardSnapshot } from '../board/model'
-import type { EpochMs } from '../okr/model'
+import type { BoardSnapshot } from '../board/board-model'
+import type { EpochMs } from '../okr/okr-model'
 import { periodOf } from '../okr/timeframe'
 import { sanitizeLine, sanitizeMultiline } from '../text/sanitize'
 import { formatScore } from './format'

@@ -4,7 +4,7 @@
  */
 import { sanitizeLine } from '../text/sanitize'
 import { formatPercent, formatScore, formatValue } from './format'
-import type { ExportedKeyResult, OkrExport } from './report'
+import type { ExportedKeyResult, OkrExport } from './export-model'
 
 /**
  * Markdown punctuation that can start a link, an image, emphasis, code, a heading's closing

@@ -4,7 +4,7 @@
  * every KR is due once more on the last day for its final score. The dashboard's "due"
  * highlight and the calendar feed both read this one schedule.
  */
-import type { EpochMs, Frequency } from '../okr/model'
+import type { EpochMs, Frequency } from '../okr/okr-model'
 import { toEpochMs } from '../okr/numbers'
 import type { Period } from '../okr/timeframe'
 

@@ -3,7 +3,7 @@
  * results per objective), ownership, measurability, outcomes rather than tasks, no duplicates,
  * and the data checks every other module applies. Findings are returned, never thrown.
  */
-import type { CheckIn, Diagnostic, Initiative, KeyResult, Objective } from './model'
+import type { CheckIn, Diagnostic, Initiative, KeyResult, Objective } from './okr-model'
 import { diagnostic, idOf, isFiniteNumber, textOf } from './numbers'
 import { checkInProblem, resolveRollup } from './rollup'
 import { gradingScale, resolveWeight } from './score'

@@ -3,7 +3,7 @@
  * Infinity or a string into a field), so every figure the engine returns passes through these
  * to keep the promise "never NaN, never a throw".
  */
-import type { Diagnostic, EpochMs, Score, Severity } from './model'
+import type { Diagnostic, EpochMs, Score, Severity } from './okr-model'
 
 /** True for a real, finite number (rejects NaN, ±Infinity and non-numbers). */
 export function isFiniteNumber(value: unknown): value is number {

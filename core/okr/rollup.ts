@@ -2,8 +2,8 @@
  * The current value of a key result: its check-ins, put in time order and repaired, folded by
  * the key result's rollup (`last | average | sum | max | min`).
  */
-import type { CheckIn, Diagnostic, KeyResult, Rollup } from './model'
-import { ROLLUPS } from './model'
+import type { CheckIn, Diagnostic, KeyResult, Rollup } from './okr-model'
+import { ROLLUPS } from './okr-model'
 import { clamp, diagnostic, finite, idOf, isFiniteNumber } from './numbers'
 
 export interface OrderedCheckIns {

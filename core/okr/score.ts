@@ -3,7 +3,7 @@
  * [0, 1] (linear or by grading points), the weighted objective score and the colour bands.
  * Formulas are documented in docs/scoring.md.
  */
-import type { Diagnostic, Direction, GradingPoint, KeyResult, Score } from './model'
+import type { Diagnostic, Direction, GradingPoint, KeyResult, Score } from './okr-model'
 import {
   clamp,
   diagnostic,

@@ -2,7 +2,7 @@
  * "Amp up your ambition": the playbook's step of raising a target you are sure to hit by about
  * 30 % of the way from start to target.
  */
-import type { Diagnostic, KeyResult } from './model'
+import type { Diagnostic, KeyResult } from './okr-model'
 import { diagnostic, finite, idOf, isFiniteNumber } from './numbers'
 import { resolveTarget } from './targets'
 

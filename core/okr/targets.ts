@@ -3,8 +3,8 @@
  * the start value. Scoring needs the absolute number, resolved here once, with diagnostics for
  * every way the typed data can be unusable.
  */
-import type { Calculation, Diagnostic, Direction, KeyResult } from './model'
-import { CALCULATIONS, DIRECTIONS } from './model'
+import type { Calculation, Diagnostic, Direction, KeyResult } from './okr-model'
+import { CALCULATIONS, DIRECTIONS } from './okr-model'
 import { diagnostic, finite, idOf, isFiniteNumber } from './numbers'
 
 /** The numbers scoring works with, after repair. */

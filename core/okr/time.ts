@@ -3,7 +3,7 @@
  * against that (trend), where its velocity takes it (projection) and the predicted end-of-period
  * score. Thresholds and formulas: docs/scoring.md.
  */
-import type { CheckIn, EpochMs, Score } from './model'
+import type { CheckIn, EpochMs, Score } from './okr-model'
 import { clamp, finite, isFiniteNumber, toEpochMs, toScore } from './numbers'
 import type { Period } from './timeframe'
 import { elapsedFraction } from './timeframe'

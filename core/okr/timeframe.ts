@@ -3,7 +3,7 @@
  * `end` is exclusive, the first instant after the period, so Q4 2026 ends at 2027-01-01T00:00Z
  * and consecutive quarters tile the year without a gap or overlap.
  */
-import type { Diagnostic, EpochMs, Timeframe } from './model'
+import type { Diagnostic, EpochMs, Timeframe } from './okr-model'
 import { clamp, diagnostic, isFiniteNumber, toEpochMs } from './numbers'
 
 /** A resolved period; every `Timeframe` is one, and so is the board's default timeframe. */

@@ -11,7 +11,7 @@
 import { Hono } from 'hono'
 import { readBoard } from '../../core/board/read'
 import { remindersCalendar } from '../../core/export/ical'
-import type { EpochMs } from '../../core/okr/model'
+import type { EpochMs } from '../../core/okr/okr-model'
 import type { AppDeps, AppEnv } from './deps'
 import { ApiError } from './errors'
 import { requireRole } from './guards'

@@ -3,8 +3,8 @@
  * so runs compare. Check-ins come shuffled, as a merged Yjs array may deliver them.
  */
 import * as prng from 'lib0/prng'
-import type { CheckIn, EpochMs, KeyResult, Objective } from '../../core/okr/model'
-import { CALCULATIONS, DIRECTIONS, ROLLUPS } from '../../core/okr/model'
+import type { CheckIn, EpochMs, KeyResult, Objective } from '../../core/okr/okr-model'
+import { CALCULATIONS, DIRECTIONS, ROLLUPS } from '../../core/okr/okr-model'
 import { quarterTimeframe } from '../../core/okr/timeframe'
 
 export interface SyntheticOkrSet {

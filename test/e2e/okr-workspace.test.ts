@@ -15,13 +15,13 @@ import {
   castVote,
   createGroup,
   createNote,
-  formatTimeframe,
-  readBoard,
   setBoardTimeframe,
   revealNotes,
   setPhase,
-} from '../../core/index'
-import type { EpochMs, Timeframe } from '../../core/index'
+} from '../../core/board/commands/index'
+import { formatTimeframe } from '../../core/okr/timeframe'
+import { readBoard } from '../../core/board/read'
+import type { EpochMs, Timeframe } from '../../core/okr/okr-model'
 import { nextTimeframe } from '../../core/board/commands/retro'
 import { connectProvider } from '../helpers/clients'
 import { startTestServer, waitFor, type CreatedBoard, type TestServer } from '../helpers/server'

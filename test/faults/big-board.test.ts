@@ -11,7 +11,8 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
-import { createNote, type EpochMs } from '../../core'
+import { createNote } from '../../core/board/commands/index'
+import { type EpochMs } from '../../core/okr/okr-model'
 import { DATABASE_FILE } from '../../server/main'
 import {
   DEFAULT_MAX_BOARD_BYTES,

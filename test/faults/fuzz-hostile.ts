@@ -6,7 +6,8 @@
  * answer means applied, a close means refused. Shapes that must be refused wait for the close.
  */
 import * as Y from 'yjs'
-import { createNote, type EpochMs } from '../../core'
+import { createNote } from '../../core/board/commands/index'
+import { type EpochMs } from '../../core/okr/okr-model'
 import { encodeUpdate } from '../../server/relay/protocol'
 import {
   deepNote,

@@ -8,7 +8,8 @@
 // echo p50/p99/max, the server's event-loop lag and its RSS growth.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { createNote, type EpochMs } from '../../core'
+import { createNote } from '../../core/board/commands/index'
+import { type EpochMs } from '../../core/okr/okr-model'
 import { DELETION_SLACK_BYTES } from '../../server/relay/board-size'
 import { CloseCode, encodeUpdate } from '../../server/relay/protocol'
 import {

@@ -8,7 +8,8 @@
  */
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
-import { createNote, type EpochMs } from '../../core'
+import { createNote } from '../../core/board/commands/index'
+import { type EpochMs } from '../../core/okr/okr-model'
 import type { DeleteRange } from '../../core/sync/index'
 import { messageSync } from '../../server/relay/protocol'
 import { encodeDeletes } from '../../server/relay/update-slices'

@@ -10,7 +10,8 @@ import { join } from 'node:path'
 import * as prng from 'lib0/prng'
 import { afterAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { createNote, moveNotes, type EpochMs } from '../../core'
+import { createNote, moveNotes } from '../../core/board/commands/index'
+import { type EpochMs } from '../../core/okr/okr-model'
 import { createBoard, waitFor } from '../helpers/server'
 import {
   closeClient,

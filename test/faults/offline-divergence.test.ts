@@ -6,7 +6,8 @@
 import * as prng from 'lib0/prng'
 import { afterAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { createNote, deleteNotes, moveNotes, setNoteText, type EpochMs } from '../../core'
+import { createNote, deleteNotes, moveNotes, setNoteText } from '../../core/board/commands/index'
+import { type EpochMs } from '../../core/okr/okr-model'
 import { startTestServer, waitFor } from '../helpers/server'
 import {
   closeClient,

@@ -22,7 +22,8 @@ import { WebSocket } from 'ws'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
-import { createNote, moveNotes, setNoteText, type EpochMs } from '../../core'
+import { createNote, moveNotes, setNoteText } from '../../core/board/commands/index'
+import { type EpochMs } from '../../core/okr/okr-model'
 import { createBoard, waitFor, type CreatedBoard } from '../helpers/server'
 import {
   allowedOutcome,

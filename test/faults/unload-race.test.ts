@@ -3,7 +3,8 @@
 // of A's edits. Seeded timings, several rounds (more under `npm run soak`).
 import * as prng from 'lib0/prng'
 import { afterAll, describe, expect, it } from 'vitest'
-import { createNote, type EpochMs } from '../../core'
+import { createNote } from '../../core/board/commands/index'
+import { type EpochMs } from '../../core/okr/okr-model'
 import { FailingStore } from '../helpers/failing-store'
 import { MemoryStore } from '../../server/storage/memory-store'
 import { startTestServer, waitFor } from '../helpers/server'

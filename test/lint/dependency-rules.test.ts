@@ -17,7 +17,7 @@ describe('dependency direction', () => {
     ["import Konva from 'konva'", 'no-restricted-imports'],
     ["import { LitElement } from 'lit'", 'no-restricted-imports'],
     ["import { createApp } from '../server/app'", 'no-restricted-imports'],
-    ["import { x } from '../../client/main'", 'no-restricted-imports'],
+    ["import { x } from '../../client/app/main'", 'no-restricted-imports'],
   ])('core/ rejects `%s`', async (line, rule) => {
     const messages = await messagesFor('core/scratch.ts', `${line}\nexport const y = 1\n`)
     expect(messages.some((m) => m.startsWith(rule))).toBe(true)

@@ -8,7 +8,8 @@ import { Metrics } from '../../server/metrics'
 import { Relay } from '../../server/relay/relay'
 import { compactionPolicy } from '../../server/storage/compaction'
 import { MemoryStore } from '../../server/storage/memory-store'
-import { createKeyResult, createObjective, quarterTimeframe } from '../../core/index'
+import { createKeyResult, createObjective } from '../../core/board/commands/index'
+import { quarterTimeframe } from '../../core/okr/timeframe'
 
 const NOW = Date.UTC(2026, 10, 16)
 

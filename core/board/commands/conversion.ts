@@ -9,8 +9,8 @@
  * (their note was deleted or regrouped) are removed only if unedited and without check-ins.
  */
 import * as Y from 'yjs'
-import { CALCULATIONS, DIRECTIONS } from '../../okr/model'
-import type { ConversionResult } from '../../convert/model'
+import { CALCULATIONS, DIRECTIONS } from '../../okr/okr-model'
+import type { ConversionResult } from '../../convert/drafts'
 import { isRecord, plain, sameJson } from '../coerce'
 import { BoardCommandError } from '../errors'
 import type { EntityMap, EntityRoot } from '../schema'

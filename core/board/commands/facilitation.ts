@@ -1,9 +1,9 @@
 /** Facilitator commands on the board's `meta`: phase, reveals, timer, vote budget, title. */
 import type * as Y from 'yjs'
-import type { EpochMs } from '../../okr/model'
+import type { EpochMs } from '../../okr/okr-model'
 import { BoardCommandError } from '../errors'
-import type { Phase } from '../model'
-import { PHASES } from '../model'
+import type { Phase } from '../board-model'
+import { PHASES } from '../board-model'
 import { getMeta, MAX_VOTE_BUDGET } from '../schema'
 import {
   checkArgs,

@@ -1,6 +1,6 @@
 /** Sticky-note commands: create, move, recolour, delete, duplicate (text edits: ./text.ts). */
 import * as Y from 'yjs'
-import type { EpochMs } from '../../okr/model'
+import type { EpochMs } from '../../okr/okr-model'
 import { colorOr } from '../colors'
 import { DEFAULT_NOTE_COLOR, getEntity } from '../schema'
 import {

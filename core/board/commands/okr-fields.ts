@@ -16,7 +16,7 @@ import type {
   Timeframe,
   Unit,
   Visibility,
-} from '../../okr/model'
+} from '../../okr/okr-model'
 import {
   CALCULATIONS,
   DIRECTIONS,
@@ -25,7 +25,7 @@ import {
   OBJECTIVE_TYPES,
   ROLLUPS,
   VISIBILITIES,
-} from '../../okr/model'
+} from '../../okr/okr-model'
 import { isRecord } from '../coerce'
 import { BoardCommandError } from '../errors'
 import { restoreTimeframe } from '../restore'

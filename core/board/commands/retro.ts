@@ -9,13 +9,13 @@
  * derived from that id and the target timeframe, so carrying twice never duplicates.
  */
 import * as Y from 'yjs'
-import type { Objective, Timeframe } from '../../okr/model'
-import type { EvaluationOptions } from '../../okr/report'
-import { evaluateOkrSet } from '../../okr/report'
+import type { Objective, Timeframe } from '../../okr/okr-model'
+import type { EvaluationOptions } from '../../okr/figures'
+import { evaluateOkrSet } from '../../okr/figures'
 import { formatTimeframe, quarterTimeframe, yearTimeframe } from '../../okr/timeframe'
 import { isRecord } from '../coerce'
 import { BoardCommandError } from '../errors'
-import type { BoardSnapshot } from '../model'
+import type { BoardSnapshot } from '../board-model'
 import { restoreTimeframe } from '../restore'
 import { getCollection, getEntity, getMeta } from '../schema'
 import { checkArgs, checkEnum, checkIds, checkLine, checkText, MAX_ID_LENGTH } from '../validate'

@@ -10,12 +10,12 @@ import {
   castVote,
   createGroup,
   createNote,
-  migrate,
   moveNotes,
-  readBoard,
   retractVote,
-} from '../../../core/index'
-import type { EpochMs } from '../../../core/okr/model'
+} from '../../../core/board/commands/index'
+import { migrate } from '../../../core/board/migrate'
+import { readBoard } from '../../../core/board/read'
+import type { EpochMs } from '../../../core/okr/okr-model'
 import { createNetwork } from '../../helpers/peers'
 import { benchCase } from '../scenario'
 import type { BenchScenario } from '../scenario'

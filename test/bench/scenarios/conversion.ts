@@ -2,9 +2,9 @@
 // 500-note brainstorm (the clustering is between O(n²) and O(n³)), converting a voted board.
 import { convertBoard } from '../../../core/convert/convert-board'
 import { parseKeyResult } from '../../../core/convert/parse-key-result'
-import { suggestGroups } from '../../../core/convert/suggest-groups'
-import type { BoardSnapshot } from '../../../core/board/model'
-import type { EpochMs } from '../../../core/okr/model'
+import { suggestGroups } from '../../../core/grouping/suggest-groups'
+import type { BoardSnapshot } from '../../../core/board/board-model'
+import type { EpochMs } from '../../../core/okr/okr-model'
 import { CASES } from '../../core/convert/key-result-cases'
 import { HELD_OUT } from '../../core/convert/key-result-held-out'
 import { TERSE } from '../../core/convert/key-result-terse'

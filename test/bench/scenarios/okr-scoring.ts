@@ -1,7 +1,7 @@
 // The OKR engine at dashboard scale: a whole organisation's set (10k key results × 12
 // check-ins, shuffled) and a single board's set recomputed as often as a dashboard repaints.
 import { lintOkrSet } from '../../../core/okr/lint'
-import { evaluateOkrSet } from '../../../core/okr/report'
+import { evaluateOkrSet } from '../../../core/okr/figures'
 import { syntheticNow, syntheticOkrSet } from '../okr-data'
 import type { SyntheticOkrSet } from '../okr-data'
 import { benchCase } from '../scenario'

@@ -4,14 +4,14 @@ import { revealNotes, revealVotes } from '../../../core/board/commands/facilitat
 import { createGroup, deleteGroup, assignNotes } from '../../../core/board/commands/groups'
 import { createNote, deleteNotes, moveNotes } from '../../../core/board/commands/notes'
 import { editText } from '../../../core/board/commands/text'
-import { castVote } from '../../../core/board/commands/votes'
+import { castVote } from '../../../core/board/commands/voting'
 import {
   createInitiative,
   createKeyResult,
   createObjective,
   deleteKeyResult,
 } from '../../../core/board/commands/okr'
-import type { EpochMs } from '../../../core/okr/model'
+import type { EpochMs } from '../../../core/okr/okr-model'
 import { BoardBinding } from '../../../client/canvas/board-binding'
 import type { SceneGroup, SceneNote, SceneSink } from '../../../client/canvas/scene-model'
 

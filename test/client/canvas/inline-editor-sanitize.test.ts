@@ -6,9 +6,11 @@
  */
 import * as Y from 'yjs'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createGroup, createNote, editText, getNoteText, readNote } from '../../../core/index'
-import type { TextRoot } from '../../../core/index'
-import type { EpochMs } from '../../../core/okr/model'
+import { createGroup, createNote, editText } from '../../../core/board/commands/index'
+import { getNoteText } from '../../../core/board/schema'
+import { readNote } from '../../../core/board/read'
+import type { TextRoot } from '../../../core/board/schema'
+import type { EpochMs } from '../../../core/okr/okr-model'
 import { InlineEditor } from '../../../client/canvas/inline-editor'
 
 class FakeTextarea {

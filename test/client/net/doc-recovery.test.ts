@@ -11,11 +11,9 @@ import {
   createObjective,
   deleteNotes,
   deleteObjective,
-  docIsWedged,
-  MAX_TYPE_DEPTH,
-  pruneDeepTypes,
-  readBoard,
-} from '../../../core/index'
+} from '../../../core/board/commands/index'
+import { docIsWedged, MAX_TYPE_DEPTH, pruneDeepTypes } from '../../../core/sync/index'
+import { readBoard } from '../../../core/board/read'
 import { toEpochMs } from '../../../core/okr/numbers'
 import { deepNote } from '../../core/sync/hostile-updates'
 

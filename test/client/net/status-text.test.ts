@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { describeConnection } from '../../../client/net/status-text'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
-import type { ConnectionInfo } from '../../../client/context'
+import type { ConnectionInfo } from '../../../client/board/board-context'
 import { messageStorageStatus, readStorageStatus } from '../../../client/net/storage-status'
 import { encodeStorageStatus } from '../../../server/relay/protocol'
 

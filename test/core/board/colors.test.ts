@@ -3,16 +3,13 @@ import { describe, expect, it } from 'vitest'
 import {
   createGroup,
   createNote,
-  DEFAULT_GROUP_COLOR,
-  DEFAULT_NOTE_COLOR,
   duplicateNotes,
-  readBoard,
-  readNote,
   recolourGroup,
   recolourNotes,
-  restoreGroup,
-  restoreNote,
-} from '../../../core/index'
+} from '../../../core/board/commands/index'
+import { DEFAULT_GROUP_COLOR, DEFAULT_NOTE_COLOR } from '../../../core/board/schema'
+import { readBoard, readNote } from '../../../core/board/read'
+import { restoreGroup, restoreNote } from '../../../core/board/restore'
 import { NOTE_PALETTE, colorOr, normalizeColor } from '../../../core/board/colors'
 import { at, boardWithNotes, codeOf, newBoard, ORIGIN, recordUpdates } from './fixtures'
 

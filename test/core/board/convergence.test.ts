@@ -2,12 +2,11 @@ import * as prng from 'lib0/prng'
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { convertBoard } from '../../../core/convert/convert-board'
-import type { ConversionResult } from '../../../core/convert/model'
-import type { EpochMs } from '../../../core/okr/model'
+import type { ConversionResult } from '../../../core/convert/drafts'
+import type { EpochMs } from '../../../core/okr/okr-model'
 import {
   applyConversion,
   assignNotes,
-  BoardCommandError,
   castVote,
   createCheckIn,
   createGroup,
@@ -20,24 +19,24 @@ import {
   deleteObjective,
   duplicateNotes,
   insertNoteText,
-  migrate,
   moveNotes,
-  readBoard,
-  readRawVotes,
   recolourNotes,
   renameGroup,
   retractVote,
   revealNotes,
-  ROOTS,
   setGroupBounds,
   setNoteText,
   setPhase,
   setVoteBudget,
   unassignNotes,
   updateKeyResult,
-  getVotes,
-} from '../../../core/index'
-import type { BoardSnapshot } from '../../../core/index'
+} from '../../../core/board/commands/index'
+import { BoardCommandError } from '../../../core/board/errors'
+import { migrate } from '../../../core/board/migrate'
+import { readBoard } from '../../../core/board/read'
+import { readRawVotes } from '../../../core/board/vote-tally'
+import { ROOTS, getVotes } from '../../../core/board/schema'
+import type { BoardSnapshot } from '../../../core/board/board-model'
 import type { Network, Peer } from '../../helpers/peers'
 import { createNetwork, docJson } from '../../helpers/peers'
 

@@ -7,10 +7,10 @@ import {
   createGroup,
   createNote,
   deleteNotes,
-  readBoard,
   setText,
   updateKeyResult,
-} from '../../../core/index'
+} from '../../../core/board/commands/index'
+import { readBoard } from '../../../core/board/read'
 import { at, codeOf, newBoard, ORIGIN, recordUpdates } from './fixtures'
 
 /** A voted board as a team leaves it after a planning session. */

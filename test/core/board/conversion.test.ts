@@ -1,14 +1,14 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import type { ConversionResult, KeyResultDraft } from '../../../core/convert/model'
+import type { ConversionResult, KeyResultDraft } from '../../../core/convert/drafts'
 import {
   applyConversion,
   createCheckIn,
-  getObjectiveTitle,
-  readBoard,
   setText,
   updateKeyResult,
-} from '../../../core/index'
+} from '../../../core/board/commands/index'
+import { getObjectiveTitle } from '../../../core/board/schema'
+import { readBoard } from '../../../core/board/read'
 import { at, boardWithNotes, codeOf, ORIGIN, recordUpdates } from './fixtures'
 
 function kr(id: string, noteId: string, patch: Partial<KeyResultDraft> = {}): KeyResultDraft {

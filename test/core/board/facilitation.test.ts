@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { readMeta } from '../../../core/board/read'
 import {
-  readMeta,
   revealNotes,
   revealVotes,
   setBoardTimeframe,
@@ -9,7 +9,7 @@ import {
   setVoteBudget,
   startTimer,
   stopTimer,
-} from '../../../core/index'
+} from '../../../core/board/commands/index'
 import { at, codeOf, newBoard, ORIGIN, recordUpdates } from './fixtures'
 
 describe('facilitation commands', () => {

@@ -1,7 +1,9 @@
 /** Small builders shared by the board tests. */
 import * as Y from 'yjs'
-import type { EpochMs } from '../../../core/okr/model'
-import { BoardCommandError, createGroup, createNote, migrate } from '../../../core/index'
+import type { EpochMs } from '../../../core/okr/okr-model'
+import { BoardCommandError } from '../../../core/board/errors'
+import { createGroup, createNote } from '../../../core/board/commands/index'
+import { migrate } from '../../../core/board/migrate'
 
 export const ORIGIN = { user: 'test' }
 

@@ -6,11 +6,11 @@ import {
   createNote,
   createObjective,
   makeKeyResultAnInitiative,
-  readBoard,
   reorderKeyResults,
   reorderObjectives,
   updateKeyResult,
-} from '../../../core/index'
+} from '../../../core/board/commands/index'
+import { readBoard } from '../../../core/board/read'
 import { at, codeOf, newBoard, ORIGIN, recordUpdates } from './fixtures'
 
 function boardWithTaskKr() {

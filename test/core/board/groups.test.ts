@@ -5,16 +5,13 @@ import {
   castVote,
   createGroup,
   deleteGroup,
-  getGroupTitle,
-  readBoard,
-  readGroups,
-  readNote,
-  readNotes,
   recolourGroup,
   renameGroup,
   setGroupBounds,
   unassignNotes,
-} from '../../../core/index'
+} from '../../../core/board/commands/index'
+import { getGroupTitle } from '../../../core/board/schema'
+import { readBoard, readGroups, readNote, readNotes } from '../../../core/board/read'
 import { boardWithNotes, codeOf, newBoard, ORIGIN } from './fixtures'
 
 describe('createGroup and renameGroup', () => {

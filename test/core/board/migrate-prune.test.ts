@@ -6,11 +6,11 @@ import {
   createObjective,
   deleteNotes,
   deleteObjective,
-  MAX_TYPE_DEPTH,
-  migrate,
-  readBoard,
-  SCHEMA_VERSION,
-} from '../../../core/index'
+} from '../../../core/board/commands/index'
+import { MAX_TYPE_DEPTH } from '../../../core/sync/index'
+import { migrate } from '../../../core/board/migrate'
+import { readBoard } from '../../../core/board/read'
+import { SCHEMA_VERSION } from '../../../core/board/schema'
 import { deepNote } from '../sync/hostile-updates'
 import { at, ORIGIN } from './fixtures'
 

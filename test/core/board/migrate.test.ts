@@ -1,15 +1,10 @@
 import * as prng from 'lib0/prng'
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import {
-  createNote,
-  getNoteText,
-  migrate,
-  readBoard,
-  ROOTS,
-  SCHEMA_VERSION,
-  setNoteText,
-} from '../../../core/index'
+import { createNote, setNoteText } from '../../../core/board/commands/index'
+import { getNoteText, ROOTS, SCHEMA_VERSION } from '../../../core/board/schema'
+import { migrate } from '../../../core/board/migrate'
+import { readBoard } from '../../../core/board/read'
 import { docJson } from '../../helpers/peers'
 import { at, ORIGIN, recordUpdates } from './fixtures'
 

@@ -5,14 +5,12 @@ import {
   createNote,
   deleteNotes,
   duplicateNotes,
-  getNoteText,
   moveNotes,
   placeNotes,
-  readBoard,
-  readNote,
-  readNotes,
   recolourNotes,
-} from '../../../core/index'
+} from '../../../core/board/commands/index'
+import { getNoteText } from '../../../core/board/schema'
+import { readBoard, readNote, readNotes } from '../../../core/board/read'
 import { at, boardWithNotes, codeOf, newBoard, ORIGIN, recordUpdates } from './fixtures'
 
 describe('createNote', () => {

@@ -5,10 +5,9 @@ import {
   deleteNotes,
   insertNoteText,
   moveNotes,
-  observeBoard,
-  observeCollection,
   setGroupBounds,
-} from '../../../core/index'
+} from '../../../core/board/commands/index'
+import { observeBoard, observeCollection } from '../../../core/board/observe'
 import { boardWithNotes, ORIGIN } from './fixtures'
 
 describe('observeBoard', () => {

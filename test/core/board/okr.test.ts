@@ -8,13 +8,13 @@ import {
   deleteInitiative,
   deleteKeyResult,
   deleteObjective,
-  getKeyResultTitle,
-  readBoard,
   updateCheckIn,
   updateInitiative,
   updateKeyResult,
   updateObjective,
-} from '../../../core/index'
+} from '../../../core/board/commands/index'
+import { getKeyResultTitle } from '../../../core/board/schema'
+import { readBoard } from '../../../core/board/read'
 import { at, codeOf, newBoard, ORIGIN, recordUpdates } from './fixtures'
 
 function boardWithOkr() {

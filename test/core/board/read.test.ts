@@ -5,14 +5,9 @@ import {
   createInitiative,
   createKeyResult,
   createObjective,
-  readBoard,
-  readKeyResults,
-  readMeta,
-  readNote,
-  readNotes,
-  restoreKeyResult,
-  restoreUnit,
-} from '../../../core/index'
+} from '../../../core/board/commands/index'
+import { readBoard, readKeyResults, readMeta, readNote, readNotes } from '../../../core/board/read'
+import { restoreKeyResult, restoreUnit } from '../../../core/board/restore'
 import { boardWithNotes, ORIGIN, recordUpdates } from './fixtures'
 
 describe('readBoard', () => {

@@ -9,16 +9,10 @@ import {
   setRetroAnswer,
   unfinishedObjectives,
 } from '../../../core/board/commands/retro'
-import {
-  createCheckIn,
-  createKeyResult,
-  createObjective,
-  formatTimeframe,
-  quarterTimeframe,
-  readBoard,
-  yearTimeframe,
-} from '../../../core/index'
-import type { EpochMs } from '../../../core/index'
+import { createCheckIn, createKeyResult, createObjective } from '../../../core/board/commands/index'
+import { formatTimeframe, quarterTimeframe, yearTimeframe } from '../../../core/okr/timeframe'
+import { readBoard } from '../../../core/board/read'
+import type { EpochMs } from '../../../core/okr/okr-model'
 import { ORIGIN, newBoard } from './fixtures'
 
 const Q4 = quarterTimeframe(2026, 4)

@@ -5,7 +5,7 @@
  */
 import type * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import type { ConversionResult } from '../../../core/convert/model'
+import type { ConversionResult } from '../../../core/convert/drafts'
 import {
   applyConversion,
   carryForward,
@@ -17,9 +17,6 @@ import {
   createObjective,
   editText,
   insertNoteText,
-  quarterTimeframe,
-  readBoard,
-  readNote,
   readRetroAnswers,
   renameGroup,
   setBoardTitle,
@@ -27,7 +24,9 @@ import {
   setText,
   updateKeyResult,
   updateObjective,
-} from '../../../core/index'
+} from '../../../core/board/commands/index'
+import { quarterTimeframe } from '../../../core/okr/timeframe'
+import { readBoard, readNote } from '../../../core/board/read'
 import { at, boardWithNotes, codeOf, newBoard, ORIGIN } from './fixtures'
 
 /** A title as an attacker (or a careless paste) would send it. */

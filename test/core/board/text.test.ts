@@ -5,13 +5,12 @@ import {
   createObjective,
   deleteNoteText,
   editText,
-  getNoteText,
-  getObjectiveTitle,
   insertNoteText,
-  readNote,
   setNoteText,
   setText,
-} from '../../../core/index'
+} from '../../../core/board/commands/index'
+import { getNoteText, getObjectiveTitle } from '../../../core/board/schema'
+import { readNote } from '../../../core/board/read'
 import { MAX_TEXT_LENGTH } from '../../../core/board/validate'
 import { boardWithNotes, codeOf, ORIGIN, recordUpdates } from './fixtures'
 

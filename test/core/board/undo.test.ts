@@ -2,13 +2,12 @@ import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import {
   applyConversion,
-  boardRoots,
   castVote,
   deleteNotes,
   moveNotes,
-  readBoard,
-  readNote,
-} from '../../../core/index'
+} from '../../../core/board/commands/index'
+import { boardRoots } from '../../../core/board/schema'
+import { readBoard, readNote } from '../../../core/board/read'
 import { boardWithNotes, ORIGIN } from './fixtures'
 
 function undoManager(doc: Y.Doc): Y.UndoManager {

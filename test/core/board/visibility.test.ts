@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { isNoteHidden, tallyVotes, visibleNoteText, visibleTally } from '../../../core/index'
+import { isNoteHidden, visibleNoteText, visibleTally } from '../../../core/board/visibility'
+import { tallyVotes } from '../../../core/board/vote-tally'
 
 describe('private brainstorm', () => {
   const note = { author: 'bo', text: 'Cut churn below 3%' }

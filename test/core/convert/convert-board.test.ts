@@ -2,17 +2,17 @@ import { describe, it, expect } from 'vitest'
 import fc from 'fast-check'
 import * as Y from 'yjs'
 import { convertBoard, CONVERSION_CODES } from '../../../core/convert/convert-board'
-import type { ConversionResult } from '../../../core/convert/model'
-import type { BoardSnapshot, Group, Note } from '../../../core/board/model'
-import type { EpochMs } from '../../../core/okr/model'
+import type { ConversionResult } from '../../../core/convert/drafts'
+import type { BoardSnapshot, Group, Note } from '../../../core/board/board-model'
+import type { EpochMs } from '../../../core/okr/okr-model'
 import {
   applyConversion,
   castVote,
   createGroup,
   createNote,
-  migrate,
-  readBoard,
-} from '../../../core/index'
+} from '../../../core/board/commands/index'
+import { migrate } from '../../../core/board/migrate'
+import { readBoard } from '../../../core/board/read'
 
 type NoteSpec = readonly [id: string, text: string, groupId: string | null, createdAt?: number]
 

@@ -2,8 +2,8 @@
  * Hand-labelled key-result phrasings: the reference texts' examples (`reference: true`) and
  * phrasings as teams write them on sticky notes. Each row is the parse a careful reader expects.
  */
-import type { Calculation, Direction, Unit } from '../../../core/okr/model'
-import type { KeyResultKind } from '../../../core/convert/model'
+import type { Calculation, Direction, Unit } from '../../../core/okr/okr-model'
+import type { KeyResultKind } from '../../../core/convert/drafts'
 
 export interface Expected {
   readonly kind: KeyResultKind

@@ -3,7 +3,7 @@
 import { describe, it, expect } from 'vitest'
 import fc from 'fast-check'
 import { parseKeyResult } from '../../../core/convert/parse-key-result'
-import type { Unit } from '../../../core/okr/model'
+import type { Unit } from '../../../core/okr/okr-model'
 
 const metrics = fc.constantFrom(
   'monthly active users',

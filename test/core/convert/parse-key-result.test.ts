@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest'
 import fc from 'fast-check'
 import { parseKeyResult, MAX_PARSED_LENGTH } from '../../../core/convert/parse-key-result'
-import type { ParsedKeyResult } from '../../../core/convert/model'
+import type { ParsedKeyResult } from '../../../core/convert/drafts'
 import { CASES, type Case, type Expected } from './key-result-cases'
 import { HELD_OUT } from './key-result-held-out'
 import { TERSE } from './key-result-terse'

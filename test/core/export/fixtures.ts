@@ -5,12 +5,13 @@ import {
   createInitiative,
   createKeyResult,
   createObjective,
-  migrate,
-  quarterTimeframe,
-  readBoard,
   setBoardTitle,
-} from '../../../core/index'
-import type { BoardSnapshot, EpochMs } from '../../../core/index'
+} from '../../../core/board/commands/index'
+import { migrate } from '../../../core/board/migrate'
+import { quarterTimeframe } from '../../../core/okr/timeframe'
+import { readBoard } from '../../../core/board/read'
+import type { BoardSnapshot } from '../../../core/board/board-model'
+import type { EpochMs } from '../../../core/okr/okr-model'
 
 export const ORIGIN = { user: 'test' }
 export const Q4 = quarterTimeframe(2026, 4)

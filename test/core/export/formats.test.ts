@@ -10,8 +10,8 @@ import {
   toCsv,
   toMarkdown,
 } from '../../../core/export/index'
-import { quarterTimeframe, yearTimeframe } from '../../../core/index'
-import type { EpochMs } from '../../../core/index'
+import { quarterTimeframe, yearTimeframe } from '../../../core/okr/timeframe'
+import type { EpochMs } from '../../../core/okr/okr-model'
 import { NOW, okrSnapshot } from './fixtures'
 
 /** A minimal RFC 4180 reader, to prove the writer's quoting round-trips. */

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { escapeText, remindersCalendar } from '../../../core/export/index'
-import type { BoardSnapshot } from '../../../core/index'
+import type { BoardSnapshot } from '../../../core/board/board-model'
 import { NOW, okrSnapshot } from './fixtures'
 
 const unfold = (ics: string) => ics.replace(/\r\n /g, '')

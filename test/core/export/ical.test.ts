@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { checkInDates, escapeText, foldLine, remindersCalendar } from '../../../core/export/index'
-import { quarterTimeframe } from '../../../core/index'
+import { quarterTimeframe } from '../../../core/okr/timeframe'
 import { NOW, Q4, okrSnapshot } from './fixtures'
 
 const unfold = (ics: string) => ics.replace(/\r\n /g, '')

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { exportOkrs, markdownText, toMarkdown } from '../../../core/export/index'
 import { sanitizeLine } from '../../../core/text/sanitize'
-import type { BoardSnapshot } from '../../../core/index'
+import type { BoardSnapshot } from '../../../core/board/board-model'
 import { NOW, okrSnapshot } from './fixtures'
 
 const PAYLOADS = [

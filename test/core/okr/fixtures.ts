@@ -1,5 +1,5 @@
 // Builders for plain OKR data: each test states only the fields it is about.
-import type { CheckIn, EpochMs, KeyResult, Objective } from '../../../core/okr/model'
+import type { CheckIn, EpochMs, KeyResult, Objective } from '../../../core/okr/okr-model'
 import { quarterTimeframe } from '../../../core/okr/timeframe'
 
 export const DAY = 86_400_000

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Diagnostic, KeyResult, Objective } from '../../../core/okr/model'
+import type { Diagnostic, KeyResult, Objective } from '../../../core/okr/okr-model'
 import { lintOkrSet, taskVerbOf } from '../../../core/okr/lint'
 import { quarterTimeframe } from '../../../core/okr/timeframe'
 import { checkIn, keyResult, objective, untrusted } from './fixtures'

@@ -2,9 +2,9 @@
 // so a failure prints the seed and the shrunk counterexample to replay).
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { CheckIn, EpochMs, GradingPoint, KeyResult } from '../../../core/okr/model'
-import { CALCULATIONS, DIRECTIONS, ROLLUPS } from '../../../core/okr/model'
-import { evaluateKeyResult, evaluateObjective } from '../../../core/okr/report'
+import type { CheckIn, EpochMs, GradingPoint, KeyResult } from '../../../core/okr/okr-model'
+import { CALCULATIONS, DIRECTIONS, ROLLUPS } from '../../../core/okr/okr-model'
+import { evaluateKeyResult, evaluateObjective } from '../../../core/okr/figures'
 import { currentValue, rollupValues } from '../../../core/okr/rollup'
 import { gradeValue, gradingScale, scoreValue } from '../../../core/okr/score'
 import { stretchTarget } from '../../../core/okr/stretch'

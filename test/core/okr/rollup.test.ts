@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { EpochMs } from '../../../core/okr/model'
+import type { EpochMs } from '../../../core/okr/okr-model'
 import {
   currentValue,
   orderCheckIns,

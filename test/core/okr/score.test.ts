@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Score } from '../../../core/okr/model'
+import type { Score } from '../../../core/okr/okr-model'
 import {
   DEFAULT_BANDS,
   gradeValue,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { EpochMs, Score } from '../../../core/okr/model'
+import type { EpochMs, Score } from '../../../core/okr/okr-model'
 import { orderCheckIns } from '../../../core/okr/rollup'
 import { resolveTarget } from '../../../core/okr/targets'
 import {

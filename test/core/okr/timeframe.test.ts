@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { EpochMs, Timeframe } from '../../../core/okr/model'
+import type { EpochMs, Timeframe } from '../../../core/okr/okr-model'
 import {
   customTimeframe,
   elapsedFraction,

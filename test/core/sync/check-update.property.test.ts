@@ -4,7 +4,7 @@
 import fc from 'fast-check'
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { checkUpdate, scanUpdate } from '../../../core/index'
+import { checkUpdate, scanUpdate } from '../../../core/sync/index'
 
 type Op =
   | { kind: 'type'; peer: number; at: number; text: string }

@@ -8,7 +8,7 @@ import {
   scanUpdate,
   UpdateRejectedError,
   type UpdateProblem,
-} from '../../../core/index'
+} from '../../../core/sync/index'
 import {
   deepNote,
   gapUpdate,

@@ -1,0 +1,272 @@
+/**
+ * One board: resolves the capability token and role (from the link, else this device), opens
+ * the board from IndexedDB at once and syncs it in the background, and provides the session to
+ * every element below through context.
+ */
+import { LitElement, css, html } from 'lit'
+import { ContextProvider } from '@lit/context'
+import { Task, TaskStatus } from '@lit/task'
+import {
+  boardConnectionContext,
+  boardSessionContext,
+  type BoardSession,
+  type Identity,
+  type Role,
+} from '../board/board-context'
+import { ApiError, getBoardInfo } from '../net/api'
+import { loadDeviceCopy, RecoveryBudget, RECOVERED_NOTICE } from '../net/doc-recovery'
+import { openBoard, publishIdentity, type OpenBoard } from '../board/open-board'
+import { getAccess, rememberBoard, switchableEditToken, updateAccess } from '../device/board-access'
+import type { KeyValueStore } from '../device/key-value'
+import type * as Y from 'yjs'
+import './sb-board-view'
+
+type Problem = { readonly title: string; readonly detail: string }
+
+export class SbBoardPage extends LitElement {
+  static override properties = {
+    boardId: { type: String },
+    linkToken: { attribute: false },
+    identity: { attribute: false },
+    opened: { state: true },
+    problem: { state: true },
+  }
+
+  declare boardId: string
+  /** The token from the link's fragment, when the person arrived through a link. */
+  declare linkToken: string | null
+  declare identity: Identity
+  declare opened: OpenBoard | null
+  declare problem: Problem | null
+  store: KeyValueStore = localStorage
+
+  #token: string | null = null
+  /** Bumped by every close, so a reopen that finishes after another close or open is dropped. */
+  #generation = 0
+  readonly #recoveries = new RecoveryBudget()
+  readonly #sessionProvider = new ContextProvider(this, { context: boardSessionContext })
+  readonly #connectionProvider = new ContextProvider(this, { context: boardConnectionContext })
+
+  /** The server's word on the role; the cached role lets the board open before (or without) it. */
+  readonly #info = new Task(this, {
+    args: () => [this.boardId, this.#token] as const,
+    task: async ([boardId, token], { signal }) => {
+      if (token === null) return null
+      return getBoardInfo((input, init) => fetch(input, { ...init, signal }), boardId, token)
+    },
+    onComplete: (info) => {
+      if (info === null) return
+      updateAccess(this.store, info.id, { role: info.role, title: info.title })
+      if (this.opened === null || this.opened.session.role !== info.role) this.#open(info.role)
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && !error.isNetwork && error.status < 500) {
+        this.#close()
+        this.problem = {
+          title: error.status === 404 ? 'No such board' : 'This link does not open the board',
+          detail:
+            error.status === 404
+              ? 'The board may have been deleted, or the link is mistyped.'
+              : 'The link may have been replaced by a newer one. Ask the facilitator for a fresh link.',
+        }
+        return
+      }
+      // Offline or the server is down: a board this device knows keeps working from IndexedDB.
+      if (this.opened === null) {
+        this.problem = {
+          title: 'Cannot reach the server',
+          detail:
+            'This board has not been opened on this device before, so there is nothing to show offline yet. Try again when you are online.',
+        }
+      }
+    },
+  })
+
+  constructor() {
+    super()
+    this.linkToken = null
+    this.opened = null
+    this.problem = null
+  }
+
+  static override styles = css`
+    :host {
+      display: block;
+      height: 100%;
+    }
+    .problem {
+      max-width: 520px;
+      margin: 15vh auto;
+      padding: 0 24px;
+      text-align: center;
+    }
+    .problem p {
+      color: var(--sb-muted);
+      line-height: 1.5;
+    }
+    .loading {
+      display: grid;
+      place-items: center;
+      height: 100%;
+      color: var(--sb-muted);
+    }
+  `
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('boardId') || changed.has('linkToken')) this.#resolve()
+    else if (changed.has('identity') && this.opened !== null) {
+      publishIdentity(this.opened.session, this.identity)
+      this.#provide({ ...this.opened.session, identity: this.identity })
+    }
+  }
+
+  override disconnectedCallback(): void {
+    this.#close()
+    super.disconnectedCallback()
+  }
+
+  override render() {
+    if (this.problem !== null) {
+      return html`<div class="problem" role="alert" data-testid="board-problem">
+        <h1>${this.problem.title}</h1>
+        <p>${this.problem.detail}</p>
+        <p><a href="/" @click=${this.#home}>Back to your boards</a></p>
+      </div>`
+    }
+    if (this.opened === null) {
+      return html`<div class="loading" role="status">
+        ${this.#info.status === TaskStatus.PENDING ? 'Checking the link…' : 'Opening the board…'}
+      </div>`
+    }
+    return html`<sb-board-view
+      .title=${getAccess(this.store, this.boardId)?.title ?? ''}
+      .shareLinks=${getAccess(this.store, this.boardId)?.links ?? null}
+      .canSwitchToEdit=${switchableEditToken(getAccess(this.store, this.boardId)) !== null}
+      @sb-switch-to-edit=${this.#switchToEdit}
+      @sb-home=${this.#home}
+    ></sb-board-view>`
+  }
+
+  #resolve(): void {
+    this.#close()
+    this.problem = null
+    const stored = getAccess(this.store, this.boardId)
+    if (this.linkToken !== null) {
+      rememberBoard(this.store, this.boardId, { token: this.linkToken }, Date.now())
+      // The token now lives on this device; keeping it out of the address bar means a
+      // screenshot or a copied URL does not leak edit rights.
+      history.replaceState(history.state, '', location.pathname + location.search)
+    } else if (stored !== null) {
+      rememberBoard(this.store, this.boardId, { token: stored.token }, Date.now())
+    }
+    const access = getAccess(this.store, this.boardId)
+    this.#token = access?.token ?? null
+    if (this.#token === null) {
+      this.problem = {
+        title: 'This board needs its link',
+        detail:
+          'Open the board with the link you were given (it ends with #token=…). This device has not opened it before.',
+      }
+      return
+    }
+    if (access?.role != null) this.#open(access.role)
+  }
+
+  #open(role: Role, recovered?: Y.Doc): void {
+    if (this.#token === null) return
+    this.#close()
+    const access = getAccess(this.store, this.boardId)
+    this.opened = openBoard({
+      recovered,
+      onDamaged: this.#onDamaged,
+      boardId: this.boardId,
+      token: this.#token,
+      role,
+      identity: this.identity,
+      wsOrigin: location.origin.replace(/^http/, 'ws'),
+      online: navigator.onLine,
+      initialPending: access?.pending ?? 0,
+      onPendingChange: (pending) => updateAccess(this.store, this.boardId, { pending }),
+    })
+    this.problem = null
+    this.#provide(this.opened.session)
+    this.#connectionProvider.setValue(this.opened.connection)
+    window.addEventListener('online', this.#onNetwork)
+    window.addEventListener('offline', this.#onNetwork)
+  }
+
+  #provide(session: BoardSession): void {
+    this.#sessionProvider.setValue(session)
+  }
+
+  #close(): void {
+    this.#generation++
+    window.removeEventListener('online', this.#onNetwork)
+    window.removeEventListener('offline', this.#onNetwork)
+    this.opened?.destroy()
+    this.opened = null
+  }
+
+  /**
+   * Recovery is reopening the same board: the unsafe doc goes (with its socket and IndexedDB
+   * binding), a fresh one is built from this device's copy, and the server fills in the rest.
+   */
+  readonly #onDamaged = (reason: string): void => {
+    const role = this.opened?.session.role
+    if (role === undefined) return
+    console.warn(`reopening the board: ${reason}`)
+    // Closing at once: the damaged doc would take edits it can no longer save.
+    this.#close()
+    const generation = this.#generation
+    const boardId = this.boardId
+    const fail = () => {
+      this.problem = {
+        title: 'This board could not be reopened',
+        detail:
+          'A change to the board keeps failing on this device. Reload the page; what reached the server is safe there.',
+      }
+    }
+    if (!this.#recoveries.allow(Date.now())) return fail()
+    loadDeviceCopy(boardId).then(
+      async (doc) => {
+        if (generation !== this.#generation) return doc.destroy()
+        this.#open(role, doc)
+        await this.updateComplete
+        const view = this.renderRoot.querySelector('sb-board-view')
+        view?.dispatchEvent(new CustomEvent('sb-notice', { detail: { message: RECOVERED_NOTICE } }))
+      },
+      (error: unknown) => {
+        console.error('could not reopen the board', error)
+        if (generation === this.#generation) fail()
+      },
+    )
+  }
+
+  /** Back from checking the view link: the edit link this device held opens the board again. */
+  readonly #switchToEdit = (): void => {
+    const editToken = switchableEditToken(getAccess(this.store, this.boardId))
+    if (editToken === null) return
+    rememberBoard(this.store, this.boardId, { token: editToken, role: 'edit' }, Date.now())
+    this.#token = editToken
+    this.#open('edit')
+  }
+
+  readonly #onNetwork = (): void => {
+    this.opened?.connection.setBrowserOnline(navigator.onLine)
+  }
+
+  #home = (event: Event): void => {
+    event.preventDefault()
+    this.dispatchEvent(
+      new CustomEvent('sb-navigate', { detail: '/', bubbles: true, composed: true }),
+    )
+  }
+}
+
+customElements.define('sb-board-page', SbBoardPage)
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sb-board-page': SbBoardPage
+  }
+}

@@ -1,0 +1,80 @@
+/** Online / offline / syncing, and how many local changes the server has not confirmed yet. */
+import { LitElement, css, html } from 'lit'
+import { ContextConsumer } from '@lit/context'
+import { boardConnectionContext } from '../board/board-context'
+import { describeConnection } from '../net/status-text'
+import { ConnectionController } from '../net/connection-controller'
+
+export class SbStatusChip extends LitElement {
+  readonly #source = new ContextConsumer(this, { context: boardConnectionContext, subscribe: true })
+  readonly #connection = new ConnectionController(this, () => this.#source.value ?? null)
+
+  static override styles = css`
+    :host {
+      display: inline-flex;
+    }
+    .chip {
+      display: inline-flex;
+      align-items: center;
+      gap: 6px;
+      padding: 4px 10px;
+      border-radius: 999px;
+      background: #f3f4f6;
+      font-size: 0.8rem;
+      white-space: nowrap;
+    }
+    .dot {
+      width: 8px;
+      height: 8px;
+      border-radius: 50%;
+      background: var(--sb-muted);
+    }
+    [data-status='online'] .dot {
+      background: var(--sb-ok);
+    }
+    [data-status='syncing'] .dot {
+      background: var(--sb-warn);
+    }
+    [data-status='offline'] .dot,
+    [data-storage='failing'] .dot {
+      background: var(--sb-danger);
+    }
+    .count {
+      font-variant-numeric: tabular-nums;
+      background: var(--sb-surface);
+      border-radius: 999px;
+      padding: 0 6px;
+    }
+  `
+
+  override render() {
+    const info = this.#connection.value
+    const { label, detail } = describeConnection(info)
+    return html`<span
+      class="chip"
+      role="status"
+      aria-live="polite"
+      title=${detail}
+      data-testid="status-chip"
+      data-status=${info.status}
+      data-storage=${info.serverStorage?.saved === false ? 'failing' : 'ok'}
+      data-pending=${info.pending}
+    >
+      <span class="dot" aria-hidden="true"></span>
+      <span>${label}</span>
+      ${
+        info.pending > 0
+          ? html`<span class="count" aria-label=${detail}>${info.pending}</span>`
+          : null
+      }
+    </span>`
+  }
+}
+
+customElements.define('sb-status-chip', SbStatusChip)
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sb-status-chip': SbStatusChip
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * Who else is on the board, from awareness. Cursor moves change awareness many times a second;
+ * the host re-renders only when the selected value really differs (`equals`), so the avatar row
+ * does not repaint for every cursor move.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit'
+import type { Awareness } from 'y-protocols/awareness'
+import { readRole } from '../canvas/presence-state'
+import type { Identity, Role } from './board-context'
+
+/** One peer's published user, checked: awareness states come from other, untrusted clients. */
+export interface Peer {
+  readonly clientId: number
+  readonly user: Identity
+  /** Stamped by the relay from the peer's link (never read from the name); null if absent. */
+  readonly role: Role | null
+  readonly isSelf: boolean
+  /** Their pointer is over the board (the canvas draws the cursor itself). */
+  readonly pointing: boolean
+}
+
+export function readPeers(awareness: Awareness): Peer[] {
+  const peers: Peer[] = []
+  awareness.getStates().forEach((state, clientId) => {
+    const user: unknown = state.user
+    if (typeof user !== 'object' || user === null) return
+    const { id, name, color } = user as Record<string, unknown>
+    if (typeof id !== 'string' || typeof name !== 'string' || typeof color !== 'string') return
+    peers.push({
+      clientId,
+      user: {
+        id: id.slice(0, 64),
+        name: name.slice(0, 40),
+        color: /^#[0-9a-f]{6}$/i.test(color) ? color : '#6b7280',
+      },
+      role: readRole(user),
+      isSelf: clientId === awareness.clientID,
+      pointing: typeof state.cursor === 'object' && state.cursor !== null,
+    })
+  })
+  // Self first, then by name: a stable order that does not jump as people move.
+  return peers.sort(
+    (a, b) =>
+      Number(b.isSelf) - Number(a.isSelf) ||
+      a.user.name.localeCompare(b.user.name) ||
+      a.clientId - b.clientId,
+  )
+}
+
+export class AwarenessController<T> implements ReactiveController {
+  #awareness: Awareness | null = null
+  #value: T
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly awareness: () => Awareness | null,
+    private readonly select: (awareness: Awareness) => T,
+    private readonly equals: (a: T, b: T) => boolean,
+    initial: T,
+  ) {
+    this.#value = initial
+    host.addController(this)
+  }
+
+  get value(): T {
+    return this.#value
+  }
+
+  hostConnected(): void {
+    this.#attach(this.awareness())
+    this.#onChange()
+  }
+
+  hostDisconnected(): void {
+    this.#attach(null)
+  }
+
+  hostUpdate(): void {
+    const next = this.awareness()
+    if (next === this.#awareness) return
+    this.#attach(next)
+    // Already rendering: take the new value without asking for another update.
+    if (next !== null) this.#value = this.select(next)
+  }
+
+  #attach(next: Awareness | null): void {
+    this.#awareness?.off('change', this.#onChange)
+    this.#awareness = next
+    next?.on('change', this.#onChange)
+  }
+
+  readonly #onChange = (): void => {
+    if (this.#awareness === null) return
+    const next = this.select(this.#awareness)
+    if (this.equals(next, this.#value)) return
+    this.#value = next
+    this.host.requestUpdate()
+  }
+}

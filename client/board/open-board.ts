@@ -1,0 +1,97 @@
+/**
+ * Opens a board on this device: the Y.Doc, its data paths, presence and the per-user undo
+ * manager, bundled as the `BoardSession` that components receive through context.
+ */
+import * as Y from 'yjs'
+import { ROOTS } from '../../core/board/schema'
+import { migrate } from '../../core/board/migrate'
+import { pruneDeepTypes } from '../../core/sync/index'
+import type { BoardSession, Identity, PresenceState, Role } from './board-context'
+import { BoardConnection } from '../net/board-connection'
+import { compactDeviceCopy, guardDoc } from '../net/doc-recovery'
+
+export interface OpenBoardOptions {
+  readonly boardId: string
+  readonly token: string
+  readonly role: Role
+  readonly identity: Identity
+  readonly wsOrigin: string
+  readonly online: boolean
+  readonly initialPending: number
+  readonly onPendingChange: (pending: number) => void
+  /**
+   * Called once if the doc becomes unsafe (net/doc-recovery.ts); the caller reopens the board
+   * from `loadDeviceCopy` and passes that doc back in as `recovered`.
+   */
+  readonly onDamaged: (reason: string) => void
+  /** A doc already loaded from this device's copy and pruned, when reopening after damage. */
+  readonly recovered?: Y.Doc | undefined
+}
+
+export interface OpenBoard {
+  readonly session: BoardSession
+  readonly connection: BoardConnection
+  destroy(): void
+}
+
+/** Not the session origin: a schema repair is nobody's edit and must not be undoable. */
+const MIGRATION_ORIGIN = 'stretchboard:migration'
+
+export function openBoard(options: OpenBoardOptions): OpenBoard {
+  const doc = options.recovered ?? new Y.Doc()
+  const connection = new BoardConnection({ ...options, doc })
+  const unguard = guardDoc(doc, connection.provider, options.onDamaged)
+  // The recovered doc was pruned before y-indexeddb saw it: its stored history still replays
+  // the deep chain, which one snapshot replaces.
+  if (options.recovered !== undefined) compactDeviceCopy(connection.persistence)
+  // Before anyone can touch it (migrate waits for the server, which may never answer): a deep
+  // chain in this device's copy overflows the stack as soon as a command or a peer deletes it.
+  connection.persistence.once('synced', () => {
+    if (pruneDeepTypes(doc, MIGRATION_ORIGIN) > 0) compactDeviceCopy(connection.persistence)
+  })
+  const awareness = connection.provider.awareness
+  // Commands carry this object as their transaction origin; remote and IndexedDB updates never
+  // do, so undo reverts only what this tab did.
+  const origin = { local: options.identity.id }
+  const undoManager = new Y.UndoManager(
+    ROOTS.map((name) => doc.getMap(name)),
+    { trackedOrigins: new Set([origin]), captureTimeout: 400 },
+  )
+  if (options.role === 'edit') {
+    // Repair an old or hand-edited board once the server's copy is here: migrating before
+    // that would "repair" a board that has simply not arrived yet.
+    const onSync = (synced: boolean) => {
+      if (!synced) return
+      connection.provider.off('sync', onSync)
+      if (migrate(doc, MIGRATION_ORIGIN).pruned > 0) compactDeviceCopy(connection.persistence)
+    }
+    connection.provider.on('sync', onSync)
+  }
+  const presence: PresenceState = { user: options.identity, cursor: null, selection: [] }
+  awareness.setLocalState(presence)
+  const session: BoardSession = {
+    boardId: options.boardId,
+    doc,
+    awareness,
+    undoManager,
+    identity: options.identity,
+    role: options.role,
+    origin,
+  }
+  return {
+    session,
+    connection,
+    destroy() {
+      unguard()
+      awareness.setLocalState(null)
+      undoManager.destroy()
+      connection.destroy()
+      doc.destroy()
+    },
+  }
+}
+
+/** Publishes a renamed identity to everyone on the board without touching cursor or selection. */
+export function publishIdentity(session: BoardSession, identity: Identity): void {
+  session.awareness.setLocalStateField('user', identity)
+}

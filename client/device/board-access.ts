@@ -1,0 +1,130 @@
+/**
+ * What this device remembers about the boards it has opened: the capability token (so a reload
+ * without the `#token=` fragment still works), the role and title last reported by the server
+ * (so the board opens offline with the right affordances), the most recent boards for the home
+ * page, and the count of local changes the server has not confirmed yet.
+ */
+import type { Role } from '../board/board-context'
+import { isRecord, readJson, writeJson, type KeyValueStore } from './key-value'
+
+const RECENT_KEY = 'sb:recent'
+const boardKey = (id: string): string => `sb:board:${id}`
+const MAX_RECENT = 20
+
+export interface BoardAccess {
+  readonly id: string
+  readonly token: string
+  readonly role: Role | null
+  readonly title: string
+  readonly lastOpenedAt: number
+  /** Local changes not yet confirmed by the server; survives reloads (see docs/client.md). */
+  readonly pending: number
+  /** Capability links as the server issued them; known on the device that created the board. */
+  readonly links: { readonly edit: string; readonly view: string } | null
+  /**
+   * The last token this device knew to grant editing. Opening the view link (to check what
+   * guests see) replaces `token`, but must not cost the facilitator their edit rights.
+   */
+  readonly editToken: string | null
+}
+
+function parseAccess(id: string, value: unknown): BoardAccess | null {
+  if (!isRecord(value) || typeof value.token !== 'string' || value.token === '') return null
+  const role = value.role === 'edit' || value.role === 'view' ? value.role : null
+  return {
+    id,
+    token: value.token,
+    role,
+    title: typeof value.title === 'string' ? value.title : '',
+    lastOpenedAt: typeof value.lastOpenedAt === 'number' ? value.lastOpenedAt : 0,
+    pending:
+      typeof value.pending === 'number' && Number.isInteger(value.pending) && value.pending > 0
+        ? value.pending
+        : 0,
+    links:
+      isRecord(value.links) &&
+      typeof value.links.edit === 'string' &&
+      typeof value.links.view === 'string'
+        ? { edit: value.links.edit, view: value.links.view }
+        : null,
+    editToken:
+      typeof value.editToken === 'string' && value.editToken !== ''
+        ? value.editToken
+        : role === 'edit'
+          ? value.token
+          : null,
+  }
+}
+
+export function getAccess(store: KeyValueStore, id: string): BoardAccess | null {
+  return parseAccess(id, readJson(store, boardKey(id)))
+}
+
+/** Merges `patch` into what is stored and moves the board to the top of the recent list. */
+export function rememberBoard(
+  store: KeyValueStore,
+  id: string,
+  patch: Partial<Omit<BoardAccess, 'id'>> & { readonly token: string },
+  now: number,
+): BoardAccess {
+  const previous = getAccess(store, id)
+  // A different token for the same board (a view link opened after the edit link, or a
+  // rotated link) replaces the old one, and the role learnt for the old token no longer holds.
+  const sameToken = previous !== null && previous.token === patch.token
+  const role = patch.role ?? (sameToken ? previous.role : null)
+  const next: BoardAccess = {
+    id,
+    token: patch.token,
+    role,
+    title: patch.title ?? previous?.title ?? '',
+    lastOpenedAt: now,
+    pending: patch.pending ?? previous?.pending ?? 0,
+    links: patch.links ?? previous?.links ?? null,
+    editToken: role === 'edit' ? patch.token : (previous?.editToken ?? null),
+  }
+  writeJson(store, boardKey(id), next)
+  const recent = recentIds(store).filter((other) => other !== id)
+  writeJson(store, RECENT_KEY, [id, ...recent].slice(0, MAX_RECENT))
+  return next
+}
+
+export function updateAccess(
+  store: KeyValueStore,
+  id: string,
+  patch: Partial<Pick<BoardAccess, 'role' | 'title' | 'pending'>>,
+): void {
+  const previous = getAccess(store, id)
+  if (previous === null) return
+  let editToken = previous.editToken
+  if (patch.role === 'edit') editToken = previous.token
+  else if (patch.role === 'view' && editToken === previous.token) editToken = null
+  writeJson(store, boardKey(id), { ...previous, ...patch, editToken })
+}
+
+/** The edit token to offer when the current one only views (null when there is none). */
+export function switchableEditToken(access: BoardAccess | null): string | null {
+  if (access === null || access.role !== 'view') return null
+  return access.editToken !== null && access.editToken !== access.token ? access.editToken : null
+}
+
+function recentIds(store: KeyValueStore): string[] {
+  const value = readJson(store, RECENT_KEY)
+  return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : []
+}
+
+/** Most recent first; boards whose record is missing or unreadable are left out. */
+export function recentBoards(store: KeyValueStore): BoardAccess[] {
+  return recentIds(store).flatMap((id) => {
+    const access = getAccess(store, id)
+    return access === null ? [] : [access]
+  })
+}
+
+export function forgetBoard(store: KeyValueStore, id: string): void {
+  store.removeItem(boardKey(id))
+  writeJson(
+    store,
+    RECENT_KEY,
+    recentIds(store).filter((other) => other !== id),
+  )
+}

@@ -1,0 +1,217 @@
+/**
+ * The export model: the board's OKR set with every figure from core/okr's reports, as plain
+ * JSON. Markdown, CSV and the workspace's print view are renderings of this one shape, so they
+ * cannot disagree with each other or with the dashboard.
+ */
+import type { BoardSnapshot, KeyResultRecord, ObjectiveRecord } from '../board/board-model'
+import type {
+  Calculation,
+  Direction,
+  EpochMs,
+  Frequency,
+  ObjectiveStatus,
+  ObjectiveType,
+  Rollup,
+  Unit,
+} from '../okr/okr-model'
+import type { KeyResultReport, ObjectiveReport } from '../okr/figures'
+import { evaluateOkrSet } from '../okr/figures'
+import type { Band, BandThresholds } from '../okr/score'
+import { resolveBands } from '../okr/score'
+import type { Trend } from '../okr/time'
+import { formatTimeframe, periodOf } from '../okr/timeframe'
+import type { CheckInDue } from './schedule'
+import { checkInDue } from './schedule'
+import { timeframeOfRange } from './format'
+
+export interface ExportOptions {
+  /** The moment the figures are for (the caller's clock). */
+  readonly now: EpochMs
+  readonly bands?: Partial<BandThresholds>
+  /** Leave out cancelled objectives (default false: an export hides nothing). */
+  readonly skipCancelled?: boolean
+}
+
+export interface ExportedKeyResult {
+  readonly id: string
+  readonly title: string
+  readonly owner: string | null
+  readonly metric: string
+  readonly unit: Unit
+  readonly start: number
+  /** As typed: the absolute target, or the lift for the lift calculations. */
+  readonly target: number
+  readonly measurable: boolean
+  readonly calculation: Calculation
+  readonly direction: Direction
+  readonly rollup: Rollup
+  readonly frequency: Frequency
+  readonly weight: number
+  readonly current: number | null
+  readonly effectiveTarget: number
+  readonly progress: number
+  readonly score: number
+  readonly band: Band
+  readonly trend: Trend | null
+  readonly expected: number | null
+  readonly predictedScore: number | null
+  readonly projectedCompletionAt: EpochMs | null
+  readonly confidence: number | null
+  readonly checkInCount: number
+  readonly lastCheckInAt: EpochMs | null
+  readonly due: CheckInDue
+  readonly initiatives: readonly string[]
+  readonly sourceNoteIds: readonly string[]
+}
+
+export interface ExportedObjective {
+  readonly id: string
+  readonly title: string
+  readonly description: string
+  readonly owner: string | null
+  readonly status: ObjectiveStatus
+  readonly type: ObjectiveType
+  /** `2026-Q4`, `2026`, a date range, or null when it has none (the board's applies). */
+  readonly timeframe: string | null
+  readonly parentId: string | null
+  readonly score: number
+  readonly band: Band
+  readonly progress: number
+  readonly trend: Trend | null
+  readonly predictedScore: number | null
+  readonly initiatives: readonly string[]
+  readonly keyResults: readonly ExportedKeyResult[]
+}
+
+export interface OkrExport {
+  readonly board: {
+    readonly title: string
+    readonly timeframe: string | null
+    readonly exportedAt: string
+    /** Mean of the non-cancelled objectives' scores; null without any. */
+    readonly score: number | null
+    readonly bands: BandThresholds
+  }
+  readonly objectives: readonly ExportedObjective[]
+}
+
+function krFields(
+  kr: KeyResultRecord,
+  report: KeyResultReport,
+  due: CheckInDue,
+  initiatives: readonly string[],
+): ExportedKeyResult {
+  return {
+    id: kr.id,
+    title: kr.title,
+    owner: kr.owner,
+    metric: kr.metric,
+    unit: kr.unit,
+    start: kr.start,
+    target: kr.target,
+    measurable: kr.measurable !== false,
+    calculation: kr.calculation,
+    direction: kr.direction,
+    rollup: kr.rollup,
+    frequency: kr.frequency,
+    weight: report.weight,
+    current: report.current,
+    effectiveTarget: report.effectiveTarget,
+    progress: report.progress,
+    score: report.score,
+    band: report.band,
+    trend: report.trend,
+    expected: report.expected,
+    predictedScore: report.predicted?.score ?? null,
+    projectedCompletionAt: report.projection?.completionAt ?? null,
+    confidence: report.confidence,
+    checkInCount: report.checkInCount,
+    lastCheckInAt: report.lastCheckInAt,
+    due,
+    initiatives,
+    sourceNoteIds: kr.sourceNoteIds,
+  }
+}
+
+function objectiveFields(
+  o: ObjectiveRecord,
+  report: ObjectiveReport,
+  keyResults: readonly ExportedKeyResult[],
+  initiatives: readonly string[],
+): ExportedObjective {
+  return {
+    id: o.id,
+    title: o.title,
+    description: o.description,
+    owner: o.owner,
+    status: o.status,
+    type: o.type,
+    timeframe: o.timeframe ? formatTimeframe(o.timeframe) : null,
+    parentId: o.parentId,
+    score: report.score,
+    band: report.band,
+    progress: report.progress,
+    trend: report.trend,
+    predictedScore: report.predicted,
+    initiatives,
+    keyResults,
+  }
+}
+
+/**
+ * The OKR set of a board with every figure, ready to serialise. Objectives and key results
+ * keep the board's order; the scores, bands, trends and projections are core/okr's reports.
+ *
+ * @example
+ * const data = exportOkrs(readBoard(doc), { now })
+ * data.objectives[0].keyResults[0].score // 0.7
+ * JSON.stringify(data) // the JSON download
+ */
+export function exportOkrs(snapshot: BoardSnapshot, options: ExportOptions): OkrExport {
+  const objectives = options.skipCancelled
+    ? snapshot.objectives.filter((o) => o.status !== 'cancelled')
+    : snapshot.objectives
+  const boardTimeframe = snapshot.meta.timeframe
+  const report = evaluateOkrSet(
+    { objectives, keyResults: snapshot.keyResults, checkIns: snapshot.checkIns },
+    {
+      now: options.now,
+      timeframe: boardTimeframe,
+      ...(options.bands ? { bands: options.bands } : {}),
+    },
+  )
+  const krById = new Map(snapshot.keyResults.map((kr) => [kr.id, kr]))
+  const initiativesOf = new Map<string, string[]>()
+  for (const i of snapshot.initiatives) {
+    const owner = i.keyResultId ?? i.objectiveId
+    if (owner === null) continue
+    const list = initiativesOf.get(owner)
+    if (list) list.push(i.title)
+    else initiativesOf.set(owner, [i.title])
+  }
+  const exported = objectives.map((o, index) => {
+    const r = report.objectives[index]
+    const period = periodOf(o.timeframe) ?? periodOf(boardTimeframe)
+    const keyResults = (r?.keyResults ?? []).flatMap((kr) => {
+      const record = krById.get(kr.id)
+      if (!record) return []
+      const due = checkInDue(record.frequency, period, kr.lastCheckInAt, options.now)
+      return [krFields(record, kr, due, initiativesOf.get(kr.id) ?? [])]
+    })
+    return r ? objectiveFields(o, r, keyResults, initiativesOf.get(o.id) ?? []) : null
+  })
+  return {
+    board: {
+      title: snapshot.meta.title,
+      timeframe: boardTimeframe ? formatBoardTimeframe(boardTimeframe) : null,
+      exportedAt: Number.isFinite(options.now) ? new Date(options.now).toISOString() : '',
+      score: report.summary.score,
+      bands: resolveBands(options.bands).thresholds,
+    },
+    objectives: exported.filter((o): o is ExportedObjective => o !== null),
+  }
+}
+
+function formatBoardTimeframe(t: { readonly start: EpochMs; readonly end: EpochMs }): string {
+  return formatTimeframe(timeframeOfRange(t))
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest'
+import {
+  forgetBoard,
+  getAccess,
+  recentBoards,
+  rememberBoard,
+  switchableEditToken,
+  updateAccess,
+} from '../../../client/device/board-access'
+import { memoryStore } from '../../../client/device/key-value'
+
+describe('board access on this device', () => {
+  it('remembers the token, role and title, most recent first', () => {
+    const store = memoryStore()
+    rememberBoard(store, 'a', { token: 'ta', role: 'edit', title: 'Alpha' }, 1)
+    rememberBoard(store, 'b', { token: 'tb', role: 'view', title: 'Beta' }, 2)
+    expect(recentBoards(store).map((b) => b.id)).toEqual(['b', 'a'])
+    rememberBoard(store, 'a', { token: 'ta' }, 3)
+    expect(recentBoards(store).map((b) => b.id)).toEqual(['a', 'b'])
+    expect(getAccess(store, 'a')).toMatchObject({ token: 'ta', role: 'edit', title: 'Alpha' })
+  })
+
+  it('forgets the cached role when a different token arrives for the same board', () => {
+    const store = memoryStore()
+    rememberBoard(store, 'a', { token: 'edit-token', role: 'edit' }, 1)
+    rememberBoard(store, 'a', { token: 'view-token' }, 2)
+    expect(getAccess(store, 'a')).toMatchObject({ token: 'view-token', role: null })
+  })
+
+  it('keeps the edit token when the view link is opened, so the editor can switch back', () => {
+    const store = memoryStore()
+    rememberBoard(store, 'a', { token: 'edit-token' }, 1)
+    updateAccess(store, 'a', { role: 'edit' })
+    rememberBoard(store, 'a', { token: 'view-token' }, 2)
+    expect(switchableEditToken(getAccess(store, 'a'))).toBeNull() // role not known yet
+    updateAccess(store, 'a', { role: 'view' })
+    expect(switchableEditToken(getAccess(store, 'a'))).toBe('edit-token')
+    rememberBoard(store, 'a', { token: 'edit-token', role: 'edit' }, 3)
+    expect(switchableEditToken(getAccess(store, 'a'))).toBeNull()
+
+    const guest = memoryStore()
+    rememberBoard(guest, 'a', { token: 'view-token' }, 1)
+    updateAccess(guest, 'a', { role: 'view' })
+    expect(switchableEditToken(getAccess(guest, 'a'))).toBeNull()
+  })
+
+  it('keeps the unconfirmed-change count across reloads', () => {
+    const store = memoryStore()
+    rememberBoard(store, 'a', { token: 't' }, 1)
+    updateAccess(store, 'a', { pending: 3 })
+    expect(getAccess(store, 'a')?.pending).toBe(3)
+    rememberBoard(store, 'a', { token: 't' }, 2)
+    expect(getAccess(store, 'a')?.pending).toBe(3)
+  })
+
+  it('reads damaged records as absent and skips them in the list', () => {
+    const store = memoryStore()
+    rememberBoard(store, 'a', { token: 't' }, 1)
+    store.setItem('sb:board:b', '{"token": 42}')
+    store.setItem('sb:recent', JSON.stringify(['b', 'a', 7]))
+    expect(getAccess(store, 'b')).toBeNull()
+    expect(recentBoards(store).map((b) => b.id)).toEqual(['a'])
+    store.setItem('sb:board:a', JSON.stringify({ token: 't', pending: -4, role: 'admin' }))
+    expect(getAccess(store, 'a')).toMatchObject({ pending: 0, role: null, links: null })
+  })
+
+  it('forgets a board', () => {
+    const store = memoryStore()
+    rememberBoard(store, 'a', { token: 't' }, 1)
+    forgetBoard(store, 'a')
+    expect(getAccess(store, 'a')).toBeNull()
+    expect(recentBoards(store)).toEqual([])
+  })
+})
