@@ -8,18 +8,22 @@ import { ContextProvider } from '@lit/context'
 import { Task, TaskStatus } from '@lit/task'
 import {
   boardConnectionContext,
+  boardControllerContext,
   boardSessionContext,
-  type BoardSession,
   type Identity,
   type Role,
 } from '../board/board-context'
+import { BoardController } from '../board/board-controller'
+import type { EpochMs } from '../../core/okr/okr-model'
 import { ApiError, getBoardInfo } from '../net/api'
 import { loadDeviceCopy, RecoveryBudget, RECOVERED_NOTICE } from '../net/doc-recovery'
-import { openBoard, publishIdentity, type OpenBoard } from '../board/open-board'
+import { openBoard, type OpenBoard } from '../board/open-board'
 import { getAccess, rememberBoard, switchableEditToken, updateAccess } from '../device/board-access'
 import type { KeyValueStore } from '../device/key-value'
 import type * as Y from 'yjs'
 import './sb-board-view'
+
+const TICK_MS = 60_000
 
 type Problem = { readonly title: string; readonly detail: string }
 
@@ -44,7 +48,11 @@ export class SbBoardPage extends LitElement {
   /** Bumped by every close, so a reopen that finishes after another close or open is dropped. */
   #generation = 0
   readonly #recoveries = new RecoveryBudget()
+  /** TEMPORARY during the issue-13 migration: views move to the controller, then this goes. */
   readonly #sessionProvider = new ContextProvider(this, { context: boardSessionContext })
+  readonly #boardProvider = new ContextProvider(this, { context: boardControllerContext })
+  #board: BoardController | null = null
+  #tick: ReturnType<typeof setInterval> | undefined
   readonly #connectionProvider = new ContextProvider(this, { context: boardConnectionContext })
 
   /** The server's word on the role; the cached role lets the board open before (or without) it. */
@@ -114,9 +122,11 @@ export class SbBoardPage extends LitElement {
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('boardId') || changed.has('linkToken')) this.#resolve()
-    else if (changed.has('identity') && this.opened !== null) {
-      publishIdentity(this.opened.session, this.identity)
-      this.#provide({ ...this.opened.session, identity: this.identity })
+    else if (changed.has('identity')) {
+      this.#board?.setIdentity(this.identity)
+      if (this.opened !== null) {
+        this.#sessionProvider.setValue({ ...this.opened.session, identity: this.identity })
+      }
     }
   }
 
@@ -189,20 +199,24 @@ export class SbBoardPage extends LitElement {
       onPendingChange: (pending) => updateAccess(this.store, this.boardId, { pending }),
     })
     this.problem = null
-    this.#provide(this.opened.session)
+    this.#board = new BoardController(this.opened.session, { now: () => Date.now() as EpochMs })
+    this.#board.connect()
+    // Trends, due check-ins and "expected" scores move with the day: one tick a minute.
+    this.#tick = setInterval(() => this.#board?.tick(), TICK_MS)
+    this.#boardProvider.setValue(this.#board)
+    this.#sessionProvider.setValue(this.opened.session)
     this.#connectionProvider.setValue(this.opened.connection)
     window.addEventListener('online', this.#onNetwork)
     window.addEventListener('offline', this.#onNetwork)
-  }
-
-  #provide(session: BoardSession): void {
-    this.#sessionProvider.setValue(session)
   }
 
   #close(): void {
     this.#generation++
     window.removeEventListener('online', this.#onNetwork)
     window.removeEventListener('offline', this.#onNetwork)
+    clearInterval(this.#tick)
+    this.#board?.disconnect()
+    this.#board = null
     this.opened?.destroy()
     this.opened = null
   }
@@ -231,9 +245,7 @@ export class SbBoardPage extends LitElement {
       async (doc) => {
         if (generation !== this.#generation) return doc.destroy()
         this.#open(role, doc)
-        await this.updateComplete
-        const view = this.renderRoot.querySelector('sb-board-view')
-        view?.dispatchEvent(new CustomEvent('sb-notice', { detail: { message: RECOVERED_NOTICE } }))
+        this.#board?.notify(RECOVERED_NOTICE)
       },
       (error: unknown) => {
         console.error('could not reopen the board', error)

@@ -5,6 +5,7 @@
 import { createContext } from '@lit/context'
 import type * as Y from 'yjs'
 import type { Awareness } from 'y-protocols/awareness'
+import type { BoardController } from './board-controller'
 
 export type Role = 'edit' | 'view'
 
@@ -37,6 +38,9 @@ export interface BoardSession {
 }
 
 export const boardSessionContext = createContext<BoardSession>(Symbol('board-session'))
+
+/** The seam every view uses (client/board/board-controller.ts). */
+export const boardControllerContext = createContext<BoardController>(Symbol('board-controller'))
 
 /**
  * The board's connection as the status chip sees it (client/net/board-connection.ts implements

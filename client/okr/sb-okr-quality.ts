@@ -13,7 +13,7 @@ import type { Diagnostic } from '../../core/okr/okr-model'
 import { stretchTarget } from '../../core/okr/stretch'
 import { formatNumber } from '../../core/export/format'
 import { runCommand } from '../board/run-command'
-import { byTarget, lintBoard } from './lint-board'
+import { byTarget, lintBoard } from '../board/lint-board'
 import { okrStyles } from './okr-styles'
 import { newId } from '../board/ids'
 

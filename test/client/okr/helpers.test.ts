@@ -16,7 +16,7 @@ import {
 } from '../../../client/okr/parse-input'
 import { escapeHtml, printHtml } from '../../../client/okr/print-view'
 import { moveTo } from '../../../client/okr/reorder'
-import { byTarget, lintBoard } from '../../../client/okr/lint-board'
+import { byTarget, lintBoard } from '../../../client/board/lint-board'
 import { unitFrom, unitParts } from '../../../client/okr/labels'
 import { NOW, Q4, okrSnapshot } from '../../core/export/fixtures'
 

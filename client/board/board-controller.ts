@@ -1,0 +1,264 @@
+/**
+ * The one seam between the views and the board. A view reads the board's derived state here
+ * (snapshot, meta, export model, quality findings, peers, role) and changes the board only by
+ * running a core command here. Everything is derived lazily and at most once per document
+ * change, however many views read it, and only this folder and client/net/ touch the `Y.Doc`
+ * (lint enforces it).
+ *
+ * Canvas intents (focus these notes, preview these groups) are state here too, so the panel
+ * that asks and the canvas that shows never need to find each other in the DOM.
+ */
+import type { Awareness } from 'y-protocols/awareness'
+import type { BoardMeta, BoardSnapshot } from '../../core/board/board-model'
+import type { GroupSuggestion } from '../../core/convert/drafts'
+import type { Diagnostic, EpochMs } from '../../core/okr/okr-model'
+import { readBoard, readMeta } from '../../core/board/read'
+import { boardRoots } from '../../core/board/schema'
+import { exportOkrs, type OkrExport } from '../../core/export/export-model'
+import type { BoardSession, Identity, Role } from './board-context'
+import { readPeers, type Peer } from './awareness-controller'
+import { lintBoard } from './lint-board'
+import { commandMessage } from './command-messages'
+
+/** Every core command has this shape: the doc, its arguments, the transaction origin. */
+export type BoardCommand<A, R> = (doc: BoardSession['doc'], args: A, origin: unknown) => R
+
+/** Something a person should read: a rejected command, a finished export, a problem. */
+export interface BoardNotice {
+  readonly message: string
+  /** Increases with every notice, so the same message twice still shows twice. */
+  readonly seq: number
+}
+
+/** What views want the canvas to do; the canvas reads it and clears what it consumed. */
+export interface CanvasIntents {
+  /** Notes to select and bring into view (a KR followed back to its sources). */
+  readonly focus: { readonly noteIds: readonly string[]; readonly seq: number } | null
+  /** Grouping proposals to outline on the canvas while someone reviews them. */
+  readonly preview: readonly GroupSuggestion[] | null
+}
+
+export interface BoardControllerOptions {
+  /** The wall clock, passed in so tests and the minute tick are the only time sources. */
+  readonly now: () => EpochMs
+}
+
+/**
+ * Fired on the controller as `change` whenever anything a view may show could differ: the
+ * document, peers, notices, intents or the clock's minute.
+ */
+export class BoardController extends EventTarget {
+  readonly boardId: string
+  readonly role: Role
+  readonly canEdit: boolean
+  /** For client/board/ and client/net/ only; views go through the methods below. */
+  readonly session: BoardSession
+  #identity: Identity
+  #now: EpochMs
+  #version = 0
+  #metaVersion = 0
+  #snapshot: { version: number; value: BoardSnapshot } | null = null
+  #meta: { version: number; value: BoardMeta } | null = null
+  #okrs: { version: number; now: EpochMs; value: OkrExport } | null = null
+  #lint: { version: number; value: Diagnostic[] } | null = null
+  #peers: Peer[] = []
+  #notice: BoardNotice | null = null
+  #intents: CanvasIntents = { focus: null, preview: null }
+  #connected = false
+
+  constructor(
+    session: BoardSession,
+    private readonly options: BoardControllerOptions,
+  ) {
+    super()
+    this.session = session
+    this.boardId = session.boardId
+    this.role = session.role
+    this.canEdit = session.role === 'edit'
+    this.#identity = session.identity
+    this.#now = options.now()
+  }
+
+  /** Starts listening to the document and presence; views call nothing until this ran. */
+  connect(): void {
+    if (this.#connected) return
+    this.#connected = true
+    // Meta first: a view reading `meta` inside the `change` event must see the new one.
+    this.session.doc.getMap('meta').observeDeep(this.#onMetaChange)
+    for (const root of boardRoots(this.session.doc)) root.observeDeep(this.#onDocChange)
+    this.session.awareness.on('change', this.#onPresence)
+    this.#peers = readPeers(this.session.awareness)
+  }
+
+  disconnect(): void {
+    if (!this.#connected) return
+    this.#connected = false
+    for (const root of boardRoots(this.session.doc)) root.unobserveDeep(this.#onDocChange)
+    this.session.doc.getMap('meta').unobserveDeep(this.#onMetaChange)
+    this.session.awareness.off('change', this.#onPresence)
+  }
+
+  /** Bumps with every document change: a cheap key for a view's own memo. */
+  get version(): number {
+    return this.#version
+  }
+
+  get identity(): Identity {
+    return this.#identity
+  }
+
+  /** The time the derived figures were computed at; moves with `tick`. */
+  get now(): EpochMs {
+    return this.#now
+  }
+
+  get awareness(): Awareness {
+    return this.session.awareness
+  }
+
+  /** The whole board as plain, repaired data (core/board/read.ts). */
+  get snapshot(): BoardSnapshot {
+    if (this.#snapshot?.version !== this.#version) {
+      this.#snapshot = { version: this.#version, value: readBoard(this.session.doc) }
+    }
+    return this.#snapshot.value
+  }
+
+  /** Just the meta; keeps its identity until the meta itself changes. */
+  get meta(): BoardMeta {
+    if (this.#meta?.version !== this.#metaVersion) {
+      this.#meta = { version: this.#metaVersion, value: readMeta(this.session.doc) }
+    }
+    return this.#meta.value
+  }
+
+  /** The OKR set with every figure, as the dashboard, exports and retro show it. */
+  get okrs(): OkrExport {
+    const cached = this.#okrs
+    if (cached?.version === this.#version && cached.now === this.#now) return cached.value
+    const value = exportOkrs(this.snapshot, { now: this.#now })
+    this.#okrs = { version: this.#version, now: this.#now, value }
+    return value
+  }
+
+  /** The quality checklist's findings, computed once for every panel that shows them. */
+  get diagnostics(): readonly Diagnostic[] {
+    if (this.#lint?.version !== this.#version) {
+      this.#lint = { version: this.#version, value: lintBoard(this.snapshot) }
+    }
+    return this.#lint.value
+  }
+
+  /** Everyone on the board now, self first (from awareness, checked: peers are untrusted). */
+  get peers(): readonly Peer[] {
+    return this.#peers
+  }
+
+  get notice(): BoardNotice | null {
+    return this.#notice
+  }
+
+  get intents(): CanvasIntents {
+    return this.#intents
+  }
+
+  /**
+   * Runs a core command as this person, in one transaction with the session's origin (so undo
+   * reverts exactly it). A rejected command wrote nothing; its reason becomes the notice.
+   */
+  run<A, R>(command: BoardCommand<A, R>, args: A): R | undefined {
+    try {
+      return command(this.session.doc, args, this.session.origin)
+    } catch (error) {
+      this.notify(commandMessage(error))
+      return undefined
+    }
+  }
+
+  notify(message: string): void {
+    this.#notice = { message, seq: (this.#notice?.seq ?? 0) + 1 }
+    this.#changed()
+  }
+
+  dismissNotice(): void {
+    if (this.#notice === null) return
+    this.#notice = null
+    this.#changed()
+  }
+
+  /** Ends the current undo step: the next change is undone on its own. */
+  newUndoStep(): void {
+    this.session.undoManager.stopCapturing()
+  }
+
+  undo(): void {
+    this.session.undoManager.undo()
+  }
+
+  redo(): void {
+    this.session.undoManager.redo()
+  }
+
+  focusNotes(noteIds: readonly string[]): void {
+    const seq = (this.#intents.focus?.seq ?? 0) + 1
+    this.#intents = { ...this.#intents, focus: { noteIds: [...noteIds], seq } }
+    this.#changed()
+  }
+
+  previewGroups(proposals: readonly GroupSuggestion[] | null): void {
+    this.#intents = { ...this.#intents, preview: proposals }
+    this.#changed()
+  }
+
+  /** A renamed person: published to peers and used for everything this tab does next. */
+  setIdentity(identity: Identity): void {
+    this.#identity = identity
+    this.session.awareness.setLocalStateField('user', identity)
+    this.#changed()
+  }
+
+  /** Moves the clock the derived figures use (the minute tick: trends and due dates move). */
+  tick(): void {
+    this.#now = this.options.now()
+    this.#changed()
+  }
+
+  #changed(): void {
+    this.dispatchEvent(new Event('change'))
+  }
+
+  readonly #onDocChange = (): void => {
+    this.#version++
+    this.#changed()
+  }
+
+  readonly #onMetaChange = (): void => {
+    this.#metaVersion++
+  }
+
+  readonly #onPresence = (): void => {
+    const next = readPeers(this.session.awareness)
+    if (samePeers(next, this.#peers)) return
+    this.#peers = next
+    this.#changed()
+  }
+}
+
+/** Cursor moves change awareness many times a second; the peer list changes far less often. */
+function samePeers(a: readonly Peer[], b: readonly Peer[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((p, i) => {
+      const q = b[i]
+      return (
+        q !== undefined &&
+        p.clientId === q.clientId &&
+        p.user.id === q.user.id &&
+        p.user.name === q.user.name &&
+        p.user.color === q.user.color &&
+        p.role === q.role &&
+        p.pointing === q.pointing
+      )
+    })
+  )
+}
