@@ -61,6 +61,7 @@ export class BoardController extends EventTarget {
   #meta: { version: number; value: BoardMeta } | null = null
   #okrs: { version: number; now: EpochMs; value: OkrExport } | null = null
   #lint: { version: number; value: Diagnostic[] } | null = null
+  #derived = new WeakMap<(doc: BoardSession['doc']) => unknown, { version: number; value: unknown }>()
   #peers: Peer[] = []
   #notice: BoardNotice | null = null
   #intents: CanvasIntents = { focus: null, preview: null }
@@ -147,6 +148,18 @@ export class BoardController extends EventTarget {
       this.#lint = { version: this.#version, value: lintBoard(this.snapshot) }
     }
     return this.#lint.value
+  }
+
+  /**
+   * Any core reader of the document (e.g. `readCarriedFrom`), run at most once per change
+   * whoever asks: views never hold the doc, and never derive the same thing twice.
+   */
+  derive<T>(reader: (doc: BoardSession['doc']) => T): T {
+    const cached = this.#derived.get(reader)
+    if (cached?.version === this.#version) return cached.value as T
+    const value = reader(this.session.doc)
+    this.#derived.set(reader, { version: this.#version, value })
+    return value
   }
 
   /** Everyone on the board now, self first (from awareness, checked: peers are untrusted). */

@@ -45,6 +45,19 @@ export const DEFAULT_NOTE_COLOR = '#fde68a'
 export const DEFAULT_GROUP_COLOR = '#e5e7eb'
 export const DEFAULT_GROUP_SIZE = { w: 320, h: 240 } as const
 
+/**
+ * A sticky note's box in stage units. The document stores only a note's top-left corner, so
+ * this is what "the frame a note was dropped in" and "a frame sized for its notes" are computed
+ * from, the same on every peer and in core as on the canvas.
+ */
+export const NOTE_SIZE = { w: 160, h: 160 } as const
+/** Margin between selected notes and the frame drawn around them ("frame selection"). */
+export const FRAME_PADDING = 24
+/** Gap between notes, and between notes and the frame's sides, when notes are tidied into a grid. */
+export const GRID_GAP = 20
+/** Room above the first row of a tidied grid for the frame's title. */
+export const FRAME_TITLE_SPACE = 44
+
 /** An entity's fields as stored: a Y.Map whose values are plain JSON or Y types. */
 export type EntityMap = Y.Map<unknown>
 
