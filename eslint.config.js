@@ -26,6 +26,18 @@ const coreImports = {
   ],
 }
 
+/** client/ may not reach into server/ or Node. */
+const clientImports = [
+  {
+    regex: '(^|/)server(/|$)',
+    message: 'client/ must not import from server/: share code through core/.',
+  },
+  {
+    regex: `^(node:|(${nodeBuiltins})(/|$))`,
+    message: 'client/ runs in the browser: no Node modules.',
+  },
+]
+
 const ambient = (where) => [
   ...['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'requestAnimationFrame']
     .concat(['fetch', 'localStorage', 'sessionStorage', 'indexedDB', 'WebSocket', 'XMLHttpRequest'])
@@ -101,21 +113,50 @@ export default tseslint.config(
     files: ['client/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
+      'no-restricted-imports': ['error', { patterns: clientImports }],
+    },
+  },
+  {
+    // The board controller is the client's one seam (docs/client.md): only client/board/ and
+    // client/net/ hold the Y.Doc; every view reads derived state and runs core commands there.
+    files: ['client/**/*.ts'],
+    ignores: ['client/board/**', 'client/net/**'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
+            ...clientImports,
             {
-              regex: '(^|/)server(/|$)',
-              message: 'client/ must not import from server/: share code through core/.',
-            },
-            {
-              regex: `^(node:|(${nodeBuiltins})(/|$))`,
-              message: 'client/ runs in the browser: no Node modules.',
+              regex: '^(yjs|y-indexeddb|y-websocket)$',
+              message:
+                'Only client/board/ and client/net/ touch the Y.Doc: read and run commands through the BoardController.',
             },
           ],
         },
       ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='doc']",
+          message:
+            'Only client/board/ and client/net/ touch the Y.Doc: read and run commands through the BoardController.',
+        },
+        {
+          selector: "Identifier[name='boardSessionContext']",
+          message:
+            'Views consume the BoardController (client/board/board-consumer.ts), not the session.',
+        },
+      ],
+    },
+  },
+  {
+    // Rooms a newcomer can read: a file that grows past this holds two things; a function past
+    // this is two steps. Tests and data tables are exempt.
+    files: ['client/**/*.ts', 'core/**/*.ts', 'server/**/*.ts'],
+    rules: {
+      'max-lines': ['error', { max: 400 }],
+      'max-lines-per-function': ['error', { max: 80 }],
     },
   },
   {

@@ -73,3 +73,52 @@ describe('import cycles', () => {
     expect(rules).toContain('import-x/no-cycle')
   })
 })
+
+describe('the client seam', () => {
+  it.each([
+    ["import * as Y from 'yjs'\nexport const d = new Y.Doc()", 'no-restricted-imports'],
+    ["import type * as Y from 'yjs'\nexport type D = Y.Doc", 'no-restricted-imports'],
+    [
+      "import { IndexeddbPersistence } from 'y-indexeddb'\nexport { IndexeddbPersistence }",
+      'no-restricted-imports',
+    ],
+    ['export const f = (s: { doc: unknown }) => s.doc', 'no-restricted-syntax'],
+    [
+      "import { boardSessionContext } from '../board/board-context'\nexport { boardSessionContext }",
+      'no-restricted-syntax',
+    ],
+  ])('a view outside client/board and client/net rejects `%s`', async (code, rule) => {
+    for (const folder of ['canvas', 'okr', 'app', 'facilitation']) {
+      const messages = await messagesFor(`client/${folder}/scratch.ts`, `${code}\n`)
+      expect(messages.some((m) => m.startsWith(rule))).toBe(true)
+    }
+  })
+
+  it('client/board and client/net may hold the doc', async () => {
+    const code = "import type * as Y from 'yjs'\nexport const f = (s: { doc: Y.Doc }) => s.doc\n"
+    expect(await messagesFor('client/board/scratch.ts', code)).toEqual([])
+    expect(await messagesFor('client/net/scratch.ts', code)).toEqual([])
+  })
+
+  it('a view may still not import server/ code', async () => {
+    const messages = await messagesFor('client/okr/scratch.ts', "import '../../server/main'\n")
+    expect(messages.some((m) => m.startsWith('no-restricted-imports'))).toBe(true)
+  })
+})
+
+describe('sizes', () => {
+  it('a source file over 400 lines and a function over 80 are errors; tests are exempt', async () => {
+    const body = Array.from({ length: 81 }, (_, i) => `  const v${i} = ${i}`).join('\n')
+    const fn = `export function long(): number {\n${body}\n  return 0\n}\n`
+    const file = Array.from({ length: 401 }, (_, i) => `export const c${i} = ${i}`).join('\n')
+    const inCore = await messagesFor('core/scratch.ts', fn)
+    expect(inCore.some((m) => m.startsWith('max-lines-per-function'))).toBe(true)
+    expect(
+      (await messagesFor('client/okr/scratch.ts', `${file}\n`)).some((m) =>
+        m.startsWith('max-lines:'),
+      ),
+    ).toBe(true)
+    const inTest = await messagesFor('test/scratch.test.ts', fn)
+    expect(inTest.filter((m) => m.startsWith('max-lines'))).toEqual([])
+  })
+})
