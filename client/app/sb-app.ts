@@ -3,9 +3,11 @@
  * display name on the first visit.
  */
 import { LitElement, css, html } from 'lit'
+import { ContextProvider } from '@lit/context'
 import type { Identity } from '../board/board-context'
 import { parseRoute, type Route } from './router'
 import type { KeyValueStore } from '../device/key-value'
+import { browserStore, deviceStoreContext } from '../device/device-store'
 import { loadIdentity, saveName } from '../device/identity'
 import './sb-home'
 import './sb-board-page'
@@ -22,8 +24,10 @@ export class SbApp extends LitElement {
   declare route: Route
   declare identity: Identity
   declare editingName: boolean
-  /** Injected by main.ts; a Map-backed store in tests. */
-  store: KeyValueStore = localStorage
+  /** The browser's storage unless a test injects a Map-backed one before connecting. */
+  store: KeyValueStore = browserStore()
+  /** What this device remembers, for the views that need it (e.g. the view link to share). */
+  readonly #storeProvider = new ContextProvider(this, { context: deviceStoreContext })
 
   static override styles = css`
     :host {
@@ -45,6 +49,7 @@ export class SbApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback()
+    this.#storeProvider.setValue(this.store)
     this.identity = loadIdentity(this.store, {
       newId,
       random: () => Math.random(),

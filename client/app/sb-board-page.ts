@@ -14,13 +14,13 @@ import {
   type Role,
 } from '../board/board-context'
 import { BoardController } from '../board/board-controller'
-import type { EpochMs } from '../../core/okr/okr-model'
 import { ApiError, getBoardInfo } from '../net/api'
 import { loadDeviceCopy, RecoveryBudget, RECOVERED_NOTICE } from '../net/doc-recovery'
-import { openBoard, type OpenBoard } from '../board/open-board'
+import { openBoard, type OpenBoard, type OpenBoardOptions } from '../board/open-board'
 import { getAccess, rememberBoard, switchableEditToken, updateAccess } from '../device/board-access'
 import type { KeyValueStore } from '../device/key-value'
-import type * as Y from 'yjs'
+import { browserStore } from '../device/device-store'
+import { deviceClock } from '../device/clock'
 import './sb-board-view'
 
 const TICK_MS = 60_000
@@ -42,7 +42,7 @@ export class SbBoardPage extends LitElement {
   declare identity: Identity
   declare opened: OpenBoard | null
   declare problem: Problem | null
-  store: KeyValueStore = localStorage
+  store: KeyValueStore = browserStore()
 
   #token: string | null = null
   /** Bumped by every close, so a reopen that finishes after another close or open is dropped. */
@@ -162,12 +162,12 @@ export class SbBoardPage extends LitElement {
     this.problem = null
     const stored = getAccess(this.store, this.boardId)
     if (this.linkToken !== null) {
-      rememberBoard(this.store, this.boardId, { token: this.linkToken }, Date.now())
+      rememberBoard(this.store, this.boardId, { token: this.linkToken }, deviceClock())
       // The token now lives on this device; keeping it out of the address bar means a
       // screenshot or a copied URL does not leak edit rights.
       history.replaceState(history.state, '', location.pathname + location.search)
     } else if (stored !== null) {
-      rememberBoard(this.store, this.boardId, { token: stored.token }, Date.now())
+      rememberBoard(this.store, this.boardId, { token: stored.token }, deviceClock())
     }
     const access = getAccess(this.store, this.boardId)
     this.#token = access?.token ?? null
@@ -182,7 +182,7 @@ export class SbBoardPage extends LitElement {
     if (access?.role != null) this.#open(access.role)
   }
 
-  #open(role: Role, recovered?: Y.Doc): void {
+  #open(role: Role, recovered?: OpenBoardOptions['recovered']): void {
     if (this.#token === null) return
     this.#close()
     const access = getAccess(this.store, this.boardId)
@@ -199,7 +199,7 @@ export class SbBoardPage extends LitElement {
       onPendingChange: (pending) => updateAccess(this.store, this.boardId, { pending }),
     })
     this.problem = null
-    this.#board = new BoardController(this.opened.session, { now: () => Date.now() as EpochMs })
+    this.#board = new BoardController(this.opened.session, { now: deviceClock })
     this.#board.connect()
     // Trends, due check-ins and "expected" scores move with the day: one tick a minute.
     this.#tick = setInterval(() => this.#board?.tick(), TICK_MS)
@@ -240,7 +240,7 @@ export class SbBoardPage extends LitElement {
           'A change to the board keeps failing on this device. Reload the page; what reached the server is safe there.',
       }
     }
-    if (!this.#recoveries.allow(Date.now())) return fail()
+    if (!this.#recoveries.allow(deviceClock())) return fail()
     loadDeviceCopy(boardId).then(
       async (doc) => {
         if (generation !== this.#generation) return doc.destroy()
@@ -258,7 +258,7 @@ export class SbBoardPage extends LitElement {
   readonly #switchToEdit = (): void => {
     const editToken = switchableEditToken(getAccess(this.store, this.boardId))
     if (editToken === null) return
-    rememberBoard(this.store, this.boardId, { token: editToken, role: 'edit' }, Date.now())
+    rememberBoard(this.store, this.boardId, { token: editToken, role: 'edit' }, deviceClock())
     this.#token = editToken
     this.#open('edit')
   }

@@ -7,6 +7,8 @@ import { withCreationSecret } from '../net/creation-secret'
 import { boardPath } from './router'
 import { recentBoards, rememberBoard } from '../device/board-access'
 import type { KeyValueStore } from '../device/key-value'
+import { browserStore } from '../device/device-store'
+import { deviceClock } from '../device/clock'
 import { readBoardFile } from '../board/board-file'
 
 export class SbHome extends LitElement {
@@ -15,7 +17,7 @@ export class SbHome extends LitElement {
   }
 
   declare identity: Identity
-  store: KeyValueStore = localStorage
+  store: KeyValueStore = browserStore()
 
   readonly #create = new Task(this, {
     autoRun: false,
@@ -36,7 +38,7 @@ export class SbHome extends LitElement {
             view: new URL(created.viewUrl, location.origin).href,
           },
         },
-        Date.now(),
+        deviceClock(),
       )
       this.#navigate(localHref(created.editUrl, location.origin))
     },

@@ -107,6 +107,23 @@ export function switchableEditToken(access: BoardAccess | null): string | null {
   return access.editToken !== null && access.editToken !== access.token ? access.editToken : null
 }
 
+/**
+ * A view token for this board that may be shared (never the edit token): the view link this
+ * device was issued, else the token it holds when it only views the board.
+ */
+export function shareableViewToken(access: BoardAccess | null, role: Role): string | null {
+  const link = access?.links?.view
+  if (link) {
+    try {
+      const token = new URLSearchParams(new URL(link).hash.slice(1)).get('token')
+      if (token) return token
+    } catch (_error) {
+      // A damaged stored link: fall back to the token below.
+    }
+  }
+  return role === 'view' ? (access?.token ?? null) : null
+}
+
 function recentIds(store: KeyValueStore): string[] {
   const value = readJson(store, RECENT_KEY)
   return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : []

@@ -4,6 +4,7 @@ import {
   getAccess,
   recentBoards,
   rememberBoard,
+  shareableViewToken,
   switchableEditToken,
   updateAccess,
 } from '../../../client/device/board-access'
@@ -70,5 +71,29 @@ describe('board access on this device', () => {
     forgetBoard(store, 'a')
     expect(getAccess(store, 'a')).toBeNull()
     expect(recentBoards(store)).toEqual([])
+  })
+})
+
+describe('the view token this device may share', () => {
+  const links = { edit: 'http://x/b/a#token=E', view: 'http://x/b/a#token=V' }
+
+  it('is the issued view link’s token, never the edit token', () => {
+    const store = memoryStore()
+    rememberBoard(store, 'a', { token: 'E', role: 'edit', links }, 1)
+    expect(shareableViewToken(getAccess(store, 'a'), 'edit')).toBe('V')
+  })
+
+  it('falls back to the held token only when this device views the board', () => {
+    const store = memoryStore()
+    rememberBoard(store, 'a', { token: 'T', role: 'view' }, 1)
+    expect(shareableViewToken(getAccess(store, 'a'), 'view')).toBe('T')
+    expect(shareableViewToken(getAccess(store, 'a'), 'edit')).toBeNull()
+    expect(shareableViewToken(null, 'view')).toBeNull()
+  })
+
+  it('survives a damaged stored link', () => {
+    const store = memoryStore()
+    rememberBoard(store, 'a', { token: 'T', role: 'view', links: { edit: '', view: 'not a url' } }, 1)
+    expect(shareableViewToken(getAccess(store, 'a'), 'view')).toBe('T')
   })
 })
