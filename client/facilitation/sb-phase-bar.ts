@@ -4,23 +4,12 @@
  * and a stuck session is worse than a polite race); view-link users only see where it is.
  */
 import { LitElement, css, html } from 'lit'
-import { ContextConsumer } from '@lit/context'
-import { boardSessionContext } from '../board/board-context'
-import { observeBoardMeta } from '../board/y-observe-controller'
-import { PHASES, type Phase } from '../../core/board/board-model'
+import { BoardConsumer } from '../board/board-consumer'
 import { setPhase } from '../../core/board/commands'
-import { runCommand } from '../board/run-command'
-
-export const PHASE_LABELS: Record<Phase, string> = {
-  brainstorm: 'Brainstorm',
-  group: 'Group',
-  vote: 'Vote',
-  review: 'Review',
-}
+import { phaseSteps } from './phase-steps'
 
 export class SbPhaseBar extends LitElement {
-  readonly #session = new ContextConsumer(this, { context: boardSessionContext, subscribe: true })
-  readonly #meta = observeBoardMeta(this, () => this.#session.value)
+  readonly #board = new BoardConsumer(this, (board) => board.meta.phase)
 
   static override styles = css`
     ol {
@@ -61,29 +50,25 @@ export class SbPhaseBar extends LitElement {
   `
 
   override render() {
-    const session = this.#session.value
-    const meta = this.#meta.value
-    if (session === undefined || meta === null) return null
-    const canEdit = session.role === 'edit'
+    const board = this.#board.board
+    if (board === undefined) return null
+    const phase = board.meta.phase
     return html`<nav aria-label="Session phase">
-      <ol data-testid="phase-bar" data-phase=${meta.phase}>
-        ${PHASES.map((phase) => {
-          const current = phase === meta.phase ? 'step' : 'false'
+      <ol data-testid="phase-bar" data-phase=${phase}>
+        ${phaseSteps(phase, board.canEdit).map((step) => {
+          const current = step.current ? 'step' : 'false'
           return html`<li>
             ${
-              canEdit
+              step.selectable
                 ? html`<button
                     aria-current=${current}
-                    data-phase=${phase}
-                    title=${`Move everyone to ${PHASE_LABELS[phase]}`}
-                    @click=${() =>
-                      runCommand(this, () => setPhase(session.doc, { phase }, session.origin))}
+                    data-phase=${step.phase}
+                    title=${step.hint}
+                    @click=${() => board.run(setPhase, { phase: step.phase })}
                   >
-                    ${PHASE_LABELS[phase]}
+                    ${step.label}
                   </button>`
-                : html`<span aria-current=${current} data-phase=${phase}
-                    >${PHASE_LABELS[phase]}</span
-                  >`
+                : html`<span aria-current=${current} data-phase=${step.phase}>${step.label}</span>`
             }
           </li>`
         })}

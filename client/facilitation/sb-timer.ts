@@ -4,25 +4,17 @@
  * (acceptable for a timebox, and no server clock is needed offline).
  */
 import { LitElement, css, html } from 'lit'
-import { ContextConsumer } from '@lit/context'
-import { boardSessionContext } from '../board/board-context'
-import { observeBoardMeta } from '../board/y-observe-controller'
+import { BoardConsumer } from '../board/board-consumer'
+import type { BoardController } from '../board/board-controller'
 import { startTimer, stopTimer } from '../../core/board/commands'
-import { runCommand } from '../board/run-command'
-import { toEpochMs } from '../../core/okr/numbers'
-
-const PRESETS_MIN = [3, 5, 10] as const
-
-export function formatRemaining(ms: number): string {
-  const total = Math.max(0, Math.ceil(ms / 1000))
-  const minutes = Math.floor(total / 60)
-  const seconds = total % 60
-  return `${minutes}:${String(seconds).padStart(2, '0')}`
-}
+import { deviceClock, type Clock } from '../device/clock'
+import { TIMER_PRESETS_MIN, timerView } from './timer-view'
+import type { TimerState } from '../../core/board/board-model'
 
 export class SbTimer extends LitElement {
-  readonly #session = new ContextConsumer(this, { context: boardSessionContext, subscribe: true })
-  readonly #meta = observeBoardMeta(this, () => this.#session.value)
+  /** The second-accurate clock: the board's own `now` moves once a minute. */
+  clock: Clock = deviceClock
+  readonly #board = new BoardConsumer(this, (board) => board.meta.timer)
   #tick: ReturnType<typeof setInterval> | null = null
 
   static override styles = css`
@@ -64,54 +56,44 @@ export class SbTimer extends LitElement {
   }
 
   override updated(): void {
-    const running = this.#meta.value?.timer != null
+    const running = this.#board.board?.meta.timer != null
     if (running && this.#tick === null) this.#tick = setInterval(() => this.requestUpdate(), 500)
     if (!running) this.#stopTicking()
   }
 
   override render() {
-    const session = this.#session.value
-    const meta = this.#meta.value
-    if (session === undefined || meta === null) return null
-    const canEdit = session.role === 'edit'
-    const timer = meta.timer
-    if (timer === null) {
-      if (!canEdit) return null
-      return html`<span class="label">Timer</span> ${PRESETS_MIN.map(
-          (minutes) =>
-            html`<button
-              data-testid=${`timer-start-${minutes}`}
-              aria-label=${`Start a ${minutes} minute timer for everyone`}
-              @click=${() =>
-                runCommand(this, () =>
-                  startTimer(
-                    session.doc,
-                    { startedAt: toEpochMs(Date.now()), durationMs: minutes * 60_000 },
-                    session.origin,
-                  ),
-                )}
-            >
-              ${minutes}m
-            </button>`,
-        )}`
-    }
-    const remaining = timer.startedAt + timer.durationMs - Date.now()
-    const done = remaining <= 0
+    const board = this.#board.board
+    if (board === undefined) return null
+    const timer = board.meta.timer
+    if (timer !== null) return this.#running(board, timer)
+    if (!board.canEdit) return null
+    return html`<span class="label">Timer</span> ${TIMER_PRESETS_MIN.map(
+        (minutes) =>
+          html`<button
+            data-testid=${`timer-start-${minutes}`}
+            aria-label=${`Start a ${minutes} minute timer for everyone`}
+            @click=${() =>
+              board.run(startTimer, { startedAt: this.clock(), durationMs: minutes * 60_000 })}
+          >
+            ${minutes}m
+          </button>`,
+      )}`
+  }
+
+  #running(board: BoardController, timer: TimerState) {
+    const view = timerView(timer, this.clock())
     return html`<span
-        class="time ${done ? 'done' : ''}"
+        class="time ${view.done ? 'done' : ''}"
         role="timer"
-        aria-live=${done ? 'assertive' : 'off'}
+        aria-live=${view.done ? 'assertive' : 'off'}
         data-testid="timer"
-        data-remaining-ms=${Math.max(0, remaining)}
-        >${done ? "Time's up" : formatRemaining(remaining)}</span
+        data-remaining-ms=${view.remainingMs}
+        >${view.text}</span
       >
       ${
-        canEdit
-          ? html`<button
-              data-testid="timer-stop"
-              @click=${() => runCommand(this, () => stopTimer(session.doc, {}, session.origin))}
-            >
-              ${done ? 'Clear' : 'Stop'}
+        board.canEdit
+          ? html`<button data-testid="timer-stop" @click=${() => board.run(stopTimer, {})}>
+              ${view.stopLabel}
             </button>`
           : null
       }`

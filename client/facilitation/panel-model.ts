@@ -1,0 +1,135 @@
+/**
+ * What the facilitation panel shows for a board and a person: which sections the phase calls
+ * for, the private-brainstorm counts, the dot budget and the revealed ranking. Pure, so the
+ * wording and the enabled actions are tested without a browser.
+ */
+import type { BoardSnapshot, Phase } from '../../core/board/board-model'
+import { isNoteHidden } from '../../core/board/visibility'
+import { ranking, remainingVotes } from '../../core/board/vote-tally'
+import { dotsLeftLabel, targetLabel } from '../board/board-labels'
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`
+
+/** At most this many dots are drawn; a larger budget still counts, it just isn't drawn. */
+const MAX_DOTS_DRAWN = 20
+
+export interface PanelSections {
+  /** Leads in the brainstorm; later it trails the phase's own section until notes are revealed. */
+  readonly brainstorm: 'first' | 'last' | null
+  readonly grouping: boolean
+  readonly voting: boolean
+}
+
+export function panelSections(phase: Phase, notesRevealed: boolean): PanelSections {
+  return {
+    brainstorm: phase === 'brainstorm' ? 'first' : notesRevealed ? null : 'last',
+    grouping: phase === 'group',
+    voting: phase === 'vote' || phase === 'review',
+  }
+}
+
+export interface BrainstormView {
+  readonly revealed: boolean
+  readonly hidden: number
+  readonly summary: string
+  readonly toggleLabel: string
+}
+
+export function brainstormView(board: BoardSnapshot, me: string): BrainstormView {
+  const hidden = board.notes.filter((note) => isNoteHidden(note, board.meta, me)).length
+  const mine = board.notes.filter((note) => note.author === me).length
+  const others =
+    hidden === 0
+      ? 'No notes from others yet.'
+      : `${plural(hidden, 'note', 'notes')} from others stay blank until revealed.`
+  const revealed = board.meta.notesRevealed
+  return {
+    revealed,
+    hidden,
+    summary: revealed
+      ? "Everyone's notes are visible."
+      : `You wrote ${plural(mine, 'note', 'notes')}. ${others}`,
+    toggleLabel: revealed ? 'Hide notes again' : 'Reveal all notes',
+  }
+}
+
+export function groupingSummary(board: BoardSnapshot): string {
+  const ungrouped = board.notes.filter((note) => note.groupId === null).length
+  return (
+    `${plural(board.groups.length, 'group', 'groups')}, ` +
+    `${ungrouped} ungrouped ${ungrouped === 1 ? 'note' : 'notes'}. ` +
+    'Drag notes into a frame to group them.'
+  )
+}
+
+export interface MyDot {
+  readonly targetId: string
+  readonly label: string
+  readonly count: number
+}
+
+export interface VotingView {
+  readonly left: number
+  readonly budget: number
+  readonly budgetLabel: string
+  /** One entry a drawn dot: true when it is still to be placed. */
+  readonly dots: readonly boolean[]
+  /** The canvas selection narrowed to what still exists and can take a dot. */
+  readonly selected: readonly string[]
+  readonly canVoteSelection: boolean
+  readonly voteLabel: string
+  readonly mine: readonly MyDot[]
+}
+
+export function votingView(
+  board: BoardSnapshot,
+  me: string,
+  selection: readonly string[],
+): VotingView {
+  const budget = board.meta.voteBudget
+  const left = remainingVotes(board.tally, me, budget)
+  const selected = selection.filter((id) => targetLabel(id, board, me) !== '')
+  const mine = [...(board.tally.byVoter.get(me) ?? new Map<string, number>())]
+  return {
+    left,
+    budget,
+    budgetLabel: dotsLeftLabel(left, budget),
+    dots: Array.from({ length: Math.min(budget, MAX_DOTS_DRAWN) }, (_, i) => i < left),
+    selected,
+    canVoteSelection: left >= selected.length,
+    voteLabel: selected.length === 1 ? 'the selected note' : `${selected.length} selected`,
+    mine: mine.map(([targetId, count]) => ({
+      targetId,
+      label: targetLabel(targetId, board, me),
+      count,
+    })),
+  }
+}
+
+export interface ResultRow {
+  readonly targetId: string
+  readonly votes: number
+  readonly rank: number
+  readonly label: string
+}
+
+export interface ResultsView {
+  readonly revealed: boolean
+  /** Empty while the votes are hidden, so nobody follows the crowd. */
+  readonly rows: readonly ResultRow[]
+  readonly toggleLabel: string
+}
+
+export function resultsView(board: BoardSnapshot, me: string): ResultsView {
+  const revealed = board.meta.votesRevealed
+  return {
+    revealed,
+    rows: revealed
+      ? ranking(board.tally).map((row) => ({
+          ...row,
+          label: targetLabel(row.targetId, board, me),
+        }))
+      : [],
+    toggleLabel: revealed ? 'Hide votes' : 'Reveal votes',
+  }
+}

@@ -1,0 +1,28 @@
+/** What the phase bar shows: every phase in order, which one the board is in, which can be chosen. */
+import { PHASES, type Phase } from '../../core/board/board-model'
+
+export const PHASE_LABELS: Record<Phase, string> = {
+  brainstorm: 'Brainstorm',
+  group: 'Group',
+  vote: 'Vote',
+  review: 'Review',
+}
+
+export interface PhaseStep {
+  readonly phase: Phase
+  readonly label: string
+  readonly current: boolean
+  /** Editors move everyone to any phase; a view link only shows where the board is. */
+  readonly selectable: boolean
+  readonly hint: string
+}
+
+export function phaseSteps(current: Phase, canEdit: boolean): PhaseStep[] {
+  return PHASES.map((phase) => ({
+    phase,
+    label: PHASE_LABELS[phase],
+    current: phase === current,
+    selectable: canEdit,
+    hint: `Move everyone to ${PHASE_LABELS[phase]}`,
+  }))
+}

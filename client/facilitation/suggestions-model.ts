@@ -1,0 +1,43 @@
+/** What the grouping suggestions list shows while the board moves on underneath it. */
+import type { BoardSnapshot } from '../../core/board/board-model'
+import type { GroupSuggestion } from '../../core/convert/drafts'
+import { isNoteHidden } from '../../core/board/visibility'
+import { suggestGroups } from '../../core/grouping/suggest-groups'
+import { noteLabel } from '../board/board-labels'
+
+/** A proposal is its notes: two proposals over the same notes are the same proposal. */
+export const proposalKey = (proposal: GroupSuggestion): string => proposal.noteIds.join('\u0000')
+
+/** Hidden notes stay private: their words must not surface in a proposal's title. */
+export function proposeGroups(board: BoardSnapshot, me: string): GroupSuggestion[] {
+  return suggestGroups(board.notes.filter((n) => !isNoteHidden(n, board.meta, me)))
+}
+
+/** Proposals with at least two notes still ungrouped (others may group some meanwhile). */
+export function liveProposals(
+  proposals: readonly GroupSuggestion[] | null,
+  board: BoardSnapshot,
+): readonly GroupSuggestion[] | null {
+  if (proposals === null) return null
+  const free = new Set(board.notes.filter((n) => n.groupId === null).map((n) => n.id))
+  return proposals.filter((p) => p.noteIds.filter((id) => free.has(id)).length >= 2)
+}
+
+export function withoutProposal(
+  proposals: readonly GroupSuggestion[] | null,
+  dropped: GroupSuggestion,
+): GroupSuggestion[] {
+  return (proposals ?? []).filter((p) => proposalKey(p) !== proposalKey(dropped))
+}
+
+/** The proposal's notes as the person reads them, in its order; notes gone since are skipped. */
+export function proposalNotes(proposal: GroupSuggestion, board: BoardSnapshot, me: string): string {
+  const byId = new Map(board.notes.map((n) => [n.id, n]))
+  return proposal.noteIds
+    .flatMap((id) => {
+      const note = byId.get(id)
+      return note === undefined ? [] : [noteLabel(note, board, me)]
+    })
+    .filter(Boolean)
+    .join(' · ')
+}

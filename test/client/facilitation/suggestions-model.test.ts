@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import {
+  liveProposals,
+  proposalNotes,
+  proposeGroups,
+  withoutProposal,
+} from '../../../client/facilitation/suggestions-model'
+import { note, snapshot } from '../fixtures/board-snapshot'
+
+const churn = { title: 'Churn', noteIds: ['a', 'b', 'c'] }
+const growth = { title: 'Growth', noteIds: ['d', 'e'] }
+
+describe('grouping suggestions', () => {
+  it('drop proposals once fewer than two of their notes are still ungrouped', () => {
+    const board = snapshot({
+      notes: [note('a'), note('b', { groupId: 'g' }), note('c'), note('d', { groupId: 'g' })],
+    })
+    expect(liveProposals([churn, growth], board)).toEqual([churn])
+    expect(liveProposals(null, board)).toBeNull()
+  })
+
+  it('dismiss a proposal by its notes', () => {
+    expect(withoutProposal([churn, growth], { title: 'other', noteIds: ['a', 'b', 'c'] })).toEqual([
+      growth,
+    ])
+    expect(withoutProposal(null, churn)).toEqual([])
+  })
+
+  it('name the notes as the person sees them, skipping notes gone since', () => {
+    const board = snapshot({ notes: [note('a'), note('c', { author: 'ben' })] })
+    expect(proposalNotes(churn, board, 'me')).toBe('text of a · Hidden note')
+  })
+
+  it('never propose from notes hidden from me', () => {
+    const board = snapshot({
+      notes: [
+        note('a', { text: 'reduce churn in onboarding' }),
+        note('b', { text: 'reduce churn for new teams' }),
+        note('c', { text: 'reduce churn secretly', author: 'ben' }),
+      ],
+    })
+    const proposed = proposeGroups(board, 'me').flatMap((p) => p.noteIds)
+    expect(proposed).not.toContain('c')
+  })
+})
