@@ -101,6 +101,25 @@ export class DurableQueue {
     this.#enqueue({ kind: 'barrier', reached })
   }
 
+  /**
+   * Resolves true once everything queued so far is durable and sent, or false after
+   * `timeoutMs`; later changes do not delay it (Room.durable).
+   */
+  durable(timeoutMs: number): Promise<boolean> {
+    if (!this.busy) return Promise.resolve(true)
+    return new Promise((resolve) => {
+      let settled = false
+      const timer = setTimeout(() => reached(false), timeoutMs)
+      const reached = (durable: boolean) => {
+        if (settled) return
+        settled = true
+        clearTimeout(timer)
+        resolve(durable)
+      }
+      this.barrier(reached)
+    })
+  }
+
   /** Resolves true once idle, or false after `timeoutMs` (storage still failing). */
   flush(timeoutMs = Infinity): Promise<boolean> {
     if (this.idle) return Promise.resolve(true)

@@ -18,6 +18,7 @@ import { REMOTE_ORIGIN } from '../cluster/fanout'
 import type { Logger } from '../log'
 import type { AwarenessVerdict } from './awareness-guard'
 import { DEFAULT_MAX_BOARD_BYTES } from './board-size'
+import { BoardTitle } from './board-title'
 import { DurableQueue } from './durable-queue'
 import { loadBoard, type StoredReply } from './load-board'
 import {
@@ -54,6 +55,8 @@ export class Room {
   readonly #lane = new UpdateLane()
   readonly #replies: SyncReplies
   readonly #applier: UpdateApplier
+  /** Keeps the store's copy of the title in step with the doc's (board-title.ts). */
+  readonly #title: BoardTitle
   /** Whole-state answers each socket got (a big board's state is megabytes out each time). */
   readonly #fullSyncs = new WeakMap<Peer, number>()
   #destroyed = false
@@ -108,6 +111,9 @@ export class Room {
       broadcast: (message) => this.#broadcast(message),
       onCompacted: (sizeBytes) => (this.#sizeBytes = sizeBytes),
     })
+    const { store } = options
+    const afterDurable = (reached: (durable: boolean) => void) => this.#queue.barrier(reached)
+    this.#title = new BoardTitle({ boardId, doc, store, log: this.#log, afterDurable })
     doc.on('update', this.#onDocUpdate)
   }
 
@@ -153,6 +159,7 @@ export class Room {
     const pruned = pruneDeepTypes(doc, REPAIR_ORIGIN)
     if (pruned > 0) room.#log.warn({ pruned }, 'removed shared types nested past the schema')
     room.#queue.maybeCompact()
+    room.#title.checkStored()
     options.fanout?.attach(room)
     return room
   }
@@ -296,18 +303,7 @@ export class Room {
    * not delay it, so a REST call answers promptly on a busy board.
    */
   durable(timeoutMs: number): Promise<boolean> {
-    if (!this.#queue.busy) return Promise.resolve(true)
-    return new Promise((resolve) => {
-      let settled = false
-      const timer = setTimeout(() => reached(false), timeoutMs)
-      const reached = (durable: boolean) => {
-        if (settled) return
-        settled = true
-        clearTimeout(timer)
-        resolve(durable)
-      }
-      this.#queue.barrier(reached)
-    })
+    return this.#queue.durable(timeoutMs)
   }
 
   /** Stops retrying at once (shutdown after the flush deadline); queued changes are dropped. */
@@ -321,6 +317,7 @@ export class Room {
     this.#destroyed = true
     this.options.fanout?.detach(this.boardId)
     this.#queue.stop()
+    this.#title.stop()
     this.#lane.close()
     this.doc.off('update', this.#onDocUpdate)
     this.presence.destroy()
@@ -368,15 +365,14 @@ export class Room {
     this.#changedSinceLoad = true
     this.#sizeBytes += update.byteLength
     this.#replies.updated(update)
-    if (origin === REMOTE_ORIGIN) {
-      // Stored by the node that made it: only this node's peers still need it.
-      this.#broadcast(encodeUpdate(update))
-      return
-    }
+    const remote = origin === REMOTE_ORIGIN
+    // Stored by the node that made it: only this node's peers still need it.
+    if (remote) this.#broadcast(encodeUpdate(update))
     // Yjs deletes a merged delete set in clock order, parents first, recursing through each
     // child still alive: the repair's pieces must reach storage (and whoever loads it later)
     // one by one, deepest first, as pruneDeepTypes wrote them.
-    this.#queue.update(update, origin === REPAIR_ORIGIN)
+    else this.#queue.update(update, origin === REPAIR_ORIGIN)
+    this.#title.updated(remote)
   }
 
   #broadcast(message: Uint8Array): void {

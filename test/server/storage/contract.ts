@@ -13,6 +13,7 @@ import {
   UnknownBoardError,
 } from '../../../server/storage/errors'
 import { compactBoard } from '../../../server/storage/compaction'
+import { MAX_TITLE_LENGTH } from '../../../server/storage/validate'
 import { hashToken } from '../../../server/storage/tokens'
 import { boardRecord, seededBytes } from './fixtures/data'
 import { cleanupsAfter } from '../../helpers/cleanups'
@@ -88,6 +89,34 @@ export function describeStoreContract(name: string, makeBackend: () => Promise<S
       await store.createBoard(boardRecord('b1'))
       await store.setTitle('b1', 'Renamed')
       expect((await store.getBoard('b1'))?.title).toBe('Renamed')
+    })
+
+    it('renames only that board, keeps its other fields, and takes the same title twice', async () => {
+      const { store } = await setup()
+      await store.createBoard(boardRecord('a'))
+      await store.createBoard(boardRecord('b'))
+      // What the relay stores after a rename in the document (server/relay/board-title.ts).
+      await store.setTitle('a', 'Q3 — “ünïcode” ✓ 🚀')
+      await store.setTitle('a', 'Q3 — “ünïcode” ✓ 🚀')
+      expect(await store.getBoard('a')).toEqual({
+        ...boardRecord('a'),
+        title: 'Q3 — “ünïcode” ✓ 🚀',
+      })
+      expect(await store.getBoard('b')).toEqual(boardRecord('b'))
+    })
+
+    it('refuses a malformed title and keeps the stored one', async () => {
+      const { store } = await setup()
+      await store.createBoard(boardRecord('b1'))
+      await store.setTitle('b1', 'Kept')
+      await expect(store.setTitle('b1', 'x'.repeat(MAX_TITLE_LENGTH + 1))).rejects.toThrow(
+        InvalidStoreInputError,
+      )
+      await expect(store.setTitle('b1', 42 as unknown as string)).rejects.toThrow(
+        InvalidStoreInputError,
+      )
+      await expect(store.setTitle('', 'x')).rejects.toThrow(InvalidStoreInputError)
+      expect((await store.getBoard('b1'))?.title).toBe('Kept')
     })
 
     it('answers for an unknown board without inventing it', async () => {
