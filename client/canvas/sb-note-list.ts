@@ -1,39 +1,18 @@
 /**
  * The accessible mirror of the canvas: every group and note as DOM, kept in sync with the
- * document, from which keyboard and screen-reader users create, edit and vote. It is visually
- * hidden (still read by screen readers) until toggled on or focused. Stable `data-*`
+ * board, from which keyboard and screen-reader users create, edit and vote. Stable `data-*`
  * attributes make it the board's readable surface for browser tests too.
  */
-import { LitElement, css, html } from 'lit'
+import { LitElement, html } from 'lit'
 import { repeat } from 'lit/directives/repeat.js'
-import { ContextConsumer } from '@lit/context'
-import { boardSessionContext, type BoardSession } from '../board/board-context'
-import { observeBoardSnapshot } from '../board/y-observe-controller'
-import { colorOr } from '../../core/board/colors'
-import type { BoardSnapshot, Group, Note, VoteTally } from '../../core/board/board-model'
-import { DEFAULT_NOTE_COLOR } from '../../core/board/schema'
-import { isNoteHidden, visibleTally } from '../../core/board/visibility'
-import { remainingVotes } from '../../core/board/vote-tally'
+import { BoardConsumer } from '../board/board-consumer'
+import type { BoardController } from '../board/board-controller'
 import { castVote, createNote, retractVote, setNoteText } from '../../core/board/commands'
-import { runCommand } from '../board/run-command'
-import { toEpochMs } from '../../core/okr/numbers'
-import { HIDDEN_NOTE_LABEL, dotsLeftLabel, noteLabel } from '../board/board-labels'
+import { ranCommand } from '../app/command-outcome'
+import { deviceClock, type Clock } from '../device/clock'
 import { newId } from '../board/ids'
-
-/** Where a note made from the list lands: a grid right of the content already there. */
-export function nextNotePosition(notes: readonly Pick<Note, 'x' | 'y'>[]): {
-  x: number
-  y: number
-} {
-  const column = notes.length % 6
-  const row = Math.floor(notes.length / 6)
-  const left = notes.reduce((min, note) => Math.min(min, note.x), Infinity)
-  const top = notes.reduce((min, note) => Math.min(min, note.y), Infinity)
-  return {
-    x: (Number.isFinite(left) ? left : 80) + column * 220,
-    y: (Number.isFinite(top) ? top : 80) + row * 200,
-  }
-}
+import { nextNotePosition, noteListView, type GroupSection, type NoteRow } from './note-list-model'
+import { noteListStyles } from './note-list-styles'
 
 export class SbNoteList extends LitElement {
   static override properties = {
@@ -43,9 +22,10 @@ export class SbNoteList extends LitElement {
 
   declare visible: boolean
   declare editing: string | null
+  /** Timestamps new notes to the second (the board's `now` moves once a minute). */
+  clock: Clock = deviceClock
 
-  readonly #session = new ContextConsumer(this, { context: boardSessionContext, subscribe: true })
-  readonly #board = observeBoardSnapshot(this, () => this.#session.value)
+  readonly #board = new BoardConsumer(this, (board) => board.snapshot)
   /** After an edit ends, keyboard focus goes back to that note's Edit button. */
   #returnFocusTo: string | null = null
 
@@ -54,6 +34,8 @@ export class SbNoteList extends LitElement {
     this.visible = false
     this.editing = null
   }
+
+  static override styles = noteListStyles
 
   override updated(changed: Map<PropertyKey, unknown>): void {
     if (!changed.has('editing')) return
@@ -72,170 +54,42 @@ export class SbNoteList extends LitElement {
     }
   }
 
-  static override styles = css`
-    :host {
-      position: absolute;
-      top: 12px;
-      left: 12px;
-      bottom: 12px;
-      width: min(420px, calc(100% - 24px));
-      overflow: auto;
-      background: var(--sb-surface);
-      border-radius: var(--sb-radius);
-      box-shadow: var(--sb-shadow);
-      z-index: 2;
-      font-size: 0.9rem;
-    }
-    /* Visually hidden but in the accessibility tree; shown as soon as focus enters it. */
-    :host(:not([visible]):not(:focus-within)) {
-      clip-path: inset(50%);
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      white-space: nowrap;
-    }
-    .inner {
-      padding: 14px;
-    }
-    h2 {
-      font-size: 1rem;
-      margin: 0 0 8px;
-    }
-    h3 {
-      font-size: 0.9rem;
-      margin: 14px 0 4px;
-    }
-    ul {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-    }
-    li.note {
-      display: grid;
-      grid-template-columns: 1fr auto;
-      gap: 4px 8px;
-      padding: 8px;
-      border-radius: 8px;
-      border-left: 6px solid var(--note-color, #fde68a);
-      background: #fafaf9;
-      margin: 4px 0;
-    }
-    .text {
-      white-space: pre-wrap;
-      word-break: break-word;
-    }
-    .hidden {
-      color: var(--sb-muted);
-      font-style: italic;
-    }
-    .meta {
-      color: var(--sb-muted);
-      font-size: 0.8rem;
-    }
-    .actions {
-      display: flex;
-      gap: 4px;
-      align-items: start;
-    }
-    button {
-      font: inherit;
-      font-size: 0.8rem;
-      padding: 3px 8px;
-      border-radius: 6px;
-      border: 1px solid var(--sb-line);
-      background: var(--sb-surface);
-      cursor: pointer;
-    }
-    textarea {
-      width: 100%;
-      box-sizing: border-box;
-      font: inherit;
-      padding: 6px;
-      border-radius: 6px;
-      border: 1px solid var(--sb-line);
-      resize: vertical;
-    }
-    form.create {
-      display: grid;
-      gap: 6px;
-      margin-bottom: 10px;
-    }
-    .budget {
-      font-weight: 600;
-    }
-  `
-
   override render() {
-    const session = this.#session.value
-    const board = this.#board.value
-    if (session === undefined || board === null) return null
-    const canEdit = session.role === 'edit'
-    const me = session.identity.id
-    const tally = visibleTally(board.tally, board.meta, me)
-    const voting = canEdit && (board.meta.phase === 'vote' || board.meta.phase === 'review')
-    const left = remainingVotes(board.tally, me, board.meta.voteBudget)
-    const byGroup = new Map<string | null, Note[]>()
-    for (const note of board.notes) {
-      const list = byGroup.get(note.groupId) ?? []
-      list.push(note)
-      byGroup.set(note.groupId, list)
-    }
-    const ungrouped = byGroup.get(null) ?? []
+    const board = this.#board.board
+    if (board === undefined) return null
+    const view = noteListView(board.snapshot, board.identity.id, board.canEdit)
     return html`<div
       class="inner"
       role="region"
       aria-label="Board as a list"
       data-testid="note-list"
-      data-note-count=${board.notes.length}
-      data-group-count=${board.groups.length}
+      data-note-count=${view.noteCount}
+      data-group-count=${view.groupCount}
     >
       <h2>Board as a list</h2>
-      ${canEdit ? this.#createForm(session, board) : null}
+      ${view.canEdit ? this.#createForm(board) : null}
       ${
-        voting
-          ? html`<p class="budget" data-testid="list-budget" data-left=${left}>
-              ${dotsLeftLabel(left, board.meta.voteBudget)}
+        view.voting
+          ? html`<p class="budget" data-testid="list-budget" data-left=${view.left}>
+              ${view.budgetLabel}
             </p>`
           : null
       }
       ${repeat(
-        board.groups,
-        (group) => group.id,
-        (group) => this.#group(session, board, tally, group, byGroup.get(group.id) ?? [], voting),
+        view.groups,
+        (section) => section.group.id,
+        (section) => this.#group(board, section, view.voting),
       )}
-      <h3>${board.groups.length > 0 ? 'Not in a group' : 'Notes'} (${ungrouped.length})</h3>
-      ${this.#notes(session, board, tally, ungrouped, voting)}
+      <h3>${view.ungroupedHeading}</h3>
+      ${this.#notes(board, view.ungrouped, view.voting)}
     </div>`
   }
 
-  #createForm(session: BoardSession, board: BoardSnapshot) {
+  #createForm(board: BoardController) {
     return html`<form
       class="create"
       data-testid="list-create-form"
-      @submit=${(event: SubmitEvent) => {
-        event.preventDefault()
-        const form = event.target as HTMLFormElement
-        const area = form.elements.namedItem('text') as HTMLTextAreaElement
-        const text = area.value.trim()
-        if (text === '') return
-        const at = nextNotePosition(board.notes)
-        const created = runCommand(this, () => {
-          createNote(
-            session.doc,
-            {
-              id: newId(),
-              x: at.x,
-              y: at.y,
-              author: session.identity.id,
-              createdAt: toEpochMs(Date.now()),
-              text,
-            },
-            session.origin,
-          )
-          return true
-        })
-        if (created === true) area.value = ''
-      }}
+      @submit=${(event: SubmitEvent) => this.#create(board, event)}
     >
       <label for="new-note">New note</label>
       <textarea
@@ -250,135 +104,125 @@ export class SbNoteList extends LitElement {
     </form>`
   }
 
-  #group(
-    session: BoardSession,
-    board: BoardSnapshot,
-    tally: VoteTally,
-    group: Group,
-    notes: readonly Note[],
-    voting: boolean,
-  ) {
-    const title = group.title.trim() || 'Untitled group'
-    const votes = tally.byTarget.get(group.id) ?? 0
+  #create(board: BoardController, event: SubmitEvent): void {
+    event.preventDefault()
+    const form = event.target as HTMLFormElement
+    const area = form.elements.namedItem('text') as HTMLTextAreaElement
+    const text = area.value.trim()
+    if (text === '') return
+    const at = nextNotePosition(board.snapshot.notes)
+    const args = { id: newId(), ...at, author: board.identity.id, createdAt: this.clock(), text }
+    // What was typed stays in the box when the board refused it.
+    if (ranCommand(board, createNote, args)) area.value = ''
+  }
+
+  #group(board: BoardController, section: GroupSection, voting: boolean) {
+    const { group } = section
     return html`<section
       data-group-id=${group.id}
       data-title=${group.title}
-      data-votes=${votes}
+      data-votes=${section.votes}
       data-x=${Math.round(group.x)}
       data-y=${Math.round(group.y)}
       data-w=${Math.round(group.w)}
       data-h=${Math.round(group.h)}
-      aria-label=${`Group ${title}`}
+      aria-label=${`Group ${section.name}`}
     >
-      <h3>
-        ${title} (${notes.length}${votes > 0 ? `, ${votes} ${votes === 1 ? 'dot' : 'dots'}` : ''})
-      </h3>
-      ${voting ? this.#voteButtons(session, group.id, title) : null}
-      ${this.#notes(session, board, tally, notes, voting)}
+      <h3>${section.heading}</h3>
+      ${voting ? voteButtons(board, group.id, section.name) : null}
+      ${this.#notes(board, section.notes, voting)}
     </section>`
   }
 
-  #notes(
-    session: BoardSession,
-    board: BoardSnapshot,
-    tally: VoteTally,
-    notes: readonly Note[],
-    voting: boolean,
-  ) {
-    const me = session.identity.id
-    const canEdit = session.role === 'edit'
-    const groupTitle = new Map(board.groups.map((g) => [g.id, g.title]))
+  #notes(board: BoardController, rows: readonly NoteRow[], voting: boolean) {
     return html`<ul>
       ${repeat(
-        notes,
-        (note) => note.id,
-        (note) => {
-          const hidden = isNoteHidden(note, board.meta, me)
-          const votes = tally.byTarget.get(note.id) ?? 0
-          const mine = board.tally.byVoter.get(me)?.get(note.id) ?? 0
-          const label = noteLabel(note, board, me)
-          const group = note.groupId === null ? null : (groupTitle.get(note.groupId) ?? null)
-          return html`<li
-            class="note"
-            style=${`--note-color:${colorOr(note.color, DEFAULT_NOTE_COLOR)}`}
-            data-note-id=${note.id}
-            data-group-id=${note.groupId ?? ''}
-            data-votes=${votes}
-            data-my-votes=${mine}
-            data-hidden=${hidden ? 'true' : 'false'}
-            data-author=${note.author === me ? 'me' : 'other'}
-            data-x=${Math.round(note.x)}
-            data-y=${Math.round(note.y)}
-          >
-            ${
-              this.editing === note.id
-                ? html`<textarea
-                    aria-label="Note text"
-                    data-testid="list-edit-text"
-                    rows="3"
-                    .value=${note.text}
-                    @keydown=${(event: KeyboardEvent) => {
-                      if (event.key === 'Escape') this.editing = null
-                      else submitOnEnter(event)
-                    }}
-                    @change=${(event: Event) =>
-                      this.#saveText(session, note.id, (event.target as HTMLTextAreaElement).value)}
-                  ></textarea>`
-                : html`<span class="text ${hidden ? 'hidden' : ''}" data-role="text"
-                    >${hidden ? HIDDEN_NOTE_LABEL : note.text}</span
-                  >`
-            }
-            <span class="actions">
-              ${
-                canEdit && !hidden && this.editing !== note.id
-                  ? html`<button
-                      aria-label=${`Edit note: ${label}`}
-                      data-action="edit"
-                      @click=${() => (this.editing = note.id)}
-                    >
-                      Edit
-                    </button>`
-                  : null
-              }
-              ${voting ? this.#voteButtons(session, note.id, label) : null}
-            </span>
-            <span class="meta">
-              ${group !== null ? `In ${group.trim() || 'Untitled group'} · ` : ''}${votes}
-              ${votes === 1 ? 'dot' : 'dots'}${board.meta.votesRevealed ? '' : ' (yours)'}
-            </span>
-          </li>`
-        },
+        rows,
+        (row) => row.id,
+        (row) => this.#note(board, row, voting),
       )}
     </ul>`
   }
 
-  #voteButtons(session: BoardSession, targetId: string, label: string) {
-    const voterId = session.identity.id
-    return html`<button
-        aria-label=${`Put a dot on ${label}`}
-        data-action="vote"
-        data-target-id=${targetId}
-        @click=${() =>
-          runCommand(this, () => castVote(session.doc, { voterId, targetId }, session.origin))}
-      >
-        +●
-      </button>
-      <button
-        aria-label=${`Take a dot back from ${label}`}
-        data-action="unvote"
-        data-target-id=${targetId}
-        @click=${() =>
-          runCommand(this, () => retractVote(session.doc, { voterId, targetId }, session.origin))}
-      >
-        −
-      </button>`
+  #note(board: BoardController, row: NoteRow, voting: boolean) {
+    const editing = this.editing === row.id
+    return html`<li
+      class="note"
+      style=${`--note-color:${row.color}`}
+      data-note-id=${row.id}
+      data-group-id=${row.groupId ?? ''}
+      data-votes=${row.votes}
+      data-my-votes=${row.myVotes}
+      data-hidden=${row.hidden ? 'true' : 'false'}
+      data-author=${row.mine ? 'me' : 'other'}
+      data-x=${row.x}
+      data-y=${row.y}
+    >
+      ${
+        editing
+          ? this.#editor(board, row)
+          : html`<span class="text ${row.hidden ? 'hidden' : ''}" data-role="text"
+              >${row.text}</span
+            >`
+      }
+      <span class="actions">
+        ${
+          row.editable && !editing
+            ? html`<button
+                aria-label=${`Edit note: ${row.label}`}
+                data-action="edit"
+                @click=${() => (this.editing = row.id)}
+              >
+                Edit
+              </button>`
+            : null
+        }
+        ${voting ? voteButtons(board, row.id, row.label) : null}
+      </span>
+      <span class="meta">${row.detail}</span>
+    </li>`
   }
 
-  #saveText(session: BoardSession, id: string, text: string): void {
-    runCommand(this, () => setNoteText(session.doc, { id, text }, session.origin))
+  #editor(board: BoardController, row: NoteRow) {
+    return html`<textarea
+      aria-label="Note text"
+      data-testid="list-edit-text"
+      rows="3"
+      .value=${row.editText}
+      @keydown=${(event: KeyboardEvent) => {
+        if (event.key === 'Escape') this.editing = null
+        else submitOnEnter(event)
+      }}
+      @change=${(event: Event) =>
+        this.#saveText(board, row.id, (event.target as HTMLTextAreaElement).value)}
+    ></textarea>`
+  }
+
+  #saveText(board: BoardController, id: string, text: string): void {
+    board.run(setNoteText, { id, text })
     this.#returnFocusTo = id
     this.editing = null
   }
+}
+
+function voteButtons(board: BoardController, targetId: string, label: string) {
+  const voterId = board.identity.id
+  return html`<button
+      aria-label=${`Put a dot on ${label}`}
+      data-action="vote"
+      data-target-id=${targetId}
+      @click=${() => board.run(castVote, { voterId, targetId })}
+    >
+      +●
+    </button>
+    <button
+      aria-label=${`Take a dot back from ${label}`}
+      data-action="unvote"
+      data-target-id=${targetId}
+      @click=${() => board.run(retractVote, { voterId, targetId })}
+    >
+      −
+    </button>`
 }
 
 /** Enter submits, Shift+Enter starts a new line: how sticky-note tools behave. */

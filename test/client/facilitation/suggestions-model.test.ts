@@ -7,8 +7,8 @@ import {
 } from '../../../client/facilitation/suggestions-model'
 import { note, snapshot } from '../fixtures/board-snapshot'
 
-const churn = { title: 'Churn', noteIds: ['a', 'b', 'c'] }
-const growth = { title: 'Growth', noteIds: ['d', 'e'] }
+const churn = { title: 'Churn', noteIds: ['a', 'b', 'c'], score: 1 }
+const growth = { title: 'Growth', noteIds: ['d', 'e'], score: 1 }
 
 describe('grouping suggestions', () => {
   it('drop proposals once fewer than two of their notes are still ungrouped', () => {
@@ -20,9 +20,9 @@ describe('grouping suggestions', () => {
   })
 
   it('dismiss a proposal by its notes', () => {
-    expect(withoutProposal([churn, growth], { title: 'other', noteIds: ['a', 'b', 'c'] })).toEqual([
-      growth,
-    ])
+    expect(
+      withoutProposal([churn, growth], { title: 'other', noteIds: ['a', 'b', 'c'], score: 0 }),
+    ).toEqual([growth])
     expect(withoutProposal(null, churn)).toEqual([])
   })
 

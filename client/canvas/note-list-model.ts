@@ -1,0 +1,138 @@
+/**
+ * What the list view of the board shows a person: the groups in board order with their notes,
+ * then the ungrouped notes, each row with the words, counts and attributes the view and the
+ * browser tests read. Pure, so the private brainstorm and the vote's secrecy are tested here.
+ */
+import type { BoardSnapshot, Group, Note, VoteTally } from '../../core/board/board-model'
+import { colorOr } from '../../core/board/colors'
+import { DEFAULT_NOTE_COLOR, GRID_GAP, NOTE_SIZE } from '../../core/board/schema'
+import { isNoteHidden, visibleTally } from '../../core/board/visibility'
+import { remainingVotes } from '../../core/board/vote-tally'
+import { HIDDEN_NOTE_LABEL, dotsLeftLabel, noteLabel } from '../board/board-labels'
+
+/** Notes made from the list fill rows this wide, so a long list stays a block, not a line. */
+const LIST_COLUMNS = 6
+
+const dots = (n: number): string => `${n} ${n === 1 ? 'dot' : 'dots'}`
+const groupName = (title: string): string => title.trim() || 'Untitled group'
+
+/** Where a note made from the list lands: the next cell of a grid from the top-left content. */
+export function nextNotePosition(notes: readonly Pick<Note, 'x' | 'y'>[]): {
+  x: number
+  y: number
+} {
+  const column = notes.length % LIST_COLUMNS
+  const row = Math.floor(notes.length / LIST_COLUMNS)
+  const left = notes.reduce((min, note) => Math.min(min, note.x), Infinity)
+  const top = notes.reduce((min, note) => Math.min(min, note.y), Infinity)
+  return {
+    x: (Number.isFinite(left) ? left : 80) + column * (NOTE_SIZE.w + GRID_GAP),
+    y: (Number.isFinite(top) ? top : 80) + row * (NOTE_SIZE.h + GRID_GAP),
+  }
+}
+
+export interface NoteRow {
+  readonly id: string
+  readonly groupId: string | null
+  /** What the row reads: the text, or the placeholder while it is someone else's secret. */
+  readonly text: string
+  readonly hidden: boolean
+  /** What the editor starts from; never another person's hidden words. */
+  readonly editText: string
+  /** How buttons name the note ("Edit note: …"). */
+  readonly label: string
+  readonly color: string
+  readonly votes: number
+  readonly myVotes: number
+  readonly mine: boolean
+  readonly x: number
+  readonly y: number
+  /** Hidden notes cannot be edited: their text is not this person's to see. */
+  readonly editable: boolean
+  /** "In <group> · 2 dots", with "(yours)" while only this person's dots are counted. */
+  readonly detail: string
+}
+
+export interface GroupSection {
+  readonly group: Group
+  readonly name: string
+  readonly votes: number
+  readonly heading: string
+  readonly notes: readonly NoteRow[]
+}
+
+export interface NoteListView {
+  readonly noteCount: number
+  readonly groupCount: number
+  readonly canEdit: boolean
+  /** Dots are cast from the list in the vote and review phases, by editors. */
+  readonly voting: boolean
+  readonly left: number
+  readonly budgetLabel: string
+  readonly groups: readonly GroupSection[]
+  readonly ungroupedHeading: string
+  readonly ungrouped: readonly NoteRow[]
+}
+
+export function noteListView(board: BoardSnapshot, me: string, canEdit: boolean): NoteListView {
+  const tally = visibleTally(board.tally, board.meta, me)
+  const groupTitle = new Map(board.groups.map((g) => [g.id, g.title]))
+  const rows = board.notes.map((note) => noteRow(note, board, tally, me, canEdit, groupTitle))
+  const byGroup = new Map<string | null, NoteRow[]>()
+  for (const row of rows) byGroup.set(row.groupId, [...(byGroup.get(row.groupId) ?? []), row])
+  const ungrouped = byGroup.get(null) ?? []
+  const left = remainingVotes(board.tally, me, board.meta.voteBudget)
+  return {
+    noteCount: board.notes.length,
+    groupCount: board.groups.length,
+    canEdit,
+    voting: canEdit && (board.meta.phase === 'vote' || board.meta.phase === 'review'),
+    left,
+    budgetLabel: dotsLeftLabel(left, board.meta.voteBudget),
+    groups: board.groups.map((group) => groupSection(group, tally, byGroup.get(group.id) ?? [])),
+    ungroupedHeading: `${board.groups.length > 0 ? 'Not in a group' : 'Notes'} (${ungrouped.length})`,
+    ungrouped,
+  }
+}
+
+function groupSection(group: Group, tally: VoteTally, notes: readonly NoteRow[]): GroupSection {
+  const name = groupName(group.title)
+  const votes = tally.byTarget.get(group.id) ?? 0
+  return {
+    group,
+    name,
+    votes,
+    heading: `${name} (${notes.length}${votes > 0 ? `, ${dots(votes)}` : ''})`,
+    notes,
+  }
+}
+
+function noteRow(
+  note: Note,
+  board: BoardSnapshot,
+  tally: VoteTally,
+  me: string,
+  canEdit: boolean,
+  groupTitle: ReadonlyMap<string, string>,
+): NoteRow {
+  const hidden = isNoteHidden(note, board.meta, me)
+  const votes = tally.byTarget.get(note.id) ?? 0
+  const group = note.groupId === null ? undefined : groupTitle.get(note.groupId)
+  const where = group === undefined ? '' : `In ${groupName(group)} · `
+  return {
+    id: note.id,
+    groupId: note.groupId,
+    text: hidden ? HIDDEN_NOTE_LABEL : note.text,
+    hidden,
+    editText: hidden ? '' : note.text,
+    label: noteLabel(note, board, me),
+    color: colorOr(note.color, DEFAULT_NOTE_COLOR),
+    votes,
+    myVotes: board.tally.byVoter.get(me)?.get(note.id) ?? 0,
+    mine: note.author === me,
+    x: Math.round(note.x),
+    y: Math.round(note.y),
+    editable: canEdit && !hidden,
+    detail: `${where}${dots(votes)}${board.meta.votesRevealed ? '' : ' (yours)'}`,
+  }
+}
