@@ -2,10 +2,14 @@
  * A <textarea> laid over a note (or a frame title) and bound to its Y.Text. Local input goes to
  * the document as the minimal splice through the core `editText` command; remote edits update
  * the textarea with the caret mapped through their delta, so two people can type in one note.
+ * It lives beside the board controller because it holds a Y.Text; the canvas only places it.
  */
 import type * as Y from 'yjs'
+import { getText } from '../../core/board/schema'
+import { editText, type TextTarget } from '../../core/board/commands/text'
 import { sanitizeLine, sanitizeMultiline } from '../../core/text/sanitize'
-import type { Rect } from './geometry'
+import type { BoardController } from './board-controller'
+import type { Rect } from '../canvas/geometry'
 import type { TextDelta } from './text-diff'
 import { diffText, mapPosition, spliceToDelta } from './text-diff'
 
@@ -130,4 +134,28 @@ export class InlineEditor {
     ta.value = now
     ta.setSelectionRange(start, end)
   }
+}
+
+/**
+ * Opens an editor on a note's text or a frame's title, bound to the live document; null when
+ * the entity is gone. Frame titles are one line.
+ */
+export function openTextEditor(
+  board: BoardController,
+  parent: ParentNode,
+  target: TextTarget & { readonly collection: 'notes' | 'groups' },
+  onClose: () => void,
+): InlineEditor | null {
+  const { doc, origin } = board.session
+  const text = getText(doc, target.collection, target.id)
+  if (text === null) return null
+  return new InlineEditor(parent, {
+    text,
+    localOrigin: origin,
+    singleLine: target.collection === 'groups',
+    // Straight to the command, not through `board.run`: a refusal (the note was deleted by a
+    // peer) must throw so the editor closes, rather than become a notice.
+    apply: (delta) => editText(doc, { ...target, delta }, origin),
+    onClose,
+  })
 }

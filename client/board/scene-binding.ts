@@ -1,7 +1,8 @@
 /**
- * Keeps the scene in step with the Y.Doc, incrementally: a deep observer collects the ids a
- * transaction touched and only those notes are re-read and redrawn. Whole-board reads happen
- * once at start and when a board-wide setting (reveal, phase) changes how every note looks.
+ * The canvas scene's binding to the document: keeps the scene in step with the Y.Doc,
+ * incrementally. A deep observer collects the ids a transaction touched and only those notes
+ * are re-read and redrawn. Whole-board reads happen once at start and when a board-wide setting
+ * (reveal, phase) changes how every note looks.
  */
 import type * as Y from 'yjs'
 import type { BoardMeta, Note, VoteTally } from '../../core/board/board-model'
@@ -18,9 +19,10 @@ import { notesBecame } from '../../core/okr/provenance'
 import { observeCollection } from '../../core/board/observe'
 import { getMeta, getVotes } from '../../core/board/schema'
 import { isNoteHidden, visibleTally } from '../../core/board/visibility'
-import type { SceneSink } from './scene-model'
-import { sceneNote } from './scene-model'
-import type { NoteLook } from './note-node'
+import type { SceneSink } from '../canvas/scene-model'
+import { sceneNote } from '../canvas/scene-model'
+import type { NoteLook } from '../canvas/note-node'
+import type { BoardController } from './board-controller'
 
 export interface BindingHooks {
   /** After any change was applied to the scene (for overlays that follow notes). */
@@ -186,4 +188,17 @@ export class BoardBinding {
     this.refreshGroups()
     this.applyNotes(new Set([...this.scene.allNotes()].map((n) => n.id)), false)
   }
+}
+
+/**
+ * Binds `scene` to the board as this person sees it (their hidden notes, their dots); their
+ * own commands land where they were dropped, everyone else's glide.
+ */
+export function bindScene(
+  board: BoardController,
+  scene: SceneSink,
+  hooks: BindingHooks = {},
+): BoardBinding {
+  const { doc, origin } = board.session
+  return new BoardBinding(doc, scene, board.identity.id, origin, hooks)
 }

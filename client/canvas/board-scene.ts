@@ -1,52 +1,29 @@
 /**
- * The Konva scene: stage, layers, viewport, culling, the drag layer and the overlays. It knows
- * nothing of Yjs; the binding feeds it plain read models and it draws them.
+ * The Konva scene: the stage, its layers and viewport, and the local drag. It knows nothing of
+ * Yjs; the scene binding (client/board/scene-binding.ts) feeds it plain read models.
  *
  * Layers, bottom to top (every one `listening: false`: pointer input is hit-tested against the
  * read models in ./hit-test, which costs one array scan instead of a hit-canvas redraw):
- * - frames: group frames, few and large;
- * - notes: the static bulk, only on-screen notes visible, text dropped when zoomed far out;
+ * - frames: group frames (./scene-frames);
+ * - notes: the static bulk (./scene-notes), only on-screen notes visible;
  * - drag: what the local user is dragging, so a drag redraws a handful of shapes, not the board;
- * - overlay: selection outlines, marquee, group proposals, focus highlight;
- * - cursors: remote cursors, never culled.
+ * - overlay: selection outlines, marquee, group proposals, focus highlight (./scene-overlay);
+ * - cursors: remote cursors, never culled (./presence-layer).
  */
 import Konva from 'konva'
-import type { Group } from '../../core/board/board-model'
-import type { SceneNote, SceneSink } from './scene-model'
 import type { Rect, StagePoint, Viewport } from './geometry'
-import { containsPoint, fitRect, inflate, intersects, unionRect, visibleRect } from './geometry'
-import type { Placed } from './hit-test'
-import { frameEdgeAt, frameGripAt, noteAt, noteRect, notesInRect, visibleNotes } from './hit-test'
-import { BLANK_FILL, DETAIL_MIN_SCALE, createNoteNode, updateNoteNode } from './note-node'
-import type { OverviewItem } from './overview-shape'
-import { createOverviewShape } from './overview-shape'
-import type { FrameLook } from './frame-node'
-import {
-  FRAME_BORDER,
-  FRAME_GRIP_PX,
-  FRAME_TITLE_HEIGHT,
-  createFrameNode,
-  updateFrameNode,
-} from './frame-node'
+import { fitRect, unionRect, visibleRect } from './geometry'
+import { noteRect } from './hit-test'
+import { DETAIL_MIN_SCALE } from './note-node'
+import type { OutlineSet, ProposalOutline } from './overlay-shapes'
+import { drawExport, exportArea } from './png-export'
+import type { SceneGroup, SceneNote, SceneSink } from './scene-model'
+import { SceneFrames } from './scene-frames'
+import { SceneNotes } from './scene-notes'
+import { SceneOverlay } from './scene-overlay'
 
-export interface OutlineSet {
-  readonly ids: readonly string[]
-  readonly color: string
-  readonly label?: string
-}
-
-export interface GroupProposalPreview {
-  readonly noteIds: readonly string[]
-  readonly title?: string
-}
-
-const SELECTION_COLOR = '#2563eb'
-const TWEEN_SECONDS = 0.25
-/** Notes within this many screen pixels of the edge are drawn too, so a pan shows no pop-in. */
-const CULL_MARGIN_PX = 200
-/** Canvas limits in Chromium and Firefox: an export larger than this comes out blank. */
-const MAX_EXPORT_SIDE = 16_384
-const MAX_EXPORT_AREA = 16_384 * 16_384 * 0.25
+/** Padding around notes brought into view, in screen pixels. */
+const FOCUS_PADDING = 80
 
 export class BoardScene implements SceneSink {
   readonly stage: Konva.Stage
@@ -56,33 +33,29 @@ export class BoardScene implements SceneSink {
   readonly overlayLayer = new Konva.Layer({ listening: false })
   readonly cursorLayer = new Konva.Layer({ listening: false })
 
-  private readonly notes = new Map<string, SceneNote>()
-  private readonly nodes = new Map<string, Konva.Group>()
-  /** Notes whose node is behind their model (changed while off screen). */
-  private readonly stale = new Set<string>()
-  private readonly tweens = new Map<string, Konva.Tween>()
-  private readonly groups = new Map<string, Group & { readonly votes: number | null }>()
-  private readonly frameNodes = new Map<string, Konva.Group>()
-  private readonly onScreen = new Set<string>()
   private vp: Viewport = { x: 0, y: 0, scale: 1 }
-  /** Per-note groups with text (true) or the single overview shape (false, zoomed far out). */
-  private detail = true
-  /** Notes in view while in overview mode: what the overview shape draws. */
-  private overviewIds = new Set<string>()
-  private readonly overview = createOverviewShape(() => this.overviewItems())
-  private drag: { ids: Set<string>; frames: Set<string>; dx: number; dy: number } | null = null
-
-  private selection: readonly string[] = []
-  private remoteSelections: readonly OutlineSet[] = []
-  private marquee: Rect | null = null
-  private proposals: readonly GroupProposalPreview[] | null = null
-  private focused: readonly string[] = []
-  private overlayQueued = false
+  private readonly notes: SceneNotes
+  private readonly frames = new SceneFrames(this.framesLayer, this.dragLayer)
+  private readonly overlay: SceneOverlay
+  private dragging = false
 
   constructor(container: HTMLDivElement, width: number, height: number) {
     this.stage = new Konva.Stage({ container, width, height, listening: false })
-    this.overview.visible(false)
-    this.notesLayer.add(this.overview)
+    const view = (): Rect => visibleRect(this.vp, this.width, this.height)
+    const scale = (): number => this.vp.scale
+    this.notes = new SceneNotes({
+      notesLayer: this.notesLayer,
+      dragLayer: this.dragLayer,
+      view,
+      scale,
+      scheduleOverlay: () => this.overlay.schedule(),
+    })
+    this.overlay = new SceneOverlay(this.overlayLayer, {
+      rectOf: (id) => this.rectOf(id),
+      view,
+      scale,
+      dragging: () => this.dragging,
+    })
     this.stage.add(
       this.framesLayer,
       this.notesLayer,
@@ -93,12 +66,9 @@ export class BoardScene implements SceneSink {
   }
 
   destroy(): void {
-    for (const t of this.tweens.values()) t.destroy()
-    this.tweens.clear()
+    this.notes.destroy()
     this.stage.destroy()
   }
-
-  // ---- viewport -------------------------------------------------------------------------
 
   get viewport(): Viewport {
     return this.vp
@@ -116,14 +86,14 @@ export class BoardScene implements SceneSink {
     this.vp = vp
     this.stage.position({ x: vp.x, y: vp.y })
     this.stage.scale({ x: vp.scale, y: vp.scale })
-    this.setDetail(vp.scale >= DETAIL_MIN_SCALE)
-    this.cull()
-    this.scheduleOverlay()
+    this.notes.setDetail(vp.scale >= DETAIL_MIN_SCALE)
+    this.notes.cull()
+    this.overlay.schedule()
   }
 
   resize(width: number, height: number): void {
     this.stage.size({ width, height })
-    this.cull()
+    this.notes.cull()
   }
 
   /** The viewport that shows every note and frame, or the current one for an empty board. */
@@ -134,27 +104,26 @@ export class BoardScene implements SceneSink {
 
   /** The viewport showing `ids` (notes or frames) zoomed no further in than 1:1. */
   viewportFor(ids: readonly string[]): Viewport | null {
-    const rects = ids.flatMap((id) => {
-      const r = this.rectOf(id)
-      return r ? [r] : []
-    })
-    const content = unionRect(rects)
-    return content ? fitRect(content, this.width, this.height, 80) : null
+    const content = unionRect(ids.flatMap((id) => this.rectOf(id) ?? []))
+    return content ? fitRect(content, this.width, this.height, FOCUS_PADDING) : null
   }
 
   contentRect(): Rect | null {
-    return unionRect([
-      ...[...this.notes.values()].map(noteRect),
-      ...[...this.groups.values()].map((g) => ({
-        x: g.x,
-        y: g.y - FRAME_TITLE_HEIGHT,
-        w: g.w,
-        h: g.h + FRAME_TITLE_HEIGHT,
-      })),
-    ])
+    return unionRect([...[...this.notes.all()].map(noteRect), ...this.frames.outerRects()])
   }
 
-  // ---- notes ----------------------------------------------------------------------------
+  /** Where a note or frame is drawn now (mid-glide or mid-drag included), in stage coords. */
+  rectOf(id: string): Rect | null {
+    const at = this.notes.drawnAt(id)
+    return at ? noteRect(at) : this.frames.drawnRect(id)
+  }
+
+  toScreenRect(r: Rect): Rect {
+    const s = this.vp.scale
+    return { x: r.x * s + this.vp.x, y: r.y * s + this.vp.y, w: r.w * s, h: r.h * s }
+  }
+
+  // Notes (SceneSink and hit testing).
 
   hasNote(id: string): boolean {
     return this.notes.has(id)
@@ -165,304 +134,77 @@ export class BoardScene implements SceneSink {
   }
 
   allNotes(): IterableIterator<SceneNote> {
-    return this.notes.values()
+    return this.notes.all()
   }
 
-  get noteCount(): number {
-    return this.notes.size
-  }
-
-  /**
-   * Adds or updates one note. `animate` tweens a position change (remote edits glide in);
-   * a note the local user is dragging keeps following the pointer and takes the new model at
-   * drop time.
-   */
   upsertNote(note: SceneNote, animate: boolean): void {
-    const before = this.notes.get(note.id)
-    this.notes.set(note.id, note)
-    const node = this.nodes.get(note.id)
-    if (!this.detail) {
-      this.upsertOverview(note, before)
-      return
-    }
-    if (!node || !this.onScreen.has(note.id)) {
-      this.stale.add(note.id)
-      // New, or moved in from off screen: either way it may be visible now.
-      this.cullOne(note.id)
-      return
-    }
-    updateNoteNode(node, note.look)
-    if (this.drag?.ids.has(note.id)) return
-    const moved = !before || before.x !== note.x || before.y !== note.y
-    if (moved) this.placeNode(note.id, node, note, animate)
-    // A note leaving the view glides out first; the tween's end culls it.
-    if (moved && !animate) this.cullOne(note.id)
-    this.scheduleOverlay()
-  }
-
-  /**
-   * Overview mode: the shape redraws from the models. Remote moves jump instead of gliding:
-   * below 30 % a glide is barely visible, and a tween per note per update would redraw the
-   * whole overview every frame while a peer drags.
-   */
-  private upsertOverview(note: SceneNote, before: SceneNote | undefined): void {
-    const wasInView = this.overviewIds.has(note.id)
-    const inView = this.intersectsView(note)
-    if (inView) this.overviewIds.add(note.id)
-    else this.overviewIds.delete(note.id)
-    this.stale.add(note.id)
-    this.tweens.get(note.id)?.destroy()
-    this.tweens.delete(note.id)
-    if (inView || wasInView || !before) this.notesLayer.batchDraw()
-  }
-
-  private *overviewItems(): Generator<OverviewItem> {
-    for (const id of this.overviewIds) {
-      if (this.drag?.ids.has(id)) continue
-      const n = this.notes.get(id)
-      if (!n) continue
-      const at = this.tweens.has(id) ? (this.nodes.get(id)?.position() ?? n) : n
-      yield {
-        x: at.x,
-        y: at.y,
-        fill: n.look.hidden ? BLANK_FILL : n.look.color,
-        votes: n.look.votes,
-      }
-    }
-  }
-
-  private setDetail(detail: boolean): void {
-    if (detail === this.detail) return
-    this.detail = detail
-    this.overview.visible(!detail)
-    if (detail) {
-      this.overviewIds.clear()
-      return
-    }
-    for (const id of this.onScreen) {
-      if (this.drag?.ids.has(id)) continue
-      this.nodes.get(id)?.visible(false)
-      this.onScreen.delete(id)
-    }
+    this.notes.upsert(note, animate)
   }
 
   removeNote(id: string): void {
-    if (this.overviewIds.delete(id)) this.notesLayer.batchDraw()
-    this.notes.delete(id)
-    this.stale.delete(id)
-    this.onScreen.delete(id)
-    this.tweens.get(id)?.destroy()
-    this.tweens.delete(id)
-    this.nodes.get(id)?.destroy()
-    this.nodes.delete(id)
-    this.drag?.ids.delete(id)
-    this.scheduleOverlay()
+    this.notes.remove(id)
   }
 
-  private placeNode(id: string, node: Konva.Group, to: Placed, animate: boolean): void {
-    this.tweens.get(id)?.destroy()
-    this.tweens.delete(id)
-    if (!animate) {
-      node.position({ x: to.x, y: to.y })
-      return
-    }
-    const tween = new Konva.Tween({
-      node,
-      duration: TWEEN_SECONDS,
-      x: to.x,
-      y: to.y,
-      easing: Konva.Easings.EaseInOut,
-      onFinish: () => {
-        this.tweens.delete(id)
-        tween.destroy()
-        this.cullOne(id)
-        this.scheduleOverlay()
-      },
-    })
-    this.tweens.set(id, tween)
-    tween.play()
-  }
-
-  private intersectsView(n: Placed): boolean {
-    return visibleNotes([n], this.cullRect()).size === 1
-  }
-
-  private cullRect(): Rect {
-    return inflate(visibleRect(this.vp, this.width, this.height), CULL_MARGIN_PX / this.vp.scale)
-  }
-
-  /** Shows what is on screen and hides the rest; builds nodes for notes seen the first time. */
-  cull(): void {
-    const visible = visibleNotes(this.notes.values(), this.cullRect())
-    if (!this.detail) {
-      this.overviewIds = visible
-      this.notesLayer.batchDraw()
-      return
-    }
-    for (const id of this.onScreen) {
-      if (visible.has(id) || this.drag?.ids.has(id)) continue
-      this.nodes.get(id)?.visible(false)
-      this.onScreen.delete(id)
-    }
-    for (const id of visible) if (!this.onScreen.has(id)) this.show(id)
-  }
-
-  private cullOne(id: string): void {
-    const n = this.notes.get(id)
-    if (!n || !this.detail) return
-    if (this.intersectsView(n)) {
-      if (!this.onScreen.has(id)) this.show(id)
-    } else if (this.onScreen.has(id) && !this.drag?.ids.has(id)) {
-      this.nodes.get(id)?.visible(false)
-      this.onScreen.delete(id)
-    }
-  }
-
-  private show(id: string): void {
-    const n = this.notes.get(id)
-    if (!n) return
-    let node = this.nodes.get(id)
-    if (!node) {
-      node = createNoteNode(id)
-      this.nodes.set(id, node)
-      this.notesLayer.add(node)
-      this.stale.add(id)
-    }
-    if (this.stale.has(id)) {
-      updateNoteNode(node, n.look)
-      if (!this.tweens.has(id)) node.position({ x: n.x, y: n.y })
-      this.stale.delete(id)
-    }
-    node.visible(true)
-    this.onScreen.add(id)
-  }
-
-  /** The topmost on-screen note under a stage point, in paint order. */
   noteAt(p: StagePoint): string | null {
-    if (!this.detail) {
-      const dragged = [...(this.drag?.ids ?? [])].flatMap((id) => this.notes.get(id) ?? [])
-      const inView = [...this.overviewIds].flatMap((id) => this.notes.get(id) ?? [])
-      return noteAt([...inView, ...dragged], p)
-    }
-    for (const layer of [this.dragLayer, this.notesLayer]) {
-      const children = layer.getChildren()
-      for (let i = children.length - 1; i >= 0; i--) {
-        const node = children[i]
-        if (!node || !node.visible() || node.name() !== 'note') continue
-        const n = this.notes.get(node.id())
-        if (n && containsPoint(noteRect(n), p)) return n.id
-      }
-    }
-    return null
+    return this.notes.noteAt(p)
   }
 
   notesIn(r: Rect): string[] {
-    return notesInRect([...this.notes.values()], r)
+    return this.notes.notesIn(r)
   }
 
-  // ---- frames ---------------------------------------------------------------------------
+  // Frames.
 
-  setGroups(groups: readonly (Group & { readonly votes: number | null })[]): void {
-    const seen = new Set<string>()
-    for (const g of groups) {
-      seen.add(g.id)
-      this.groups.set(g.id, g)
-      let node = this.frameNodes.get(g.id)
-      if (!node) {
-        node = createFrameNode(g.id)
-        this.frameNodes.set(g.id, node)
-        this.framesLayer.add(node)
-      }
-      if (this.drag?.frames.has(g.id)) continue
-      updateFrameNode(node, frameLook(g))
-    }
-    for (const id of [...this.groups.keys()]) {
-      if (seen.has(id)) continue
-      this.groups.delete(id)
-      this.frameNodes.get(id)?.destroy()
-      this.frameNodes.delete(id)
-      this.drag?.frames.delete(id)
-    }
-    this.scheduleOverlay()
+  setGroups(groups: readonly SceneGroup[]): void {
+    this.frames.set(groups)
+    this.overlay.schedule()
   }
 
-  group(id: string): (Group & { readonly votes: number | null }) | undefined {
-    return this.groups.get(id)
+  group(id: string): SceneGroup | undefined {
+    return this.frames.get(id)
   }
 
-  allGroups(): (Group & { readonly votes: number | null })[] {
-    return [...this.groups.values()]
+  allGroups(): SceneGroup[] {
+    return this.frames.all()
   }
 
-  /** The frame whose title bar or border is under `p`: frames are grabbed by their edge. */
   frameEdgeAt(p: StagePoint): string | null {
-    return frameEdgeAt([...this.groups.values()], p, FRAME_TITLE_HEIGHT, FRAME_BORDER)
+    return this.frames.edgeAt(p)
   }
 
-  /** The frame whose resize grip is under `p`. */
   frameGripAt(p: StagePoint): string | null {
-    return frameGripAt([...this.groups.values()], p, FRAME_GRIP_PX / this.vp.scale)
+    return this.frames.gripAt(p, this.vp.scale)
   }
 
   /** Draws a frame at a size the user is dragging to; `null` snaps back to the model. */
   previewFrameSize(id: string, size: { w: number; h: number } | null): void {
-    const g = this.groups.get(id)
-    const node = this.frameNodes.get(id)
-    if (!g || !node) return
-    updateFrameNode(node, frameLook(size ? { ...g, ...size } : g))
-    this.scheduleOverlay()
+    this.frames.previewSize(id, size)
+    this.overlay.schedule()
   }
 
   /** Screen rectangle of a frame's title, for the inline title editor. */
   titleRect(id: string): Rect | null {
-    const g = this.groups.get(id)
-    if (!g) return null
-    return this.toScreenRect({ x: g.x, y: g.y - FRAME_TITLE_HEIGHT, w: g.w, h: FRAME_TITLE_HEIGHT })
+    const r = this.frames.titleRect(id)
+    return r ? this.toScreenRect(r) : null
   }
 
-  // ---- local drag -----------------------------------------------------------------------
+  // The local drag.
 
   /** Lifts notes (and frames, carrying their notes) onto the drag layer. */
   beginDrag(noteIds: Iterable<string>, frameIds: Iterable<string> = []): void {
     const frames = new Set(frameIds)
     const ids = new Set(noteIds)
-    for (const n of this.notes.values())
-      if (n.groupId !== null && frames.has(n.groupId)) ids.add(n.id)
-    this.drag = { ids, frames, dx: 0, dy: 0 }
-    for (const id of frames) this.frameNodes.get(id)?.moveTo(this.dragLayer)
-    for (const id of ids) {
-      if (!this.onScreen.has(id)) this.show(id)
-      const node = this.nodes.get(id)
-      const n = this.notes.get(id)
-      this.tweens.get(id)?.destroy()
-      this.tweens.delete(id)
-      if (node && n) {
-        node.position({ x: n.x, y: n.y })
-        node.moveTo(this.dragLayer)
-      }
-    }
-    this.scheduleOverlay()
+    for (const n of this.notes.all()) if (n.groupId !== null && frames.has(n.groupId)) ids.add(n.id)
+    this.dragging = true
+    this.frames.lift(frames)
+    this.notes.lift(ids)
+    this.overlay.schedule()
   }
 
   dragBy(dx: number, dy: number): void {
-    if (!this.drag) return
-    this.drag.dx = dx
-    this.drag.dy = dy
-    for (const id of this.drag.ids) {
-      const n = this.notes.get(id)
-      this.nodes.get(id)?.position({ x: (n?.x ?? 0) + dx, y: (n?.y ?? 0) + dy })
-    }
-    for (const id of this.drag.frames) {
-      const g = this.groups.get(id)
-      this.frameNodes.get(id)?.position({ x: (g?.x ?? 0) + dx, y: (g?.y ?? 0) + dy })
-    }
-  }
-
-  get dragging(): {
-    readonly ids: ReadonlySet<string>
-    readonly frames: ReadonlySet<string>
-  } | null {
-    return this.drag
+    if (!this.dragging) return
+    this.notes.moveLifted(dx, dy)
+    this.frames.moveLifted(dx, dy)
   }
 
   /**
@@ -470,210 +212,48 @@ export class BoardScene implements SceneSink {
    * already hold the dropped positions; dropped notes end up on top of the paint order.
    */
   endDrag(): void {
-    const drag = this.drag
-    if (!drag) return
-    this.drag = null
-    for (const id of drag.frames) {
-      const node = this.frameNodes.get(id)
-      const g = this.groups.get(id)
-      node?.moveTo(this.framesLayer)
-      if (node && g) updateFrameNode(node, frameLook(g))
-    }
-    for (const id of drag.ids) {
-      const node = this.nodes.get(id)
-      const n = this.notes.get(id)
-      if (!node || !n) continue
-      node.moveTo(this.notesLayer)
-      node.position({ x: n.x, y: n.y })
-      updateNoteNode(node, n.look)
-      this.stale.delete(id)
-      if (!this.detail) {
-        node.visible(false)
-        this.onScreen.delete(id)
-      }
-    }
-    this.cull()
-    this.scheduleOverlay()
+    if (!this.dragging) return
+    this.dragging = false
+    this.frames.drop()
+    this.notes.drop()
+    this.overlay.schedule()
   }
 
-  // ---- overlays -------------------------------------------------------------------------
+  // Overlays.
 
   setSelection(ids: readonly string[]): void {
-    this.selection = ids
-    this.scheduleOverlay()
+    this.overlay.setSelection(ids)
   }
 
   setRemoteSelections(sets: readonly OutlineSet[]): void {
-    this.remoteSelections = sets
-    this.scheduleOverlay()
+    this.overlay.setRemoteSelections(sets)
   }
 
   setMarquee(r: Rect | null): void {
-    this.marquee = r
-    this.renderOverlay()
+    this.overlay.setMarquee(r)
   }
 
-  setProposals(p: readonly GroupProposalPreview[] | null): void {
-    this.proposals = p
-    this.scheduleOverlay()
+  setProposals(p: readonly ProposalOutline[] | null): void {
+    this.overlay.setProposals(p)
   }
 
   setFocused(ids: readonly string[]): void {
-    this.focused = ids
-    this.scheduleOverlay()
+    this.overlay.setFocused(ids)
   }
 
-  /** Coalesces overlay rebuilds: many model changes in one tick redraw the overlay once. */
-  private scheduleOverlay(): void {
-    if (this.overlayQueued) return
-    this.overlayQueued = true
-    queueMicrotask(() => {
-      this.overlayQueued = false
-      this.renderOverlay()
-    })
-  }
-
-  /** Where a note or frame is drawn now (mid-tween or mid-drag included), in stage coords. */
-  rectOf(id: string): Rect | null {
-    const node = this.nodes.get(id)
-    const n = this.notes.get(id)
-    if (n) {
-      const at = node && (this.onScreen.has(id) || this.tweens.has(id)) ? node.position() : n
-      return noteRect({ id, x: at.x, y: at.y })
-    }
-    const g = this.groups.get(id)
-    if (!g) return null
-    const at = this.frameNodes.get(id)?.position() ?? g
-    return { x: at.x, y: at.y, w: g.w, h: g.h }
-  }
-
-  toScreenRect(r: Rect): Rect {
-    const s = this.vp.scale
-    return { x: r.x * s + this.vp.x, y: r.y * s + this.vp.y, w: r.w * s, h: r.h * s }
-  }
-
-  private renderOverlay(): void {
-    this.overlayLayer.destroyChildren()
-    const view = inflate(visibleRect(this.vp, this.width, this.height), 50 / this.vp.scale)
-    const outline = (id: string, color: string, width: number, dash?: number[]): void => {
-      const r = this.rectOf(id)
-      if (!r || !intersects(r, view)) return
-      this.overlayLayer.add(
-        new Konva.Rect({
-          x: r.x - 3,
-          y: r.y - 3,
-          width: r.w + 6,
-          height: r.h + 6,
-          stroke: color,
-          strokeWidth: width,
-          strokeScaleEnabled: false,
-          cornerRadius: 6,
-          ...(dash ? { dash } : {}),
-          perfectDrawEnabled: false,
-        }),
-      )
-    }
-    for (const set of this.remoteSelections)
-      for (const id of set.ids) outline(id, set.color, 2, [4, 3])
-    if (!this.drag) for (const id of this.selection) outline(id, SELECTION_COLOR, 2)
-    for (const id of this.focused) outline(id, '#f59e0b', 4)
-    for (const p of this.proposals ?? []) this.drawProposal(p)
-    if (this.marquee) {
-      this.overlayLayer.add(
-        new Konva.Rect({
-          x: this.marquee.x,
-          y: this.marquee.y,
-          width: this.marquee.w,
-          height: this.marquee.h,
-          fill: 'rgba(37,99,235,0.08)',
-          stroke: SELECTION_COLOR,
-          strokeWidth: 1,
-          strokeScaleEnabled: false,
-        }),
-      )
-    }
-  }
-
-  private drawProposal(p: GroupProposalPreview): void {
-    const r = unionRect(p.noteIds.flatMap((id) => this.rectOf(id) ?? []))
-    if (!r) return
-    const pad = 16
-    this.overlayLayer.add(
-      new Konva.Rect({
-        x: r.x - pad,
-        y: r.y - pad,
-        width: r.w + 2 * pad,
-        height: r.h + 2 * pad,
-        stroke: '#7c3aed',
-        strokeWidth: 2,
-        strokeScaleEnabled: false,
-        dash: [10, 6],
-        cornerRadius: 10,
-        fill: 'rgba(124,58,237,0.05)',
-      }),
-    )
-    if (p.title) {
-      this.overlayLayer.add(
-        new Konva.Text({
-          x: r.x - pad,
-          y: r.y - pad - 24 / this.vp.scale,
-          text: p.title,
-          fontSize: 16 / this.vp.scale,
-          fontStyle: 'bold',
-          fill: '#7c3aed',
-        }),
-      )
-    }
-  }
-
-  // ---- export ---------------------------------------------------------------------------
-
-  /**
-   * The whole board (frames and notes, no overlays or cursors) as a PNG data URL. Every note is
-   * drawn, culled or not, with its text; the pixel ratio is lowered if the image would exceed
-   * what browsers can allocate.
-   */
+  /** The whole board as a PNG data URL (./png-export says what it shows). */
   toPNG(pixelRatio: number): string {
-    const content = this.contentRect() ?? { x: 0, y: 0, w: 1, h: 1 }
-    const pad = 40
-    const w = Math.ceil(content.w + 2 * pad)
-    const h = Math.ceil(content.h + 2 * pad)
-    const ratio = Math.max(
-      0.05,
-      Math.min(
-        pixelRatio,
-        MAX_EXPORT_SIDE / w,
-        MAX_EXPORT_SIDE / h,
-        Math.sqrt(MAX_EXPORT_AREA / (w * h)),
-      ),
-    )
     const saved = this.vp
-    this.setDetail(true)
-    for (const n of this.notes.values()) if (!this.onScreen.has(n.id)) this.show(n.id)
-    const background = new Konva.Rect({
-      x: content.x - pad,
-      y: content.y - pad,
-      width: w,
-      height: h,
-      fill: '#ffffff',
-    })
-    this.framesLayer.add(background)
-    background.moveToBottom()
-    this.overlayLayer.visible(false)
-    this.cursorLayer.visible(false)
-    this.stage.position({ x: -(content.x - pad), y: -(content.y - pad) })
-    this.stage.scale({ x: 1, y: 1 })
+    this.notes.showAll()
     try {
-      return this.stage.toDataURL({ x: 0, y: 0, width: w, height: h, pixelRatio: ratio })
+      const layers = {
+        stage: this.stage,
+        bottom: this.framesLayer,
+        hidden: [this.overlayLayer, this.cursorLayer],
+      }
+      return drawExport(layers, exportArea(this.contentRect(), pixelRatio))
     } finally {
-      background.destroy()
-      this.overlayLayer.visible(true)
-      this.cursorLayer.visible(true)
       this.setViewport(saved)
     }
   }
-}
-
-function frameLook(g: Group & { readonly votes: number | null }): FrameLook {
-  return { x: g.x, y: g.y, w: g.w, h: g.h, title: g.title, color: g.color, votes: g.votes }
 }

@@ -1,23 +1,35 @@
 /**
- * The shell's view of the canvas element (client/canvas/sb-board-canvas.ts, owned by the canvas
- * work). Typed structurally here so the shell builds and runs even where the canvas is absent,
- * and calls only the methods the two sides agreed on.
+ * The shell's view of the canvas element (client/canvas/sb-board-canvas.ts implements it): the
+ * two things only the element can do, draw the board to an image and frame it, plus bringing
+ * notes into view for callers outside the board's context (tests, the render benchmark). Views
+ * inside the board page ask for focus and previews through the board controller instead.
  */
 export interface CanvasApi extends HTMLElement {
-  toPNG(pixelRatio: number): string | Blob | Promise<string | Blob>
+  /** The whole board (not just the visible part) as a PNG data URL. */
+  toPNG(pixelRatio: number): string
   zoomToFit(): void
+  /** Selects the notes (or frames) and brings them into view: `board.focusNotes`. */
   focusNotes(ids: readonly string[]): void
-  previewGroups(proposals: readonly unknown[] | null): void
+}
+
+/** What the canvas tells the page around it. */
+export interface SelectionChangeDetail {
+  readonly ids: readonly string[]
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    /** The local selection on the canvas changed (notes and frames, in selection order). */
+    'selection-change': CustomEvent<SelectionChangeDetail>
+  }
 }
 
 export function canvasElement(root: ParentNode): CanvasApi | null {
-  const element = root.querySelector('sb-board-canvas')
-  return element !== null && 'toPNG' in element ? (element as CanvasApi) : null
+  return root.querySelector<CanvasApi>('sb-board-canvas')
 }
 
-export async function pngBlob(canvas: CanvasApi, pixelRatio: number): Promise<Blob> {
-  const image = await canvas.toPNG(pixelRatio)
-  return typeof image === 'string' ? dataUrlBlob(image) : image
+export function pngBlob(canvas: CanvasApi, pixelRatio: number): Promise<Blob> {
+  return Promise.resolve(dataUrlBlob(canvas.toPNG(pixelRatio)))
 }
 
 /**

@@ -4,7 +4,8 @@
  * a colleague points is the point of a shared board.
  */
 import Konva from 'konva'
-import type { BoardScene, OutlineSet } from './board-scene'
+import type { BoardScene } from './board-scene'
+import type { OutlineSet } from './overlay-shapes'
 import { displayName, type RemotePresence } from './presence-state'
 
 export class PresenceLayer {

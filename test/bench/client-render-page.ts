@@ -17,13 +17,14 @@ import type { Note } from '../../core/board/board-model'
 import { readNotes } from '../../core/board/read'
 import { boardRoots } from '../../core/board/schema'
 import type { BoardSession } from '../../client/board/board-context'
-import { boardSessionContext } from '../../client/board/board-context'
+import { boardControllerContext } from '../../client/board/board-context'
+import { BoardController } from '../../client/board/board-controller'
 import '../../client/canvas/sb-board-canvas'
 import type { SbBoardCanvas } from '../../client/canvas/sb-board-canvas'
 import { NOTE_WIDTH } from '../../client/canvas/hit-test'
 
 class BenchRoot extends LitElement {
-  readonly provider = new ContextProvider(this, { context: boardSessionContext })
+  readonly provider = new ContextProvider(this, { context: boardControllerContext })
   protected override render() {
     return html`<slot></slot>`
   }
@@ -67,6 +68,7 @@ let remote: Y.Doc | null = null
 let localDoc: Y.Doc | null = null
 let remoteAwareness: Awareness | null = null
 let currentSession: BoardSession | null = null
+let currentBoard: BoardController | null = null
 let benchRoot: BenchRoot | null = null
 let dragged: string[] = []
 
@@ -101,6 +103,14 @@ async function frames(
     last = now
   }
   return out
+}
+
+/** The board as the page provides it: one controller per session, as the board page does. */
+function provide(session: BoardSession): BoardController {
+  currentBoard?.disconnect()
+  currentBoard = new BoardController(session, { now: () => Date.now() as EpochMs })
+  currentBoard.connect()
+  return currentBoard
 }
 
 const api: RenderBenchApi = {
@@ -162,7 +172,7 @@ const api: RenderBenchApi = {
     currentSession = session
     const root = document.createElement('bench-root') as BenchRoot
     benchRoot = root
-    root.provider.setValue(session)
+    root.provider.setValue(provide(session))
     root.style.cssText = 'display:block;width:1280px;height:800px'
     canvas = document.createElement('sb-board-canvas')
     root.append(canvas)
@@ -242,7 +252,7 @@ const api: RenderBenchApi = {
   async setRole(role) {
     if (!currentSession || !benchRoot) return
     currentSession = { ...currentSession, role }
-    benchRoot.provider.setValue(currentSession)
+    benchRoot.provider.setValue(provide(currentSession))
     await nextFrame()
   },
 

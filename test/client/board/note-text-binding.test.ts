@@ -11,7 +11,7 @@ import { getNoteText } from '../../../core/board/schema'
 import { readNote } from '../../../core/board/read'
 import type { TextRoot } from '../../../core/board/schema'
 import type { EpochMs } from '../../../core/okr/okr-model'
-import { InlineEditor } from '../../../client/canvas/inline-editor'
+import { InlineEditor } from '../../../client/board/note-text-binding'
 
 class FakeTextarea {
   value = ''

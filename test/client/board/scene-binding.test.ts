@@ -12,7 +12,7 @@ import {
   deleteKeyResult,
 } from '../../../core/board/commands/okr'
 import type { EpochMs } from '../../../core/okr/okr-model'
-import { BoardBinding } from '../../../client/canvas/board-binding'
+import { BoardBinding } from '../../../client/board/scene-binding'
 import type { SceneGroup, SceneNote, SceneSink } from '../../../client/canvas/scene-model'
 
 /** A scene that records what the binding asks of it. */

@@ -1,13 +1,13 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import type { TextDelta } from '../../../client/canvas/text-diff'
+import type { TextDelta } from '../../../client/board/text-diff'
 import {
   applyDelta,
   applySplice,
   diffText,
   mapPosition,
   spliceToDelta,
-} from '../../../client/canvas/text-diff'
+} from '../../../client/board/text-diff'
 
 describe('diffText', () => {
   it('finds a single insertion, deletion and replacement', () => {
