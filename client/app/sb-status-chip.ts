@@ -2,7 +2,7 @@
 import { LitElement, css, html } from 'lit'
 import { ContextConsumer } from '@lit/context'
 import { boardConnectionContext } from '../board/board-context'
-import { describeConnection } from '../net/status-text'
+import { statusChipView } from './status-chip-view'
 import { ConnectionController } from '../net/connection-controller'
 
 export class SbStatusChip extends LitElement {
@@ -48,25 +48,20 @@ export class SbStatusChip extends LitElement {
   `
 
   override render() {
-    const info = this.#connection.value
-    const { label, detail } = describeConnection(info)
+    const view = statusChipView(this.#connection.value)
     return html`<span
       class="chip"
       role="status"
       aria-live="polite"
-      title=${detail}
+      title=${view.detail}
       data-testid="status-chip"
-      data-status=${info.status}
-      data-storage=${info.serverStorage?.saved === false ? 'failing' : 'ok'}
-      data-pending=${info.pending}
+      data-status=${view.status}
+      data-storage=${view.storage}
+      data-pending=${view.pending}
     >
       <span class="dot" aria-hidden="true"></span>
-      <span>${label}</span>
-      ${
-        info.pending > 0
-          ? html`<span class="count" aria-label=${detail}>${info.pending}</span>`
-          : null
-      }
+      <span>${view.label}</span>
+      ${view.showCount ? html`<span class="count" aria-label=${view.detail}>${view.pending}</span>` : null}
     </span>`
   }
 }
