@@ -46,3 +46,15 @@ export function formatDay(time: number | null): string {
     day: 'numeric',
   })
 }
+
+/** "1 dot", "3 dots": a count with its noun. */
+export function counted(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`
+}
+
+/** The free-text part of a unit has a field only for currencies and labelled units. */
+export function unitExtraLabel(kind: UnitKind): string | null {
+  if (kind === 'currency') return 'Currency code'
+  if (kind === 'text') return 'Unit label'
+  return null
+}

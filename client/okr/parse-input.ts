@@ -74,3 +74,19 @@ export function parseGradingInput(text: string): Parsed<GradingPoint[] | null> {
 export function formatGrading(points: readonly GradingPoint[] | null): string {
   return points === null ? '' : points.map((p) => `${p.value}: ${p.score}`).join(', ')
 }
+
+/** Free text (a description, a metric): anything goes. */
+export function parseAnyText(text: string): Parsed<string> {
+  return { ok: true, value: text }
+}
+
+/** A title: kept as typed, but never blank (`message` says whose title it is). */
+export function parseTitle(message: string): (text: string) => Parsed<string> {
+  return (text) => (text.trim() === '' ? { ok: false, message } : { ok: true, value: text })
+}
+
+/** An owner's name, trimmed; empty means nobody. */
+export function parseOwner(text: string): Parsed<string | null> {
+  const owner = text.trim()
+  return { ok: true, value: owner === '' ? null : owner }
+}
