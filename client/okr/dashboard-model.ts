@@ -45,6 +45,16 @@ export function filterObjectives(
   )
 }
 
+/** Whether any filter is set (then the panel offers to clear them). */
+export function filtering(filter: DashboardFilter): boolean {
+  return Object.values(filter).some((v) => v !== '')
+}
+
+/** Key results among the shown objectives that owe a check-in. */
+export function dueCount(objectives: readonly ExportedObjective[]): number {
+  return objectives.flatMap((o) => o.keyResults).filter((kr) => kr.due.overdue).length
+}
+
 export interface AlignmentNode {
   readonly objective: ExportedObjective
   readonly children: readonly AlignmentNode[]

@@ -4,45 +4,43 @@
  * expected path, its trend and where its current pace ends up.
  */
 import { LitElement, css, html } from 'lit'
-import { ContextConsumer } from '@lit/context'
-import { boardSessionContext } from '../board/board-context'
 import type { BoardSnapshot } from '../../core/board/board-model'
 import { createCheckIn, deleteCheckIn } from '../../core/board/commands/okr'
-import type { EpochMs } from '../../core/okr/okr-model'
-import { periodOf } from '../../core/okr/timeframe'
+import type { CheckIn } from '../../core/okr/okr-model'
 import { formatScore, formatValue } from '../../core/export/format'
 import type { ExportedKeyResult, OkrExport } from '../../core/export/export-model'
-import { runCommand } from '../board/run-command'
-import { withError, type FieldErrors } from './field-errors'
+import type { BoardController } from '../board/board-controller'
+import { BoardConsumer } from '../board/board-consumer'
+import { newId } from '../board/ids'
+import { deviceClock } from '../device/clock'
+import { accepted } from './accepted'
+import type { FieldErrors } from './field-errors'
+import {
+  chartPeriod,
+  checkInHistory,
+  confidenceText,
+  parseCheckIn,
+  predictedText,
+  selectedKeyResult,
+} from './checkins-model'
 import { TREND_LABELS, formatDay } from './labels'
 import { okrStyles } from './okr-styles'
-import { parseNumberInput, parseOptionalNumber } from './parse-input'
 import './sb-okr-chart'
 import './sb-okr-score-bar'
-import { newId } from '../board/ids'
 
 export class SbOkrCheckins extends LitElement {
   static override properties = {
-    snapshot: { attribute: false },
-    data: { attribute: false },
-    now: { attribute: false },
     selected: { state: true },
     errors: { state: true },
   }
 
-  declare snapshot: BoardSnapshot | null
-  declare data: OkrExport | null
-  declare now: EpochMs
   declare selected: string | null
   declare errors: FieldErrors
 
-  readonly #session = new ContextConsumer(this, { context: boardSessionContext, subscribe: true })
+  readonly #board = new BoardConsumer(this)
 
   constructor() {
     super()
-    this.snapshot = null
-    this.data = null
-    this.now = 0 as EpochMs
     this.selected = null
     this.errors = new Map()
   }
@@ -106,140 +104,144 @@ export class SbOkrCheckins extends LitElement {
   ]
 
   override render() {
-    const data = this.data
-    if (data === null) return null
-    const all = data.objectives.flatMap((o) => o.keyResults)
-    if (all.length === 0) {
+    const board = this.#board.board
+    if (board === undefined) return null
+    const okrs = board.okrs
+    const selected = selectedKeyResult(okrs, this.selected)
+    if (selected === null) {
       return html`<p class="empty" data-testid="checkins-empty">
         No key results to check in on yet. Convert the board or add key results in the editor.
       </p>`
     }
-    const selected = all.find((kr) => kr.id === this.selected) ?? all[0]
     return html`<div class="layout">
-      <nav aria-label="Key results">
-        ${data.objectives.map(
-          (o) =>
-            html`<div class="objective">${o.title}</div>
-              ${o.keyResults.map(
-                (kr) =>
-                  html`<button
-                    class="pick"
-                    aria-current=${kr.id === selected?.id ? 'true' : 'false'}
-                    data-testid=${`checkin-pick-${kr.id}`}
-                    @click=${() => (this.selected = kr.id)}
-                  >
-                    ${kr.title} ${kr.due.overdue ? html`<span class="badge due">due</span>` : null}
-                  </button>`,
-              )}`,
-        )}
-      </nav>
-      ${selected ? this.#detail(selected) : null}
+      ${this.#picker(okrs, selected.id)} ${this.#detail(board, selected)}
     </div>`
   }
 
-  #detail(kr: ExportedKeyResult) {
-    const snapshot = this.snapshot
-    const record = snapshot?.keyResults.find((k) => k.id === kr.id) ?? null
-    const objective = snapshot?.objectives.find((o) => o.id === record?.objectiveId)
-    const period = periodOf(objective?.timeframe) ?? periodOf(snapshot?.meta.timeframe)
-    const checkIns = (snapshot?.checkIns ?? [])
-      .filter((c) => c.keyResultId === kr.id)
-      .sort((a, b) => b.at - a.at)
-    const canEdit = this.#session.value?.role === 'edit'
+  #picker(okrs: OkrExport, selectedId: string) {
+    return html`<nav aria-label="Key results">
+      ${okrs.objectives.map(
+        (o) =>
+          html`<div class="objective">${o.title}</div>
+            ${o.keyResults.map(
+              (kr) =>
+                html`<button
+                  class="pick"
+                  aria-current=${kr.id === selectedId ? 'true' : 'false'}
+                  data-testid=${`checkin-pick-${kr.id}`}
+                  @click=${() => (this.selected = kr.id)}
+                >
+                  ${kr.title} ${kr.due.overdue ? html`<span class="badge due">due</span>` : null}
+                </button>`,
+            )}`,
+      )}
+    </nav>`
+  }
+
+  #detail(board: BoardController, kr: ExportedKeyResult) {
+    const snapshot: BoardSnapshot = board.snapshot
+    const record = snapshot.keyResults.find((k) => k.id === kr.id) ?? null
+    const checkIns = checkInHistory(snapshot, kr.id)
     return html`<section class="card" data-testid="checkin-detail" data-kr=${kr.id}>
       <h3>${kr.title}</h3>
-      <div class="facts">
-        <sb-okr-score-bar
-          data-testid="checkin-score"
-          .score=${kr.score}
-          .band=${kr.band}
-          .label=${kr.title}
-        ></sb-okr-score-bar>
-        <span data-testid="checkin-current"
-          >Current <strong>${formatValue(kr.current, kr.unit)}</strong> of
-          ${formatValue(kr.effectiveTarget, kr.unit)}</span
-        >
-        <span
-          class="badge ${kr.trend ?? ''}"
-          data-testid=${`trend-${kr.id}`}
-          data-trend=${kr.trend ?? 'none'}
-          title="Progress against the time elapsed"
-          >${kr.trend ? TREND_LABELS[kr.trend] : 'No trend yet'}</span
-        >
-        <span data-testid="checkin-projection">
-          ${
-            kr.projectedCompletionAt !== null
-              ? html`Projected to reach the target on
-                  <strong>${formatDay(kr.projectedCompletionAt)}</strong>`
-              : 'No projected completion at the current pace'
-          }
-        </span>
-        ${
-          kr.predictedScore !== null
-            ? html`<span>Predicted end score ${formatScore(kr.predictedScore)}</span>`
-            : null
-        }
-        ${
-          kr.due.overdue
-            ? html`<span class="badge due" data-testid="checkin-due"
-                >Check-in due since ${formatDay(kr.due.lastDue)}</span
-              >`
-            : kr.due.nextDue !== null
-              ? html`<span class="muted">Next check-in ${formatDay(kr.due.nextDue)}</span>`
-              : null
-        }
-      </div>
-      ${canEdit ? this.#form(kr.id) : null}
-      <sb-okr-chart .keyResult=${record} .checkIns=${checkIns} .period=${period}></sb-okr-chart>
+      ${this.#facts(kr)} ${board.canEdit ? this.#form(kr.id) : null}
+      <sb-okr-chart
+        .keyResult=${record}
+        .checkIns=${checkIns}
+        .period=${chartPeriod(snapshot, kr.id)}
+      ></sb-okr-chart>
       <h3>History</h3>
-      ${
-        checkIns.length === 0
-          ? html`<p class="muted" data-testid="checkin-history-empty">No check-ins yet.</p>`
-          : html`<table data-testid="checkin-history">
-              <thead>
-                <tr>
-                  <th>Date</th>
-                  <th class="num">Value</th>
-                  <th class="num">Predicted</th>
-                  <th class="num">Confidence</th>
-                  <th>Comment</th>
-                  <th>By</th>
-                  <th></th>
-                </tr>
-              </thead>
-              <tbody>
-                ${checkIns.map(
-                  (c) =>
-                    html`<tr>
-                      <td>${formatDay(c.at)}</td>
-                      <td class="num">${formatValue(c.value, kr.unit)}</td>
-                      <td class="num">
-                        ${c.predictedScore === null ? '' : formatScore(c.predictedScore)}
-                      </td>
-                      <td class="num">
-                        ${c.confidence === null ? '' : `${Math.round(c.confidence * 100)}%`}
-                      </td>
-                      <td>${c.note}</td>
-                      <td>${c.author}</td>
-                      <td>
-                        ${
-                          canEdit
-                            ? html`<button
-                                class="icon"
-                                aria-label="Delete check-in"
-                                @click=${() => this.#delete(c.id)}
-                              >
-                                ✕
-                              </button>`
-                            : null
-                        }
-                      </td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>`
-      }
+      ${this.#history(kr, checkIns, board.canEdit)}
     </section>`
+  }
+
+  #facts(kr: ExportedKeyResult) {
+    return html`<div class="facts">
+      <sb-okr-score-bar
+        data-testid="checkin-score"
+        .score=${kr.score}
+        .band=${kr.band}
+        .label=${kr.title}
+      ></sb-okr-score-bar>
+      <span data-testid="checkin-current"
+        >Current <strong>${formatValue(kr.current, kr.unit)}</strong> of
+        ${formatValue(kr.effectiveTarget, kr.unit)}</span
+      >
+      <span
+        class="badge ${kr.trend ?? ''}"
+        data-testid=${`trend-${kr.id}`}
+        data-trend=${kr.trend ?? 'none'}
+        title="Progress against the time elapsed"
+        >${kr.trend ? TREND_LABELS[kr.trend] : 'No trend yet'}</span
+      >
+      <span data-testid="checkin-projection">
+        ${
+          kr.projectedCompletionAt !== null
+            ? html`Projected to reach the target on
+                <strong>${formatDay(kr.projectedCompletionAt)}</strong>`
+            : 'No projected completion at the current pace'
+        }
+      </span>
+      ${
+        kr.predictedScore !== null
+          ? html`<span>Predicted end score ${formatScore(kr.predictedScore)}</span>`
+          : null
+      }
+      ${
+        kr.due.overdue
+          ? html`<span class="badge due" data-testid="checkin-due"
+              >Check-in due since ${formatDay(kr.due.lastDue)}</span
+            >`
+          : kr.due.nextDue !== null
+            ? html`<span class="muted">Next check-in ${formatDay(kr.due.nextDue)}</span>`
+            : null
+      }
+    </div>`
+  }
+
+  #history(kr: ExportedKeyResult, checkIns: readonly CheckIn[], canEdit: boolean) {
+    if (checkIns.length === 0) {
+      return html`<p class="muted" data-testid="checkin-history-empty">No check-ins yet.</p>`
+    }
+    return html`<table data-testid="checkin-history">
+      <thead>
+        <tr>
+          <th>Date</th>
+          <th class="num">Value</th>
+          <th class="num">Predicted</th>
+          <th class="num">Confidence</th>
+          <th>Comment</th>
+          <th>By</th>
+          <th></th>
+        </tr>
+      </thead>
+      <tbody>
+        ${checkIns.map(
+          (c) =>
+            html`<tr>
+              <td>${formatDay(c.at)}</td>
+              <td class="num">${formatValue(c.value, kr.unit)}</td>
+              <td class="num">${predictedText(c.predictedScore)}</td>
+              <td class="num">${confidenceText(c.confidence)}</td>
+              <td>${c.note}</td>
+              <td>${c.author}</td>
+              <td>
+                ${
+                  canEdit
+                    ? html`<button
+                        class="icon"
+                        aria-label="Delete check-in"
+                        @click=${() => this.#board.board?.run(deleteCheckIn, { id: c.id })}
+                      >
+                        ✕
+                      </button>`
+                    : null
+                }
+              </td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>`
   }
 
   #form(krId: string) {
@@ -282,52 +284,28 @@ export class SbOkrCheckins extends LitElement {
   }
 
   #submit(keyResultId: string, form: HTMLFormElement): void {
-    const session = this.#session.value
-    if (!session) return
+    const board = this.#board.board
+    if (!board) return
     const text = (name: string) =>
       (form.elements.namedItem(name) as HTMLInputElement | null)?.value ?? ''
-    const value = parseNumberInput(text('value'))
-    const predicted = parseOptionalNumber(text('predicted'), { min: 0, max: 1 })
-    const confidence = parseOptionalNumber(text('confidence'), { min: 0, max: 1 })
-    let errors: FieldErrors = new Map()
-    if (!value.ok)
-      errors = withError(errors, 'value', { text: text('value'), message: value.message })
-    if (!predicted.ok)
-      errors = withError(errors, 'predicted', {
-        text: text('predicted'),
-        message: predicted.message,
-      })
-    if (!confidence.ok)
-      errors = withError(errors, 'confidence', {
-        text: text('confidence'),
-        message: confidence.message,
-      })
+    const parsed = parseCheckIn({
+      value: text('value'),
+      predicted: text('predicted'),
+      confidence: text('confidence'),
+      note: text('note'),
+    })
     // The typed text stays in the form fields (they are not re-rendered from state).
-    this.errors = errors
-    if (!value.ok || !predicted.ok || !confidence.ok) return
-    const done = runCommand(this, () => {
-      createCheckIn(
-        session.doc,
-        {
-          id: newId(),
-          keyResultId,
-          at: Date.now() as EpochMs,
-          value: value.value,
-          note: text('note').trim(),
-          predictedScore: predicted.value,
-          confidence: confidence.value,
-          author: session.identity.name,
-        },
-        session.origin,
-      )
-      return true
+    this.errors = parsed.ok ? new Map() : parsed.errors
+    if (!parsed.ok) return
+    const done = accepted(board, createCheckIn, {
+      id: newId(),
+      keyResultId,
+      // The second it was made: two check-ins in one minute must keep their order.
+      at: deviceClock(),
+      author: board.identity.name,
+      ...parsed.value,
     })
     if (done) form.reset()
-  }
-
-  #delete(id: string): void {
-    const session = this.#session.value
-    if (session) runCommand(this, () => deleteCheckIn(session.doc, { id }, session.origin))
   }
 }
 

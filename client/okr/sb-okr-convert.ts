@@ -5,40 +5,50 @@
  * applyConversion command (idempotent: converting again updates the drafts in place).
  */
 import { LitElement, css, html } from 'lit'
-import { ContextConsumer } from '@lit/context'
-import { boardSessionContext } from '../board/board-context'
 import type { BoardSnapshot } from '../../core/board/board-model'
-import { applyConversion } from '../../core/board/commands/conversion'
-import type { ApplyConversionReport } from '../../core/board/commands/conversion'
+import { applyConversion, type ApplyConversionReport } from '../../core/board/commands/conversion'
 import { convertBoard } from '../../core/convert/convert-board'
 import type { ConversionResult, KeyResultDraft } from '../../core/convert/drafts'
 import type { Diagnostic } from '../../core/okr/okr-model'
 import { formatValue } from '../../core/export/format'
-import { runCommand } from '../board/run-command'
+import type { BoardCommand } from '../board/board-controller'
+import { BoardConsumer } from '../board/board-consumer'
+import {
+  appliedText,
+  convertModel,
+  sourceLinkLabel,
+  withMember,
+  type ConvertModel,
+  type DraftCard,
+} from './convert-model'
+import { followToNotes } from './follow-notes'
+import { counted } from './labels'
 import { okrStyles } from './okr-styles'
 
-export interface FocusNotesDetail {
-  readonly noteIds: readonly string[]
+interface Selection {
+  readonly result: ConversionResult
+  readonly objectiveIds: readonly string[]
 }
+
+/** applyConversion takes its selection after the origin; this is it in the command shape. */
+const applySelection: BoardCommand<Selection, ApplyConversionReport> = (doc, s, origin) =>
+  applyConversion(doc, s.result, origin, { objectiveIds: s.objectiveIds })
 
 export class SbOkrConvert extends LitElement {
   static override properties = {
-    snapshot: { attribute: false },
     excluded: { state: true },
     applied: { state: true },
   }
 
-  declare snapshot: BoardSnapshot | null
   /** Objective drafts the facilitator unticked; everything else is applied. */
   declare excluded: ReadonlySet<string>
   declare applied: ApplyConversionReport | null
 
-  readonly #session = new ContextConsumer(this, { context: boardSessionContext, subscribe: true })
+  readonly #board = new BoardConsumer(this)
   #cache: { snapshot: BoardSnapshot; result: ConversionResult } | null = null
 
   constructor() {
     super()
-    this.snapshot = null
     this.excluded = new Set()
     this.applied = null
   }
@@ -74,6 +84,7 @@ export class SbOkrConvert extends LitElement {
     `,
   ]
 
+  /** The draft is derived from the board, once per change however often the panel renders. */
   #result(snapshot: BoardSnapshot): ConversionResult {
     if (this.#cache?.snapshot !== snapshot) {
       this.#cache = { snapshot, result: convertBoard(snapshot) }
@@ -82,107 +93,97 @@ export class SbOkrConvert extends LitElement {
   }
 
   override render() {
-    const snapshot = this.snapshot
-    if (snapshot === null) return null
-    const result = this.#result(snapshot)
-    const canEdit = this.#session.value?.role === 'edit'
-    const byTarget = new Map<string | null, Diagnostic[]>()
-    for (const d of result.diagnostics) {
-      byTarget.set(d.targetId, [...(byTarget.get(d.targetId) ?? []), d])
-    }
-    const chosen = result.objectives.filter((o) => !this.excluded.has(o.id))
-    const applied = new Set(snapshot.objectives.map((o) => o.id))
+    const board = this.#board.board
+    if (board === undefined) return null
+    const result = this.#result(board.snapshot)
+    const model = convertModel(result, this.excluded, board.snapshot)
     return html`<h2>Convert the board into a draft OKR set</h2>
       <p class="hint">
         The most-voted groups become objectives, their notes key results (with a number) or
         initiatives (tasks). Untick what you do not want, then apply. Converting again later updates
         the drafts and keeps your edits.
       </p>
-      ${this.#diagnostics(byTarget.get(null) ?? [])}
+      ${this.#diagnostics(model.findings.get(null) ?? [])}
       ${
-        result.objectives.length === 0
+        model.cards.length === 0
           ? html`<p class="empty" data-testid="convert-empty">
               Nothing to convert yet: group the sticky notes and dot-vote on the groups first.
             </p>`
           : html`<div data-testid="convert-preview">
-                ${result.objectives.map((o) => {
-                  const on = !this.excluded.has(o.id)
-                  const krs = result.keyResults.filter((k) => k.objectiveId === o.id)
-                  const initiatives = result.initiatives.filter((i) => i.objectiveId === o.id)
-                  return html`<section
-                    class="card objective ${on ? '' : 'off'}"
-                    data-objective-draft=${o.id}
-                  >
-                    <label class="row">
-                      <input
-                        type="checkbox"
-                        .checked=${on}
-                        ?disabled=${!canEdit}
-                        data-testid=${`convert-select-${o.id}`}
-                        @change=${(e: Event) =>
-                          this.#toggle(o.id, (e.target as HTMLInputElement).checked)}
-                      />
-                      <h3>${o.title}</h3>
-                      <span class="badge">${o.votes} ${o.votes === 1 ? 'dot' : 'dots'}</span>
-                      ${
-                        applied.has(o.id)
-                          ? html`<span
-                              class="badge green"
-                              title="Applying again updates it in place"
-                              >on the board</span
-                            >`
-                          : null
-                      }
-                    </label>
-                    ${this.#diagnostics(byTarget.get(o.id) ?? [])}
-                    ${
-                      krs.length === 0
-                        ? html`<p class="muted">No key results found in this group.</p>`
-                        : html`<ul aria-label="Key results">
-                            ${krs.map((k) => this.#keyResult(k, byTarget.get(k.id) ?? []))}
-                          </ul>`
-                    }
-                    ${
-                      initiatives.length
-                        ? html`<p class="muted">Initiatives:</p>
-                            <ul aria-label="Initiatives">
-                              ${initiatives.map(
-                                (i) =>
-                                  html`<li>
-                                    ${i.title} ${this.#sourceLink(i.id, i.sourceNoteIds)}
-                                  </li>`,
-                              )}
-                            </ul>`
-                        : null
-                    }
-                  </section>`
-                })}
+                ${model.cards.map((card) => this.#draft(card, model, board.canEdit))}
               </div>
-              <div class="row">
-                <button
-                  class="primary"
-                  data-testid="convert-apply"
-                  ?disabled=${!canEdit || chosen.length === 0}
-                  @click=${() => this.#apply(result)}
-                >
-                  Apply ${chosen.length} of ${result.objectives.length}
-                  ${result.objectives.length === 1 ? 'objective' : 'objectives'}
-                </button>
-                ${
-                  this.applied
-                    ? html`<span role="status" data-testid="convert-report">
-                        Created ${this.applied.created.length}, updated
-                        ${this.applied.updated.length}
-                        ${
-                          this.applied.keptEdits.length
-                            ? html`(kept your edits on ${this.applied.keptEdits.length})`
-                            : null
-                        }.
-                      </span>`
-                    : null
-                }
-              </div>`
+              ${this.#applyRow(result, model, board.canEdit)}`
       }`
+  }
+
+  #draft(card: DraftCard, model: ConvertModel, canEdit: boolean) {
+    const o = card.draft
+    return html`<section
+      class="card objective ${card.on ? '' : 'off'}"
+      data-objective-draft=${o.id}
+    >
+      <label class="row">
+        <input
+          type="checkbox"
+          .checked=${card.on}
+          ?disabled=${!canEdit}
+          data-testid=${`convert-select-${o.id}`}
+          @change=${(e: Event) =>
+            (this.excluded = withMember(
+              this.excluded,
+              o.id,
+              !(e.target as HTMLInputElement).checked,
+            ))}
+        />
+        <h3>${o.title}</h3>
+        <span class="badge">${counted(o.votes, 'dot')}</span>
+        ${
+          card.onBoard
+            ? html`<span class="badge green" title="Applying again updates it in place"
+                >on the board</span
+              >`
+            : null
+        }
+      </label>
+      ${this.#diagnostics(model.findings.get(o.id) ?? [])}
+      ${
+        card.keyResults.length === 0
+          ? html`<p class="muted">No key results found in this group.</p>`
+          : html`<ul aria-label="Key results">
+              ${card.keyResults.map((k) => this.#keyResult(k, model.findings.get(k.id) ?? []))}
+            </ul>`
+      }
+      ${
+        card.initiatives.length
+          ? html`<p class="muted">Initiatives:</p>
+              <ul aria-label="Initiatives">
+                ${card.initiatives.map(
+                  (i) => html`<li>${i.title} ${this.#sourceLink(i.id, i.sourceNoteIds)}</li>`,
+                )}
+              </ul>`
+          : null
+      }
+    </section>`
+  }
+
+  #applyRow(result: ConversionResult, model: ConvertModel, canEdit: boolean) {
+    return html`<div class="row">
+      <button
+        class="primary"
+        data-testid="convert-apply"
+        ?disabled=${!canEdit || model.chosen.length === 0}
+        @click=${() => this.#apply(result, model.chosen)}
+      >
+        ${model.applyLabel}
+      </button>
+      ${
+        this.applied
+          ? html`<span role="status" data-testid="convert-report"
+              >${appliedText(this.applied)}</span
+            >`
+          : null
+      }
+    </div>`
   }
 
   #keyResult(k: KeyResultDraft, diagnostics: readonly Diagnostic[]) {
@@ -204,9 +205,12 @@ export class SbOkrConvert extends LitElement {
       class="link"
       data-testid=${`kr-source-${id}`}
       title="Show the sticky notes on the board"
-      @click=${() => this.#focus(noteIds)}
+      @click=${() => {
+        const board = this.#board.board
+        if (board) followToNotes(this, board, noteIds)
+      }}
     >
-      ${noteIds.length === 1 ? 'source note' : `${noteIds.length} source notes`}
+      ${sourceLinkLabel(noteIds.length)}
     </button>`
   }
 
@@ -216,30 +220,8 @@ export class SbOkrConvert extends LitElement {
     )
   }
 
-  #toggle(id: string, on: boolean): void {
-    const next = new Set(this.excluded)
-    if (on) next.delete(id)
-    else next.add(id)
-    this.excluded = next
-  }
-
-  #focus(noteIds: readonly string[]): void {
-    this.dispatchEvent(
-      new CustomEvent<FocusNotesDetail>('focus-notes', {
-        detail: { noteIds },
-        bubbles: true,
-        composed: true,
-      }),
-    )
-  }
-
-  #apply(result: ConversionResult): void {
-    const session = this.#session.value
-    if (!session) return
-    const objectiveIds = result.objectives.filter((o) => !this.excluded.has(o.id)).map((o) => o.id)
-    const report = runCommand(this, () =>
-      applyConversion(session.doc, result, session.origin, { objectiveIds }),
-    )
+  #apply(result: ConversionResult, objectiveIds: readonly string[]): void {
+    const report = this.#board.board?.run(applySelection, { result, objectiveIds })
     if (report) this.applied = report
   }
 }
@@ -249,8 +231,5 @@ customElements.define('sb-okr-convert', SbOkrConvert)
 declare global {
   interface HTMLElementTagNameMap {
     'sb-okr-convert': SbOkrConvert
-  }
-  interface HTMLElementEventMap {
-    'focus-notes': CustomEvent<FocusNotesDetail>
   }
 }

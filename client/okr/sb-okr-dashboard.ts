@@ -11,28 +11,31 @@ import type { ExportedObjective, OkrExport } from '../../core/export/export-mode
 import {
   NO_FILTER,
   alignmentTree,
+  dueCount,
   filterObjectives,
+  filtering,
   ownersOf,
   timeframesOf,
   type AlignmentNode,
   type DashboardFilter,
 } from './dashboard-model'
-import { TREND_LABELS, formatDay } from './labels'
+import { TREND_LABELS, counted, formatDay } from './labels'
+import { BoardConsumer } from '../board/board-consumer'
 import { okrStyles } from './okr-styles'
 import './sb-okr-score-bar'
 
 export class SbOkrDashboard extends LitElement {
   static override properties = {
-    data: { attribute: false },
     filter: { state: true },
   }
 
-  declare data: OkrExport | null
   declare filter: DashboardFilter
+
+  /** The dashboard shows figures only: it repaints when they change. */
+  readonly #board = new BoardConsumer(this, (b) => b.okrs)
 
   constructor() {
     super()
-    this.data = null
     this.filter = NO_FILTER
   }
 
@@ -103,22 +106,22 @@ export class SbOkrDashboard extends LitElement {
   ]
 
   override render() {
-    const data = this.data
-    if (data === null) return null
+    const data = this.#board.board?.okrs
+    if (data === undefined) return null
     if (data.objectives.length === 0) {
       return html`<p class="empty" data-testid="dashboard-empty">
         No objectives yet. Convert the voted board (Convert tab) or add objectives in the editor.
       </p>`
     }
     const shown = filterObjectives(data.objectives, this.filter)
-    const due = shown.flatMap((o) => o.keyResults).filter((kr) => kr.due.overdue).length
+    const due = dueCount(shown)
     return html`<div class="summary">
         <h2>Dashboard</h2>
         <span data-testid="overall-score"
           >Overall <strong>${formatScore(data.board.score)}</strong></span
         >
         <span class="badge ${due ? 'due' : ''}" data-testid="due-count"
-          >${due} ${due === 1 ? 'check-in' : 'check-ins'} due</span
+          >${counted(due, 'check-in')} due</span
         >
       </div>
       ${this.#filters(data)}
@@ -158,14 +161,13 @@ export class SbOkrDashboard extends LitElement {
           )}
         </select>
       </label>`
-    const active = Object.values(this.filter).some((v) => v !== '')
     return html`<div class="filters" role="search" aria-label="Filter objectives">
       ${select('owner', 'Owner', ownersOf(data.objectives), 'Everyone')}
       ${select('status', 'Status', OBJECTIVE_STATUSES, 'Any status')}
       ${select('timeframe', 'Timeframe', timeframesOf(data.objectives), 'Any timeframe')}
       ${select('type', 'Type', OBJECTIVE_TYPES, 'Any type')}
       ${
-        active
+        filtering(this.filter)
           ? html`<button data-testid="filter-clear" @click=${() => (this.filter = NO_FILTER)}>
               Clear filters
             </button>`

@@ -4,29 +4,28 @@
  */
 import { LitElement, css, html } from 'lit'
 import { ContextConsumer } from '@lit/context'
-import { boardSessionContext, type BoardSession } from '../board/board-context'
-import { getAccess } from '../device/board-access'
-import { toCsv } from '../../core/export/csv'
-import { toMarkdown } from '../../core/export/markdown'
 import type { OkrExport } from '../../core/export/export-model'
-import { downloadText, fileStem } from './download'
+import type { BoardController } from '../board/board-controller'
+import { BoardConsumer } from '../board/board-consumer'
+import { getAccess, shareableViewToken } from '../device/board-access'
+import { deviceStoreContext } from '../device/device-store'
+import { downloadText } from './download'
+import { exportFile, reminderFeed, type ExportKind } from './export-files'
 import { okrStyles } from './okr-styles'
 import { printHtml } from './print-view'
 
 export class SbOkrExport extends LitElement {
   static override properties = {
-    data: { attribute: false },
     status: { state: true },
   }
 
-  declare data: OkrExport | null
   declare status: string
 
-  readonly #session = new ContextConsumer(this, { context: boardSessionContext, subscribe: true })
+  readonly #board = new BoardConsumer(this, (b) => b.okrs)
+  readonly #store = new ContextConsumer(this, { context: deviceStoreContext })
 
   constructor() {
     super()
-    this.data = null
     this.status = ''
   }
 
@@ -49,66 +48,50 @@ export class SbOkrExport extends LitElement {
   ]
 
   override render() {
-    const data = this.data
-    if (data === null) return null
-    const stem = fileStem(data.board.title)
-    const markdown = toMarkdown(data)
+    const board = this.#board.board
+    if (board === undefined) return null
+    const data = board.okrs
+    const markdown = exportFile(data, 'markdown').text
+    const download = (kind: ExportKind) => {
+      const file = exportFile(data, kind)
+      downloadText(file.name, file.type, file.text)
+    }
     return html`<h2>Export</h2>
       <p class="hint">
         Every figure is the one on the dashboard. Markdown pastes as a table into Confluence, GitHub
         or Notion; CSV opens in any spreadsheet.
       </p>
       <div class="row">
-        <button
-          data-testid="export-markdown"
-          @click=${() => downloadText(`${stem}-okrs.md`, 'text/markdown;charset=utf-8', markdown)}
-        >
-          Markdown
-        </button>
-        <button
-          data-testid="export-csv"
-          @click=${() => downloadText(`${stem}-okrs.csv`, 'text/csv;charset=utf-8', toCsv(data))}
-        >
-          CSV
-        </button>
-        <button
-          data-testid="export-json"
-          @click=${() =>
-            downloadText(
-              `${stem}-okrs.json`,
-              'application/json',
-              JSON.stringify(data, null, 2) + '\n',
-            )}
-        >
-          JSON
-        </button>
+        <button data-testid="export-markdown" @click=${() => download('markdown')}>Markdown</button>
+        <button data-testid="export-csv" @click=${() => download('csv')}>CSV</button>
+        <button data-testid="export-json" @click=${() => download('json')}>JSON</button>
         <button data-testid="export-copy" @click=${() => this.#copy(markdown)}>
           Copy Markdown
         </button>
         <button data-testid="export-print" @click=${() => this.#print(data)}>Print view</button>
         <span role="status">${this.status}</span>
       </div>
-      ${this.#calendar()}
+      ${this.#calendar(board)}
       <h3>Markdown preview</h3>
       <pre data-testid="export-preview">${markdown}</pre>`
   }
 
-  /**
-   * The check-in reminder feed. Only a view token goes into it: calendar apps store the URL, and
-   * an edit token there would hand out editing to anyone who sees the subscription.
-   */
-  #calendar() {
-    const session = this.#session.value
-    if (!session) return null
-    const token = viewToken(session)
-    const path = `/api/boards/${encodeURIComponent(session.boardId)}/reminders.ics`
+  /** The check-in reminder feed, with this device's view token when it knows one. */
+  #calendar(board: BoardController) {
+    const store = this.#store.value
+    const access = store ? getAccess(store, board.boardId) : null
+    const feed = reminderFeed(
+      location.origin,
+      board.boardId,
+      shareableViewToken(access, board.role),
+    )
     return html`<h3>Check-in reminders</h3>
       ${
-        token === null
+        feed.url === null
           ? html`<p class="hint">
-              Subscribe your calendar to <code>${location.origin}${path}?token=…</code> with the
-              token from the board's view link, and add <code>&owner=Name</code> for one person's
-              check-ins.
+              Subscribe your calendar to <code>${location.origin}${feed.path}?token=…</code> with
+              the token from the board's view link, and add <code>&owner=Name</code> for one
+              person's check-ins.
             </p>`
           : html`<p class="hint">
                 Subscribe in Google Calendar, Outlook or Apple Calendar; add
@@ -118,7 +101,7 @@ export class SbOkrExport extends LitElement {
                 readonly
                 data-testid="export-calendar"
                 style="width:100%"
-                .value=${`${location.origin}${path}?token=${encodeURIComponent(token)}`}
+                .value=${feed.url}
                 @focus=${(e: Event) => (e.target as HTMLInputElement).select()}
               />`
       }`
@@ -149,21 +132,6 @@ export class SbOkrExport extends LitElement {
     view.document.getElementById('print')?.addEventListener('click', () => view.print())
     view.focus()
   }
-}
-
-/** A view token for this board if this device knows one (never the edit token). */
-function viewToken(session: BoardSession): string | null {
-  const access = getAccess(localStorage, session.boardId)
-  const link = access?.links?.view
-  if (link) {
-    try {
-      const token = new URLSearchParams(new URL(link).hash.slice(1)).get('token')
-      if (token) return token
-    } catch (_error) {
-      // A damaged stored link: fall through to the hint.
-    }
-  }
-  return session.role === 'view' ? (access?.token ?? null) : null
 }
 
 customElements.define('sb-okr-export', SbOkrExport)

@@ -4,32 +4,17 @@
  * initiative, stretch a target by 30 % ("amp up your ambition"), assign an owner.
  */
 import { LitElement, css, html } from 'lit'
-import { ContextConsumer } from '@lit/context'
-import { boardSessionContext } from '../board/board-context'
-import type { BoardSnapshot, KeyResultRecord } from '../../core/board/board-model'
+import type { KeyResultRecord } from '../../core/board/board-model'
 import { updateKeyResult, updateObjective } from '../../core/board/commands/okr'
 import { makeKeyResultAnInitiative } from '../../core/board/commands/gestures'
 import type { Diagnostic } from '../../core/okr/okr-model'
-import { stretchTarget } from '../../core/okr/stretch'
-import { formatNumber } from '../../core/export/format'
-import { runCommand } from '../board/run-command'
-import { byTarget, lintBoard } from '../board/lint-board'
-import { okrStyles } from './okr-styles'
+import { BoardConsumer } from '../board/board-consumer'
 import { newId } from '../board/ids'
+import { okrStyles } from './okr-styles'
+import { fixFor, qualityModel, stretchOffer, type QualitySection } from './quality-model'
 
 export class SbOkrQuality extends LitElement {
-  static override properties = {
-    snapshot: { attribute: false },
-  }
-
-  declare snapshot: BoardSnapshot | null
-
-  readonly #session = new ContextConsumer(this, { context: boardSessionContext, subscribe: true })
-
-  constructor() {
-    super()
-    this.snapshot = null
-  }
+  readonly #board = new BoardConsumer(this)
 
   static override styles = [
     okrStyles,
@@ -59,62 +44,51 @@ export class SbOkrQuality extends LitElement {
   ]
 
   override render() {
-    const snapshot = this.snapshot
-    if (snapshot === null) return null
-    const canEdit = this.#session.value?.role === 'edit'
-    const diagnostics = lintBoard(snapshot)
-    const found = byTarget(diagnostics)
-    const general = found.get(null) ?? []
-    const count = diagnostics.filter((d) => d.severity !== 'info').length
+    const board = this.#board.board
+    if (board === undefined) return null
+    const model = qualityModel(board.snapshot, board.diagnostics)
     return html`<h2>Quality checklist</h2>
-      <p class="hint" data-testid="quality-summary">
-        ${
-          count === 0
-            ? 'No problems found. Still: is every key result an outcome, and ambitious enough?'
-            : `${count} ${count === 1 ? 'thing' : 'things'} to look at.`
-        }
-      </p>
+      <p class="hint" data-testid="quality-summary">${model.summary}</p>
       ${
-        general.length
+        model.general.length
           ? html`<section class="card">
               <ul>
-                ${general.map((d) => this.#finding(d))}
+                ${model.general.map((d) => this.#finding(d))}
               </ul>
             </section>`
           : null
       }
       ${
-        snapshot.objectives.length === 0
+        model.sections.length === 0
           ? html`<p class="empty">Nothing to check yet: there are no objectives.</p>`
-          : snapshot.objectives.map((o) => {
-              const krs = snapshot.keyResults.filter((kr) => kr.objectiveId === o.id)
-              return html`<section class="card" data-testid=${`quality-${o.id}`}>
-                <h3>${o.title || 'Untitled objective'}</h3>
-                <ul>
-                  ${(found.get(o.id) ?? []).map((d) =>
-                    this.#finding(
-                      d,
-                      d.code === 'objective-no-owner' && canEdit
-                        ? this.#ownerFix((owner) => this.#ownObjective(o.id, owner))
-                        : null,
-                    ),
-                  )}
-                </ul>
-                ${krs.map(
-                  (kr) =>
-                    html`<div class="kr" data-testid=${`quality-kr-${kr.id}`}>
-                      <span class="kr-title">${kr.title || 'Untitled key result'}</span>
-                      ${canEdit ? this.#stretchFix(kr) : null}
-                      <ul>
-                        ${(found.get(kr.id) ?? []).map((d) =>
-                          this.#finding(d, canEdit ? this.#fixFor(d, kr) : null),
-                        )}
-                      </ul>
-                    </div>`,
-                )}
-              </section>`
-            })
+          : model.sections.map((section) => this.#section(section, board.canEdit))
       }`
+  }
+
+  #section(section: QualitySection, canEdit: boolean) {
+    const o = section.objective
+    const own = (owner: string) => this.#board.board?.run(updateObjective, { id: o.id, owner })
+    return html`<section class="card" data-testid=${`quality-${o.id}`}>
+      <h3>${o.title || 'Untitled objective'}</h3>
+      <ul>
+        ${section.findings.map((d) =>
+          this.#finding(
+            d,
+            canEdit && fixFor(d.code) === 'assign-owner' ? this.#ownerFix(own) : null,
+          ),
+        )}
+      </ul>
+      ${section.keyResults.map(
+        ({ record: kr, findings }) =>
+          html`<div class="kr" data-testid=${`quality-kr-${kr.id}`}>
+            <span class="kr-title">${kr.title || 'Untitled key result'}</span>
+            ${canEdit ? this.#stretchFix(kr) : null}
+            <ul>
+              ${findings.map((d) => this.#finding(d, canEdit ? this.#fixFor(d, kr) : null))}
+            </ul>
+          </div>`,
+      )}
+    </section>`
   }
 
   #finding(d: Diagnostic, fix: unknown = null) {
@@ -125,34 +99,37 @@ export class SbOkrQuality extends LitElement {
   }
 
   #fixFor(d: Diagnostic, kr: KeyResultRecord) {
-    if (d.code === 'kr-task-phrasing') {
-      return html`<button
-        data-testid=${`fix-initiative-${kr.id}`}
-        @click=${() => this.#toInitiative(kr)}
-      >
-        Make it an initiative
-      </button>`
+    switch (fixFor(d.code)) {
+      case 'make-initiative':
+        return html`<button
+          data-testid=${`fix-initiative-${kr.id}`}
+          @click=${() => this.#toInitiative(kr)}
+        >
+          Make it an initiative
+        </button>`
+      case 'assign-owner':
+        return this.#ownerFix((owner) =>
+          this.#board.board?.run(updateKeyResult, { id: kr.id, owner }),
+        )
+      case null:
+        return null
     }
-    if (d.code === 'kr-no-owner') {
-      return this.#ownerFix((owner) => this.#ownKeyResult(kr.id, owner))
-    }
-    return null
   }
 
   #stretchFix(kr: KeyResultRecord) {
-    const result = stretchTarget(kr)
-    if (!result.changed || kr.measurable === false) return null
+    const offer = stretchOffer(kr)
+    if (offer === null) return null
     return html`<button
       title="Amp up your ambition: raise the target by 30 % of the way from start to target"
       data-testid=${`fix-stretch-${kr.id}`}
-      @click=${() => this.#stretch(kr)}
+      @click=${() => this.#board.board?.run(updateKeyResult, { id: kr.id, target: offer.target })}
     >
-      Stretch target by 30 % (${formatNumber(kr.target)} → ${formatNumber(result.target)})
+      ${offer.label}
     </button>`
   }
 
   #ownerFix(assign: (owner: string) => void) {
-    const me = this.#session.value?.identity.name ?? ''
+    const me = this.#board.board?.identity.name ?? ''
     return html`<span class="row">
       <button @click=${() => assign(me)} ?disabled=${!me}>Assign to me</button>
       <input
@@ -167,34 +144,12 @@ export class SbOkrQuality extends LitElement {
     </span>`
   }
 
-  #ownObjective(id: string, owner: string): void {
-    const session = this.#session.value
-    if (session) runCommand(this, () => updateObjective(session.doc, { id, owner }, session.origin))
-  }
-
-  #ownKeyResult(id: string, owner: string): void {
-    const session = this.#session.value
-    if (session) runCommand(this, () => updateKeyResult(session.doc, { id, owner }, session.origin))
-  }
-
-  #stretch(kr: KeyResultRecord): void {
-    const session = this.#session.value
-    const { target, changed } = stretchTarget(kr)
-    if (!session || !changed) return
-    runCommand(this, () => updateKeyResult(session.doc, { id: kr.id, target }, session.origin))
-  }
-
   /** The task becomes an initiative of the objective, and the key result goes, in one step. */
   #toInitiative(kr: KeyResultRecord): void {
-    const session = this.#session.value
-    if (!session) return
-    runCommand(this, () =>
-      makeKeyResultAnInitiative(
-        session.doc,
-        { keyResultId: kr.id, initiativeId: newId() },
-        session.origin,
-      ),
-    )
+    this.#board.board?.run(makeKeyResultAnInitiative, {
+      keyResultId: kr.id,
+      initiativeId: newId(),
+    })
   }
 }
 

@@ -1,21 +1,15 @@
 /**
  * The OKR workspace: everything after the vote, in the same live document. Tabs for Convert,
- * Editor, Quality, Check-ins, Dashboard, Export and Retrospective share one read model of the
- * board (re-derived once per change, however many panels show it) and one clock.
+ * Editor, Quality, Check-ins, Dashboard, Export and Retrospective; every panel reads the board
+ * through the BoardController, so they share one derived model and one clock.
  *
- * Mount it next to the board (e.g. as an "OKRs" tab in sb-board-view). It consumes the
- * BoardSession from context and raises a bubbling, composed `focus-notes` event
- * ({ detail: { noteIds } }) when someone follows a key result back to its sticky notes.
+ * Mounted next to the board (the "OKRs" tab of sb-board-view). Following a key result back to
+ * its sticky notes asks the canvas through `board.focusNotes`.
  */
 import { LitElement, css, html } from 'lit'
-import { ContextConsumer } from '@lit/context'
-import { boardSessionContext } from '../board/board-context'
-import { observeBoardSnapshot } from '../board/y-observe-controller'
-import type { BoardSnapshot } from '../../core/board/board-model'
-import type { EpochMs } from '../../core/okr/okr-model'
-import type { OkrExport } from '../../core/export/export-model'
-import { exportOkrs } from '../../core/export/export-model'
+import { BoardConsumer } from '../board/board-consumer'
 import { okrStyles } from './okr-styles'
+import { OKR_TABS, type OkrTab } from './workspace-tabs'
 import './sb-okr-convert'
 import './sb-okr-editor'
 import './sb-okr-quality'
@@ -24,41 +18,22 @@ import './sb-okr-dashboard'
 import './sb-okr-export'
 import './sb-okr-retro'
 
-export const OKR_TABS = [
-  ['dashboard', 'Dashboard'],
-  ['convert', 'Convert'],
-  ['editor', 'Editor'],
-  ['quality', 'Quality'],
-  ['checkins', 'Check-ins'],
-  ['export', 'Export'],
-  ['retro', 'Retrospective'],
-] as const
-export type OkrTab = (typeof OKR_TABS)[number][0]
-
 /** Composed events that start a new gesture (they cross the panels' shadow roots). */
 const GESTURES = ['pointerdown', 'focusin'] as const
-
-/** The clock ticks each minute: trends, due check-ins and "expected" move with the day. */
-const TICK_MS = 60_000
 
 export class SbOkrWorkspace extends LitElement {
   static override properties = {
     tab: { type: String, reflect: true },
-    now: { state: true },
   }
 
   declare tab: OkrTab
-  declare now: EpochMs
 
-  readonly #session = new ContextConsumer(this, { context: boardSessionContext, subscribe: true })
-  readonly #board = observeBoardSnapshot(this, () => this.#session.value)
-  #timer: ReturnType<typeof setInterval> | undefined
-  #cache: { snapshot: BoardSnapshot; now: number; data: OkrExport } | null = null
+  /** The toolbar depends only on whether the board is open and may be edited. */
+  readonly #board = new BoardConsumer(this, (b) => b.canEdit)
 
   constructor() {
     super()
     this.tab = 'dashboard'
-    this.now = Date.now() as EpochMs
   }
 
   static override styles = [
@@ -96,12 +71,10 @@ export class SbOkrWorkspace extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback()
-    this.#timer = setInterval(() => (this.now = Date.now() as EpochMs), TICK_MS)
     for (const type of GESTURES) this.addEventListener(type, this.#newUndoStep, true)
   }
 
   override disconnectedCallback(): void {
-    clearInterval(this.#timer)
     for (const type of GESTURES) this.removeEventListener(type, this.#newUndoStep, true)
     super.disconnectedCallback()
   }
@@ -111,25 +84,13 @@ export class SbOkrWorkspace extends LitElement {
    * a check-in, an owner edit and a stretch made in quick succession into one Undo. Every
    * click or move to another field starts a new step; keystrokes in one field still merge.
    */
-  readonly #newUndoStep = (): void => this.#session.value?.undoManager.stopCapturing()
-
-  /** One export model per (board state, minute): every panel reads the same figures. */
-  #data(snapshot: BoardSnapshot): OkrExport {
-    const cached = this.#cache
-    if (cached && cached.snapshot === snapshot && cached.now === this.now) return cached.data
-    const data = exportOkrs(snapshot, { now: this.now })
-    this.#cache = { snapshot, now: this.now, data }
-    return data
-  }
+  readonly #newUndoStep = (): void => this.#board.board?.newUndoStep()
 
   override render() {
-    const session = this.#session.value
-    const snapshot = this.#board.value
-    if (session === undefined || snapshot === null) {
+    const board = this.#board.board
+    if (board === undefined) {
       return html`<main><p class="empty">Opening the board…</p></main>`
     }
-    const data = this.#data(snapshot)
-    const canEdit = session.role === 'edit'
     return html`<nav role="tablist" aria-label="OKR workspace" data-testid="okr-workspace">
         ${OKR_TABS.map(
           ([id, label]) =>
@@ -144,12 +105,12 @@ export class SbOkrWorkspace extends LitElement {
         )}
         <span class="spacer"></span>
         ${
-          canEdit
+          board.canEdit
             ? html`<button
                   class="icon"
                   title="Undo your last OKR change"
                   data-testid="okr-undo"
-                  @click=${() => session.undoManager.undo()}
+                  @click=${() => board.undo()}
                 >
                   ↶ Undo
                 </button>
@@ -157,37 +118,32 @@ export class SbOkrWorkspace extends LitElement {
                   class="icon"
                   title="Redo"
                   data-testid="okr-redo"
-                  @click=${() => session.undoManager.redo()}
+                  @click=${() => board.redo()}
                 >
                   ↷ Redo
                 </button>`
             : html`<span class="badge">View only</span>`
         }
       </nav>
-      <main role="tabpanel">${this.#panel(snapshot, data)}</main>`
+      <main role="tabpanel">${this.#panel()}</main>`
   }
 
-  #panel(snapshot: BoardSnapshot, data: OkrExport) {
-    const now = this.now
+  #panel() {
     switch (this.tab) {
       case 'convert':
-        return html`<sb-okr-convert .snapshot=${snapshot}></sb-okr-convert>`
+        return html`<sb-okr-convert></sb-okr-convert>`
       case 'editor':
-        return html`<sb-okr-editor .snapshot=${snapshot} .data=${data}></sb-okr-editor>`
+        return html`<sb-okr-editor></sb-okr-editor>`
       case 'quality':
-        return html`<sb-okr-quality .snapshot=${snapshot}></sb-okr-quality>`
+        return html`<sb-okr-quality></sb-okr-quality>`
       case 'checkins':
-        return html`<sb-okr-checkins
-          .snapshot=${snapshot}
-          .data=${data}
-          .now=${now}
-        ></sb-okr-checkins>`
+        return html`<sb-okr-checkins></sb-okr-checkins>`
       case 'dashboard':
-        return html`<sb-okr-dashboard .data=${data}></sb-okr-dashboard>`
+        return html`<sb-okr-dashboard></sb-okr-dashboard>`
       case 'export':
-        return html`<sb-okr-export .data=${data}></sb-okr-export>`
+        return html`<sb-okr-export></sb-okr-export>`
       case 'retro':
-        return html`<sb-okr-retro .snapshot=${snapshot} .data=${data} .now=${now}></sb-okr-retro>`
+        return html`<sb-okr-retro></sb-okr-retro>`
     }
   }
 }
