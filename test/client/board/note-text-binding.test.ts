@@ -11,7 +11,11 @@ import { getNoteText } from '../../../core/board/schema'
 import { readNote } from '../../../core/board/read'
 import type { TextRoot } from '../../../core/board/schema'
 import type { EpochMs } from '../../../core/okr/okr-model'
-import { InlineEditor } from '../../../client/board/note-text-binding'
+import { Awareness } from 'y-protocols/awareness'
+import { deleteNotes } from '../../../core/board/commands/notes'
+import { boardRoots } from '../../../core/board/schema'
+import { BoardController } from '../../../client/board/board-controller'
+import { InlineEditor, openTextEditor } from '../../../client/board/note-text-binding'
 
 class FakeTextarea {
   value = ''
@@ -109,5 +113,54 @@ describe('InlineEditor with text the document refuses', () => {
     textarea.type('Retention\nQ3')
     expect(title.toString()).toBe('Retention Q3')
     expect(textarea.value).toBe('Retention Q3')
+  })
+})
+
+describe('openTextEditor', () => {
+  function controllerOf(doc: Y.Doc): BoardController {
+    const session = {
+      boardId: 'b1',
+      doc,
+      awareness: new Awareness(doc),
+      undoManager: new Y.UndoManager(boardRoots(doc), { trackedOrigins: new Set([ORIGIN]) }),
+      identity: { id: 'ann', name: 'Ann', color: '#2563eb' },
+      role: 'edit' as const,
+      origin: ORIGIN,
+    }
+    return new BoardController(session, { now: () => 0 as EpochMs })
+  }
+  const parent = { append: () => undefined } as unknown as ParentNode
+
+  it('binds a note’s text: typing edits the document as this session', () => {
+    const { doc } = noteBoard('ab')
+    const board = controllerOf(doc)
+    const editor = openTextEditor(board, parent, { collection: 'notes', id: 'n1' }, () => undefined)
+    expect(editor?.textarea).toBe(textarea)
+    textarea.type('abc')
+    expect(readNote(doc, 'n1')?.text).toBe('abc')
+    board.undo()
+    expect(readNote(doc, 'n1')?.text).toBe('ab')
+  })
+
+  it('opens nothing for a note that is gone', () => {
+    const { doc } = noteBoard('ab')
+    const editor = openTextEditor(
+      controllerOf(doc),
+      parent,
+      { collection: 'notes', id: 'nope' },
+      () => undefined,
+    )
+    expect(editor).toBeNull()
+  })
+
+  it('closes when a peer deletes the note being typed in, instead of raising a notice', () => {
+    const { doc } = noteBoard('ab')
+    const board = controllerOf(doc)
+    let closed = false
+    openTextEditor(board, parent, { collection: 'notes', id: 'n1' }, () => (closed = true))
+    deleteNotes(doc, { ids: ['n1'] }, 'peer')
+    textarea.type('abc')
+    expect(closed).toBe(true)
+    expect(board.notice).toBeNull()
   })
 })

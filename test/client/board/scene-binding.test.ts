@@ -12,7 +12,10 @@ import {
   deleteKeyResult,
 } from '../../../core/board/commands/okr'
 import type { EpochMs } from '../../../core/okr/okr-model'
-import { BoardBinding } from '../../../client/board/scene-binding'
+import { Awareness } from 'y-protocols/awareness'
+import { boardRoots } from '../../../core/board/schema'
+import { BoardController } from '../../../client/board/board-controller'
+import { BoardBinding, bindScene } from '../../../client/board/scene-binding'
 import type { SceneGroup, SceneNote, SceneSink } from '../../../client/canvas/scene-model'
 
 /** A scene that records what the binding asks of it. */
@@ -141,5 +144,35 @@ describe('BoardBinding', () => {
     binding.stop()
     moveNotes(doc, { ids: ['n3'], dx: 1, dy: 1 }, REMOTE)
     expect(scene.upserts).toEqual([])
+  })
+})
+
+describe('bindScene', () => {
+  it('binds the scene as the board’s person sees it, their own commands landing at once', () => {
+    const doc = new Y.Doc()
+    const origin = { user: 'ann' }
+    const session = {
+      boardId: 'b1',
+      doc,
+      awareness: new Awareness(doc),
+      undoManager: new Y.UndoManager(boardRoots(doc), { trackedOrigins: new Set([origin]) }),
+      identity: { id: 'ann', name: 'Ann', color: '#2563eb' },
+      role: 'edit' as const,
+      origin,
+    }
+    const controller = new BoardController(session, { now: () => 0 as EpochMs })
+    createNote(doc, { id: 'a', x: 0, y: 0, author: 'ann', createdAt: 1 as EpochMs }, REMOTE)
+    createNote(doc, { id: 'b', x: 0, y: 0, author: 'bo', createdAt: 2 as EpochMs }, REMOTE)
+    const scene = new RecordingScene()
+    bindScene(controller, scene).start()
+    expect(scene.notes.get('a')?.look.hidden).toBe(false)
+    expect(scene.notes.get('b')?.look.hidden).toBe(true)
+    scene.upserts = []
+    moveNotes(doc, { ids: ['a'], dx: 5, dy: 0 }, origin)
+    moveNotes(doc, { ids: ['b'], dx: 5, dy: 0 }, REMOTE)
+    expect(scene.upserts).toEqual([
+      { id: 'a', animate: false },
+      { id: 'b', animate: true },
+    ])
   })
 })
