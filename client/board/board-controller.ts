@@ -8,12 +8,13 @@
  * Canvas intents (focus these notes, preview these groups) are state here too, so the panel
  * that asks and the canvas that shows never need to find each other in the DOM.
  */
+import type * as Y from 'yjs'
 import type { Awareness } from 'y-protocols/awareness'
 import type { BoardMeta, BoardSnapshot } from '../../core/board/board-model'
 import type { GroupSuggestion } from '../../core/convert/drafts'
 import type { Diagnostic, EpochMs } from '../../core/okr/okr-model'
 import { readBoard, readMeta } from '../../core/board/read'
-import { boardRoots } from '../../core/board/schema'
+import { boardRoots, getMeta } from '../../core/board/schema'
 import { exportOkrs, type OkrExport } from '../../core/export/export-model'
 import type { BoardSession, Identity, Role } from './board-context'
 import { readPeers, type Peer } from './awareness-controller'
@@ -66,6 +67,8 @@ export class BoardController extends EventTarget {
   #notice: BoardNotice | null = null
   #intents: CanvasIntents = { focus: null, preview: null }
   #connected = false
+  /** Transactions already counted: one touching several roots is still one change. */
+  readonly #counted = new WeakSet<Y.Transaction>()
 
   constructor(
     session: BoardSession,
@@ -84,8 +87,9 @@ export class BoardController extends EventTarget {
   connect(): void {
     if (this.#connected) return
     this.#connected = true
-    // Meta first: a view reading `meta` inside the `change` event must see the new one.
-    this.session.doc.getMap('meta').observeDeep(this.#onMetaChange)
+    // Whatever changed while disconnected was never counted: derive everything afresh.
+    this.#version++
+    this.#metaVersion++
     for (const root of boardRoots(this.session.doc)) root.observeDeep(this.#onDocChange)
     this.session.awareness.on('change', this.#onPresence)
     this.#peers = readPeers(this.session.awareness)
@@ -95,7 +99,6 @@ export class BoardController extends EventTarget {
     if (!this.#connected) return
     this.#connected = false
     for (const root of boardRoots(this.session.doc)) root.unobserveDeep(this.#onDocChange)
-    this.session.doc.getMap('meta').unobserveDeep(this.#onMetaChange)
     this.session.awareness.off('change', this.#onPresence)
   }
 
@@ -240,13 +243,15 @@ export class BoardController extends EventTarget {
     this.dispatchEvent(new Event('change'))
   }
 
-  readonly #onDocChange = (): void => {
+  readonly #onDocChange = (_events: unknown, transaction: Y.Transaction): void => {
+    // Each changed root calls this; the first call sees everything the transaction changed.
+    if (this.#counted.has(transaction)) return
+    this.#counted.add(transaction)
+    // Before the event: a view reading `meta` inside it must see the new one.
+    const changedRoots: ReadonlyMap<unknown, unknown> = transaction.changedParentTypes
+    if (changedRoots.has(getMeta(this.session.doc))) this.#metaVersion++
     this.#version++
     this.#changed()
-  }
-
-  readonly #onMetaChange = (): void => {
-    this.#metaVersion++
   }
 
   readonly #onPresence = (): void => {
