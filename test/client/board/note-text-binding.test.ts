@@ -11,10 +11,8 @@ import { getNoteText } from '../../../core/board/schema'
 import { readNote } from '../../../core/board/read'
 import type { TextRoot } from '../../../core/board/schema'
 import type { EpochMs } from '../../../core/okr/okr-model'
-import { Awareness } from 'y-protocols/awareness'
 import { deleteNotes } from '../../../core/board/commands/notes'
-import { boardRoots } from '../../../core/board/schema'
-import { BoardController } from '../../../client/board/board-controller'
+import { controllerOn } from '../fixtures/board-controller'
 import { InlineEditor, openTextEditor } from '../../../client/board/note-text-binding'
 
 class FakeTextarea {
@@ -117,18 +115,7 @@ describe('InlineEditor with text the document refuses', () => {
 })
 
 describe('openTextEditor', () => {
-  function controllerOf(doc: Y.Doc): BoardController {
-    const session = {
-      boardId: 'b1',
-      doc,
-      awareness: new Awareness(doc),
-      undoManager: new Y.UndoManager(boardRoots(doc), { trackedOrigins: new Set([ORIGIN]) }),
-      identity: { id: 'ann', name: 'Ann', color: '#2563eb' },
-      role: 'edit' as const,
-      origin: ORIGIN,
-    }
-    return new BoardController(session, { now: () => 0 as EpochMs })
-  }
+  const controllerOf = (doc: Y.Doc) => controllerOn(doc, 'ann', ORIGIN)
   const parent = { append: () => undefined } as unknown as ParentNode
 
   it('binds a note’s text: typing edits the document as this session', () => {

@@ -12,9 +12,7 @@ import {
   deleteKeyResult,
 } from '../../../core/board/commands/okr'
 import type { EpochMs } from '../../../core/okr/okr-model'
-import { Awareness } from 'y-protocols/awareness'
-import { boardRoots } from '../../../core/board/schema'
-import { BoardController } from '../../../client/board/board-controller'
+import { controllerOn } from '../fixtures/board-controller'
 import { BoardBinding, bindScene } from '../../../client/board/scene-binding'
 import type { SceneGroup, SceneNote, SceneSink } from '../../../client/canvas/scene-model'
 
@@ -151,16 +149,7 @@ describe('bindScene', () => {
   it('binds the scene as the board’s person sees it, their own commands landing at once', () => {
     const doc = new Y.Doc()
     const origin = { user: 'ann' }
-    const session = {
-      boardId: 'b1',
-      doc,
-      awareness: new Awareness(doc),
-      undoManager: new Y.UndoManager(boardRoots(doc), { trackedOrigins: new Set([origin]) }),
-      identity: { id: 'ann', name: 'Ann', color: '#2563eb' },
-      role: 'edit' as const,
-      origin,
-    }
-    const controller = new BoardController(session, { now: () => 0 as EpochMs })
+    const controller = controllerOn(doc, 'ann', origin)
     createNote(doc, { id: 'a', x: 0, y: 0, author: 'ann', createdAt: 1 as EpochMs }, REMOTE)
     createNote(doc, { id: 'b', x: 0, y: 0, author: 'bo', createdAt: 2 as EpochMs }, REMOTE)
     const scene = new RecordingScene()
