@@ -7,7 +7,6 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { Awareness } from 'y-protocols/awareness'
 import type { ReactiveController } from 'lit'
-import type { ContextRequestEvent } from '@lit/context'
 import { boardControllerContext, type BoardSession } from '../../../client/board/board-context'
 import { BoardConsumer } from '../../../client/board/board-consumer'
 import { BoardController } from '../../../client/board/board-controller'
@@ -15,6 +14,13 @@ import { setPhase } from '../../../core/board/commands/facilitation'
 import { createNote } from '../../../core/board/commands/notes'
 import { ROOTS } from '../../../core/board/schema'
 import type { EpochMs } from '../../../core/okr/okr-model'
+
+/** What @lit/context's `context-request` event carries (the protocol, not the class). */
+interface ContextRequest extends Event {
+  readonly context: unknown
+  readonly callback: (board: BoardController, unsubscribe: () => void) => void
+  readonly subscribe?: boolean
+}
 
 const T0 = Date.UTC(2026, 0, 5, 9) as EpochMs
 const boards: BoardController[] = []
@@ -60,9 +66,9 @@ class FakeHost extends EventTarget {
     super()
     this.#provided = provided
     this.addEventListener('context-request', (event) => {
-      const request = event as ContextRequestEvent<typeof boardControllerContext>
+      const request = event as ContextRequest
       if (request.context !== boardControllerContext || this.#provided === undefined) return
-      const callback = request.callback as (b: BoardController, u: () => void) => void
+      const callback = request.callback
       if (request.subscribe) this.#subscribers.add(callback)
       callback(this.#provided, () => this.#subscribers.delete(callback))
     })
