@@ -60,82 +60,9 @@ export class Metrics {
 
   render(gauges: Gauges): string {
     const out: string[] = []
-    const metric = (name: string, type: 'counter' | 'gauge', help: string, value: number) => {
+    for (const [name, type, help, value] of [...gaugeSeries(gauges), ...counterSeries(this)]) {
       out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`, `${name} ${value}`)
     }
-    metric('stretchboard_boards_loaded', 'gauge', 'Boards held in memory.', gauges.boardsLoaded)
-    metric('stretchboard_connections', 'gauge', 'Open websocket connections.', gauges.connections)
-    metric('stretchboard_boards_stored', 'gauge', 'Boards in storage.', gauges.boardsStored)
-    metric(
-      'stretchboard_bytes_stored',
-      'gauge',
-      'Bytes of Yjs data in storage.',
-      gauges.bytesStored,
-    )
-    metric('stretchboard_update_rows', 'gauge', 'Update rows not yet compacted.', gauges.updateRows)
-    metric(
-      'stretchboard_unsaved_updates',
-      'gauge',
-      'Updates held in memory because storage failed; non-zero means data is at risk.',
-      gauges.unsavedUpdates,
-    )
-    metric(
-      'stretchboard_rooms_inconsistent',
-      'gauge',
-      'Loaded boards whose doc no longer matches storage; non-zero means a board needs a reload.',
-      gauges.roomsInconsistent,
-    )
-    metric(
-      'stretchboard_rooms_reloaded_total',
-      'counter',
-      'Boards closed (1011) and reloaded from storage after an update failed inside Yjs.',
-      this.roomsReloaded,
-    )
-    metric(
-      'stretchboard_sliced_updates_total',
-      'counter',
-      'Client updates applied in slices to keep the event loop free.',
-      this.slicedUpdates,
-    )
-    metric(
-      'stretchboard_connections_opened_total',
-      'counter',
-      'Sockets accepted.',
-      this.connectionsOpened,
-    )
-    metric(
-      'stretchboard_messages_in_total',
-      'counter',
-      'Websocket messages received.',
-      this.messagesIn,
-    )
-    metric(
-      'stretchboard_messages_out_total',
-      'counter',
-      'Websocket messages sent.',
-      this.messagesOut,
-    )
-    metric('stretchboard_bytes_in_total', 'counter', 'Websocket bytes received.', this.bytesIn)
-    metric('stretchboard_bytes_out_total', 'counter', 'Websocket bytes sent.', this.bytesOut)
-    metric(
-      'stretchboard_updates_stored_total',
-      'counter',
-      'Appends that became durable.',
-      this.updatesStored,
-    )
-    metric(
-      'stretchboard_storage_failures_total',
-      'counter',
-      'Storage writes that failed and are being retried.',
-      this.storageFailures,
-    )
-    metric('stretchboard_compactions_total', 'counter', 'Compactions done.', this.compactions)
-    metric(
-      'stretchboard_compaction_failures_total',
-      'counter',
-      'Compactions that failed (retried later).',
-      this.compactionFailures,
-    )
     out.push(
       '# HELP stretchboard_rejected_messages_total Inbound messages or upgrades refused, by reason.',
       '# TYPE stretchboard_rejected_messages_total counter',
@@ -145,4 +72,72 @@ export class Metrics {
     }
     return out.join('\n') + '\n'
   }
+}
+
+/** One metric as /metrics lists it: name, type, help text, value. */
+type Series = readonly [name: string, type: 'counter' | 'gauge', help: string, value: number]
+
+/** The node's state now, asked of the relay and the store at each scrape. */
+function gaugeSeries(g: Gauges): Series[] {
+  return [
+    ['stretchboard_boards_loaded', 'gauge', 'Boards held in memory.', g.boardsLoaded],
+    ['stretchboard_connections', 'gauge', 'Open websocket connections.', g.connections],
+    ['stretchboard_boards_stored', 'gauge', 'Boards in storage.', g.boardsStored],
+    ['stretchboard_bytes_stored', 'gauge', 'Bytes of Yjs data in storage.', g.bytesStored],
+    ['stretchboard_update_rows', 'gauge', 'Update rows not yet compacted.', g.updateRows],
+    [
+      'stretchboard_unsaved_updates',
+      'gauge',
+      'Updates held in memory because storage failed; non-zero means data is at risk.',
+      g.unsavedUpdates,
+    ],
+    [
+      'stretchboard_rooms_inconsistent',
+      'gauge',
+      'Loaded boards whose doc no longer matches storage; non-zero means a board needs a reload.',
+      g.roomsInconsistent,
+    ],
+  ]
+}
+
+/** What happened since the process started. */
+function counterSeries(m: Metrics): Series[] {
+  return [
+    [
+      'stretchboard_rooms_reloaded_total',
+      'counter',
+      'Boards closed (1011) and reloaded from storage after an update failed inside Yjs.',
+      m.roomsReloaded,
+    ],
+    [
+      'stretchboard_sliced_updates_total',
+      'counter',
+      'Client updates applied in slices to keep the event loop free.',
+      m.slicedUpdates,
+    ],
+    ['stretchboard_connections_opened_total', 'counter', 'Sockets accepted.', m.connectionsOpened],
+    ['stretchboard_messages_in_total', 'counter', 'Websocket messages received.', m.messagesIn],
+    ['stretchboard_messages_out_total', 'counter', 'Websocket messages sent.', m.messagesOut],
+    ['stretchboard_bytes_in_total', 'counter', 'Websocket bytes received.', m.bytesIn],
+    ['stretchboard_bytes_out_total', 'counter', 'Websocket bytes sent.', m.bytesOut],
+    [
+      'stretchboard_updates_stored_total',
+      'counter',
+      'Appends that became durable.',
+      m.updatesStored,
+    ],
+    [
+      'stretchboard_storage_failures_total',
+      'counter',
+      'Storage writes that failed and are being retried.',
+      m.storageFailures,
+    ],
+    ['stretchboard_compactions_total', 'counter', 'Compactions done.', m.compactions],
+    [
+      'stretchboard_compaction_failures_total',
+      'counter',
+      'Compactions that failed (retried later).',
+      m.compactionFailures,
+    ],
+  ]
 }

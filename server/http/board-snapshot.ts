@@ -1,0 +1,75 @@
+/**
+ * A board's backup and restore: `GET /:id/snapshot` answers what storage holds, `PUT` merges a
+ * Yjs update in through the same gate as a socket's. Mounted under /api/boards by boards.ts.
+ */
+import { Hono } from 'hono'
+import * as Y from 'yjs'
+import { UpdateRejectedError } from '../../core/sync/index'
+import { BoardFullError, BoardReadOnlyError } from '../relay/board-size'
+import { LaneFullError } from '../relay/room'
+import { limitBody } from './body'
+import type { AppDeps, AppEnv } from './deps'
+import { ApiError } from './errors'
+import { requireRole } from './guards'
+import { withBoard } from './with-board'
+
+export function snapshotRoutes(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+  const snapshotLimit = limitBody(deps.config.maxPayloadBytes, 'snapshot')
+
+  app.get('/:id/snapshot', requireRole(deps, 'view'), async (c) => {
+    const { board } = c.get('grant')
+    // The backup is what storage holds, never a live doc: it works for a board too large to
+    // open, and a board whose doc threw cannot put anything unstored into it. A loaded board
+    // is asked to store what it has applied first (bounded: storage may be failing).
+    const room = deps.relay.rooms.get(board.id)
+    if (room !== null) await room.durable(deps.config.shutdownTimeoutMs)
+    let stored
+    try {
+      stored = await deps.store.loadDoc(board.id)
+    } catch (error) {
+      deps.logger.error({ err: error, boardId: board.id }, 'backup could not be read')
+      throw new ApiError(503, 'storage-unavailable', 'the board could not be read; try again')
+    }
+    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
+    // Merging needs no doc, so nothing stored can make it throw the way applying can.
+    const state = parts.length === 1 ? parts[0]! : Y.mergeUpdates([...parts])
+    return c.body(new Uint8Array(state), 200, {
+      'content-type': 'application/octet-stream',
+      'content-disposition': `attachment; filename="${board.id}.yjs"`,
+    })
+  })
+
+  app.put('/:id/snapshot', snapshotLimit, requireRole(deps, 'edit'), async (c) => {
+    const { board } = c.get('grant')
+    const bytes = new Uint8Array(await c.req.arrayBuffer())
+    const saved = await withBoard(deps, board.id, async (room) => {
+      try {
+        // The same gate as a socket's update (update-gate.ts), sliced the same way if big.
+        await room.importUpdate(bytes, 'snapshot-import')
+      } catch (error) {
+        throw snapshotError(error)
+      }
+      return room.durable(deps.config.shutdownTimeoutMs)
+    })
+    if (!saved) {
+      throw new ApiError(503, 'storage-unavailable', 'merged, but not yet saved; retrying')
+    }
+    deps.logger.info({ boardId: board.id, bytes: bytes.byteLength }, 'snapshot merged')
+    return c.json({ id: board.id, merged: true, bytes: bytes.byteLength })
+  })
+
+  return app
+}
+
+/** The HTTP answer for a refused snapshot: it says what is wrong, and nothing was merged. */
+function snapshotError(error: unknown): unknown {
+  if (error instanceof UpdateRejectedError) {
+    return new ApiError(422, `snapshot-${error.problem}`, `snapshot refused: ${error.message}`)
+  }
+  if (error instanceof BoardFullError) return new ApiError(413, 'board-full', error.message)
+  if (error instanceof BoardReadOnlyError)
+    return new ApiError(413, 'board-read-only', error.message)
+  if (error instanceof LaneFullError) return new ApiError(503, 'board-busy', error.message)
+  return error
+}
