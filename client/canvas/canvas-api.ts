@@ -8,7 +8,7 @@ export interface CanvasApi extends HTMLElement {
   /** The whole board (not just the visible part) as a PNG data URL. */
   toPNG(pixelRatio: number): string
   zoomToFit(): void
-  /** Selects the notes (or frames) and brings them into view: `board.focusNotes`. */
+  /** Outlines the notes (or frames) and brings them into view: `board.focusNotes`. */
   focusNotes(ids: readonly string[]): void
 }
 

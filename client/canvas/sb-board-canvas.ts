@@ -10,7 +10,7 @@ import type { PropertyValues, TemplateResult } from 'lit'
 import { LitElement, html, nothing } from 'lit'
 import type Konva from 'konva'
 import { BoardConsumer } from '../board/board-consumer'
-import type { BoardController } from '../board/board-controller'
+import type { BoardController, CanvasIntents } from '../board/board-controller'
 import { BoardScene } from './board-scene'
 import type { CanvasApi, SelectionChangeDetail } from './canvas-api'
 import { CanvasBoardLink } from './canvas-board-link'
@@ -54,7 +54,7 @@ export class SbBoardCanvas extends LitElement implements CanvasApi, KeyboardHost
   /** The last focus request acted on (`board.intents.focus.seq`). */
   #focusSeen = 0
   /** The grouping preview now outlined (undefined: none drawn for this board yet). */
-  #previewShown: BoardController['intents']['preview'] | undefined = undefined
+  #previewShown: CanvasIntents['preview'] | undefined = undefined
 
   constructor() {
     super()
@@ -163,11 +163,14 @@ export class SbBoardCanvas extends LitElement implements CanvasApi, KeyboardHost
     this.#ensureScene()
   }
 
-  /** The board or its intents changed: follow the board, then show what was asked. */
-  override updated(): void {
-    this.#follow(this.#board.board)
-    const board = this.link?.board
-    const scene = this.scene
+  /**
+   * The board or its intents changed: follow the board, then show what was asked. Before the
+   * render, so the toolbar already knows whether this person may edit.
+   */
+  override willUpdate(): void {
+    if (this.#scene) this.#follow(this.#board.board)
+    const board = this.#link?.board
+    const scene = this.#scene
     if (!board || !scene) return
     if (board.intents.preview !== this.#previewShown) {
       this.#previewShown = board.intents.preview
@@ -215,7 +218,7 @@ export class SbBoardCanvas extends LitElement implements CanvasApi, KeyboardHost
     this.scene?.setProposals(null)
   }
 
-  /** Selects the notes (or frames) still on the board and eases them into view. */
+  /** Outlines the notes (or frames) still on the board until the next press, and eases to them. */
   #focus(ids: readonly string[]): void {
     const scene = this.scene
     if (!scene) return
