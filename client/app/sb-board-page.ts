@@ -9,7 +9,6 @@ import { Task, TaskStatus } from '@lit/task'
 import {
   boardConnectionContext,
   boardControllerContext,
-  boardSessionContext,
   type Identity,
   type Role,
 } from '../board/board-context'
@@ -21,6 +20,7 @@ import { getAccess, rememberBoard, switchableEditToken, updateAccess } from '../
 import type { KeyValueStore } from '../device/key-value'
 import { browserStore } from '../device/device-store'
 import { deviceClock } from '../device/clock'
+import { titleToCache } from './board-title'
 import './sb-board-view'
 
 const TICK_MS = 60_000
@@ -48,10 +48,10 @@ export class SbBoardPage extends LitElement {
   /** Bumped by every close, so a reopen that finishes after another close or open is dropped. */
   #generation = 0
   readonly #recoveries = new RecoveryBudget()
-  /** TEMPORARY during the issue-13 migration: views move to the controller, then this goes. */
-  readonly #sessionProvider = new ContextProvider(this, { context: boardSessionContext })
   readonly #boardProvider = new ContextProvider(this, { context: boardControllerContext })
   #board: BoardController | null = null
+  /** The title this device last stored for the board, so a change event costs no storage read. */
+  #cachedTitle = ''
   #tick: ReturnType<typeof setInterval> | undefined
   readonly #connectionProvider = new ContextProvider(this, { context: boardConnectionContext })
 
@@ -64,7 +64,9 @@ export class SbBoardPage extends LitElement {
     },
     onComplete: (info) => {
       if (info === null) return
-      updateAccess(this.store, info.id, { role: info.role, title: info.title })
+      // The document is the title's home: a rename not yet on the server outranks its answer.
+      const title = this.#board?.meta.title.trim() || info.title
+      updateAccess(this.store, info.id, { role: info.role, title })
       if (this.opened === null || this.opened.session.role !== info.role) this.#open(info.role)
     },
     onError: (error) => {
@@ -122,12 +124,7 @@ export class SbBoardPage extends LitElement {
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('boardId') || changed.has('linkToken')) this.#resolve()
-    else if (changed.has('identity')) {
-      this.#board?.setIdentity(this.identity)
-      if (this.opened !== null) {
-        this.#sessionProvider.setValue({ ...this.opened.session, identity: this.identity })
-      }
-    }
+    else if (changed.has('identity')) this.#board?.setIdentity(this.identity)
   }
 
   override disconnectedCallback(): void {
@@ -201,10 +198,12 @@ export class SbBoardPage extends LitElement {
     this.problem = null
     this.#board = new BoardController(this.opened.session, { now: deviceClock })
     this.#board.connect()
+    this.#cachedTitle = access?.title ?? ''
+    this.#board.addEventListener('change', this.#rememberTitle)
+    this.#rememberTitle()
     // Trends, due check-ins and "expected" scores move with the day: one tick a minute.
     this.#tick = setInterval(() => this.#board?.tick(), TICK_MS)
     this.#boardProvider.setValue(this.#board)
-    this.#sessionProvider.setValue(this.opened.session)
     this.#connectionProvider.setValue(this.opened.connection)
     window.addEventListener('online', this.#onNetwork)
     window.addEventListener('offline', this.#onNetwork)
@@ -215,6 +214,7 @@ export class SbBoardPage extends LitElement {
     window.removeEventListener('online', this.#onNetwork)
     window.removeEventListener('offline', this.#onNetwork)
     clearInterval(this.#tick)
+    this.#board?.removeEventListener('change', this.#rememberTitle)
     this.#board?.disconnect()
     this.#board = null
     this.opened?.destroy()
@@ -261,6 +261,15 @@ export class SbBoardPage extends LitElement {
     rememberBoard(this.store, this.boardId, { token: editToken, role: 'edit' }, deviceClock())
     this.#token = editToken
     this.#open('edit')
+  }
+
+  /** The home page lists boards by the title this device stored: it follows the document's. */
+  readonly #rememberTitle = (): void => {
+    const board = this.#board
+    const title = board === null ? null : titleToCache(board.meta.title, this.#cachedTitle)
+    if (board === null || title === null) return
+    this.#cachedTitle = title
+    updateAccess(this.store, board.boardId, { title })
   }
 
   readonly #onNetwork = (): void => {

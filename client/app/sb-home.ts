@@ -5,6 +5,7 @@ import type { Identity } from '../board/board-context'
 import { createBoard, localHref, putSnapshot } from '../net/api'
 import { withCreationSecret } from '../net/creation-secret'
 import { boardPath } from './router'
+import { MAX_BOARD_TITLE, UNTITLED_BOARD } from './board-title'
 import { recentBoards, rememberBoard } from '../device/board-access'
 import type { KeyValueStore } from '../device/key-value'
 import { browserStore } from '../device/device-store'
@@ -157,7 +158,7 @@ export class SbHome extends LitElement {
             name="title"
             type="text"
             placeholder="Q3 OKR workshop"
-            maxlength="120"
+            maxlength=${MAX_BOARD_TITLE}
             data-testid="board-title-input"
           />
           <button type="submit" data-testid="create-board" ?disabled=${this.#busy}>
@@ -199,7 +200,7 @@ export class SbHome extends LitElement {
                           this.#navigate(boardPath(board.id))
                         }}
                       >
-                        <span>${board.title || 'Untitled board'}</span>
+                        <span>${board.title || UNTITLED_BOARD}</span>
                         <span class="meta"
                           >${board.role === 'view' ? 'view only · ' : ''}${new Date(
                             board.lastOpenedAt,
@@ -226,8 +227,8 @@ export class SbHome extends LitElement {
     const title = String(data.get('title') ?? '').trim()
     const file = data.get('file')
     const upload = file instanceof File && file.size > 0 ? file : null
-    const fallback = upload !== null ? upload.name.replace(/\.[^.]*$/, '') : 'Untitled board'
-    void this.#create.run([title !== '' ? title.slice(0, 120) : fallback, upload])
+    const fallback = upload !== null ? upload.name.replace(/\.[^.]*$/, '') : UNTITLED_BOARD
+    void this.#create.run([title !== '' ? title.slice(0, MAX_BOARD_TITLE) : fallback, upload])
   }
 
   #navigate(href: string): void {
