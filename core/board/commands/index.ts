@@ -23,6 +23,9 @@
  *            deleting an objective deletes its KRs, their check-ins and its initiatives)
  * Gestures   makeKeyResultAnInitiative, reorderObjectives, reorderKeyResults (several entities,
  *            one transaction, validated before any write)
+ * Selection  dropNotes (move + regroup by where notes land), deleteSelection, recolourSelection,
+ *            frameSelection, acceptGroupingProposal (in ./selection.ts; all-or-nothing, one
+ *            undo step; positions from NOTE_SIZE and ../layout.ts)
  * Retro      setRetroAnswer, carryForward (in ./retro.ts)
  * Convert    applyConversion(doc, result, origin, selection?) — idempotent, keeps user edits
  * Migrate    migrate(doc, origin) in ../migrate.ts — run once after loading a board
@@ -39,4 +42,5 @@ export * from './facilitation'
 export * from './okr'
 export * from './conversion'
 export * from './gestures'
+export * from './selection'
 export * from './retro'
