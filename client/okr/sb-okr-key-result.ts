@@ -4,7 +4,7 @@
  * value that does not parse (a target of "lots") stays in the field with a message beside it;
  * the document keeps the last good value.
  */
-import { LitElement, css, html } from 'lit'
+import { css, html } from 'lit'
 import type { KeyResultRecord } from '../../core/board/board-model'
 import {
   deleteKeyResult,
@@ -14,14 +14,12 @@ import {
 import { reorderKeyResults } from '../../core/board/commands/gestures'
 import { CALCULATIONS, DIRECTIONS, FREQUENCIES, ROLLUPS } from '../../core/okr/okr-model'
 import { formatValue } from '../../core/export/format'
-import { BoardConsumer } from '../board/board-consumer'
-import { FieldForm } from './field-form'
+import { EditorCard } from './editor-card'
 import { enumOptions, field, input, selectField } from './editor-fields'
-import { deleteButton, editorStyles, findings, moveButtons } from './editor-parts'
+import { editorStyles, findings } from './editor-parts'
 import {
   checkInSummary,
   measuredText,
-  movePosition,
   sourceNotesLabel,
   targetLabel,
   type KeyResultCard,
@@ -37,25 +35,17 @@ import {
   parseOwner,
   parseTitle,
 } from './parse-input'
-import { moveTo } from './reorder'
 import './sb-okr-initiatives'
 import './sb-okr-score-bar'
 
 type NumberField = 'start' | 'target' | 'weight'
 
-export class SbOkrKeyResult extends LitElement {
-  static override properties = {
-    card: { attribute: false },
-  }
-
-  declare card: KeyResultCard | null
-
-  readonly #board = new BoardConsumer(this, (b) => b.canEdit)
-  readonly #form = new FieldForm(this)
-
+export class SbOkrKeyResult extends EditorCard<KeyResultCard, KeyResultFields> {
   constructor() {
-    super()
-    this.card = null
+    super(
+      { write: updateKeyResult, reorder: reorderKeyResults, remove: deleteKeyResult },
+      (card) => card.siblings,
+    )
   }
 
   static override styles = [
@@ -89,9 +79,9 @@ export class SbOkrKeyResult extends LitElement {
     const card = this.card
     if (card === null) return null
     const kr = card.record
-    const canEdit = this.#board.board?.canEdit ?? false
+    const canEdit = this.canEdit
     const summary = checkInSummary(card.figures)
-    return html`${this.#header(card, canEdit)} ${this.#form.error('title')} ${this.#notesLink(kr)}
+    return html`${this.#header(card, canEdit)} ${this.form.error('title')} ${this.#notesLink(kr)}
       <div class="grid">${this.#fields(kr, canEdit)}</div>
       ${findings(card.diagnostics)}
       <sb-okr-initiatives .keyResult=${kr} .initiatives=${card.initiatives}></sb-okr-initiatives>
@@ -101,13 +91,12 @@ export class SbOkrKeyResult extends LitElement {
   #header(card: KeyResultCard, canEdit: boolean) {
     const kr = card.record
     const f = card.figures
-    const position = movePosition(card.siblings, kr.id)
     return html`<div class="row">
-      ${input(this.#form, {
+      ${input(this.form, {
         key: 'title',
         value: kr.title,
         parse: parseTitle('A key result needs a title.'),
-        commit: (title) => this.#update({ title }),
+        commit: (title) => this.write({ title }),
         disabled: !canEdit,
         live: true,
         className: 'title',
@@ -127,20 +116,11 @@ export class SbOkrKeyResult extends LitElement {
               </span>`
           : null
       }
-      ${moveButtons({
-        what: 'key result',
-        up: position.up,
-        down: position.down,
-        disabled: !canEdit,
-        move: (delta) => this.#move(card, position.index + delta),
+      ${this.actions('key result', {
+        label: 'Delete key result',
+        title: 'Delete this key result (undo brings it back)',
+        testid: `kr-delete-${kr.id}`,
       })}
-      ${deleteButton(
-        'Delete key result',
-        'Delete this key result (undo brings it back)',
-        `kr-delete-${kr.id}`,
-        !canEdit,
-        () => this.#board.board?.run(deleteKeyResult, { id: kr.id }),
-      )}
     </div>`
   }
 
@@ -151,7 +131,7 @@ export class SbOkrKeyResult extends LitElement {
       data-testid=${`kr-notes-${kr.id}`}
       title="Show the sticky notes this key result came from"
       @click=${() => {
-        const board = this.#board.board
+        const board = this.board.board
         if (board) followToNotes(this, board, kr.sourceNoteIds)
       }}
     >
@@ -163,8 +143,8 @@ export class SbOkrKeyResult extends LitElement {
     const unit = unitParts(kr.unit)
     const extraLabel = unitExtraLabel(unit.kind)
     const disabled = !canEdit
-    const update = (fields: Partial<KeyResultFields>) => this.#update(fields)
-    return html`${field(this.#form, 'Metric', {
+    const update = (fields: Partial<KeyResultFields>) => this.write(fields)
+    return html`${field(this.form, 'Metric', {
       key: 'metric',
       value: kr.metric,
       parse: parseAnyText,
@@ -181,7 +161,7 @@ export class SbOkrKeyResult extends LitElement {
     ${
       extraLabel === null
         ? null
-        : field(this.#form, extraLabel, {
+        : field(this.form, extraLabel, {
             key: 'unit-extra',
             value: unit.extra,
             parse: parseAnyText,
@@ -192,7 +172,7 @@ export class SbOkrKeyResult extends LitElement {
     ${this.#number('start', 'Start', measuredText(kr, kr.start), disabled)}
     ${this.#number('target', targetLabel(kr.calculation), measuredText(kr, kr.target), disabled)}
     ${this.#enums(kr, disabled)} ${this.#number('weight', 'Weight', String(kr.weight), disabled)}
-    ${field(this.#form, 'Owner', {
+    ${field(this.form, 'Owner', {
       key: 'owner',
       value: kr.owner ?? '',
       parse: parseOwner,
@@ -201,7 +181,7 @@ export class SbOkrKeyResult extends LitElement {
       disabled,
     })}
     ${field(
-      this.#form,
+      this.form,
       'Grading points (value: score, …)',
       {
         key: 'grading',
@@ -216,7 +196,7 @@ export class SbOkrKeyResult extends LitElement {
   }
 
   #enums(kr: KeyResultRecord, disabled: boolean) {
-    const update = (fields: Partial<KeyResultFields>) => this.#update(fields)
+    const update = (fields: Partial<KeyResultFields>) => this.write(fields)
     return html`${selectField('Direction', {
       key: 'direction',
       value: kr.direction,
@@ -249,26 +229,15 @@ export class SbOkrKeyResult extends LitElement {
 
   #number(key: NumberField, label: string, value: string, disabled: boolean) {
     const range = key === 'weight' ? { min: 0, max: 1000 } : {}
-    return field(this.#form, label, {
+    return field(this.form, label, {
       key,
       value,
       parse: (text) => parseNumberInput(text, range),
-      commit: (n) => this.#update({ [key]: n }),
+      commit: (n) => this.write({ [key]: n }),
       numeric: true,
       testid: `kr-${key}-${this.card?.record.id ?? ''}`,
       disabled,
     })
-  }
-
-  #update(fields: Partial<KeyResultFields>): void {
-    const kr = this.card?.record
-    if (kr) this.#board.board?.run(updateKeyResult, { id: kr.id, ...fields })
-  }
-
-  /** Renumbers the objective's key results so the order survives equal `order` values. */
-  #move(card: KeyResultCard, index: number): void {
-    const ids = moveTo(card.siblings, card.record.id, index)
-    this.#board.board?.run(reorderKeyResults, { ids })
   }
 }
 

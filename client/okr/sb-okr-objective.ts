@@ -3,7 +3,7 @@
  * description, owner, status, type, timeframe and parent, each written at once through
  * updateObjective. Its handle starts a drag the editor finishes (the editor owns the order).
  */
-import { LitElement, css, html } from 'lit'
+import { css, html } from 'lit'
 import type { ObjectiveRecord } from '../../core/board/board-model'
 import {
   createKeyResult,
@@ -14,31 +14,22 @@ import {
 import { reorderObjectives } from '../../core/board/commands/gestures'
 import { OBJECTIVE_STATUSES, OBJECTIVE_TYPES } from '../../core/okr/okr-model'
 import { formatTimeframe } from '../../core/okr/timeframe'
-import { BoardConsumer } from '../board/board-consumer'
 import { newId } from '../board/ids'
-import { FieldForm } from './field-form'
+import { EditorCard } from './editor-card'
 import { enumOptions, field, input, select, selectField } from './editor-fields'
-import { deleteButton, editorStyles, findings, moveButtons } from './editor-parts'
-import { NO_PARENT, movePosition, type ObjectiveCard } from './editor-model'
+import { editorStyles, findings } from './editor-parts'
+import { NO_PARENT, type ObjectiveCard } from './editor-model'
 import { okrStyles } from './okr-styles'
 import { parseAnyText, parseOwner, parseTimeframeInput, parseTitle } from './parse-input'
-import { moveTo } from './reorder'
 import './sb-okr-key-result'
 import './sb-okr-score-bar'
 
-export class SbOkrObjective extends LitElement {
-  static override properties = {
-    card: { attribute: false },
-  }
-
-  declare card: ObjectiveCard | null
-
-  readonly #board = new BoardConsumer(this, (b) => b.canEdit)
-  readonly #form = new FieldForm(this)
-
+export class SbOkrObjective extends EditorCard<ObjectiveCard, ObjectiveFields> {
   constructor() {
-    super()
-    this.card = null
+    super(
+      { write: updateObjective, reorder: reorderObjectives, remove: deleteObjective },
+      (card) => card.order,
+    )
   }
 
   static override styles = [
@@ -79,9 +70,9 @@ export class SbOkrObjective extends LitElement {
     const card = this.card
     if (card === null) return null
     const o = card.record
-    const canEdit = this.#board.board?.canEdit ?? false
+    const canEdit = this.canEdit
     return html`<section class="card objective">
-      ${this.#header(card, canEdit)} ${this.#form.error('title')}
+      ${this.#header(card, canEdit)} ${this.form.error('title')}
       ${
         card.carriedFrom === null
           ? null
@@ -110,7 +101,6 @@ export class SbOkrObjective extends LitElement {
 
   #header(card: ObjectiveCard, canEdit: boolean) {
     const o = card.record
-    const position = movePosition(card.order, o.id)
     return html`<div class="row">
       <span
         class="handle"
@@ -119,11 +109,11 @@ export class SbOkrObjective extends LitElement {
         @dragstart=${(e: DragEvent) => e.dataTransfer?.setData('text/plain', o.id)}
         >⠿</span
       >
-      ${input(this.#form, {
+      ${input(this.form, {
         key: 'title',
         value: o.title,
         parse: parseTitle('An objective needs a title.'),
-        commit: (title) => this.#update({ title }),
+        commit: (title) => this.write({ title }),
         disabled: !canEdit,
         live: true,
         className: 'title',
@@ -139,28 +129,19 @@ export class SbOkrObjective extends LitElement {
             ></sb-okr-score-bar>`
           : null
       }
-      ${moveButtons({
-        what: null,
-        up: position.up,
-        down: position.down,
-        disabled: !canEdit,
-        move: (delta) => this.#move(card, position.index + delta),
+      ${this.actions(null, {
+        label: 'Delete objective',
+        title: 'Delete the objective with its key results (undo brings them back)',
+        testid: `objective-delete-${o.id}`,
       })}
-      ${deleteButton(
-        'Delete objective',
-        'Delete the objective with its key results (undo brings them back)',
-        `objective-delete-${o.id}`,
-        !canEdit,
-        () => this.#board.board?.run(deleteObjective, { id: o.id }),
-      )}
     </div>`
   }
 
   #fields(card: ObjectiveCard, disabled: boolean) {
     const o = card.record
-    const update = (fields: Partial<ObjectiveFields>) => this.#update(fields)
+    const update = (fields: Partial<ObjectiveFields>) => this.write(fields)
     return html`${field(
-        this.#form,
+        this.form,
         'Description',
         {
           key: 'description',
@@ -173,7 +154,7 @@ export class SbOkrObjective extends LitElement {
         },
         true,
       )}
-      ${field(this.#form, 'Owner', {
+      ${field(this.form, 'Owner', {
         key: 'owner',
         value: o.owner ?? '',
         parse: parseOwner,
@@ -208,30 +189,19 @@ export class SbOkrObjective extends LitElement {
   }
 
   #timeframe(o: ObjectiveRecord, disabled: boolean) {
-    return field(this.#form, 'Timeframe', {
+    return field(this.form, 'Timeframe', {
       key: 'timeframe',
       value: o.timeframe ? formatTimeframe(o.timeframe) : '',
       parse: parseTimeframeInput,
-      commit: (timeframe) => this.#update({ timeframe }),
+      commit: (timeframe) => this.write({ timeframe }),
       placeholder: "the board's",
       testid: `objective-timeframe-${o.id}`,
       disabled,
     })
   }
 
-  #update(fields: Partial<ObjectiveFields>): void {
-    const o = this.card?.record
-    if (o) this.#board.board?.run(updateObjective, { id: o.id, ...fields })
-  }
-
-  /** Renumbers every objective so the order survives equal or missing `order` values. */
-  #move(card: ObjectiveCard, index: number): void {
-    const ids = moveTo(card.order, card.record.id, index)
-    this.#board.board?.run(reorderObjectives, { ids })
-  }
-
   #addKeyResult(objectiveId: string, count: number): void {
-    this.#board.board?.run(createKeyResult, {
+    this.board.board?.run(createKeyResult, {
       id: newId(),
       objectiveId,
       title: 'New key result',
