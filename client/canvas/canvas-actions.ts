@@ -1,137 +1,77 @@
 /**
- * What the canvas can do to the document, each a core command run with the session's origin
- * (so undo sees exactly the local user's changes). Ids and timestamps are made here because
- * core has neither randomness nor a clock.
+ * What the canvas can do to the document: each gesture is ONE core command run with the
+ * session's origin (so undo sees exactly the local user's changes, one step per gesture). Ids
+ * and timestamps are made here because core has neither randomness nor a clock.
+ *
+ * A refused command throws its BoardCommandError having written nothing; the caller
+ * (CanvasBoardLink.act) turns it into a notice. Nothing is caught here, so a refusal is never
+ * silent. The doc itself is reached only through client/board/command-runner.ts.
  */
 import type { EpochMs } from '../../core/okr/okr-model'
+import { setGroupBounds } from '../../core/board/commands/groups'
+import { createNote, duplicateNotes } from '../../core/board/commands/notes'
 import {
-  assignNotes,
-  createGroup,
-  deleteGroup,
-  recolourGroup,
-  setGroupBounds,
-  unassignNotes,
-} from '../../core/board/commands/groups'
-import {
-  createNote,
-  deleteNotes,
-  duplicateNotes,
-  moveNotes,
-  recolourNotes,
-} from '../../core/board/commands/notes'
+  deleteSelection,
+  dropNotes,
+  frameSelection,
+  recolourSelection,
+} from '../../core/board/commands/selection'
 import type { TextDeltaOp } from '../../core/board/commands/text'
 import { editText } from '../../core/board/commands/text'
 import type { TextRoot } from '../../core/board/schema'
-import type { BoardSession } from '../board/board-context'
-import type { SceneNote } from './scene-model'
+import type { CommandRunner, RunnerSession } from '../board/command-runner'
+import { sessionRunner } from '../board/command-runner'
 import type { Group } from '../../core/board/board-model'
-import { assignmentsAfterDrop, byTarget } from './drop-into-frame'
 import { FRAME_MIN_SIZE } from './frame-node'
 import { newId as newIdFromCrypto } from '../board/ids'
-import { NOTE_HEIGHT, NOTE_WIDTH, frameAt, unionNotes } from './hit-test'
+import { NOTE_HEIGHT, NOTE_WIDTH, frameAt } from './hit-test'
 
 /** Offset of a duplicate from its source, so the copy is visibly a copy. */
 const DUPLICATE_OFFSET = 24
-const FRAME_PADDING = 24
 
 /** What the actions read about the board: the scene in the app, plain reads in tests. */
 export interface SceneModel {
   hasNote(id: string): boolean
-  note(id: string): SceneNote | undefined
   group(id: string): Group | undefined
   allGroups(): Group[]
 }
 
 export class CanvasActions {
+  private readonly commands: CommandRunner
+
   constructor(
-    private readonly session: Pick<BoardSession, 'doc' | 'origin' | 'undoManager' | 'identity'>,
+    session: RunnerSession,
     private readonly scene: SceneModel,
     private readonly newId: () => string = newIdFromCrypto,
     private readonly now: () => EpochMs = () => Date.now() as EpochMs,
-  ) {}
-
-  private get doc() {
-    return this.session.doc
-  }
-
-  private get origin() {
-    return this.session.origin
-  }
-
-  /**
-   * Runs a command; a refused command (a note deleted by another peer a moment ago, a limit
-   * reached) is reported on the console and leaves the board as it was, never as an exception
-   * escaping a pointer handler.
-   */
-  private run<T>(what: string, fn: () => T): T | null {
-    try {
-      return fn()
-    } catch (error) {
-      console.warn(`canvas: ${what} was refused`, error)
-      return null
-    }
+  ) {
+    this.commands = sessionRunner(session)
   }
 
   /** Creates a note centred on a stage point, inside the frame under it if any. */
   createNoteAt(p: { x: number; y: number }): string | null {
     const id = this.newId()
-    const groupId = frameAt(this.scene.allGroups(), p)
-    const done = this.run('createNote', () =>
-      createNote(
-        this.doc,
-        {
-          id,
-          x: Math.round(p.x - NOTE_WIDTH / 2),
-          y: Math.round(p.y - NOTE_HEIGHT / 2),
-          author: this.session.identity.id,
-          createdAt: this.now(),
-          groupId,
-        },
-        this.origin,
-      ),
-    )
-    return done === null ? null : id
+    this.commands.run(createNote, {
+      id,
+      x: Math.round(p.x - NOTE_WIDTH / 2),
+      y: Math.round(p.y - NOTE_HEIGHT / 2),
+      author: this.commands.identity.id,
+      createdAt: this.now(),
+      groupId: frameAt(this.scene.allGroups(), p),
+    })
+    return id
   }
 
   /**
    * Commits a drag: frames move (carrying their notes), loose notes move, and notes dropped
-   * into or out of a frame change group — in one transaction, so peers never see a note moved
-   * but not yet regrouped, and undo takes the whole gesture back in one step.
+   * into or out of a frame change group — one command, so peers never see a note moved but
+   * not yet regrouped, and undo takes the whole gesture back in one step.
    */
   drop(noteIds: readonly string[], frameIds: readonly string[], dx: number, dy: number): void {
+    // A click is not a gesture: it must not end the undo step a moment of typing is part of.
     if (dx === 0 && dy === 0) return
-    const carried = new Set(frameIds)
-    const loose = noteIds.flatMap((id) => {
-      const n = this.scene.note(id)
-      return n && !(n.groupId !== null && carried.has(n.groupId)) ? [n] : []
-    })
-    // Observers run when the outer transaction ends, so the scene still holds the positions
-    // from before the drop: the drop targets are computed from them plus the offset.
-    const frames = this.scene
-      .allGroups()
-      .map((g) => (carried.has(g.id) ? { ...g, x: g.x + dx, y: g.y + dy } : g))
-    const dropped = loose.map((n) => ({ ...n, x: n.x + dx, y: n.y + dy }))
-    const regroup = byTarget(assignmentsAfterDrop(dropped, frames))
-    this.session.undoManager.stopCapturing()
-    this.doc.transact(() => {
-      for (const id of frameIds) {
-        const g = this.scene.group(id)
-        if (!g) continue
-        this.run('setGroupBounds', () =>
-          setGroupBounds(this.doc, { id, x: g.x + dx, y: g.y + dy }, this.origin),
-        )
-      }
-      if (loose.length === 0) return
-      const ids = loose.map((n) => n.id)
-      this.run('moveNotes', () => moveNotes(this.doc, { ids, dx, dy }, this.origin))
-      for (const [groupId, noteIds] of regroup) {
-        if (groupId === null) {
-          this.run('unassignNotes', () => unassignNotes(this.doc, { noteIds }, this.origin))
-        } else {
-          this.run('assignNotes', () => assignNotes(this.doc, { noteIds, groupId }, this.origin))
-        }
-      }
-    }, this.origin)
+    this.commands.newUndoStep()
+    this.commands.run(dropNotes, { noteIds, groupIds: frameIds, dx, dy })
   }
 
   /**
@@ -139,43 +79,31 @@ export class CanvasActions {
    * frame shrunk past a note should not silently drop it from the group.
    */
   resizeFrame(id: string, w: number, h: number): void {
-    this.session.undoManager.stopCapturing()
-    this.run('setGroupBounds', () =>
-      setGroupBounds(
-        this.doc,
-        {
-          id,
-          w: Math.max(FRAME_MIN_SIZE.w, Math.round(w)),
-          h: Math.max(FRAME_MIN_SIZE.h, Math.round(h)),
-        },
-        this.origin,
-      ),
-    )
+    this.commands.newUndoStep()
+    this.commands.run(setGroupBounds, {
+      id,
+      w: Math.max(FRAME_MIN_SIZE.w, Math.round(w)),
+      h: Math.max(FRAME_MIN_SIZE.h, Math.round(h)),
+    })
   }
 
   /** The selection's notes and frames, each in selection order; other ids are left out. */
-  private split(ids: readonly string[]): { notes: string[]; frames: string[] } {
+  private split(ids: readonly string[]): { noteIds: string[]; groupIds: string[] } {
     return {
-      notes: ids.filter((id) => this.scene.hasNote(id)),
-      frames: ids.filter((id) => this.scene.group(id) !== undefined),
+      noteIds: ids.filter((id) => this.scene.hasNote(id)),
+      groupIds: ids.filter((id) => this.scene.group(id) !== undefined),
     }
   }
 
   /** Arrow-key nudge: same rules as a drag, so nudging out of a frame ungroups. */
   nudge(ids: readonly string[], dx: number, dy: number): void {
-    const { notes, frames } = this.split(ids)
-    this.drop(notes, frames, dx, dy)
+    const { noteIds, groupIds } = this.split(ids)
+    this.drop(noteIds, groupIds, dx, dy)
   }
 
   delete(ids: readonly string[]): void {
-    const { notes, frames } = this.split(ids)
-    this.session.undoManager.stopCapturing()
-    this.doc.transact(() => {
-      if (notes.length > 0)
-        this.run('deleteNotes', () => deleteNotes(this.doc, { ids: notes }, this.origin))
-      for (const id of frames)
-        this.run('deleteGroup', () => deleteGroup(this.doc, { id }, this.origin))
-    }, this.origin)
+    this.commands.newUndoStep()
+    this.commands.run(deleteSelection, this.split(ids))
   }
 
   /** Duplicates the selected notes; returns the copies' ids (the new selection). */
@@ -184,75 +112,41 @@ export class CanvasActions {
       .filter((id) => this.scene.hasNote(id))
       .map((sourceId) => ({ sourceId, id: this.newId() }))
     if (copies.length === 0) return []
-    return (
-      this.run('duplicateNotes', () =>
-        duplicateNotes(
-          this.doc,
-          {
-            copies,
-            dx: DUPLICATE_OFFSET,
-            dy: DUPLICATE_OFFSET,
-            author: this.session.identity.id,
-            createdAt: this.now(),
-          },
-          this.origin,
-        ),
-      ) ?? []
-    )
+    return this.commands.run(duplicateNotes, {
+      copies,
+      dx: DUPLICATE_OFFSET,
+      dy: DUPLICATE_OFFSET,
+      author: this.commands.identity.id,
+      createdAt: this.now(),
+    })
   }
 
   recolour(ids: readonly string[], color: string): void {
-    const { notes, frames } = this.split(ids)
-    this.session.undoManager.stopCapturing()
-    this.doc.transact(() => {
-      if (notes.length > 0)
-        this.run('recolourNotes', () => recolourNotes(this.doc, { ids: notes, color }, this.origin))
-      for (const id of frames)
-        this.run('recolourGroup', () => recolourGroup(this.doc, { id, color }, this.origin))
-    }, this.origin)
+    this.commands.newUndoStep()
+    this.commands.run(recolourSelection, { ...this.split(ids), color })
   }
 
-  /** Draws a frame around the selected notes and puts them in it; returns the frame's id. */
+  /**
+   * Draws a frame around the selected notes and puts them in it; returns the frame's id, or
+   * null when the selection holds no note.
+   */
   frameNotes(ids: readonly string[]): string | null {
-    const notes = ids.flatMap((id) => this.scene.note(id) ?? [])
-    const box = unionNotes(notes)
-    if (!box) return null
-    const id = this.newId()
-    this.session.undoManager.stopCapturing()
-    let ok = true
-    this.doc.transact(() => {
-      ok =
-        this.run('createGroup', () =>
-          createGroup(
-            this.doc,
-            {
-              id,
-              x: box.x - FRAME_PADDING,
-              y: box.y - FRAME_PADDING,
-              w: box.w + 2 * FRAME_PADDING,
-              h: box.h + 2 * FRAME_PADDING,
-            },
-            this.origin,
-          ),
-        ) !== null
-      if (ok)
-        this.run('assignNotes', () =>
-          assignNotes(this.doc, { noteIds: notes.map((n) => n.id), groupId: id }, this.origin),
-        )
-    }, this.origin)
-    return ok ? id : null
+    const { noteIds } = this.split(ids)
+    if (noteIds.length === 0) return null
+    this.commands.newUndoStep()
+    return this.commands.run(frameSelection, { groupId: this.newId(), noteIds })
   }
 
   /** Applies an inline editor's delta; throws when the target is gone so the editor closes. */
   editText(collection: TextRoot, id: string, delta: readonly TextDeltaOp[]): void {
-    editText(this.doc, { collection, id, delta }, this.origin)
+    this.commands.run(editText, { collection, id, delta })
   }
 
   undo(): void {
-    this.session.undoManager.undo()
+    this.commands.undo()
   }
 
   redo(): void {
-    this.session.undoManager.redo()
+    this.commands.redo()
   }
 }

@@ -4,28 +4,21 @@
  * The Konva scene uses these instead of its own per-shape hit canvas so that 10,000 notes cost
  * one array scan, not 10,000 hit-graph draws.
  */
+import { NOTE_SIZE } from '../../core/board/schema'
+import type { Framed, Placed } from '../../core/board/layout'
+import { noteBox } from '../../core/board/layout'
 import type { Rect } from './geometry'
 import { containsPoint, intersects, unionRect } from './geometry'
 
-export const NOTE_WIDTH = 160
-export const NOTE_HEIGHT = 160
+// Note geometry and "which frame a note lands in" live in core, because core commands decide
+// group membership on a drop; the canvas re-exports them so what it draws is what core decides.
+export type { Framed, Placed } from '../../core/board/layout'
+export { frameAt, noteCentre } from '../../core/board/layout'
 
-export interface Placed {
-  readonly id: string
-  readonly x: number
-  readonly y: number
-}
+export const NOTE_WIDTH = NOTE_SIZE.w
+export const NOTE_HEIGHT = NOTE_SIZE.h
 
-export interface Framed extends Rect {
-  readonly id: string
-}
-
-export const noteRect = (n: Placed): Rect => ({ x: n.x, y: n.y, w: NOTE_WIDTH, h: NOTE_HEIGHT })
-
-export const noteCentre = (n: Placed): { x: number; y: number } => ({
-  x: n.x + NOTE_WIDTH / 2,
-  y: n.y + NOTE_HEIGHT / 2,
-})
+export const noteRect: (n: Placed) => Rect = noteBox
 
 /** The topmost note under `p`; `notes` is in paint order (last painted = on top). */
 export function noteAt(notes: readonly Placed[], p: { x: number; y: number }): string | null {
@@ -39,25 +32,6 @@ export function noteAt(notes: readonly Placed[], p: { x: number; y: number }): s
 /** Notes the marquee touches: touching is enough, as in Miro and FigJam, so sweeps stay short. */
 export function notesInRect(notes: readonly Placed[], marquee: Rect): string[] {
   return notes.filter((n) => intersects(noteRect(n), marquee)).map((n) => n.id)
-}
-
-/**
- * The frame a note dropped with its centre at `p` belongs to. Where frames overlap the smallest
- * wins (the one the user most plausibly aimed at), ties broken by id so every peer agrees.
- */
-export function frameAt(frames: readonly Framed[], p: { x: number; y: number }): string | null {
-  let best: Framed | null = null
-  for (const f of frames) {
-    if (!containsPoint(f, p)) continue
-    if (
-      best === null ||
-      f.w * f.h < best.w * best.h ||
-      (f.w * f.h === best.w * best.h && f.id < best.id)
-    ) {
-      best = f
-    }
-  }
-  return best?.id ?? null
 }
 
 /** The frame whose title bar or border is under `p` (frames are picked by their edge). */

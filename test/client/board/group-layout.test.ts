@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { toEpochMs } from '../../../core/okr/numbers'
 import * as Y from 'yjs'
-import { acceptProposal, layoutProposal } from '../../../client/board/group-layout'
-import { NOTE_HEIGHT, NOTE_WIDTH } from '../../../client/canvas/hit-test'
+import { acceptProposal } from '../../../client/board/group-layout'
+import { NOTE_SIZE } from '../../../core/board/schema'
 import { assignNotes, createGroup, createNote } from '../../../core/board/commands'
 import { readBoard } from '../../../core/board/read'
+import { BoardCommandError } from '../../../core/board/errors'
 
 type Box = { x: number; y: number; w: number; h: number }
 const overlaps = (a: Box, b: Box) =>
   a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
-const noteBox = (p: { x: number; y: number }): Box => ({ ...p, w: NOTE_WIDTH, h: NOTE_HEIGHT })
+const noteBox = (p: { x: number; y: number }): Box => ({ ...p, w: NOTE_SIZE.w, h: NOTE_SIZE.h })
 
 function board(): Y.Doc {
   const doc = new Y.Doc()
@@ -30,33 +31,6 @@ function board(): Y.Doc {
   )
   return doc
 }
-
-describe('layoutProposal', () => {
-  it('puts every note inside the frame without overlaps, clear of everything else', () => {
-    const notes = [0, 1, 2, 3, 4].map((i) => ({ id: `n${i}`, x: i * 7, y: i * 3 }))
-    const others: Box[] = [{ x: -50, y: 40, w: 900, h: 300 }]
-    const { frame, positions } = layoutProposal(notes, others)
-    for (const position of positions) {
-      const box = noteBox(position)
-      expect(box.x).toBeGreaterThanOrEqual(frame.x)
-      expect(box.y).toBeGreaterThanOrEqual(frame.y)
-      expect(box.x + box.w).toBeLessThanOrEqual(frame.x + frame.w)
-      expect(box.y + box.h).toBeLessThanOrEqual(frame.y + frame.h)
-      for (const other of positions) {
-        if (other !== position) expect(overlaps(box, noteBox(other))).toBe(false)
-      }
-    }
-    expect(overlaps(frame, others[0] as Box)).toBe(false)
-  })
-
-  it('keeps a lone group where its notes already are', () => {
-    const { frame } = layoutProposal([{ id: 'a', x: 500, y: 300 }])
-    expect(frame.x).toBeLessThanOrEqual(500)
-    expect(frame.x).toBeGreaterThan(400)
-    expect(frame.y).toBeLessThanOrEqual(300)
-    expect(frame.y).toBeGreaterThan(200)
-  })
-})
 
 describe('acceptProposal', () => {
   it('creates, places and assigns in one transaction (one undo step, one update)', () => {
@@ -88,5 +62,16 @@ describe('acceptProposal', () => {
     const gone = { noteIds: ['n0'], title: 'Again', score: 1 }
     expect(acceptProposal(doc, gone, readBoard(doc), 'g2', 'me')).toBeNull()
     expect(readBoard(doc).groups.map((g) => g.id)).toEqual(['g0', 'g1'])
+  })
+
+  it('passes a refusal on to the caller, having written nothing', () => {
+    const doc = board()
+    createGroup(doc, { id: 'g1', x: 0, y: 900, title: 'Taken' }, 'them')
+    const before = Y.encodeStateAsUpdate(doc)
+    const proposal = { noteIds: ['n0', 'n1'], title: 'Churn', score: 0.5 }
+    expect(() => acceptProposal(doc, proposal, readBoard(doc), 'g1', 'me')).toThrow(
+      BoardCommandError,
+    )
+    expect(Y.encodeStateAsUpdate(doc)).toEqual(before)
   })
 })

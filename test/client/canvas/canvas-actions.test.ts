@@ -2,7 +2,8 @@ import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { createGroup } from '../../../core/board/commands/groups'
 import { createNote } from '../../../core/board/commands/notes'
-import { readGroups, readNote, readNotes } from '../../../core/board/read'
+import { readBoard, readGroups, readNote, readNotes } from '../../../core/board/read'
+import { BoardCommandError } from '../../../core/board/errors'
 import { boardRoots } from '../../../core/board/schema'
 import type { EpochMs } from '../../../core/okr/okr-model'
 import type { SceneModel } from '../../../client/canvas/canvas-actions'
@@ -20,22 +21,6 @@ function board() {
   // The scene holds read models; here they are read straight from the doc.
   const model: SceneModel = {
     hasNote: (id) => readNote(doc, id) !== null,
-    note: (id) => {
-      const n = readNote(doc, id)
-      return n
-        ? {
-            ...n,
-            look: {
-              text: n.text,
-              color: n.color,
-              hidden: false,
-              votes: null,
-              ownVotesOnly: true,
-              became: null,
-            },
-          }
-        : undefined
-    },
     group: (id) => readGroups(doc).find((g) => g.id === id),
     allGroups: () => readGroups(doc),
   }
@@ -103,16 +88,38 @@ describe('CanvasActions', () => {
     expect(readGroups(doc).map((g) => g.id)).toEqual(['new2'])
   })
 
-  it('reports a refused command instead of throwing out of a gesture', () => {
-    const { actions } = board()
-    const warn = console.warn
-    const warnings: unknown[] = []
-    console.warn = (...args: unknown[]) => void warnings.push(args)
-    try {
-      expect(() => actions.recolour(['n1'], '')).not.toThrow()
-    } finally {
-      console.warn = warn
-    }
-    expect(warnings.length).toBe(1)
+  it('passes a refused gesture on to the caller, having written nothing', () => {
+    const { doc, actions } = board()
+    actions.drop(['n1'], [], 1100, 100)
+    const before = Y.encodeStateAsUpdate(doc)
+    expect(() => actions.recolour(['n1', 'g1'], '')).toThrow(BoardCommandError)
+    // The frame would leave the board: neither it, its note, nor the loose note moves.
+    expect(() => actions.drop(['n2'], ['g1'], 2e7, 0)).toThrow(BoardCommandError)
+    expect(() => actions.nudge(['n2', 'g1'], Number.NaN, 0)).toThrow(BoardCommandError)
+    expect(Y.encodeStateAsUpdate(doc)).toEqual(before)
+  })
+
+  it('is one undo step per gesture for delete, recolour and frame', () => {
+    const { doc, actions, undoManager } = board()
+    actions.drop(['n1'], [], 1100, 100)
+    const dropped = readBoard(doc)
+    actions.delete(['n1', 'n2', 'g1'])
+    expect(readNotes(doc)).toEqual([])
+    undoManager.undo()
+    expect(readBoard(doc)).toEqual(dropped)
+    actions.recolour(['n1', 'n2', 'g1'], '#bbf7d0')
+    undoManager.undo()
+    expect(readBoard(doc)).toEqual(dropped)
+    expect(actions.frameNotes(['n2', 'g1'])).toBe('new1')
+    expect(readNote(doc, 'n2')?.groupId).toBe('new1')
+    undoManager.undo()
+    expect(readBoard(doc)).toEqual(dropped)
+  })
+
+  it('frames nothing when the selection holds no note', () => {
+    const { doc, actions } = board()
+    const before = Y.encodeStateAsUpdate(doc)
+    expect(actions.frameNotes(['g1', 'missing'])).toBeNull()
+    expect(Y.encodeStateAsUpdate(doc)).toEqual(before)
   })
 })
