@@ -26,10 +26,10 @@ import {
 import { createLogger, type Logger } from './log'
 import { Metrics } from './metrics'
 import { WorkerLoader } from './storage/off-thread-load'
-import { Relay } from './relay/relay'
+import { Relay, type RelayOptions } from './relay/relay'
 import { attachRelay } from './relay/upgrade'
 import { compactionPolicy } from './storage/compaction'
-import { openBoardStore, redactUrl, SQLITE_FILE_NAME } from './storage/open-store'
+import { openBoardStore, redactUrl, SQLITE_FILE_NAME, type OpenedStore } from './storage/open-store'
 import type { BoardStore } from './storage/store'
 
 export const DATABASE_FILE = SQLITE_FILE_NAME
@@ -67,57 +67,19 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     maxUpdates: config.compactAfterUpdates,
     maxBytes: config.compactAfterBytes,
   })
-  const opened = options.store
-    ? { store: options.store, kind: 'custom', description: 'passed in' }
-    : await openBoardStore({
-        dataDir: config.dataDir,
-        databaseUrl: config.databaseUrl,
-        sqliteFileName: DATABASE_FILE,
-        onConnectionError: (err) => logger.warn({ err }, 'database connection lost'),
-      })
+  const { opened, fanout } = await openBackends(config, options.store, logger)
   const store = opened.store
-  let fanout: RedisFanout | null = null
-  if (config.redisUrl !== '') {
-    try {
-      fanout = await RedisFanout.start({
-        url: config.redisUrl,
-        store,
-        logger,
-        nodeId: `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`,
-      })
-    } catch (error) {
-      await store.close()
-      throw error
-    }
-  }
-  const perMinute: PerMinute = {
-    createBoard: config.createBoardsPerMinute,
-    snapshotUpload: config.snapshotUploadsPerMinute,
-    socketOpen: config.socketOpensPerMinute,
-  }
-  // On the cluster's Redis the allowance is per address across all nodes, not per node.
-  const rateLimits: RateLimits =
-    config.redisUrl === ''
-      ? memoryRateLimits(perMinute, logger)
-      : await redisRateLimits(perMinute, { url: config.redisUrl, logger })
+  const rateLimits = await openRateLimits(config, logger)
   const metrics = new Metrics()
   const loader = new WorkerLoader(logger)
   const relay = new Relay({
+    ...relayLimits(config),
     store,
     metrics,
     logger,
     now,
     newId: () => randomUUID(),
-    maxBufferedBytes: config.maxBufferedBytes,
-    maxAwarenessBytes: config.maxAwarenessBytes,
-    maxAwarenessClientsPerConnection: config.maxAwarenessClientsPerConnection,
-    maxRoomAwarenessBytes: config.maxRoomAwarenessBytes,
-    maxAwarenessBytesPerSecond: config.maxAwarenessBytesPerSecond,
     compaction,
-    storageRetryMaxMs: config.storageRetryMaxMs,
-    maxBoardBytes: config.maxBoardBytes,
-    pingIntervalMs: config.pingIntervalMs,
-    idleTimeoutMs: config.idleTimeoutMs,
     fanout: fanout ?? undefined,
     loader,
   })
@@ -136,15 +98,18 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     rateLimits,
     listening: () => listening,
   })
+  const closeBackends = async () => {
+    await loader.close()
+    await rateLimits.close()
+    await fanout?.close()
+    await store.close()
+  }
 
   let server: Server
   try {
     server = await listen(app, config)
   } catch (error) {
-    await loader.close()
-    await rateLimits.close()
-    await fanout?.close()
-    await store.close()
+    await closeBackends()
     throw error
   }
   const detachRelay = attachRelay(server, {
@@ -162,6 +127,102 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   relay.startHeartbeat()
   const { port } = server.address() as AddressInfo
   listening = { host: config.host, port }
+  const url = announce(config, port, opened, logger)
+  const close = stopper({ server, relay, detachRelay, closeBackends, config, logger })
+  return { url, port, app, relay, metrics, store, fanout, close }
+}
+
+/**
+ * `RunningServer.close`: stop accepting, flush the boards (bounded), close the sockets, then
+ * the backends. Calling it again returns the same promise.
+ */
+function stopper(parts: {
+  readonly server: Server
+  readonly relay: Relay
+  readonly detachRelay: () => void
+  readonly closeBackends: () => Promise<void>
+  readonly config: Config
+  readonly logger: Logger
+}): () => Promise<void> {
+  const { server, relay, logger } = parts
+  let closing: Promise<void> | null = null
+  return () => {
+    closing ??= (async () => {
+      logger.info('shutting down')
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
+      server.closeIdleConnections()
+      const lost = await relay.shutdown(parts.config.shutdownTimeoutMs)
+      parts.detachRelay()
+      server.closeAllConnections()
+      await stopped
+      await parts.closeBackends()
+      logger.info({ lostUpdates: lost }, 'stopped')
+    })()
+    return closing
+  }
+}
+
+/** The store as /healthz names it: 'custom' when the caller passed one in. */
+type Backing = Omit<OpenedStore, 'kind'> & { readonly kind: OpenedStore['kind'] | 'custom' }
+
+/** The store (SQLite in `dataDir` unless one is passed in) and, with `redisUrl`, the fan-out. */
+async function openBackends(
+  config: Config,
+  passedIn: BoardStore | undefined,
+  logger: Logger,
+): Promise<{ opened: Backing; fanout: RedisFanout | null }> {
+  const opened: Backing = passedIn
+    ? { store: passedIn, kind: 'custom', description: 'passed in' }
+    : await openBoardStore({
+        dataDir: config.dataDir,
+        databaseUrl: config.databaseUrl,
+        sqliteFileName: DATABASE_FILE,
+        onConnectionError: (err) => logger.warn({ err }, 'database connection lost'),
+      })
+  if (config.redisUrl === '') return { opened, fanout: null }
+  try {
+    const fanout = await RedisFanout.start({
+      url: config.redisUrl,
+      store: opened.store,
+      logger,
+      nodeId: `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`,
+    })
+    return { opened, fanout }
+  } catch (error) {
+    await opened.store.close()
+    throw error
+  }
+}
+
+function openRateLimits(config: Config, logger: Logger): Promise<RateLimits> | RateLimits {
+  const perMinute: PerMinute = {
+    createBoard: config.createBoardsPerMinute,
+    snapshotUpload: config.snapshotUploadsPerMinute,
+    socketOpen: config.socketOpensPerMinute,
+  }
+  // On the cluster's Redis the allowance is per address across all nodes, not per node.
+  return config.redisUrl === ''
+    ? memoryRateLimits(perMinute, logger)
+    : redisRateLimits(perMinute, { url: config.redisUrl, logger })
+}
+
+/** The relay's bounds, as configured. */
+function relayLimits(config: Config) {
+  return {
+    maxBufferedBytes: config.maxBufferedBytes,
+    maxAwarenessBytes: config.maxAwarenessBytes,
+    maxAwarenessClientsPerConnection: config.maxAwarenessClientsPerConnection,
+    maxRoomAwarenessBytes: config.maxRoomAwarenessBytes,
+    maxAwarenessBytesPerSecond: config.maxAwarenessBytesPerSecond,
+    storageRetryMaxMs: config.storageRetryMaxMs,
+    maxBoardBytes: config.maxBoardBytes,
+    pingIntervalMs: config.pingIntervalMs,
+    idleTimeoutMs: config.idleTimeoutMs,
+  } satisfies Partial<RelayOptions>
+}
+
+/** Logs the 'listening' line (tests and scripts wait for it) and returns the server's URL. */
+function announce(config: Config, port: number, opened: Backing, logger: Logger): string {
   const host = config.host.includes(':') ? `[${config.host}]` : config.host
   const url = `http://${host}:${port}`
   logger.info(
@@ -173,26 +234,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     },
     'listening',
   )
-
-  let closing: Promise<void> | null = null
-  const close = () => {
-    closing ??= (async () => {
-      logger.info('shutting down')
-      const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
-      server.closeIdleConnections()
-      const lost = await relay.shutdown(config.shutdownTimeoutMs)
-      detachRelay()
-      server.closeAllConnections()
-      await stopped
-      await loader.close()
-      await rateLimits.close()
-      await fanout?.close()
-      await store.close()
-      logger.info({ lostUpdates: lost }, 'stopped')
-    })()
-    return closing
-  }
-  return { url, port, app, relay, metrics, store, fanout, close }
+  return url
 }
 
 function listen(app: Hono<AppEnv>, config: Config): Promise<Server> {
