@@ -1,5 +1,5 @@
 /** The top bar's two menus: the capability links to share, and the ways to export the board. */
-import { html } from 'lit'
+import { html, type TemplateResult } from 'lit'
 
 export type BoardMenu = 'share' | 'export'
 
@@ -13,39 +13,34 @@ interface MenuState {
   readonly toggle: (menu: BoardMenu) => void
 }
 
-export function shareMenu(state: MenuState, links: ShareLinks) {
-  const open = state.open === 'share'
+/** A top-bar button that opens its popover below it; one menu is open at a time. */
+function menu(state: MenuState, name: BoardMenu, label: string, popover: () => TemplateResult) {
+  const open = state.open === name
   return html`<div class="menu">
     <button
       aria-expanded=${open ? 'true' : 'false'}
-      data-testid="share-button"
-      @click=${() => state.toggle('share')}
+      data-testid=${`${name}-button`}
+      @click=${() => state.toggle(name)}
     >
-      Share
+      ${label}
     </button>
-    ${
-      open
-        ? html`<div class="popover" role="dialog" aria-label="Share links">
-            <label for="edit-link">Edit link: anyone with it can change the board</label>
-            <input
-              id="edit-link"
-              readonly
-              .value=${links.edit}
-              data-share="edit"
-              @focus=${select}
-            />
-            <label for="view-link">View link: read-only, sees presence</label>
-            <input
-              id="view-link"
-              readonly
-              .value=${links.view}
-              data-share="view"
-              @focus=${select}
-            />
-          </div>`
-        : null
-    }
+    ${open ? popover() : null}
   </div>`
+}
+
+export function shareMenu(state: MenuState, links: ShareLinks) {
+  return menu(
+    state,
+    'share',
+    'Share',
+    () =>
+      html`<div class="popover" role="dialog" aria-label="Share links">
+        <label for="edit-link">Edit link: anyone with it can change the board</label>
+        <input id="edit-link" readonly .value=${links.edit} data-share="edit" @focus=${select} />
+        <label for="view-link">View link: read-only, sees presence</label>
+        <input id="view-link" readonly .value=${links.view} data-share="view" @focus=${select} />
+      </div>`,
+  )
 }
 
 export interface ExportActions {
@@ -54,28 +49,20 @@ export interface ExportActions {
 }
 
 export function exportMenu(state: MenuState, actions: ExportActions) {
-  const open = state.open === 'export'
-  return html`<div class="menu">
-    <button
-      aria-expanded=${open ? 'true' : 'false'}
-      data-testid="export-button"
-      @click=${() => state.toggle('export')}
-    >
-      Export
-    </button>
-    ${
-      open
-        ? html`<div class="popover" role="menu">
-            <button role="menuitem" data-testid="export-png" @click=${actions.png}>
-              Board as PNG image
-            </button>
-            <button role="menuitem" data-testid="export-file" @click=${actions.file}>
-              Board file (import it into a new board from the home page)
-            </button>
-          </div>`
-        : null
-    }
-  </div>`
+  return menu(
+    state,
+    'export',
+    'Export',
+    () =>
+      html`<div class="popover" role="menu">
+        <button role="menuitem" data-testid="export-png" @click=${actions.png}>
+          Board as PNG image
+        </button>
+        <button role="menuitem" data-testid="export-file" @click=${actions.file}>
+          Board file (import it into a new board from the home page)
+        </button>
+      </div>`,
+  )
 }
 
 /** A link field selects itself, so copying it is one keystroke. */

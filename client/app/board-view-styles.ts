@@ -1,4 +1,7 @@
-/** The board screen's layout: the top bar, its menus, and the canvas beside the side panel. */
+/**
+ * The board screen's layout: the top bar, its menus, and the canvas beside the side panel.
+ * Applied after the shared button look (button-styles.ts), which these rules refine.
+ */
 import { css } from 'lit'
 
 export const boardViewStyles = css`
@@ -35,17 +38,8 @@ export const boardViewStyles = css`
   .spacer {
     flex: 1;
   }
-  button,
-  .button {
-    font: inherit;
-    font-size: 0.85rem;
-    padding: 6px 10px;
-    border-radius: 8px;
-    border: 1px solid var(--sb-line);
-    background: var(--sb-surface);
+  button {
     color: inherit;
-    cursor: pointer;
-    text-decoration: none;
   }
   button[aria-pressed='true'] {
     background: var(--sb-ink);

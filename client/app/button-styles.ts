@@ -1,4 +1,4 @@
-/** The panel buttons' look (plain and `.primary`), shared by the side-panel elements. */
+/** The buttons' look (plain and `.primary`), shared by the top bar and the side-panel elements. */
 import { css } from 'lit'
 
 export const buttonStyles = css`

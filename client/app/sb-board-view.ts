@@ -14,6 +14,7 @@ import {
   type SelectionChangeDetail,
 } from '../canvas/canvas-api'
 import { boardViewStyles } from './board-view-styles'
+import { buttonStyles } from './button-styles'
 import { exportMenu, shareMenu, type BoardMenu, type ShareLinks } from './board-menus'
 import './sb-board-title'
 import './sb-board-notice'
@@ -67,7 +68,7 @@ export class SbBoardView extends LitElement {
     this.canSwitchToEdit = false
   }
 
-  static override styles = boardViewStyles
+  static override styles = [buttonStyles, boardViewStyles]
 
   /** "Show me the sticky notes behind this": back to the board, where the canvas shows them. */
   override willUpdate(): void {
