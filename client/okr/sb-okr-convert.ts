@@ -21,7 +21,6 @@ import {
   type ConvertModel,
   type DraftCard,
 } from './convert-model'
-import { followToNotes } from './follow-notes'
 import { counted } from './labels'
 import { okrStyles } from './okr-styles'
 
@@ -205,10 +204,7 @@ export class SbOkrConvert extends LitElement {
       class="link"
       data-testid=${`kr-source-${id}`}
       title="Show the sticky notes on the board"
-      @click=${() => {
-        const board = this.#board.board
-        if (board) followToNotes(this, board, noteIds)
-      }}
+      @click=${() => this.#board.board?.focusNotes(noteIds)}
     >
       ${sourceLinkLabel(noteIds.length)}
     </button>`

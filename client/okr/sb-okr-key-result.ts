@@ -24,7 +24,6 @@ import {
   targetLabel,
   type KeyResultCard,
 } from './editor-model'
-import { followToNotes } from './follow-notes'
 import { CALCULATION_LABELS, UNIT_KINDS, unitExtraLabel, unitFrom, unitParts } from './labels'
 import { okrStyles } from './okr-styles'
 import {
@@ -130,10 +129,7 @@ export class SbOkrKeyResult extends EditorCard<KeyResultCard, KeyResultFields> {
       class="link"
       data-testid=${`kr-notes-${kr.id}`}
       title="Show the sticky notes this key result came from"
-      @click=${() => {
-        const board = this.board.board
-        if (board) followToNotes(this, board, kr.sourceNoteIds)
-      }}
+      @click=${() => this.board.board?.focusNotes(kr.sourceNoteIds)}
     >
       ${sourceNotesLabel(kr.sourceNoteIds.length)}
     </button>`
