@@ -24,8 +24,10 @@ declare global {
   }
 }
 
+/** The canvas under `root`, once it is upgraded (before that it is a bare element). */
 export function canvasElement(root: ParentNode): CanvasApi | null {
-  return root.querySelector<CanvasApi>('sb-board-canvas')
+  const element = root.querySelector('sb-board-canvas')
+  return element !== null && 'toPNG' in element ? element : null
 }
 
 export function pngBlob(canvas: CanvasApi, pixelRatio: number): Promise<Blob> {
