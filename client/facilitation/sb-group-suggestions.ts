@@ -7,7 +7,7 @@ import { BoardConsumer } from '../board/board-consumer'
 import type { BoardController } from '../board/board-controller'
 import type { BoardSnapshot } from '../../core/board/board-model'
 import type { GroupSuggestion } from '../../core/convert/drafts'
-import { acceptProposal } from '../board/group-layout'
+import { acceptGroupingProposal } from '../../core/board/commands'
 import { buttonStyles } from '../app/button-styles'
 import { newId } from '../board/ids'
 import { liveProposals, proposalNotes, proposeGroups, withoutProposal } from './suggestions-model'
@@ -94,9 +94,7 @@ export class SbGroupSuggestions extends LitElement {
       <strong>${proposal.title}</strong>
       <p class="notes">${proposalNotes(proposal, snapshot, board.identity.id)}</p>
       <div class="row">
-        <button data-action="accept" @click=${() => this.#accept(board, snapshot, proposal)}>
-          Accept
-        </button>
+        <button data-action="accept" @click=${() => this.#accept(board, proposal)}>Accept</button>
         <button data-action="dismiss" @click=${() => this.#dismiss(proposal)}>Dismiss</button>
       </div>
     </li>`
@@ -109,12 +107,10 @@ export class SbGroupSuggestions extends LitElement {
     this.#preview()
   }
 
-  #accept(board: BoardController, snapshot: BoardSnapshot, proposal: GroupSuggestion): void {
-    board.run(
-      (doc, args: { groupId: string }, origin) =>
-        acceptProposal(doc, proposal, snapshot, args.groupId, origin),
-      { groupId: newId() },
-    )
+  /** One frame, its notes tidied into it, one undo step; the notes others grouped meanwhile stay out. */
+  #accept(board: BoardController, proposal: GroupSuggestion): void {
+    const { title, noteIds } = proposal
+    board.run(acceptGroupingProposal, { groupId: newId(), title, noteIds })
     this.#dismiss(proposal)
   }
 
