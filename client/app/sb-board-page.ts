@@ -1,7 +1,7 @@
 /**
  * One board: resolves the capability token and role (from the link, else this device), opens
- * the board from IndexedDB at once and syncs it in the background, and provides the session to
- * every element below through context.
+ * the board from IndexedDB at once and syncs it in the background, and provides its controller
+ * (the one way views reach the board) and its connection to every element below through context.
  */
 import { LitElement, css, html } from 'lit'
 import { ContextProvider } from '@lit/context'
@@ -67,7 +67,7 @@ export class SbBoardPage extends LitElement {
       // The document is the title's home: a rename not yet on the server outranks its answer.
       const title = this.#board?.meta.title.trim() || info.title
       updateAccess(this.store, info.id, { role: info.role, title })
-      if (this.opened === null || this.opened.session.role !== info.role) this.#open(info.role)
+      if (this.#board?.role !== info.role) this.#open(info.role)
     },
     onError: (error) => {
       if (error instanceof ApiError && !error.isNetwork && error.status < 500) {
@@ -226,7 +226,7 @@ export class SbBoardPage extends LitElement {
    * binding), a fresh one is built from this device's copy, and the server fills in the rest.
    */
   readonly #onDamaged = (reason: string): void => {
-    const role = this.opened?.session.role
+    const role = this.#board?.role
     if (role === undefined) return
     console.warn(`reopening the board: ${reason}`)
     // Closing at once: the damaged doc would take edits it can no longer save.
