@@ -170,15 +170,10 @@ function* freshRuns(doc: Y.Doc, shape: ScannedUpdate): Steps<Map<number, ClientR
 }
 
 /**
- * Places every fresh struct after the structs it depends on, computing each struct's parent
- * depth on the way, in O(n log n) however its references are arranged. A dependency that is
- * neither in the doc nor placeable, or a cycle, makes the update incomplete.
+ * What placing a struct takes: whether an id is already out (in the doc or placed), the depth
+ * of each struct's parent type (refused past `maxTypeDepth`), and the placement so far.
  */
-function* placeInCausalOrder(
-  doc: Y.Doc,
-  runs: Map<number, ClientRun>,
-  maxTypeDepth: number,
-): Steps<ScannedStruct[]> {
+function causalPlacer(doc: Y.Doc, runs: Map<number, ClientRun>, maxTypeDepth: number) {
   const placement: ScannedStruct[] = []
   const parentDepth = new Map<ScannedStruct, number>()
   const isOut = (id: StructId | null) => {
@@ -227,6 +222,20 @@ function* placeInCausalOrder(
     }
     return null
   }
+  return { placement, place, blocker }
+}
+
+/**
+ * Places every fresh struct after the structs it depends on, computing each struct's parent
+ * depth on the way, in O(n log n) however its references are arranged. A dependency that is
+ * neither in the doc nor placeable, or a cycle, makes the update incomplete.
+ */
+function* placeInCausalOrder(
+  doc: Y.Doc,
+  runs: Map<number, ClientRun>,
+  maxTypeDepth: number,
+): Steps<ScannedStruct[]> {
+  const { placement, place, blocker } = causalPlacer(doc, runs, maxTypeDepth)
   // Kahn's order over clients: a run blocked on another client's clock waits in that
   // client's heap and is woken once that clock is placed, so each struct is looked at a
   // bounded number of times however the references are arranged (a cycle is simply never
