@@ -20,6 +20,7 @@ import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type { Logger } from '../log'
 import type { BoardStore } from '../storage/store'
+import { BoardHeals } from './board-heals'
 import {
   decodeMessage,
   encodeMessage,
@@ -108,11 +109,7 @@ export class RedisFanout implements RoomFanout {
   readonly #rooms = new Map<string, Attached>()
   /** Boards opened but not attached yet: their messages wait here. */
   readonly #pending = new Map<string, Uint8Array[]>()
-  readonly #toHeal = new Set<string>()
-  /** Boards to heal when the retry timer fires (failed publish, failed heal, still loading). */
-  readonly #retry = new Set<string>()
-  #healTimer: ReturnType<typeof setTimeout> | null = null
-  #healing: Promise<void> | null = null
+  readonly #heals: BoardHeals
   #up = false
   #downSince: number | null = Date.now()
   #closed = false
@@ -120,6 +117,15 @@ export class RedisFanout implements RoomFanout {
   private constructor(private readonly options: RedisFanoutOptions) {
     this.#log = options.logger.child({ component: 'fanout', nodeId: options.nodeId })
     this.#prefix = options.channelPrefix ?? DEFAULT_PREFIX
+    this.#heals = new BoardHeals({
+      store: options.store,
+      log: this.#log,
+      counters: this.counters,
+      retryMs: options.healRetryMs ?? 1_000,
+      room: (boardId) => (this.#pending.has(boardId) ? 'loading' : this.#rooms.get(boardId)?.room),
+      up: () => this.#up,
+      publish: (boardId, kind, payload) => this.#publish(boardId, kind, payload),
+    })
     const maxDelay = options.reconnectMaxMs ?? 2_000
     const base = createClient({
       url: options.url,
@@ -195,7 +201,7 @@ export class RedisFanout implements RoomFanout {
       await Promise.race([subscribing, stalled])
     } catch (error) {
       this.#log.warn({ err: error, boardId }, 'subscribe failed; the board is healed later')
-      this.#scheduleHeal(boardId)
+      this.#heals.later(boardId)
     } finally {
       clearTimeout(timer)
     }
@@ -232,24 +238,22 @@ export class RedisFanout implements RoomFanout {
     if (attached) attached.room.awareness.off('update', attached.onAwareness)
     this.#rooms.delete(boardId)
     this.#pending.delete(boardId)
-    this.#toHeal.delete(boardId)
-    this.#retry.delete(boardId)
+    this.#heals.forget(boardId)
     if (this.#closed) return
     this.#sub.unsubscribe(this.#channel(boardId), this.#onMessage, true).catch(() => {})
   }
 
   /** Heals every loaded board now (tests and operators; reconnects do it by themselves). */
   healAll(): Promise<void> {
-    for (const boardId of this.#rooms.keys()) this.#toHeal.add(boardId)
-    return this.#runHeals()
+    return this.#heals.healNow(this.#rooms.keys())
   }
 
   async close(): Promise<void> {
     if (this.#closed) return
     this.#closed = true
-    if (this.#healTimer !== null) clearTimeout(this.#healTimer)
+    const healsStopped = this.#heals.close()
     for (const boardId of [...this.#rooms.keys()]) this.detach(boardId)
-    await this.#healing?.catch(() => {})
+    await healsStopped
     // A ready client finishes its pending commands; one still reconnecting is cut at once.
     const clients = [this.#pub, this.#sub]
     await Promise.allSettled(clients.filter((c) => c.isReady).map((c) => c.close()))
@@ -273,7 +277,7 @@ export class RedisFanout implements RoomFanout {
     this.#pub.publish(this.#channel(boardId), buffer).catch((error: unknown) => {
       this.counters.publishFailures++
       this.#log.debug({ err: error, boardId }, 'publish failed; healing the board')
-      if (kind === MessageKind.update) this.#scheduleHeal(boardId)
+      if (kind === MessageKind.update) this.#heals.later(boardId)
     })
   }
 
@@ -287,7 +291,7 @@ export class RedisFanout implements RoomFanout {
       // Opened, still loading: apply once the room exists, or heal if far too many arrive.
       // A copy: it outlives this callback.
       if (pending.length < MAX_BUFFERED) pending.push(bytes.slice())
-      else this.#scheduleHeal(boardId)
+      else this.#heals.later(boardId)
       return
     }
     this.#deliver(boardId, bytes)
@@ -364,77 +368,5 @@ export class RedisFanout implements RoomFanout {
     const failed = results.filter((r) => r.status === 'rejected').length
     if (failed > 0) this.#log.warn({ failed }, 'resubscribe failed for some boards')
     await this.healAll()
-  }
-
-  #scheduleHeal(boardId: string): void {
-    this.#retry.add(boardId)
-    if (this.#healTimer !== null || this.#closed) return
-    this.#healTimer = setTimeout(() => {
-      this.#healTimer = null
-      for (const id of this.#retry) this.#toHeal.add(id)
-      this.#retry.clear()
-      void this.#runHeals()
-    }, this.options.healRetryMs ?? 1_000)
-    this.#healTimer.unref()
-  }
-
-  /** One heal loop at a time; boards queued while it runs are taken in the same loop. */
-  #runHeals(): Promise<void> {
-    this.#healing ??= (async () => {
-      try {
-        // Bounded: each pass removes the board it heals, and a board to retry waits in
-        // #retry for the timer rather than coming back into this loop.
-        for (let guard = 0; guard < 100_000 && this.#toHeal.size > 0; guard++) {
-          const boardId = this.#toHeal.values().next().value as string
-          this.#toHeal.delete(boardId)
-          await this.#heal(boardId)
-        }
-      } finally {
-        this.#healing = null
-      }
-    })()
-    return this.#healing
-  }
-
-  /**
-   * Pulls in what other nodes stored while messages could have been lost, then publishes this
-   * node's whole state and its clients' presence so the others get what they missed from us.
-   */
-  async #heal(boardId: string): Promise<void> {
-    if (this.#closed) return
-    if (this.#pending.has(boardId)) {
-      this.#scheduleHeal(boardId) // still loading: heal once it is attached
-      return
-    }
-    if (!this.#rooms.has(boardId)) return
-    try {
-      const stored = await this.options.store.loadDoc(boardId)
-      const attached = this.#rooms.get(boardId)
-      if (attached === undefined) return
-      const { room } = attached
-      const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
-      room.doc.transact(() => {
-        for (const part of parts) {
-          try {
-            Y.applyUpdate(room.doc, part, REMOTE_ORIGIN)
-          } catch (error) {
-            this.#log.error({ err: error, boardId }, 'stored update could not be applied; skipped')
-          }
-        }
-      }, REMOTE_ORIGIN)
-      this.counters.heals++
-      if (!this.#up) return // the next reconnect heals again
-      this.#publish(boardId, MessageKind.update, Y.encodeStateAsUpdate(room.doc))
-      const local = [...room.peers].flatMap((peer) => [...peer.awarenessIds])
-      const present = local.filter((id) => room.awareness.getStates().has(id))
-      if (present.length > 0) {
-        const bytes = awarenessProtocol.encodeAwarenessUpdate(room.awareness, present)
-        this.#publish(boardId, MessageKind.awareness, bytes)
-      }
-    } catch (error) {
-      this.counters.healFailures++
-      this.#log.warn({ err: error, boardId }, 'heal failed; retrying')
-      this.#scheduleHeal(boardId)
-    }
   }
 }
