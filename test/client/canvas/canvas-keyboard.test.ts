@@ -7,6 +7,7 @@ import { CanvasKeyboard } from '../../../client/canvas/canvas-keyboard'
 /** `copies: null` stands for a duplicate the board refused. */
 function keyboard(selection: string[], copies: string[] | null = ['c1']) {
   const calls: string[] = []
+  let selected = selection
   const actions = {
     nudge: (ids: string[], dx: number, dy: number) =>
       calls.push(`nudge ${ids.join(',')} ${dx},${dy}`),
@@ -27,11 +28,13 @@ function keyboard(selection: string[], copies: string[] | null = ['c1']) {
     },
     editing: { edit: (id: string) => calls.push(`edit ${id}`) },
     helpOpen: false,
-    selection,
-    setSelection(ids: readonly string[]) {
-      this.selection = [...ids]
+    get selection() {
+      return selected
     },
-  } as unknown as KeyboardHost & { selection: string[] }
+    setSelection: (ids: readonly string[]) => {
+      selected = [...ids]
+    },
+  } as unknown as KeyboardHost
   return { host, calls, keys: new CanvasKeyboard(host) }
 }
 

@@ -18,6 +18,7 @@ function canvas(options: { canEdit?: boolean; selection?: string[] } = {}) {
   const listeners = new Map<string, Listener>()
   let vp: Viewport = { x: 0, y: 0, scale: 1 }
   const notes = ['a', 'b', 'c']
+  let selected = options.selection ?? []
   const scene = {
     get viewport() {
       return vp
@@ -63,12 +64,14 @@ function canvas(options: { canEdit?: boolean; selection?: string[] } = {}) {
         vp = next
       },
     },
-    selection: options.selection ?? [],
-    setSelection(ids: readonly string[]) {
-      this.selection = [...ids]
+    get selection() {
+      return selected
+    },
+    setSelection: (ids: readonly string[]) => {
+      selected = [...ids]
     },
     stagePointOf: (e: { clientX: number; clientY: number }) => stagePoint(e.clientX, e.clientY),
-  } as unknown as PointerHost & { selection: string[] }
+  } as unknown as PointerHost
   new PointerGestures(host).listen({
     addEventListener: (type: string, fn: Listener) => listeners.set(type, fn),
   } as unknown as HTMLElement)
