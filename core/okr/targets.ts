@@ -46,84 +46,23 @@ export function resolveTarget(kr: KeyResult): ResolvedTarget {
       diagnostic('kr-invalid-start', 'error', 'Start value is not a number; using 0.', id),
     )
   }
-  const calculation: Calculation = (CALCULATIONS as readonly unknown[]).includes(kr.calculation)
-    ? kr.calculation
-    : 'absolute-target'
-  if (calculation !== kr.calculation) {
-    diagnostics.push(
-      diagnostic(
-        'kr-invalid-calculation',
-        'warning',
-        `Unknown calculation type "${String(kr.calculation)}"; treating the target as absolute.`,
-        id,
-      ),
-    )
-  }
+  const calculation = repairedCalculation(kr, diagnostics)
   const typed = kr.target
-  const knownDirection = (DIRECTIONS as readonly unknown[]).includes(kr.direction)
   if (!isFiniteNumber(typed)) {
     diagnostics.push(
       diagnostic('kr-invalid-target', 'error', 'Target is not a number: nothing to measure.', id),
     )
-    const direction = knownDirection ? kr.direction : 'increase'
+    const direction = isDirection(kr.direction) ? kr.direction : 'increase'
     return { start, target: start, direction, calculation, measurable: false, diagnostics }
   }
-  let direction: Direction
-  if (knownDirection) direction = kr.direction
-  else {
-    direction = calculation === 'absolute-target' && typed < start ? 'decrease' : 'increase'
-    diagnostics.push(
-      diagnostic(
-        'kr-invalid-direction',
-        'warning',
-        `Unknown goal direction "${String(kr.direction)}"; assuming "${direction}".`,
-        id,
-      ),
-    )
-  }
-  const sign = direction === 'increase' ? 1 : -1
-  let target: number
-  if (calculation === 'absolute-target') {
-    target = typed
-    if ((target - start) * sign < 0) {
-      diagnostics.push(
-        diagnostic(
-          'kr-direction-mismatch',
-          'warning',
-          `Goal direction is "${direction}" but the target ${target} lies the other way from the start ${start}; scoring follows start → target.`,
-          id,
-        ),
-      )
-      direction = direction === 'increase' ? 'decrease' : 'increase'
-    }
-  } else {
-    if (typed < 0) {
-      diagnostics.push(
-        diagnostic(
-          'kr-negative-lift',
-          'warning',
-          `A lift is a size (${typed}); the goal direction says which way. Using ${-typed}.`,
-          id,
-        ),
-      )
-    }
-    const lift = Math.abs(typed)
-    if (calculation === 'percentage-lift') {
-      if (start === 0) {
-        diagnostics.push(
-          diagnostic(
-            'kr-lift-from-zero',
-            'error',
-            'A percentage lift from a start of 0 is still 0: use an absolute target or lift.',
-            id,
-          ),
-        )
-      }
-      target = finite(start + sign * Math.abs(start) * (lift / 100))
-    } else {
-      target = finite(start + sign * lift)
-    }
-  }
+  const stated = repairedDirection(kr, calculation, typed, start, diagnostics)
+  const { target, direction } =
+    calculation === 'absolute-target'
+      ? absoluteTarget(id, typed, start, stated, diagnostics)
+      : {
+          target: liftedTarget(id, calculation, typed, start, stated, diagnostics),
+          direction: stated,
+        }
   const measurable = target !== start
   // A lift from zero has already said why; a second error for the same cause is noise.
   if (!measurable && !(calculation === 'percentage-lift' && start === 0)) {
@@ -137,6 +76,105 @@ export function resolveTarget(kr: KeyResult): ResolvedTarget {
     )
   }
   return { start, target, direction, calculation, measurable, diagnostics }
+}
+
+function isDirection(value: unknown): value is Direction {
+  return (DIRECTIONS as readonly unknown[]).includes(value)
+}
+
+/** The stored calculation, or `absolute-target` (with a warning) when it is unknown. */
+function repairedCalculation(kr: KeyResult, diagnostics: Diagnostic[]): Calculation {
+  const calculation: Calculation = (CALCULATIONS as readonly unknown[]).includes(kr.calculation)
+    ? kr.calculation
+    : 'absolute-target'
+  if (calculation !== kr.calculation) {
+    diagnostics.push(
+      diagnostic(
+        'kr-invalid-calculation',
+        'warning',
+        `Unknown calculation type "${String(kr.calculation)}"; treating the target as absolute.`,
+        idOf(kr),
+      ),
+    )
+  }
+  return calculation
+}
+
+/** The stored direction, or (with a warning) the one start and target suggest. */
+function repairedDirection(
+  kr: KeyResult,
+  calculation: Calculation,
+  typed: number,
+  start: number,
+  diagnostics: Diagnostic[],
+): Direction {
+  if (isDirection(kr.direction)) return kr.direction
+  const direction = calculation === 'absolute-target' && typed < start ? 'decrease' : 'increase'
+  diagnostics.push(
+    diagnostic(
+      'kr-invalid-direction',
+      'warning',
+      `Unknown goal direction "${String(kr.direction)}"; assuming "${direction}".`,
+      idOf(kr),
+    ),
+  )
+  return direction
+}
+
+/** An absolute target; a direction it contradicts gives way to start → target. */
+function absoluteTarget(
+  id: string | null,
+  target: number,
+  start: number,
+  direction: Direction,
+  diagnostics: Diagnostic[],
+): { target: number; direction: Direction } {
+  const sign = direction === 'increase' ? 1 : -1
+  if ((target - start) * sign >= 0) return { target, direction }
+  diagnostics.push(
+    diagnostic(
+      'kr-direction-mismatch',
+      'warning',
+      `Goal direction is "${direction}" but the target ${target} lies the other way from the start ${start}; scoring follows start → target.`,
+      id,
+    ),
+  )
+  return { target, direction: direction === 'increase' ? 'decrease' : 'increase' }
+}
+
+/** A lift (a size, in the goal's direction) applied to the start. */
+function liftedTarget(
+  id: string | null,
+  calculation: Exclude<Calculation, 'absolute-target'>,
+  typed: number,
+  start: number,
+  direction: Direction,
+  diagnostics: Diagnostic[],
+): number {
+  const sign = direction === 'increase' ? 1 : -1
+  if (typed < 0) {
+    diagnostics.push(
+      diagnostic(
+        'kr-negative-lift',
+        'warning',
+        `A lift is a size (${typed}); the goal direction says which way. Using ${-typed}.`,
+        id,
+      ),
+    )
+  }
+  const lift = Math.abs(typed)
+  if (calculation === 'absolute-lift') return finite(start + sign * lift)
+  if (start === 0) {
+    diagnostics.push(
+      diagnostic(
+        'kr-lift-from-zero',
+        'error',
+        'A percentage lift from a start of 0 is still 0: use an absolute target or lift.',
+        id,
+      ),
+    )
+  }
+  return finite(start + sign * Math.abs(start) * (lift / 100))
 }
 
 /**
