@@ -4,18 +4,15 @@
  * the field with its message beside it while the document keeps the last good value. Each
  * editor element owns one form; the field templates (editor-fields.ts) read and write it.
  */
-import { html, type ReactiveController, type ReactiveControllerHost } from 'lit'
+import { html, type ReactiveControllerHost } from 'lit'
 import { afterParse, shownText, type FieldErrors } from './field-errors'
 import type { Parsed } from './parse-input'
 
-export class FieldForm implements ReactiveController {
+export class FieldForm {
   #errors: FieldErrors = new Map()
 
-  constructor(private readonly host: ReactiveControllerHost) {
-    host.addController(this)
-  }
-
-  hostConnected(): void {}
+  /** @param host Repaints when a field's error comes or goes. */
+  constructor(private readonly host: Pick<ReactiveControllerHost, 'requestUpdate'>) {}
 
   shown(key: string, value: string): string {
     return shownText(this.#errors, key, value)

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import type { ReactiveController, ReactiveControllerHost } from 'lit'
 import { afterParse, shownText, withError } from '../../../client/okr/field-errors'
 import { FieldForm } from '../../../client/okr/field-form'
 import { enumOptions } from '../../../client/okr/editor-fields'
@@ -10,15 +9,12 @@ import {
   parseTitle,
 } from '../../../client/okr/parse-input'
 
-function host(): ReactiveControllerHost & { updates: number } {
+function host(): { updates: number; requestUpdate: () => void } {
   const h = {
     updates: 0,
-    addController: (_c: ReactiveController) => undefined,
-    removeController: (_c: ReactiveController) => undefined,
     requestUpdate: () => {
       h.updates++
     },
-    updateComplete: Promise.resolve(true),
   }
   return h
 }
