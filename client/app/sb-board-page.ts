@@ -146,7 +146,7 @@ export class SbBoardPage extends LitElement {
       </div>`
     }
     return html`<sb-board-view
-      .title=${getAccess(this.store, this.boardId)?.title ?? ''}
+      .cachedTitle=${getAccess(this.store, this.boardId)?.title ?? ''}
       .shareLinks=${getAccess(this.store, this.boardId)?.links ?? null}
       .canSwitchToEdit=${switchableEditToken(getAccess(this.store, this.boardId)) !== null}
       @sb-switch-to-edit=${this.#switchToEdit}

@@ -32,7 +32,7 @@ const VIEW_LABELS: Record<View, string> = { board: 'Board', okrs: 'OKRs' }
 
 export class SbBoardView extends LitElement {
   static override properties = {
-    title: { type: String },
+    cachedTitle: { attribute: false },
     shareLinks: { attribute: false },
     listVisible: { state: true },
     menu: { state: true },
@@ -42,7 +42,7 @@ export class SbBoardView extends LitElement {
   }
 
   /** This device's cached title, until the document's own has loaded. */
-  declare title: string
+  declare cachedTitle: string
   declare shareLinks: ShareLinks | null
   declare listVisible: boolean
   declare menu: BoardMenu | null
@@ -59,7 +59,7 @@ export class SbBoardView extends LitElement {
 
   constructor() {
     super()
-    this.title = ''
+    this.cachedTitle = ''
     this.shareLinks = null
     this.listVisible = false
     this.menu = null
@@ -99,7 +99,7 @@ export class SbBoardView extends LitElement {
   #bar(board: BoardController) {
     const menus = { open: this.menu, toggle: this.#toggleMenu }
     return html`<a class="home" href="/" @click=${this.#home} aria-label="Stretchboard home">◧</a>
-      <sb-board-title .fallback=${this.title}></sb-board-title>
+      <sb-board-title .fallback=${this.cachedTitle}></sb-board-title>
       ${board.canEdit ? null : html`<span class="role" data-testid="view-only">View only</span>`}
       ${!board.canEdit && this.canSwitchToEdit ? this.#switchToEdit() : null}
       <div class="views" role="group" aria-label="View">
@@ -170,7 +170,7 @@ export class SbBoardView extends LitElement {
   }
 
   #fileName(board: BoardController): string {
-    return boardFileName(board.meta.title || this.title, new Date(board.now))
+    return boardFileName(board.meta.title || this.cachedTitle, new Date(board.now))
   }
 
   #emit(type: 'sb-edit-name' | 'sb-switch-to-edit'): void {
