@@ -4,133 +4,22 @@
  * and the data checks every other module applies. Findings are returned, never thrown.
  */
 import type { CheckIn, Diagnostic, Initiative, KeyResult, Objective } from './okr-model'
+import { checkCount, resolveLimits, type LintLimits } from './lint-limits'
 import { diagnostic, idOf, isFiniteNumber, textOf } from './numbers'
 import { checkInProblem, resolveRollup } from './rollup'
 import { gradingScale, resolveWeight } from './score'
 import { resolveTarget } from './targets'
+import { taskVerbOf } from './task-phrasing'
 import { formatTimeframe, periodOf } from './timeframe'
 
-export interface CountLimits {
-  readonly min: number
-  readonly max: number
-}
-
-export interface LintLimits {
-  /** Focus: how many objectives one timeframe should hold (cancelled ones do not count). */
-  readonly objectivesPerTimeframe: CountLimits
-  /** How many key results an objective should have. */
-  readonly keyResultsPerObjective: CountLimits
-}
-
-/** The playbooks' ranges: 3–5 objectives per quarter, 2–5 key results each. */
-export const DEFAULT_LIMITS: LintLimits = {
-  objectivesPerTimeframe: { min: 3, max: 5 },
-  keyResultsPerObjective: { min: 2, max: 5 },
-}
+export { DEFAULT_LIMITS, type CountLimits, type LintLimits } from './lint-limits'
+export { TASK_VERBS, taskVerbOf } from './task-phrasing'
 
 export interface LintInput {
   readonly objectives: readonly Objective[]
   readonly keyResults: readonly KeyResult[]
   readonly checkIns?: readonly CheckIn[]
   readonly initiatives?: readonly Initiative[]
-}
-
-/**
- * Verbs that name an output (something done) rather than an outcome (something changed).
- * "Add" and "grow" are left out: "add 500 customers" is a measurable outcome.
- */
-export const TASK_VERBS: readonly string[] = [
-  'ship',
-  'launch',
-  'write',
-  'build',
-  'create',
-  'implement',
-  'develop',
-  'design',
-  'redesign',
-  'deliver',
-  'release',
-  'publish',
-  'complete',
-  'finish',
-  'migrate',
-  'introduce',
-  'organize',
-  'organise',
-  'host',
-  'conduct',
-  'prepare',
-  'draft',
-  'rebuild',
-  'rewrite',
-  'set up',
-  'roll out',
-]
-
-const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
-  write: ['wrote', 'written'],
-  rewrite: ['rewrote', 'rewritten'],
-  build: ['built'],
-  rebuild: ['rebuilt'],
-  hold: ['held'],
-  set: ['set'],
-}
-
-/** The inflections of a verb that a title might start with: ship, ships, shipped… */
-function inflections(verb: string): string[] {
-  // No -ing forms: a leading gerund is usually a noun ("Shipping cost below $4").
-  const forms = [verb, `${verb}s`, `${verb}es`, `${verb}ed`, `${verb}d`]
-  const last = verb[verb.length - 1] ?? ''
-  if (
-    /[bdgmnprt]/.test(last) &&
-    /[aeiou][bdgmnprt]$/.test(verb) &&
-    !/[aeiou]{2}/.test(verb.slice(-3))
-  ) {
-    forms.push(`${verb}${last}ed`)
-  }
-  return [...forms, ...(IRREGULAR[verb] ?? [])]
-}
-
-function phraseForms(phrase: string): string[] {
-  const [head, ...rest] = phrase.split(' ')
-  const tail = rest.length ? ` ${rest.join(' ')}` : ''
-  return inflections(head ?? '').map((form) => `${form}${tail}`)
-}
-
-// Inflected forms per verb list, built once: linting 10k key results should not rebuild them.
-const formsCache = new WeakMap<readonly string[], ReadonlyMap<string, string>>()
-
-function formsOf(verbs: readonly string[]): ReadonlyMap<string, string> {
-  let forms = formsCache.get(verbs)
-  if (!forms) {
-    const map = new Map<string, string>()
-    for (const verb of verbs)
-      for (const form of phraseForms(verb)) if (!map.has(form)) map.set(form, verb)
-    forms = map
-    formsCache.set(verbs, forms)
-  }
-  return forms
-}
-
-/**
- * The task verb a title starts with (after "we will", "to", a "KR1:" label…), or null.
- *
- * @example
- * taskVerbOf('KR2: Launch the mobile app') // 'launch'
- * taskVerbOf('Reach 1000 followers') // null
- */
-export function taskVerbOf(title: string, verbs: readonly string[] = TASK_VERBS): string | null {
-  const words = title
-    .toLowerCase()
-    .replace(/^\s*(kr\s*\d*\s*[:.)-]|\d+\s*[.):-])\s*/, '')
-    .replace(/^\s*(we\s+will|we'll|will|to)\s+/, '')
-    .replace(/[^\p{L}\p{N}\s'-]/gu, ' ')
-    .trim()
-    .split(/\s+/)
-  const forms = formsOf(verbs)
-  // Two-word phrases ("set up") first, so "set" alone never shadows them.
-  return forms.get(words.slice(0, 2).join(' ')) ?? forms.get(words[0] ?? '') ?? null
 }
 
 function normalise(text: string): string {
@@ -142,77 +31,6 @@ function normalise(text: string): string {
       .replace(/[^\p{L}\p{N}]+/gu, ' ')
       .trim()
   )
-}
-
-function checkCount(
-  count: number,
-  limits: CountLimits,
-  codes: { few: string; many: string },
-  what: string,
-  where: string,
-  targetId: string | null,
-): Diagnostic[] {
-  if (count < limits.min) {
-    return [
-      diagnostic(
-        codes.few,
-        'warning',
-        `${where} has ${count} ${what}; aim for ${limits.min}–${limits.max}.`,
-        targetId,
-      ),
-    ]
-  }
-  if (count > limits.max) {
-    return [
-      diagnostic(
-        codes.many,
-        'warning',
-        `${where} has ${count} ${what}; more than ${limits.max} dilutes focus — aim for ${limits.min}–${limits.max}.`,
-        targetId,
-      ),
-    ]
-  }
-  return []
-}
-
-function resolveLimits(input: Partial<LintLimits> | undefined): {
-  limits: LintLimits
-  diagnostics: Diagnostic[]
-} {
-  const valid = (l: CountLimits | undefined): l is CountLimits =>
-    l !== undefined &&
-    isFiniteNumber(l.min) &&
-    isFiniteNumber(l.max) &&
-    l.min >= 0 &&
-    l.min <= l.max
-  const diagnostics: Diagnostic[] = []
-  const pick = (given: CountLimits | undefined, fallback: CountLimits, name: string) => {
-    if (given === undefined || valid(given)) return given ?? fallback
-    diagnostics.push(
-      diagnostic(
-        'lint-limits-invalid',
-        'warning',
-        `Limits for ${name} need 0 ≤ min ≤ max; using ${fallback.min}–${fallback.max}.`,
-        null,
-      ),
-    )
-    return fallback
-  }
-  return {
-    limits: {
-      objectivesPerTimeframe: pick(
-        input?.objectivesPerTimeframe,
-        DEFAULT_LIMITS.objectivesPerTimeframe,
-        'objectives per timeframe',
-      ),
-      keyResultsPerObjective: pick(
-        input?.keyResultsPerObjective,
-        DEFAULT_LIMITS.keyResultsPerObjective,
-        'key results per objective',
-      ),
-    },
-    diagnostics,
-  }
 }
 
 function lintObjectives(objectives: readonly Objective[], limits: LintLimits): Diagnostic[] {
@@ -270,6 +88,13 @@ function lintObjectives(objectives: readonly Objective[], limits: LintLimits): D
       ),
     )
   }
+  out.push(...alignmentProblems(byId))
+  return out
+}
+
+/** Alignment to a parent that is missing, or that loops back to the objective. */
+function alignmentProblems(byId: ReadonlyMap<string, Objective>): Diagnostic[] {
+  const out: Diagnostic[] = []
   for (const [id, objective] of byId) {
     const parentId = objective.parentId
     if (parentId === null || parentId === undefined) continue
@@ -374,28 +199,50 @@ function lintKeyResults(
     }
     perObjective.set(kr.objectiveId, (perObjective.get(kr.objectiveId) ?? 0) + 1)
     out.push(...lintKeyResult(kr))
-    const target = resolveTarget(kr)
-    const keys = [`title:${normalise(textOf(kr.title))}`]
-    const metric = normalise(textOf(kr.metric))
-    if (metric) keys.push(`metric:${metric}:${target.direction}:${target.target}`)
-    for (const key of keys) {
-      if (key === 'title:') continue
-      const scoped = `${String(kr.objectiveId)}\u0000${key}`
-      const first = firstByKey.get(scoped)
-      if (first === undefined) firstByKey.set(scoped, id)
-      else {
-        out.push(
-          diagnostic(
-            'kr-duplicate',
-            'warning',
-            `Duplicates key result "${first}" (${key.startsWith('title') ? 'same title' : 'same metric and target'}); merge them.`,
-            id,
-          ),
-        )
-        break
-      }
+    const duplicate = duplicateFinding(kr, id, firstByKey)
+    if (duplicate !== null) out.push(duplicate)
+  }
+  out.push(...keyResultCounts(objectives, perObjective, limits))
+  return out
+}
+
+/**
+ * Another key result of the same objective with the same title, or the same metric aimed at
+ * the same target: the first one's id is kept in `firstByKey`.
+ */
+function duplicateFinding(
+  kr: KeyResult,
+  id: string,
+  firstByKey: Map<string, string>,
+): Diagnostic | null {
+  const target = resolveTarget(kr)
+  const keys = [`title:${normalise(textOf(kr.title))}`]
+  const metric = normalise(textOf(kr.metric))
+  if (metric) keys.push(`metric:${metric}:${target.direction}:${target.target}`)
+  for (const key of keys) {
+    if (key === 'title:') continue
+    const scoped = `${String(kr.objectiveId)}\u0000${key}`
+    const first = firstByKey.get(scoped)
+    if (first === undefined) firstByKey.set(scoped, id)
+    else {
+      return diagnostic(
+        'kr-duplicate',
+        'warning',
+        `Duplicates key result "${first}" (${key.startsWith('title') ? 'same title' : 'same metric and target'}); merge them.`,
+        id,
+      )
     }
   }
+  return null
+}
+
+/** Each live objective needs key results, within the limits. */
+function keyResultCounts(
+  objectives: readonly Objective[],
+  perObjective: ReadonlyMap<unknown, number>,
+  limits: LintLimits,
+): Diagnostic[] {
+  const out: Diagnostic[] = []
   for (const objective of objectives) {
     const id = idOf(objective)
     if (id === null || objective.status === 'cancelled') continue
