@@ -8,6 +8,7 @@ import { LitElement, html } from 'lit'
 import { createObjective } from '../../core/board/commands/okr'
 import { reorderObjectives } from '../../core/board/commands/gestures'
 import { readCarriedFrom } from '../../core/board/commands/retro'
+import type { BoardController } from '../board/board-controller'
 import { BoardConsumer } from '../board/board-consumer'
 import { newId } from '../board/ids'
 import { editorCards, nextOrder, type ObjectiveCard } from './editor-model'
@@ -24,6 +25,7 @@ export class SbOkrEditor extends LitElement {
   declare dragging: string | null
 
   readonly #board = new BoardConsumer(this)
+  #cards: { inputs: readonly unknown[]; cards: ObjectiveCard[] } | null = null
 
   constructor() {
     super()
@@ -35,13 +37,7 @@ export class SbOkrEditor extends LitElement {
   override render() {
     const board = this.#board.board
     if (board === undefined) return null
-    const snapshot = board.snapshot
-    const cards = editorCards(
-      snapshot,
-      board.okrs,
-      board.diagnostics,
-      board.derive(readCarriedFrom),
-    )
+    const cards = this.#cardsOf(board)
     return html`<div class="row">
         <h2>Objectives and key results</h2>
         <span class="spacer"></span>
@@ -61,6 +57,24 @@ export class SbOkrEditor extends LitElement {
             </p>`
           : cards.map((card, index) => this.#objective(card, index))
       }`
+  }
+
+  /**
+   * The same cards while the board's figures are the same, so a notice or a peer joining does
+   * not repaint every field of every objective.
+   */
+  #cardsOf(board: BoardController): ObjectiveCard[] {
+    const inputs = [
+      board.snapshot,
+      board.okrs,
+      board.diagnostics,
+      board.derive(readCarriedFrom),
+    ] as const
+    const cached = this.#cards
+    if (cached && cached.inputs.every((x, i) => x === inputs[i])) return cached.cards
+    const cards = editorCards(...inputs)
+    this.#cards = { inputs, cards }
+    return cards
   }
 
   /** Dropping another objective's handle here moves that objective to this place. */
