@@ -3,18 +3,17 @@
  * metric, or decides it is an initiative (work to do) or not measurable. The grammar is in
  * docs/conversion.md; every rule here is there by name.
  */
-import type { Calculation, Direction, Unit } from '../okr/okr-model'
+import type { Direction } from '../okr/okr-model'
 import type { ParsedKeyResult } from './drafts'
-import { findPair, roleOf, TARGET_ROLES, type Read } from './amount-roles'
+import { roleOf, type Read } from './amount-roles'
 import { GOAL_VERBS, LOWER_IS_BETTER, NEUTRAL_VERBS, TASK_VERBS } from './lexicon'
 import { extractMetric } from './metric-name'
-import { scanQuantities, type Quantity } from './quantities'
+import { scanQuantities } from './quantities'
+import { COUNT, keywordNumbers, readNumbers, type Numbers } from './read-numbers'
 import { baseForm, findVerb, type VerbHit } from './verbs'
 
 /** Longer text is cut before parsing so that a pasted essay costs no more than a note. */
 export const MAX_PARSED_LENGTH = 500
-
-const COUNT: Unit = { kind: 'count' }
 
 const normalise = (text: string): string =>
   text
@@ -58,172 +57,30 @@ const stripPrefixes = (text: string): string => {
 const LEAD_IN =
   /^(?:we\s+(?:will|shall|should|must|want\s+to|need\s+to|aim\s+to|plan\s+to)|let'?s|let\s+us|i\s+want\s+to|aim\s+to|goal\s*:|to)\s+/i
 
-const sameUnit = (a: Unit, b: Unit): boolean =>
-  a.kind === b.kind &&
-  (a.kind !== 'currency' || b.kind !== 'currency' || (a.code ?? '') === (b.code ?? '')) &&
-  (a.kind !== 'text' || b.kind !== 'text' || a.label === b.label)
-
-const round = (n: number): number => Math.round(n * 1e9) / 1e9
-
-const describeUnit = (unit: Unit): string =>
-  unit.kind === 'text'
-    ? unit.label
-    : unit.kind === 'currency'
-      ? (unit.code ?? 'currency')
-      : unit.kind
-
-interface Numbers {
-  readonly calculation: Calculation
-  readonly start: number | null
-  readonly target: number | null
-  readonly unit: Unit
-  /** A direction the numbers or a comparator state outright. */
-  readonly stated: Direction | null
-  readonly used: readonly Quantity[]
-  /** For a written range, the other end, so the ambitious one can be picked once direction is known. */
-  readonly range: readonly [number, number] | null
-  /**
-   * "Grow ARR by 40% to $5M": the lift that leads to the target, so the start can be worked out
-   * once the direction is known.
-   */
-  readonly liftToTarget?: { readonly value: number; readonly percent: boolean }
+/** What a reading found doubtful: notes for the person, and how much they cost in confidence. */
+interface Findings {
+  readonly notes: string[]
+  penalty: number
 }
 
-/** Puts a pair of durations in the target's unit; any unit missing on one end is taken from the other. */
-const unify = (a: Quantity, b: Quantity, notes: string[]): [number, number, Unit] => {
-  const unit = b.unit ?? a.unit ?? COUNT
-  if (a.seconds !== null && b.seconds !== null && a.seconds !== b.seconds) {
-    return [round((a.value * a.seconds) / b.seconds), b.value, unit]
-  }
-  if (a.unit !== null && b.unit !== null && !sameUnit(a.unit, b.unit)) {
-    notes.push(
-      `start and target have different units (${describeUnit(a.unit)}, ${describeUnit(b.unit)})`,
-    )
-  }
-  return [a.value, b.value, unit]
+/** How the text begins: as work to do ("Ship …"), as a goal ("Reach …"), counting things done. */
+interface Opening {
+  readonly task: boolean
+  readonly goalVerb: boolean
+  readonly countingVerb: boolean
 }
 
-const readNumbers = (
-  text: string,
-  reads: readonly Read[],
-  verb: VerbHit | null,
-  notes: string[],
-): Numbers | null => {
-  // "Grow revenue 20% QoQ": a bare percentage after a direction verb is a lift, not a level.
-  const verbBefore = (q: Quantity): boolean =>
-    verb !== null && verb.direction !== null && verb.end <= q.index
-  const from = reads.find((r) => r.role === 'from') ?? null
-  const pair = findPair(text, reads)
-  if (pair !== null) {
-    const [a, b] = pair
-    const [start, target, unit] = unify(a.q, b.q, notes)
-    const stated =
-      target < start
-        ? 'decrease'
-        : target > start
-          ? 'increase'
-          : b.role === 'at-most'
-            ? 'decrease'
-            : null
-    const range = b.q.high === null ? null : ([target, b.q.high] as const)
-    return { calculation: 'absolute-target', start, target, unit, stated, used: [a.q, b.q], range }
-  }
-  const lift = reads.find(
-    (r) =>
-      ['by', 'add', 'lift-up', 'lift-down'].includes(r.role) ||
-      (r.role === 'plain' &&
-        (r.q.sign !== null ||
-          (verbBefore(r.q) &&
-            r.q.unit?.kind === 'percent' &&
-            !/^\s*of\b/i.test(text.slice(r.q.end))))),
-  )
-  if (lift !== undefined) {
-    const q = lift.q
-    const percentLift = q.unit?.kind === 'percent' && !q.points
-    const calculation: Calculation = percentLift ? 'percentage-lift' : 'absolute-lift'
-    const unit = percentLift ? (from?.q.unit ?? COUNT) : (q.unit ?? from?.q.unit ?? COUNT)
-    const stated: Direction | null =
-      lift.role === 'lift-up' || q.sign === '+'
-        ? 'increase'
-        : lift.role === 'lift-down' || q.sign === '-'
-          ? 'decrease'
-          : null
-    const level = reads.find(
-      (r) => r !== lift && ['to', 'at-most', 'at-least'].includes(r.role) && !r.q.factor,
-    )
-    if (level !== undefined && from === null) {
-      return {
-        calculation: 'absolute-target',
-        start: null,
-        target: level.q.value,
-        unit: level.q.unit ?? (percentLift ? COUNT : (q.unit ?? COUNT)),
-        stated:
-          level.role === 'at-most' ? 'decrease' : level.role === 'at-least' ? 'increase' : stated,
-        used: [q, level.q],
-        range: null,
-        liftToTarget: { value: q.value, percent: percentLift },
-      }
-    }
-    let start = from?.q.value ?? null
-    if (!percentLift && from !== null && from.q.seconds !== null && q.seconds !== null) {
-      start = round((from.q.value * from.q.seconds) / q.seconds)
-    }
-    const range = q.high === null ? null : ([q.value, q.high] as const)
-    const used = from === null ? [q] : [from.q, q]
-    return { calculation, start, target: q.value, unit, stated, used, range }
-  }
-  // "3x signups" is a lift; "a ROAS of 4x" is a level, read below as a target.
-  const factor = reads.find((r) => r.q.factor && !TARGET_ROLES.includes(r.role))
-  if (factor !== undefined) {
-    const grows = factor.q.value >= 1
-    return {
-      calculation: 'percentage-lift',
-      start: from?.q.value ?? null,
-      target: round(Math.abs(factor.q.value - 1) * 100),
-      unit: from?.q.unit ?? COUNT,
-      stated: grows ? 'increase' : 'decrease',
-      used: [factor.q],
-      range: null,
-    }
-  }
-  const target =
-    reads.find((r) => TARGET_ROLES.includes(r.role) || r.q.orMore) ??
-    reads.find((r) => r.role === 'plain') ??
-    reads.find((r) => r.role === 'within') ??
-    null
-  if (target === null) return null
-  const q = target.q
-  const stated: Direction | null =
-    target.role === 'at-most' || target.role === 'within' || target.role === 'top'
-      ? 'decrease'
-      : target.role === 'at-least' || q.orMore
-        ? 'increase'
-        : null
-  if (target.role === 'within' && reads.length > 1)
-    notes.push('a "within" duration read as the target')
-  let start = from !== null && from !== target ? from.q.value : null
-  if (from !== null && from !== target && from.q.seconds !== null && q.seconds !== null) {
-    start = round((from.q.value * from.q.seconds) / q.seconds)
-  }
-  const unit =
-    target.role === 'top'
-      ? { kind: 'text' as const, label: 'rank' }
-      : q.factor
-        ? { kind: 'text' as const, label: 'x' }
-        : (q.unit ?? from?.q.unit ?? COUNT)
-  const range = q.high === null ? null : ([q.value, q.high] as const)
-  const used = from === null || from === target ? [q] : [from.q, q]
-  return { calculation: 'absolute-target', start, target: q.value, unit, stated, used, range }
+function openingOf(cleaned: string): Opening {
+  const firstWord = /^[a-z][a-z'-]*/i.exec(cleaned)?.[0] ?? ''
+  // "New pricing page": a deliverable named without its verb is work to do, like "Ship …".
+  const task =
+    baseForm(firstWord, TASK_VERBS) !== null ||
+    (/^(?:a\s+)?new\s/i.test(cleaned) && cleaned.split(/\s+/).length <= 4)
+  const goalVerb = baseForm(firstWord, GOAL_VERBS) !== null
+  // A leading verb that counts things done ("fix 25 bugs") outranks the metric's polarity.
+  const countingVerb = (task || goalVerb) && baseForm(firstWord, NEUTRAL_VERBS) === null
+  return { task, goalVerb, countingVerb }
 }
-
-const KEYWORD_LIFTS: readonly (readonly [RegExp, number, Direction])[] = [
-  [/\bdoubl(?:e|es|ed|ing)\b/i, 100, 'increase'],
-  [/\btripl(?:e|es|ed|ing)\b/i, 200, 'increase'],
-  [/\bquadrupl(?:e|es|ed|ing)\b/i, 300, 'increase'],
-  [/\b(?:halv(?:e|es|ed|ing)|in\s+half|by\s+half)\b|^half\s+(?:the|our)\b/i, 50, 'decrease'],
-]
-const TO_ZERO =
-  /\b(?:eliminat(?:e|es|ed|ing)|eradicat(?:e|es|ed|ing)|get\s+rid\s+of|no\s+more|stamp\s+out|zero)\b/i
 
 /**
  * Reads one key result from free text. Never throws: text it cannot read becomes an
@@ -237,53 +94,25 @@ const TO_ZERO =
  * parseKeyResult('Launch the referral programme').kind // 'initiative'
  */
 export function parseKeyResult(text: string): ParsedKeyResult {
-  const notes: string[] = []
-  let penalty = 0
+  const found: Findings = { notes: [], penalty: 0 }
+  const { notes } = found
   const raw = typeof text === 'string' ? text : ''
   if (typeof text !== 'string') notes.push('not text')
   if (raw.length > MAX_PARSED_LENGTH) {
     notes.push(`only the first ${MAX_PARSED_LENGTH} characters were read`)
-    penalty += 0.2
+    found.penalty += 0.2
   }
   const cleaned = stripPrefixes(normalise(raw.slice(0, MAX_PARSED_LENGTH))).replace(LEAD_IN, '')
-  const firstWord = /^[a-z][a-z'-]*/i.exec(cleaned)?.[0] ?? ''
-  // "New pricing page": a deliverable named without its verb is work to do, like "Ship …".
-  const task =
-    baseForm(firstWord, TASK_VERBS) !== null ||
-    (/^(?:a\s+)?new\s/i.test(cleaned) && cleaned.split(/\s+/).length <= 4)
-  const goalVerb = baseForm(firstWord, GOAL_VERBS) !== null
-  // A leading verb that counts things done ("fix 25 bugs") outranks the metric's polarity.
-  const countingVerb = (task || goalVerb) && baseForm(firstWord, NEUTRAL_VERBS) === null
+  const opening = openingOf(cleaned)
   const verb = findVerb(cleaned)
 
   const reads = scanQuantities(cleaned).map((q) => ({ q, role: roleOf(cleaned, q) }))
   let numbers = readNumbers(cleaned, reads, verb, notes)
   let keywordDirection: Direction | null = null
   if (numbers === null) {
-    const keyword = KEYWORD_LIFTS.find(([pattern]) => pattern.test(cleaned))
-    if (keyword !== undefined) {
-      const [, lift, direction] = keyword
-      keywordDirection = direction
-      numbers = {
-        calculation: 'percentage-lift',
-        start: null,
-        target: lift,
-        unit: COUNT,
-        stated: direction,
-        used: [],
-        range: null,
-      }
-    } else if (TO_ZERO.test(cleaned)) {
-      numbers = {
-        calculation: 'absolute-target',
-        start: null,
-        target: 0,
-        unit: COUNT,
-        stated: 'decrease',
-        used: [],
-        range: null,
-      }
-    }
+    const said = keywordNumbers(cleaned)
+    numbers = said?.numbers ?? null
+    if (said?.keyword === true) keywordDirection = said.numbers.stated
   }
 
   const blanked = [
@@ -292,117 +121,32 @@ export function parseKeyResult(text: string): ParsedKeyResult {
   ]
   const metric = extractMetric(cleaned, [...new Set(blanked)], verb)
   const lowerIsBetter = LOWER_IS_BETTER.test(metric === '' ? cleaned : metric)
-
-  let direction: Direction
-  if (numbers?.stated !== null && numbers?.stated !== undefined) {
-    direction = numbers.stated
-    if (verb?.direction != null && verb.direction !== direction && keywordDirection === null) {
-      notes.push(
-        `the numbers say ${direction} but "${cleaned.slice(verb.index, verb.end)}" says ${verb.direction}`,
-      )
-      penalty += 0.3
-    }
-  } else if (numbers?.calculation === 'absolute-target' && numbers.target === 0) {
-    direction = 'decrease'
-  } else if (verb?.direction != null) {
-    direction = verb.direction
-  } else if (lowerIsBetter && !countingVerb) {
-    direction = 'decrease'
-    if (!verb?.better) notes.push('direction taken from the metric: lower is better')
-  } else if (
-    verb?.better &&
-    numbers !== null &&
-    numbers.unit.kind === 'text' &&
-    /^(?:ms|seconds|minutes|hours|days|weeks)$/.test(numbers.unit.label)
-  ) {
-    direction = 'decrease'
-    notes.push('"improve" on a duration read as making it shorter')
-  } else {
-    direction = 'increase'
-    if (verb === null && !goalVerb && !task && numbers !== null) {
-      notes.push('no word states a direction: increase assumed')
-      penalty += 0.15
-    }
-  }
+  const direction = directionOf(
+    { cleaned, numbers, verb, opening, lowerIsBetter, keywordDirection },
+    found,
+  )
 
   // "Cart abandonment is above 70%": a rising bad metric is more likely today's value than a goal.
   if (numbers?.stated === 'increase' && verb?.direction == null && lowerIsBetter) {
     notes.push(
       'the numbers say increase but this metric is usually better lower: is it the current value?',
     )
-    penalty += 0.35
+    found.penalty += 0.35
   }
-
-  let target = numbers?.target ?? null
-  if (numbers !== null && numbers.range !== null) {
-    const [low, high] = numbers.range
-    const ambitious =
-      numbers.calculation !== 'absolute-target' || direction === 'increase'
-        ? Math.max(low, high)
-        : Math.min(low, high)
-    target = ambitious
-    notes.push(`range ${low}–${high}: the ambitious end is the target, the other a committed floor`)
-    penalty += 0.1
-  }
-
-  let start = numbers?.start ?? null
-  const lift = numbers?.liftToTarget
-  if (lift !== undefined && target !== null) {
-    const sign = direction === 'increase' ? 1 : -1
-    const before = lift.percent
-      ? target / (1 + (sign * lift.value) / 100)
-      : target - sign * lift.value
-    if (Number.isFinite(before) && before >= 0) {
-      start = Number(before.toPrecision(6))
-      notes.push(`start ${start} worked out from the target and the lift: check it`)
-    }
-  }
-  if (start !== null && start === target && numbers?.calculation === 'absolute-target') {
-    notes.push('start and target are the same')
-    penalty += 0.35
-  }
-
-  const ignored = reads.filter((r) => !(numbers?.used ?? []).includes(r.q))
-  for (const r of ignored) {
-    const what = cleaned.slice(r.q.index, r.q.end)
-    if (r.role === 'selection') {
-      notes.push(`"top ${what}" read as a selection, not a target`)
-    } else if (r.role === 'per' || r.role === 'timebox' || r.role === 'within') {
-      notes.push(`"${what}" read as a rate or timebox, not a target`)
-    } else {
-      notes.push(`"${what}" not used`)
-      penalty += 0.1
-    }
-  }
-
-  let kind: ParsedKeyResult['kind']
-  if (target !== null) {
-    kind = 'key-result'
-    if (
-      task &&
-      numbers?.calculation === 'absolute-target' &&
-      numbers.stated === null &&
-      numbers.start === null
-    ) {
-      notes.push('counts the output of a task; consider the outcome it should move')
-      penalty += 0.1
-    }
-  } else if (task) {
-    kind = 'initiative'
-  } else {
-    kind = 'unmeasurable'
-    notes.push('no number to measure: add a target')
-  }
+  const target = targetOf(numbers, direction, found)
+  const start = startOf(numbers, target, direction, found)
+  noteUnused(cleaned, reads, numbers, found)
+  const kind = kindOf(target, numbers, opening.task, found)
   if (
     numbers?.calculation === 'percentage-lift' &&
     /\brate\b|\bratio\b|\bshare\b|%/i.test(metric)
   ) {
     notes.push('a % lift of a rate is relative; write "percentage points" for an absolute change')
-    penalty += 0.1
+    found.penalty += 0.1
   }
   if (kind === 'key-result' && metric === '') {
     notes.push('no metric named')
-    penalty += 0.2
+    found.penalty += 0.2
   }
 
   return {
@@ -413,7 +157,142 @@ export function parseKeyResult(text: string): ParsedKeyResult {
     target,
     unit: numbers?.unit ?? COUNT,
     metric,
-    confidence: Math.round(Math.max(0, Math.min(1, 1 - penalty)) * 100) / 100,
+    confidence: Math.round(Math.max(0, Math.min(1, 1 - found.penalty)) * 100) / 100,
     notes,
   }
+}
+
+/**
+ * The direction: what the numbers state, else a target of zero, the verb, the metric's
+ * polarity ("churn" is better lower), "improve" on a duration; increase when nothing says.
+ */
+function directionOf(
+  read: {
+    readonly cleaned: string
+    readonly numbers: Numbers | null
+    readonly verb: VerbHit | null
+    readonly opening: Opening
+    readonly lowerIsBetter: boolean
+    readonly keywordDirection: Direction | null
+  },
+  found: Findings,
+): Direction {
+  const { cleaned, numbers, verb, opening } = read
+  if (numbers?.stated !== null && numbers?.stated !== undefined) {
+    const direction = numbers.stated
+    if (verb?.direction != null && verb.direction !== direction && read.keywordDirection === null) {
+      found.notes.push(
+        `the numbers say ${direction} but "${cleaned.slice(verb.index, verb.end)}" says ${verb.direction}`,
+      )
+      found.penalty += 0.3
+    }
+    return direction
+  }
+  if (numbers?.calculation === 'absolute-target' && numbers.target === 0) return 'decrease'
+  if (verb?.direction != null) return verb.direction
+  if (read.lowerIsBetter && !opening.countingVerb) {
+    if (!verb?.better) found.notes.push('direction taken from the metric: lower is better')
+    return 'decrease'
+  }
+  if (
+    verb?.better &&
+    numbers !== null &&
+    numbers.unit.kind === 'text' &&
+    /^(?:ms|seconds|minutes|hours|days|weeks)$/.test(numbers.unit.label)
+  ) {
+    found.notes.push('"improve" on a duration read as making it shorter')
+    return 'decrease'
+  }
+  if (verb === null && !opening.goalVerb && !opening.task && numbers !== null) {
+    found.notes.push('no word states a direction: increase assumed')
+    found.penalty += 0.15
+  }
+  return 'increase'
+}
+
+/** The target; of a written range, the ambitious end. */
+function targetOf(numbers: Numbers | null, direction: Direction, found: Findings): number | null {
+  if (numbers === null) return null
+  if (numbers.range === null) return numbers.target
+  const [low, high] = numbers.range
+  const ambitious =
+    numbers.calculation !== 'absolute-target' || direction === 'increase'
+      ? Math.max(low, high)
+      : Math.min(low, high)
+  found.notes.push(
+    `range ${low}–${high}: the ambitious end is the target, the other a committed floor`,
+  )
+  found.penalty += 0.1
+  return ambitious
+}
+
+/** The start as written, or worked out from a target and the lift that leads to it. */
+function startOf(
+  numbers: Numbers | null,
+  target: number | null,
+  direction: Direction,
+  found: Findings,
+): number | null {
+  let start = numbers?.start ?? null
+  const lift = numbers?.liftToTarget
+  if (lift !== undefined && target !== null) {
+    const sign = direction === 'increase' ? 1 : -1
+    const before = lift.percent
+      ? target / (1 + (sign * lift.value) / 100)
+      : target - sign * lift.value
+    if (Number.isFinite(before) && before >= 0) {
+      start = Number(before.toPrecision(6))
+      found.notes.push(`start ${start} worked out from the target and the lift: check it`)
+    }
+  }
+  if (start !== null && start === target && numbers?.calculation === 'absolute-target') {
+    found.notes.push('start and target are the same')
+    found.penalty += 0.35
+  }
+  return start
+}
+
+/** Says what became of each amount the reading did not use. */
+function noteUnused(
+  cleaned: string,
+  reads: readonly Read[],
+  numbers: Numbers | null,
+  found: Findings,
+): void {
+  const ignored = reads.filter((r) => !(numbers?.used ?? []).includes(r.q))
+  for (const r of ignored) {
+    const what = cleaned.slice(r.q.index, r.q.end)
+    if (r.role === 'selection') {
+      found.notes.push(`"top ${what}" read as a selection, not a target`)
+    } else if (r.role === 'per' || r.role === 'timebox' || r.role === 'within') {
+      found.notes.push(`"${what}" read as a rate or timebox, not a target`)
+    } else {
+      found.notes.push(`"${what}" not used`)
+      found.penalty += 0.1
+    }
+  }
+}
+
+/** A key result when there is a target, else an initiative (work to do) or unmeasurable. */
+function kindOf(
+  target: number | null,
+  numbers: Numbers | null,
+  task: boolean,
+  found: Findings,
+): ParsedKeyResult['kind'] {
+  if (target === null) {
+    if (task) return 'initiative'
+    found.notes.push('no number to measure: add a target')
+    return 'unmeasurable'
+  }
+  if (
+    task &&
+    numbers?.calculation === 'absolute-target' &&
+    numbers.stated === null &&
+    numbers.start === null
+  ) {
+    found.notes.push('counts the output of a task; consider the outcome it should move')
+    found.penalty += 0.1
+  }
+  return 'key-result'
 }
