@@ -62,7 +62,10 @@ export class BoardController extends EventTarget {
   #meta: { version: number; value: BoardMeta } | null = null
   #okrs: { version: number; now: EpochMs; value: OkrExport } | null = null
   #lint: { version: number; value: Diagnostic[] } | null = null
-  #derived = new WeakMap<(doc: BoardSession['doc']) => unknown, { version: number; value: unknown }>()
+  #derived = new WeakMap<
+    (doc: BoardSession['doc']) => unknown,
+    { version: number; value: unknown }
+  >()
   #peers: Peer[] = []
   #notice: BoardNotice | null = null
   #intents: CanvasIntents = { focus: null, preview: null }
@@ -189,6 +192,25 @@ export class BoardController extends EventTarget {
       this.notify(commandMessage(error))
       return undefined
     }
+  }
+
+  /**
+   * `run` for a caller that must know whether the command went through (to keep what the
+   * person typed, or to stop a batch): most commands return nothing either way.
+   */
+  attempt<A>(command: BoardCommand<A, unknown>, args: A): boolean {
+    try {
+      command(this.session.doc, args, this.session.origin)
+      return true
+    } catch (error) {
+      this.notify(commandMessage(error))
+      return false
+    }
+  }
+
+  /** The wall clock to the millisecond (`now` steps once a minute, for derived figures). */
+  clock(): EpochMs {
+    return this.options.now()
   }
 
   notify(message: string): void {

@@ -8,7 +8,6 @@ import { repeat } from 'lit/directives/repeat.js'
 import { BoardConsumer } from '../board/board-consumer'
 import type { BoardController } from '../board/board-controller'
 import { castVote, createNote, retractVote, setNoteText } from '../../core/board/commands'
-import { ranCommand } from '../app/command-outcome'
 import { deviceClock, type Clock } from '../device/clock'
 import { newId } from '../board/ids'
 import { nextNotePosition, noteListView, type GroupSection, type NoteRow } from './note-list-model'
@@ -113,7 +112,7 @@ export class SbNoteList extends LitElement {
     const at = nextNotePosition(board.snapshot.notes)
     const args = { id: newId(), ...at, author: board.identity.id, createdAt: this.clock(), text }
     // What was typed stays in the box when the board refused it.
-    if (ranCommand(board, createNote, args)) area.value = ''
+    if (board.attempt(createNote, args)) area.value = ''
   }
 
   #group(board: BoardController, section: GroupSection, voting: boolean) {

@@ -2,7 +2,6 @@
 import { html } from 'lit'
 import type { BoardController } from '../board/board-controller'
 import { castVote, retractVote, revealVotes, setVoteBudget } from '../../core/board/commands'
-import { ranCommand } from '../app/command-outcome'
 import type { ResultsView, VotingView } from './panel-model'
 
 export function votingSection(board: BoardController, view: VotingView) {
@@ -73,7 +72,7 @@ function myDots(board: BoardController, view: VotingView) {
 function voteOn(board: BoardController, targets: readonly string[]): void {
   const voterId = board.identity.id
   for (const targetId of targets) {
-    if (!ranCommand(board, castVote, { voterId, targetId })) return
+    if (!board.attempt(castVote, { voterId, targetId })) return
   }
 }
 

@@ -12,8 +12,6 @@ import type { ExportedKeyResult, OkrExport } from '../../core/export/export-mode
 import type { BoardController } from '../board/board-controller'
 import { BoardConsumer } from '../board/board-consumer'
 import { newId } from '../board/ids'
-import { deviceClock } from '../device/clock'
-import { accepted } from './accepted'
 import type { FieldErrors } from './field-errors'
 import {
   chartPeriod,
@@ -297,11 +295,11 @@ export class SbOkrCheckins extends LitElement {
     // The typed text stays in the form fields (they are not re-rendered from state).
     this.errors = parsed.ok ? new Map() : parsed.errors
     if (!parsed.ok) return
-    const done = accepted(board, createCheckIn, {
+    const done = board.attempt(createCheckIn, {
       id: newId(),
       keyResultId,
       // The second it was made: two check-ins in one minute must keep their order.
-      at: deviceClock(),
+      at: board.clock(),
       author: board.identity.name,
       ...parsed.value,
     })

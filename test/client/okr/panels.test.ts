@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { exportOkrs } from '../../../core/export/export-model'
-import type { BoardCommand } from '../../../client/board/board-controller'
-import { accepted } from '../../../client/okr/accepted'
 import { NO_FILTER, dueCount, filtering } from '../../../client/okr/dashboard-model'
 import { exportFile, reminderFeed } from '../../../client/okr/export-files'
 import { counted, unitExtraLabel } from '../../../client/okr/labels'
@@ -66,23 +64,5 @@ describe('workspace words and commands', () => {
 
   it('opens on the dashboard', () => {
     expect(OKR_TABS[0]).toEqual(['dashboard', 'Dashboard'])
-  })
-
-  it('tells whether a command that returns nothing was accepted', () => {
-    const board = {
-      run<A, R>(command: BoardCommand<A, R>, args: A): R | undefined {
-        try {
-          return command(null as never, args, 'origin')
-        } catch (_error) {
-          return undefined
-        }
-      },
-    }
-    const fine: BoardCommand<number, void> = () => undefined
-    const refused: BoardCommand<number, void> = () => {
-      throw new Error('no')
-    }
-    expect(accepted(board, fine, 1)).toBe(true)
-    expect(accepted(board, refused, 1)).toBe(false)
   })
 })
