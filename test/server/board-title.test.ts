@@ -116,6 +116,31 @@ describe('the stored title follows the document', () => {
     await expectTitle(srv, board, 'Renamed in the doc')
   })
 
+  it('coalesces renames made while a write is waiting: one write at a time, the last title wins', async () => {
+    const store = new FailingStore(new MemoryStore())
+    let writes = 0
+    const setTitle = store.setTitle.bind(store)
+    store.setTitle = (id, title) => {
+      writes++
+      return setTitle(id, title)
+    }
+    const srv = await server({ store })
+    const board = await srv.createBoard('Start')
+    const doc = await joined(srv, board)
+
+    store.hold({ methods: ['setTitle'] })
+    setBoardTitle(doc, { title: 'First' }, ORIGIN)
+    await waitFor(() => store.heldCalls === 1, { what: 'the first write waiting on the disk' })
+    for (let n = 2; n <= 20; n++) setBoardTitle(doc, { title: `Rename ${n}` }, ORIGIN)
+    const other = await joined(srv, board)
+    await waitFor(() => other.getMap('meta').get('title') === 'Rename 20')
+    expect(store.heldCalls).toBe(1)
+    store.release()
+    await expectTitle(srv, board, 'Rename 20')
+    // The held write, then one for everything renamed while it waited.
+    expect(writes).toBe(2)
+  })
+
   it('logs a failed write, keeps the room serving, and retries on the next change', async () => {
     const lines: string[] = []
     const destination = new Writable({
