@@ -1,5 +1,5 @@
 /** Who the avatar row shows: the first few people as initials, the rest as "+n". */
-import type { Peer } from '../board/awareness-controller'
+import type { Peer } from '../board/peers'
 import { displayName } from '../canvas/presence-state'
 
 /** More faces than this crowd the top bar; the rest are counted. */

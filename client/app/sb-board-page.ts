@@ -12,7 +12,7 @@ import {
   type Identity,
   type Role,
 } from '../board/board-context'
-import { BoardController } from '../board/board-controller'
+import type { BoardController } from '../board/board-controller'
 import { ApiError, getBoardInfo } from '../net/api'
 import { loadDeviceCopy, RecoveryBudget, RECOVERED_NOTICE } from '../net/doc-recovery'
 import { openBoard, type OpenBoard, type OpenBoardOptions } from '../board/open-board'
@@ -194,10 +194,10 @@ export class SbBoardPage extends LitElement {
       online: navigator.onLine,
       initialPending: access?.pending ?? 0,
       onPendingChange: (pending) => updateAccess(this.store, this.boardId, { pending }),
+      now: deviceClock,
     })
     this.problem = null
-    this.#board = new BoardController(this.opened.session, { now: deviceClock })
-    this.#board.connect()
+    this.#board = this.opened.board
     this.#cachedTitle = access?.title ?? ''
     this.#board.addEventListener('change', this.#rememberTitle)
     this.#rememberTitle()
@@ -215,7 +215,6 @@ export class SbBoardPage extends LitElement {
     window.removeEventListener('offline', this.#onNetwork)
     clearInterval(this.#tick)
     this.#board?.removeEventListener('change', this.#rememberTitle)
-    this.#board?.disconnect()
     this.#board = null
     this.opened?.destroy()
     this.opened = null

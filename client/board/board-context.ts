@@ -1,6 +1,7 @@
 /**
- * Context keys for the board session. The app root provides one `BoardSession` per open board;
- * components consume it and never construct Y.Doc, providers or undo managers themselves.
+ * The board's context keys and the shapes behind them. The board page provides one
+ * `BoardController` per open board (client/board/open-board.ts builds it around the
+ * `BoardSession`) and the connection; views consume the controller, never the session.
  */
 import { createContext } from '@lit/context'
 import type * as Y from 'yjs'
@@ -36,8 +37,6 @@ export interface BoardSession {
   /** The origin of every local command; the undo manager tracks only this origin. */
   readonly origin: object
 }
-
-export const boardSessionContext = createContext<BoardSession>(Symbol('board-session'))
 
 /** The seam every view uses (client/board/board-controller.ts). */
 export const boardControllerContext = createContext<BoardController>(Symbol('board-controller'))

@@ -17,7 +17,7 @@ import { readBoard, readMeta } from '../../core/board/read'
 import { boardRoots, getMeta } from '../../core/board/schema'
 import { exportOkrs, type OkrExport } from '../../core/export/export-model'
 import type { BoardSession, Identity, Role } from './board-context'
-import { readPeers, type Peer } from './awareness-controller'
+import { readPeers, type Peer } from './peers'
 import { lintBoard } from './lint-board'
 import { commandMessage } from './command-messages'
 

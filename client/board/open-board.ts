@@ -9,6 +9,8 @@ import { pruneDeepTypes } from '../../core/sync/index'
 import type { BoardSession, Identity, PresenceState, Role } from './board-context'
 import { BoardConnection } from '../net/board-connection'
 import { compactDeviceCopy, guardDoc } from '../net/doc-recovery'
+import type { EpochMs } from '../../core/okr/okr-model'
+import { BoardController } from './board-controller'
 
 export interface OpenBoardOptions {
   readonly boardId: string
@@ -26,10 +28,13 @@ export interface OpenBoardOptions {
   readonly onDamaged: (reason: string) => void
   /** A doc already loaded from this device's copy and pruned, when reopening after damage. */
   readonly recovered?: Y.Doc | undefined
+  /** The wall clock the board's derived figures use (client/device/clock.ts). */
+  readonly now: () => EpochMs
 }
 
 export interface OpenBoard {
-  readonly session: BoardSession
+  /** The seam the views use; connected, and disconnected again by `destroy`. */
+  readonly board: BoardController
   readonly connection: BoardConnection
   destroy(): void
 }
@@ -78,10 +83,13 @@ export function openBoard(options: OpenBoardOptions): OpenBoard {
     role: options.role,
     origin,
   }
+  const board = new BoardController(session, { now: options.now })
+  board.connect()
   return {
-    session,
+    board,
     connection,
     destroy() {
+      board.disconnect()
       unguard()
       awareness.setLocalState(null)
       undoManager.destroy()
@@ -89,9 +97,4 @@ export function openBoard(options: OpenBoardOptions): OpenBoard {
       doc.destroy()
     },
   }
-}
-
-/** Publishes a renamed identity to everyone on the board without touching cursor or selection. */
-export function publishIdentity(session: BoardSession, identity: Identity): void {
-  session.awareness.setLocalStateField('user', identity)
 }

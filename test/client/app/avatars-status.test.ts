@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { avatarList, initials } from '../../../client/app/avatar-list'
 import { statusChipView } from '../../../client/app/status-chip-view'
-import type { Peer } from '../../../client/board/awareness-controller'
+import type { Peer } from '../../../client/board/peers'
 
 const peer = (name: string, patch: Partial<Peer> = {}): Peer => ({
   clientId: name.length,

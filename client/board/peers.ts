@@ -1,9 +1,7 @@
 /**
- * Who else is on the board, from awareness. Cursor moves change awareness many times a second;
- * the host re-renders only when the selected value really differs (`equals`), so the avatar row
- * does not repaint for every cursor move.
+ * Who else is on the board, read from awareness. Peers publish whatever they like there, so
+ * every field is checked and bounded before a view shows it.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit'
 import type { Awareness } from 'y-protocols/awareness'
 import { readRole } from '../canvas/presence-state'
 import type { Identity, Role } from './board-context'
@@ -45,55 +43,4 @@ export function readPeers(awareness: Awareness): Peer[] {
       a.user.name.localeCompare(b.user.name) ||
       a.clientId - b.clientId,
   )
-}
-
-export class AwarenessController<T> implements ReactiveController {
-  #awareness: Awareness | null = null
-  #value: T
-
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly awareness: () => Awareness | null,
-    private readonly select: (awareness: Awareness) => T,
-    private readonly equals: (a: T, b: T) => boolean,
-    initial: T,
-  ) {
-    this.#value = initial
-    host.addController(this)
-  }
-
-  get value(): T {
-    return this.#value
-  }
-
-  hostConnected(): void {
-    this.#attach(this.awareness())
-    this.#onChange()
-  }
-
-  hostDisconnected(): void {
-    this.#attach(null)
-  }
-
-  hostUpdate(): void {
-    const next = this.awareness()
-    if (next === this.#awareness) return
-    this.#attach(next)
-    // Already rendering: take the new value without asking for another update.
-    if (next !== null) this.#value = this.select(next)
-  }
-
-  #attach(next: Awareness | null): void {
-    this.#awareness?.off('change', this.#onChange)
-    this.#awareness = next
-    next?.on('change', this.#onChange)
-  }
-
-  readonly #onChange = (): void => {
-    if (this.#awareness === null) return
-    const next = this.select(this.#awareness)
-    if (this.equals(next, this.#value)) return
-    this.#value = next
-    this.host.requestUpdate()
-  }
 }
