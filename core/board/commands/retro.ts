@@ -150,6 +150,23 @@ export interface CarryForwardReport {
   readonly skipped: readonly string[]
 }
 
+/** An entity's fields as plain values, without the `omit`ted ones, for a carried copy. */
+function copyOf(entity: Y.Map<unknown>, omit: readonly string[]): Record<string, unknown> {
+  const fields: Record<string, unknown> = {}
+  for (const [key, value] of entity.entries()) {
+    if (omit.includes(key)) continue
+    fields[key] = value instanceof Y.AbstractType ? value.toJSON() : value
+  }
+  // A copy is a new write: it follows today's text rules even if its source predates them.
+  for (const key of ['title', 'owner', 'metric']) {
+    if (typeof fields[key] === 'string') fields[key] = sanitizeLine(fields[key])
+  }
+  if (typeof fields.description === 'string') {
+    fields.description = sanitizeMultiline(fields.description)
+  }
+  return fields
+}
+
 /**
  * Copies objectives (and the listed key results, default all of theirs) into `timeframe` as
  * drafts with `carriedFrom` provenance. A carried key result starts where the old one stands:
@@ -192,21 +209,6 @@ export function carryForward(
   doc.transact(() => {
     const objectives = collection(doc, 'objectives')
     const keyResults = collection(doc, 'keyResults')
-    const copyOf = (entity: Y.Map<unknown>, omit: readonly string[]) => {
-      const fields: Record<string, unknown> = {}
-      for (const [key, value] of entity.entries()) {
-        if (omit.includes(key)) continue
-        fields[key] = value instanceof Y.AbstractType ? value.toJSON() : value
-      }
-      // A copy is a new write: it follows today's text rules even if its source predates them.
-      for (const key of ['title', 'owner', 'metric']) {
-        if (typeof fields[key] === 'string') fields[key] = sanitizeLine(fields[key])
-      }
-      if (typeof fields.description === 'string') {
-        fields.description = sanitizeMultiline(fields.description)
-      }
-      return fields
-    }
     for (const id of objectiveIds) {
       const source = getEntity(doc, 'objectives', id) as Y.Map<unknown>
       const newId = carriedId(id, timeframe)
