@@ -9,8 +9,7 @@ import type {
   Direction,
   EpochMs,
   Frequency,
-  ObjectiveStatus,
-  ObjectiveType,
+  Objective,
   Rollup,
   Unit,
 } from '../okr/okr-model'
@@ -64,13 +63,9 @@ export interface ExportedKeyResult {
   readonly sourceNoteIds: readonly string[]
 }
 
-export interface ExportedObjective {
-  readonly id: string
-  readonly title: string
-  readonly description: string
-  readonly owner: string | null
-  readonly status: ObjectiveStatus
-  readonly type: ObjectiveType
+/** The objective's own fields as entered, plus its figures. */
+export interface ExportedObjective
+  extends Pick<Objective, 'id' | 'title' | 'description' | 'owner' | 'status' | 'type'> {
   /** `2026-Q4`, `2026`, a date range, or null when it has none (the board's applies). */
   readonly timeframe: string | null
   readonly parentId: string | null
