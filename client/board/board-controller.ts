@@ -208,6 +208,14 @@ export class BoardController extends EventTarget {
     }
   }
 
+  /**
+   * `run` for a gesture that reports its own refusal (the canvas turns it into a notice with
+   * its context): the command's BoardCommandError is thrown, having written nothing.
+   */
+  perform<A, R>(command: BoardCommand<A, R>, args: A): R {
+    return command(this.session.doc, args, this.session.origin)
+  }
+
   /** The wall clock to the millisecond (`now` steps once a minute, for derived figures). */
   clock(): EpochMs {
     return this.options.now()

@@ -5,7 +5,7 @@
  *
  * A refused command throws its BoardCommandError having written nothing; the caller
  * (CanvasBoardLink.act) turns it into a notice. Nothing is caught here, so a refusal is never
- * silent. The doc itself is reached only through client/board/command-runner.ts.
+ * silent. The doc itself is reached only through the BoardController.
  */
 import type { EpochMs } from '../../core/okr/okr-model'
 import { setGroupBounds } from '../../core/board/commands/groups'
@@ -19,8 +19,7 @@ import {
 import type { TextDeltaOp } from '../../core/board/commands/text'
 import { editText } from '../../core/board/commands/text'
 import type { TextRoot } from '../../core/board/schema'
-import type { CommandRunner, RunnerSession } from '../board/command-runner'
-import { sessionRunner } from '../board/command-runner'
+import type { BoardController } from '../board/board-controller'
 import type { Group } from '../../core/board/board-model'
 import { FRAME_MIN_SIZE } from './frame-node'
 import { newId as newIdFromCrypto } from '../board/ids'
@@ -36,22 +35,24 @@ export interface SceneModel {
   allGroups(): Group[]
 }
 
-export class CanvasActions {
-  private readonly commands: CommandRunner
+/** What the actions need of the board: run a command as this person, and undo steps. */
+export type CommandRunner = Pick<
+  BoardController,
+  'identity' | 'perform' | 'newUndoStep' | 'undo' | 'redo'
+>
 
+export class CanvasActions {
   constructor(
-    session: RunnerSession,
+    private readonly commands: CommandRunner,
     private readonly scene: SceneModel,
     private readonly newId: () => string = newIdFromCrypto,
     private readonly now: () => EpochMs = () => Date.now() as EpochMs,
-  ) {
-    this.commands = sessionRunner(session)
-  }
+  ) {}
 
   /** Creates a note centred on a stage point, inside the frame under it if any. */
   createNoteAt(p: { x: number; y: number }): string | null {
     const id = this.newId()
-    this.commands.run(createNote, {
+    this.commands.perform(createNote, {
       id,
       x: Math.round(p.x - NOTE_WIDTH / 2),
       y: Math.round(p.y - NOTE_HEIGHT / 2),
@@ -71,7 +72,7 @@ export class CanvasActions {
     // A click is not a gesture: it must not end the undo step a moment of typing is part of.
     if (dx === 0 && dy === 0) return
     this.commands.newUndoStep()
-    this.commands.run(dropNotes, { noteIds, groupIds: frameIds, dx, dy })
+    this.commands.perform(dropNotes, { noteIds, groupIds: frameIds, dx, dy })
   }
 
   /**
@@ -80,7 +81,7 @@ export class CanvasActions {
    */
   resizeFrame(id: string, w: number, h: number): void {
     this.commands.newUndoStep()
-    this.commands.run(setGroupBounds, {
+    this.commands.perform(setGroupBounds, {
       id,
       w: Math.max(FRAME_MIN_SIZE.w, Math.round(w)),
       h: Math.max(FRAME_MIN_SIZE.h, Math.round(h)),
@@ -103,7 +104,7 @@ export class CanvasActions {
 
   delete(ids: readonly string[]): void {
     this.commands.newUndoStep()
-    this.commands.run(deleteSelection, this.split(ids))
+    this.commands.perform(deleteSelection, this.split(ids))
   }
 
   /** Duplicates the selected notes; returns the copies' ids (the new selection). */
@@ -112,7 +113,7 @@ export class CanvasActions {
       .filter((id) => this.scene.hasNote(id))
       .map((sourceId) => ({ sourceId, id: this.newId() }))
     if (copies.length === 0) return []
-    return this.commands.run(duplicateNotes, {
+    return this.commands.perform(duplicateNotes, {
       copies,
       dx: DUPLICATE_OFFSET,
       dy: DUPLICATE_OFFSET,
@@ -123,7 +124,7 @@ export class CanvasActions {
 
   recolour(ids: readonly string[], color: string): void {
     this.commands.newUndoStep()
-    this.commands.run(recolourSelection, { ...this.split(ids), color })
+    this.commands.perform(recolourSelection, { ...this.split(ids), color })
   }
 
   /**
@@ -134,12 +135,12 @@ export class CanvasActions {
     const { noteIds } = this.split(ids)
     if (noteIds.length === 0) return null
     this.commands.newUndoStep()
-    return this.commands.run(frameSelection, { groupId: this.newId(), noteIds })
+    return this.commands.perform(frameSelection, { groupId: this.newId(), noteIds })
   }
 
   /** Applies an inline editor's delta; throws when the target is gone so the editor closes. */
   editText(collection: TextRoot, id: string, delta: readonly TextDeltaOp[]): void {
-    this.commands.run(editText, { collection, id, delta })
+    this.commands.perform(editText, { collection, id, delta })
   }
 
   undo(): void {

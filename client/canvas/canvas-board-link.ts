@@ -4,11 +4,10 @@
  * (our cursor and selection out, everyone else's cursors and selections in).
  */
 import type { BoardController } from '../board/board-controller'
-import { canvasCommands } from '../board/canvas-commands'
 import { commandMessage } from '../board/command-messages'
 import { bindScene, type BoardBinding } from '../board/scene-binding'
 import type { BoardScene } from './board-scene'
-import type { CanvasActions } from './canvas-actions'
+import { CanvasActions } from './canvas-actions'
 import { PresenceLayer } from './presence-layer'
 import { peersOf } from './presence-state'
 import type { Throttled } from './throttle'
@@ -29,7 +28,7 @@ export class CanvasBoardLink {
     /** After the document changed these notes or frames in the scene. */
     onChange: (ids: ReadonlySet<string>) => void,
   ) {
-    this.actions = canvasCommands(board, scene)
+    this.actions = new CanvasActions(board, scene)
     this.presence = new PresenceLayer(scene)
     this.binding = bindScene(board, scene, { onChange })
     this.cursor = throttle((at: { x: number; y: number } | null) => {

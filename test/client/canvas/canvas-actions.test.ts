@@ -4,11 +4,11 @@ import { createGroup } from '../../../core/board/commands/groups'
 import { createNote } from '../../../core/board/commands/notes'
 import { readBoard, readGroups, readNote, readNotes } from '../../../core/board/read'
 import { BoardCommandError } from '../../../core/board/errors'
-import { boardRoots } from '../../../core/board/schema'
 import type { EpochMs } from '../../../core/okr/okr-model'
 import type { SceneModel } from '../../../client/canvas/canvas-actions'
 import { CanvasActions } from '../../../client/canvas/canvas-actions'
 import { NOTE_HEIGHT, NOTE_WIDTH } from '../../../client/canvas/hit-test'
+import { controllerOn } from '../fixtures/board-controller'
 
 function board() {
   const doc = new Y.Doc()
@@ -17,7 +17,8 @@ function board() {
   createNote(doc, { id: 'n1', x: 0, y: 0, author: 'ann', createdAt: 1 as EpochMs }, setup)
   createNote(doc, { id: 'n2', x: 200, y: 0, author: 'ann', createdAt: 2 as EpochMs }, setup)
   createGroup(doc, { id: 'g1', x: 1000, y: 0, w: 400, h: 400 }, setup)
-  const undoManager = new Y.UndoManager(boardRoots(doc), { trackedOrigins: new Set([origin]) })
+  const controller = controllerOn(doc, 'ann', origin)
+  const undoManager = controller.session.undoManager
   // The scene holds read models; here they are read straight from the doc.
   const model: SceneModel = {
     hasNote: (id) => readNote(doc, id) !== null,
@@ -26,7 +27,7 @@ function board() {
   }
   let next = 0
   const actions = new CanvasActions(
-    { doc, origin, undoManager, identity: { id: 'ann', name: 'Ann', color: '#000000' } },
+    controller,
     model,
     () => `new${++next}`,
     () => 42 as EpochMs,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { toEpochMs } from '../../../core/okr/numbers'
 import * as Y from 'yjs'
-import { acceptProposal } from '../../../client/board/group-layout'
+import { acceptGroupingProposal } from '../../../core/board/commands/selection'
 import { NOTE_SIZE } from '../../../core/board/schema'
 import { assignNotes, createGroup, createNote } from '../../../core/board/commands'
 import { readBoard } from '../../../core/board/read'
@@ -32,13 +32,13 @@ function board(): Y.Doc {
   return doc
 }
 
-describe('acceptProposal', () => {
+describe('acceptGroupingProposal, as the suggestions panel calls it', () => {
   it('creates, places and assigns in one transaction (one undo step, one update)', () => {
     const doc = board()
     let updates = 0
     doc.on('update', () => updates++)
     const proposal = { noteIds: ['n0', 'n1'], title: 'Churn', score: 0.5 }
-    expect(acceptProposal(doc, proposal, readBoard(doc), 'g1', 'me')).toBe('g1')
+    expect(acceptGroupingProposal(doc, { ...proposal, groupId: 'g1' }, 'me')).toBe('g1')
     expect(updates).toBe(1)
     const after = readBoard(doc)
     expect(after.groups.map((g) => [g.id, g.title])).toEqual([['g1', 'Churn']])
@@ -54,13 +54,13 @@ describe('acceptProposal', () => {
     createGroup(doc, { id: 'g0', x: 0, y: 900, title: 'Taken' }, 'them')
     assignNotes(doc, { noteIds: ['n0'], groupId: 'g0' }, 'them')
     const proposal = { noteIds: ['n0', 'n1'], title: 'Churn', score: 0.5 }
-    acceptProposal(doc, proposal, readBoard(doc), 'g1', 'me')
+    acceptGroupingProposal(doc, { ...proposal, groupId: 'g1' }, 'me')
     const notes = readBoard(doc).notes
     expect(notes.find((n) => n.id === 'n0')?.groupId).toBe('g0')
     expect(notes.find((n) => n.id === 'n1')?.groupId).toBe('g1')
 
     const gone = { noteIds: ['n0'], title: 'Again', score: 1 }
-    expect(acceptProposal(doc, gone, readBoard(doc), 'g2', 'me')).toBeNull()
+    expect(acceptGroupingProposal(doc, { ...gone, groupId: 'g2' }, 'me')).toBeNull()
     expect(readBoard(doc).groups.map((g) => g.id)).toEqual(['g0', 'g1'])
   })
 
@@ -69,7 +69,7 @@ describe('acceptProposal', () => {
     createGroup(doc, { id: 'g1', x: 0, y: 900, title: 'Taken' }, 'them')
     const before = Y.encodeStateAsUpdate(doc)
     const proposal = { noteIds: ['n0', 'n1'], title: 'Churn', score: 0.5 }
-    expect(() => acceptProposal(doc, proposal, readBoard(doc), 'g1', 'me')).toThrow(
+    expect(() => acceptGroupingProposal(doc, { ...proposal, groupId: 'g1' }, 'me')).toThrow(
       BoardCommandError,
     )
     expect(Y.encodeStateAsUpdate(doc)).toEqual(before)
