@@ -23,6 +23,7 @@ import type { BoardController } from '../board/board-controller'
 import type { Group } from '../../core/board/board-model'
 import { FRAME_MIN_SIZE } from './frame-node'
 import { newId as newIdFromCrypto } from '../board/ids'
+import { deviceClock } from '../device/clock'
 import { NOTE_HEIGHT, NOTE_WIDTH, frameAt } from './hit-test'
 
 /** Offset of a duplicate from its source, so the copy is visibly a copy. */
@@ -46,7 +47,7 @@ export class CanvasActions {
     private readonly commands: CommandRunner,
     private readonly scene: SceneModel,
     private readonly newId: () => string = newIdFromCrypto,
-    private readonly now: () => EpochMs = () => Date.now() as EpochMs,
+    private readonly now: () => EpochMs = deviceClock,
   ) {}
 
   /** Creates a note centred on a stage point, inside the frame under it if any. */
