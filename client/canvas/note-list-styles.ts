@@ -68,14 +68,11 @@ export const noteListStyles = css`
     gap: 4px;
     align-items: start;
   }
+  /* The shared buttons, compact: the list packs a dot button beside every note. */
   button {
-    font: inherit;
     font-size: 0.8rem;
     padding: 3px 8px;
     border-radius: 6px;
-    border: 1px solid var(--sb-line);
-    background: var(--sb-surface);
-    cursor: pointer;
   }
   textarea {
     width: 100%;

@@ -12,6 +12,7 @@ import { deviceClock, type Clock } from '../device/clock'
 import { newId } from '../board/ids'
 import { nextNotePosition, noteListView, type GroupSection, type NoteRow } from './note-list-model'
 import { noteListStyles } from './note-list-styles'
+import { buttonStyles } from '../app/button-styles'
 
 export class SbNoteList extends LitElement {
   static override properties = {
@@ -34,7 +35,7 @@ export class SbNoteList extends LitElement {
     this.editing = null
   }
 
-  static override styles = noteListStyles
+  static override styles = [buttonStyles, noteListStyles]
 
   override updated(changed: Map<PropertyKey, unknown>): void {
     if (!changed.has('editing')) return
