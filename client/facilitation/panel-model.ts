@@ -5,7 +5,7 @@
  */
 import type { BoardSnapshot, Phase } from '../../core/board/board-model'
 import { isNoteHidden } from '../../core/board/visibility'
-import { ranking, remainingVotes } from '../../core/board/vote-tally'
+import { remainingVotes, voteRanking } from '../../core/board/vote-tally'
 import { dotsLeftLabel, targetLabel } from '../board/board-labels'
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`
@@ -106,11 +106,22 @@ export function votingView(
   }
 }
 
-export interface ResultRow {
+/** A dot under a ranked group: one of its notes, or the group itself. */
+export interface ResultDots {
   readonly targetId: string
+  readonly label: string
+  readonly votes: number
+}
+
+export interface ResultRow {
+  readonly kind: 'group' | 'note'
+  readonly targetId: string
+  /** A group's own dots plus its notes' dots: the total Convert ranks it by. */
   readonly votes: number
   readonly rank: number
   readonly label: string
+  /** Where a group's dots sit: on the group itself first, then its voted notes, most first. */
+  readonly breakdown: readonly ResultDots[]
 }
 
 export interface ResultsView {
@@ -120,16 +131,38 @@ export interface ResultsView {
   readonly toggleLabel: string
 }
 
+/**
+ * The revealed ranking is core's `voteRanking`, the very order Convert turns into objectives:
+ * groups (with their notes' dots) and loose notes, each group's dots shown beneath it.
+ */
 export function resultsView(board: BoardSnapshot, me: string): ResultsView {
   const revealed = board.meta.votesRevealed
   return {
     revealed,
-    rows: revealed
-      ? ranking(board.tally).map((row) => ({
-          ...row,
-          label: targetLabel(row.targetId, board, me),
-        }))
-      : [],
+    rows: revealed ? rankedRows(board, me) : [],
     toggleLabel: revealed ? 'Hide votes' : 'Reveal votes',
   }
+}
+
+function rankedRows(board: BoardSnapshot, me: string): ResultRow[] {
+  const votes = (id: string): number => board.tally.byTarget.get(id) ?? 0
+  return voteRanking(board.groups, board.notes, votes)
+    .filter((entry) => entry.votes > 0)
+    .map((entry): ResultRow => {
+      const own: ResultDots[] =
+        entry.kind === 'group' && entry.own > 0
+          ? [{ targetId: entry.targetId, label: 'On the group itself', votes: entry.own }]
+          : []
+      const notes = entry.notes
+        .filter((n) => votes(n.id) > 0)
+        .map((n) => ({ targetId: n.id, label: targetLabel(n.id, board, me), votes: votes(n.id) }))
+      return {
+        kind: entry.kind,
+        targetId: entry.targetId,
+        votes: entry.votes,
+        rank: entry.rank,
+        label: targetLabel(entry.targetId, board, me),
+        breakdown: [...own, ...notes],
+      }
+    })
 }

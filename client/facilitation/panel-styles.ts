@@ -81,6 +81,21 @@ export const panelStyles = css`
     font-weight: 700;
     font-variant-numeric: tabular-nums;
   }
+  /* A ranked group wraps so its dots breakdown sits on full-width lines beneath it. */
+  li.ranked {
+    flex-wrap: wrap;
+  }
+  .breakdown {
+    flex-basis: 100%;
+    padding-left: calc(1.6em + 8px);
+    color: var(--sb-muted);
+    font-size: 0.9em;
+  }
+  .breakdown > [role='listitem'] {
+    display: flex;
+    gap: 8px;
+    padding: 2px 0;
+  }
   .row {
     display: flex;
     gap: 6px;

@@ -2,7 +2,7 @@
 import { html } from 'lit'
 import type { BoardController } from '../board/board-controller'
 import { castVote, retractVote, revealVotes, setVoteBudget } from '../../core/board/commands'
-import type { ResultsView, VotingView } from './panel-model'
+import type { ResultRow, ResultsView, VotingView } from './panel-model'
 
 export function votingSection(board: BoardController, view: VotingView) {
   return html`<section aria-labelledby="voting">
@@ -87,22 +87,42 @@ export function resultsSection(board: BoardController, view: ResultsView, budget
         : view.rows.length === 0
           ? html`<p>No dots yet.</p>`
           : html`<ol data-testid="ranking">
-              ${view.rows.map(
-                (row) =>
-                  html`<li
-                    data-target-id=${row.targetId}
-                    data-votes=${row.votes}
-                    data-rank=${row.rank}
-                  >
-                    <span class="rank">${row.rank}.</span>
-                    <span class="label">${row.label}</span>
-                    <span class="count">${row.votes}</span>
-                  </li>`,
-              )}
+              ${view.rows.map(rankedRow)}
             </ol>`
     }
     ${board.canEdit ? resultControls(board, view, budget) : null}
   </section>`
+}
+
+/**
+ * One ranked group or loose note. A group's dots breakdown is an ARIA list rather than a nested
+ * <ul>, so the ranking's own items stay the ranked rows (what tests and screen readers count).
+ */
+function rankedRow(row: ResultRow) {
+  return html`<li
+    class="ranked"
+    data-kind=${row.kind}
+    data-target-id=${row.targetId}
+    data-votes=${row.votes}
+    data-rank=${row.rank}
+  >
+    <span class="rank">${row.rank}.</span>
+    <span class="label">${row.label}</span>
+    <span class="count">${row.votes}</span>
+    ${
+      row.breakdown.length === 0
+        ? null
+        : html`<div class="breakdown" role="list" aria-label=${`Dots in ${row.label}`}>
+            ${row.breakdown.map(
+              (dots) =>
+                html`<span role="listitem" data-target-id=${dots.targetId} data-votes=${dots.votes}>
+                  <span class="label">${dots.label}</span>
+                  <span class="count">${dots.votes}</span>
+                </span>`,
+            )}
+          </div>`
+    }
+  </li>`
 }
 
 function resultControls(board: BoardController, view: ResultsView, budget: number) {

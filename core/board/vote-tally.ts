@@ -134,3 +134,74 @@ export function remainingVotes(tally: VoteTally, voterId: string, budget: number
 export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
+
+/** What the vote ranking needs of a note: where it sits and when it was written. */
+export interface RankableNote {
+  readonly id: string
+  readonly groupId: string | null
+  readonly createdAt: number
+}
+
+/** One line of the board's one vote ranking: a group, or a note in no group. */
+export interface VoteRankEntry<N extends RankableNote = RankableNote> {
+  readonly kind: 'group' | 'note'
+  readonly targetId: string
+  /** A group's own dots plus its notes' dots; a loose note's own dots. */
+  readonly votes: number
+  /** Dots put on the group itself (a loose note: its own dots). */
+  readonly own: number
+  /** 1-based over every entry; equal votes share a rank ("1, 2, 2, 4"). */
+  readonly rank: number
+  /** A group's notes, most dots first, then oldest, then by id; empty for a loose note. */
+  readonly notes: readonly N[]
+}
+
+/**
+ * The board's one vote ranking, read by both the Results panel and Convert (issue 14 item 5):
+ * a dot on a note inside a group counts for that group, because a group is what becomes an
+ * objective. Groups and notes in no group (or in a group that no longer exists) are ranked
+ * together by that total, most first, ties by id in code-unit order, so every peer and both
+ * views agree. Entries without votes are kept (last) for Convert's "include unvoted".
+ *
+ * @example
+ * voteRanking([{ id: 'g1' }], notes, (id) => tally.byTarget.get(id) ?? 0)[0]
+ * // { kind: 'group', targetId: 'g1', votes: 3, own: 0, rank: 1, notes: [n2, n1] }
+ */
+export function voteRanking<N extends RankableNote>(
+  groups: readonly { readonly id: string }[],
+  notes: readonly N[],
+  votes: (targetId: string) => number,
+): VoteRankEntry<N>[] {
+  const byGroup = new Map<string, N[]>(groups.map((g) => [g.id, []]))
+  const loose: N[] = []
+  for (const note of notes) {
+    const members = note.groupId === null ? undefined : byGroup.get(note.groupId)
+    if (members === undefined) loose.push(note)
+    else members.push(note)
+  }
+  const byDots = (a: N, b: N): number =>
+    votes(b.id) - votes(a.id) || a.createdAt - b.createdAt || compareIds(a.id, b.id)
+  const entries = [
+    ...[...byGroup].map(([id, members]) => {
+      const own = votes(id)
+      const total = members.reduce((sum, n) => sum + votes(n.id), own)
+      return {
+        kind: 'group' as const,
+        targetId: id,
+        votes: total,
+        own,
+        notes: members.sort(byDots),
+      }
+    }),
+    ...loose.map((n) => {
+      const own = votes(n.id)
+      return { kind: 'note' as const, targetId: n.id, votes: own, own, notes: [] as N[] }
+    }),
+  ].sort((a, b) => b.votes - a.votes || compareIds(a.targetId, b.targetId))
+  const out: VoteRankEntry<N>[] = []
+  entries.forEach((entry, index) => {
+    const previous = out[index - 1]
+    out.push({ ...entry, rank: previous?.votes === entry.votes ? previous.rank : index + 1 })
+  })
+  return out
+}

@@ -2,6 +2,7 @@
  * Which groups of a board become objectives: ranked by dots, the top ones with votes, and the
  * diagnostics that explain what was left out and why.
  */
+import { voteRanking } from '../board/vote-tally'
 import { compareIds, CONVERSION_CODES, type ConversionDiagnostics } from './conversion-diagnostics'
 import type { ConversionInput, InputGroup, InputNote } from './conversion-input'
 
@@ -13,19 +14,15 @@ export interface ChosenGroup {
   readonly notes: readonly InputNote[]
 }
 
-/** Sorts notes into their groups and reports the notes that belong to none. */
-const notesByGroup = (
-  input: ConversionInput,
-  diagnostics: ConversionDiagnostics,
-): Map<string, InputNote[]> => {
-  const byGroup = new Map<string, InputNote[]>(input.groups.map((g) => [g.id, []]))
+/** Reports the notes that belong to no (existing) group: they are not converted. */
+const reportLooseNotes = (input: ConversionInput, diagnostics: ConversionDiagnostics): void => {
+  const known = new Set(input.groups.map((g) => g.id))
   const ungrouped: InputNote[] = []
   const orphans = new Map<string, number>()
   for (const note of input.notes) {
     if (note.groupId === null) ungrouped.push(note)
-    else if (!byGroup.has(note.groupId))
+    else if (!known.has(note.groupId))
       orphans.set(note.groupId, (orphans.get(note.groupId) ?? 0) + 1)
-    else byGroup.get(note.groupId)?.push(note)
   }
   if (ungrouped.length > 0) {
     const voted = ungrouped.filter((n) => input.votes(n.id) > 0).length
@@ -44,19 +41,11 @@ const notesByGroup = (
       groupId,
     )
   }
-  for (const notes of byGroup.values()) {
-    notes.sort(
-      (a, b) =>
-        input.votes(b.id) - input.votes(a.id) ||
-        a.createdAt - b.createdAt ||
-        compareIds(a.id, b.id),
-    )
-  }
-  return byGroup
 }
 
 /**
- * The groups to convert, in objective order: most votes first, ties by group id, at most
+ * The groups to convert, in objective order: the board's one vote ranking (core/board
+ * vote-tally.ts `voteRanking`, the order the Results panel shows), groups only, at most
  * `maxObjectives`, only voted ones unless `includeUnvoted` (then the fullest unvoted ones fill
  * up).
  *
@@ -67,15 +56,15 @@ export function selectGroups(
   input: ConversionInput,
   diagnostics: ConversionDiagnostics,
 ): ChosenGroup[] {
-  const byGroup = notesByGroup(input, diagnostics)
+  reportLooseNotes(input, diagnostics)
   const max = input.maxObjectives
-  const ranked: ChosenGroup[] = input.groups
-    .map((group) => {
-      const notes = byGroup.get(group.id) ?? []
-      const votes = notes.reduce((sum, n) => sum + input.votes(n.id), input.votes(group.id))
-      return { group, votes, notes }
-    })
-    .sort((a, b) => b.votes - a.votes || compareIds(a.group.id, b.group.id))
+  const groups = new Map(input.groups.map((g) => [g.id, g]))
+  const ranked: ChosenGroup[] = []
+  for (const entry of voteRanking(input.groups, input.notes, input.votes)) {
+    const group = groups.get(entry.targetId)
+    if (entry.kind === 'group' && group !== undefined)
+      ranked.push({ group, votes: entry.votes, notes: entry.notes })
+  }
   const voted = ranked.filter((r) => r.votes > 0)
   const chosen = voted.slice(0, max)
   if (input.includeUnvoted && chosen.length < max) {

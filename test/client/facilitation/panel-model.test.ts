@@ -7,6 +7,8 @@ import {
   votingView,
 } from '../../../client/facilitation/panel-model'
 import { group, note, snapshot } from '../fixtures/board-snapshot'
+import { convertBoard } from '../../../core/convert/convert-board'
+import type { EpochMs } from '../../../core/okr/okr-model'
 
 describe('which sections the panel shows', () => {
   it('leads with the brainstorm, then keeps it last until notes are revealed', () => {
@@ -115,5 +117,36 @@ describe('results', () => {
       ['text of b', 1, 2],
       ['text of c', 1, 2],
     ])
+  })
+
+  it("rank a group by its notes' dots, the order Convert uses, with the dots beneath", () => {
+    const board = snapshot({
+      meta: { votesRevealed: true, notesRevealed: true },
+      groups: [group('g1'), group('g2')],
+      notes: [
+        note('a', { groupId: 'g1' }),
+        note('b', { groupId: 'g2' }),
+        note('c', { groupId: 'g2', createdAt: 1 as EpochMs }),
+        note('d', { groupId: 'g2' }),
+        note('e'),
+      ],
+      dots: { me: { a: 3, b: 1, c: 2 }, ben: { g2: 1, e: 2 } },
+    })
+    const view = resultsView(board, 'me')
+    expect(view.rows.map((r) => [r.kind, r.label, r.votes, r.rank])).toEqual([
+      ['group', 'Group: title of g2', 4, 1],
+      ['group', 'Group: title of g1', 3, 2],
+      ['note', 'text of e', 2, 3],
+    ])
+    // The note with 3 dots no longer outranks the group whose notes hold 4 between them.
+    expect(view.rows[0]?.breakdown).toEqual([
+      { targetId: 'g2', label: 'On the group itself', votes: 1 },
+      { targetId: 'c', label: 'text of c', votes: 2 },
+      { targetId: 'b', label: 'text of b', votes: 1 },
+    ])
+    expect(view.rows[2]?.breakdown).toEqual([])
+    const objectives = convertBoard(board).objectives.map((o) => o.id)
+    const groupRows = view.rows.filter((r) => r.kind === 'group').map((r) => `obj:${r.targetId}`)
+    expect(objectives).toEqual(groupRows)
   })
 })
