@@ -34,6 +34,14 @@ const TEXT_ROOTS = Object.keys(TEXT_FIELDS) as TextRoot[]
 /** A note's text has lines; a group, objective or KR title is one line. */
 const multiline = (collection: TextRoot): boolean => collection === 'notes'
 
+/**
+ * The longest text each root may hold: objective and KR titles keep the limit their create and
+ * update commands set, so typing into a bound field cannot grow a title past what they accept.
+ */
+const TITLE_LIMIT = 1000
+const maxLength = (collection: TextRoot): number =>
+  collection === 'objectives' || collection === 'keyResults' ? TITLE_LIMIT : MAX_TEXT_LENGTH
+
 function checkTarget(args: Record<string, unknown>): TextTarget {
   return {
     collection: checkEnum(args.collection, TEXT_ROOTS, 'collection'),
@@ -41,10 +49,10 @@ function checkTarget(args: Record<string, unknown>): TextTarget {
   }
 }
 
-function tooLong(field: string): never {
+function tooLong(field: string, max = MAX_TEXT_LENGTH): never {
   throw new BoardCommandError(
     'invalid-argument',
-    `${field}: the text would exceed ${MAX_TEXT_LENGTH} characters`,
+    `${field}: the text would exceed ${max} characters`,
     field,
   )
 }
@@ -55,6 +63,7 @@ function tooLong(field: string): never {
  */
 function checkDelta(value: unknown, length: number, collection: TextRoot): TextDeltaOp[] {
   const clean = multiline(collection) ? sanitizeMultiline : sanitizeLine
+  const max = maxLength(collection)
   if (!Array.isArray(value)) {
     throw new BoardCommandError('invalid-argument', 'delta: must be an array of ops', 'delta')
   }
@@ -64,11 +73,11 @@ function checkDelta(value: unknown, length: number, collection: TextRoot): TextD
     const field = `delta[${i}]`
     if (!isRecord(op)) throw new BoardCommandError('invalid-argument', `${field}: not an op`, field)
     if (typeof op.insert === 'string') {
-      if (op.insert.length > MAX_TEXT_LENGTH) tooLong(field)
+      if (op.insert.length > max) tooLong(field, max)
       const insert = clean(op.insert)
       grown += insert.length
       cursor += insert.length
-      if (grown > MAX_TEXT_LENGTH) tooLong(field)
+      if (grown > max) tooLong(field, max)
       return { insert }
     }
     const isDelete = op.delete !== undefined

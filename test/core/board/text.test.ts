@@ -104,3 +104,69 @@ describe('text length limit', () => {
     expect(readNote(doc, 'n1')?.text).toBe('note 1')
   })
 })
+
+describe('editText on objective and KR titles', () => {
+  const titled = () => {
+    const doc = new Y.Doc()
+    createObjective(doc, { id: 'o1', title: 'Delight' }, ORIGIN)
+    return doc
+  }
+
+  it('types into an objective title as one line, like its update command', () => {
+    const doc = titled()
+    editText(
+      doc,
+      { collection: 'objectives', id: 'o1', delta: [{ retain: 7 }, { insert: ' new\ncustomers' }] },
+      ORIGIN,
+    )
+    expect(getObjectiveTitle(doc, 'o1')?.toString()).toBe('Delight new customers')
+  })
+
+  it('refuses to grow a title past the 1000 characters its create and update accept', () => {
+    const doc = titled()
+    const updates = recordUpdates(doc)
+    const grow = (n: number) => () =>
+      editText(
+        doc,
+        { collection: 'objectives', id: 'o1', delta: [{ insert: 'x'.repeat(n) }] },
+        ORIGIN,
+      )
+    expect(codeOf(grow(1000 - 7 + 1))).toBe('invalid-argument:delta[0]')
+    expect(codeOf(grow(MAX_TEXT_LENGTH + 1))).toBe('invalid-argument:delta[0]')
+    expect(updates.count()).toBe(0)
+    expect(codeOf(grow(1000 - 7))).toBeNull()
+    // Deleting is always allowed, whatever the length.
+    expect(
+      codeOf(() =>
+        editText(doc, { collection: 'objectives', id: 'o1', delta: [{ delete: 1000 }] }, ORIGIN),
+      ),
+    ).toBeNull()
+    expect(getObjectiveTitle(doc, 'o1')?.toString()).toBe('')
+  })
+
+  it('refuses malformed deltas and unknown targets for titles without writing', () => {
+    const doc = titled()
+    const updates = recordUpdates(doc)
+    const edit = (args: unknown) => () => editText(doc, args as never, ORIGIN)
+    expect(codeOf(edit({ collection: 'objectives', id: 'o1', delta: 'x' }))).toBe(
+      'invalid-argument:delta',
+    )
+    expect(codeOf(edit({ collection: 'objectives', id: 'o1', delta: [{ retain: -1 }] }))).toBe(
+      'invalid-argument:delta[0]',
+    )
+    expect(codeOf(edit({ collection: 'objectives', id: 'o1', delta: [{ delete: 8 }] }))).toBe(
+      'invalid-argument:delta[0]',
+    )
+    expect(codeOf(edit({ collection: 'objectives', id: 'o1', delta: [null] }))).toBe(
+      'invalid-argument:delta[0]',
+    )
+    expect(codeOf(edit({ collection: 'initiatives', id: 'o1', delta: [] }))).toBe(
+      'invalid-argument:collection',
+    )
+    expect(codeOf(edit({ collection: 'keyResults', id: 'o1', delta: [{ insert: 'x' }] }))).toBe(
+      'not-found:id',
+    )
+    expect(updates.count()).toBe(0)
+    expect(getObjectiveTitle(doc, 'o1')?.toString()).toBe('Delight')
+  })
+})
