@@ -5,6 +5,9 @@
  */
 import { html } from 'lit'
 import { ifDefined } from 'lit/directives/if-defined.js'
+import type { TextTarget } from '../../core/board/commands/text'
+import type { BoardController } from '../board/board-controller'
+import { bindText } from '../board/bind-text'
 import type { FieldForm } from './field-form'
 import type { Parsed } from './parse-input'
 
@@ -24,6 +27,11 @@ export interface InputSpec<T> {
   readonly ariaLabel?: string
   readonly placeholder?: string
   readonly className?: string
+  /**
+   * The Y.Text the field edits in place (titles): several people can type in it at once, and
+   * `commit` is not called — the binding writes each keystroke as a text edit.
+   */
+  readonly text?: { readonly board: BoardController | undefined; readonly target: TextTarget }
 }
 
 export interface Option<T extends string> {
@@ -48,6 +56,7 @@ export function enumOptions<T extends string>(
 }
 
 export function input<T>(form: FieldForm, spec: InputSpec<T>) {
+  if (spec.text !== undefined) return boundInput(form, spec, spec.text)
   const trigger = spec.live === true ? 'input' : 'change'
   const onEdit = (e: Event) => {
     if (e.type !== trigger) return
@@ -78,6 +87,34 @@ export function input<T>(form: FieldForm, spec: InputSpec<T>) {
     ?disabled=${spec.disabled}
     @input=${onEdit}
     @change=${onEdit}
+  />`
+}
+
+/**
+ * A field bound to a Y.Text. The binding owns its value (no `.value` here: a repaint would
+ * put the caret at the end); the parse still decides whether a value may be written, so an
+ * emptied title shows its message and the document keeps the last good one.
+ */
+function boundInput<T>(
+  form: FieldForm,
+  spec: InputSpec<T>,
+  text: NonNullable<InputSpec<T>['text']>,
+) {
+  const accept = (value: string): boolean => {
+    let ok = false
+    form.commit(spec.key, value, spec.parse, () => (ok = true))
+    return ok
+  }
+  const invalid = form.invalid(spec.key) ? 'true' : 'false'
+  return html`<input
+    ${bindText(text.board, text.target, { accept })}
+    class=${ifDefined(spec.className)}
+    data-field=${spec.key}
+    data-testid=${ifDefined(spec.testid)}
+    aria-label=${ifDefined(spec.ariaLabel)}
+    placeholder=${ifDefined(spec.placeholder)}
+    aria-invalid=${invalid}
+    ?disabled=${spec.disabled}
   />`
 }
 

@@ -96,6 +96,7 @@ export class SbOkrKeyResult extends EditorCard<KeyResultCard, KeyResultFields> {
         value: kr.title,
         parse: parseTitle('A key result needs a title.'),
         commit: (title) => this.write({ title }),
+        text: { board: this.board.board, target: { collection: 'keyResults', id: kr.id } },
         disabled: !canEdit,
         live: true,
         className: 'title',

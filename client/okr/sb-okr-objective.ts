@@ -114,6 +114,7 @@ export class SbOkrObjective extends EditorCard<ObjectiveCard, ObjectiveFields> {
         value: o.title,
         parse: parseTitle('An objective needs a title.'),
         commit: (title) => this.write({ title }),
+        text: { board: this.board.board, target: { collection: 'objectives', id: o.id } },
         disabled: !canEdit,
         live: true,
         className: 'title',
