@@ -88,6 +88,35 @@ const YEAR_CONTEXT = new RegExp(
   String.raw`\b(?:in|by|for|since|of|during|until|till|before|after|end|fy|q[1-4]|h[12]|${MONTHS})\s*,?\s*$`,
   'i',
 )
+/** A year named by what follows it: "the 2027 roadmap", "2026 budget". */
+const YEAR_NOUN_AFTER =
+  /^\s+(?:roadmap|plan|planning|budget|strategy|season|cohort|edition|release|okrs?|goals?|targets?|kick-?off|offsite|conference|report)\b/i
+/**
+ * The word before a bare number, when it names a product or a version line rather than a
+ * metric: "Postgres 16", "React 19", "iPhone 15", "Kubernetes 1.29". A capital inside the
+ * sentence marks a name; the sentence's first word is only capitalised by position (and a
+ * leading verb counts: "Hire 5 engineers"), and in Title Case Notes every word is, so neither
+ * counts. Function words are never names ("Users To 500").
+ */
+const NAME_BEFORE = /(?<=^|\s)(?<word>(?:[A-Z][a-z]+|[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*))\s+$/
+const NOT_NAMES = new Set(
+  'to from by of at in on for under over above below than with and or per each every the a an is are reach hit get grow cut raise keep our all new top'.split(
+    ' ',
+  ),
+)
+/** Title Case Notes: most longer words after the first are capitalised, names or not. */
+const isTitleCase = (text: string): boolean => {
+  const long = (text.match(/\b[a-z][a-z']*\b/gi) ?? []).slice(1).filter((w) => w.length > 3)
+  return long.length >= 3 && long.filter((w) => /^[A-Z]/.test(w)).length / long.length >= 0.6
+}
+const isProductName = (text: string, index: number): boolean => {
+  const match = NAME_BEFORE.exec(text.slice(0, index))
+  const word = match?.groups?.['word']
+  if (match === null || word === undefined) return false
+  if (match.index === 0 || NOT_NAMES.has(word.toLowerCase())) return false
+  return !isTitleCase(text)
+}
+
 const MONTH_BEFORE = new RegExp(String.raw`\b(?:${MONTHS})\.?\s*$`, 'i')
 const MONTH_AFTER = new RegExp(String.raw`^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:${MONTHS})\b`, 'i')
 
@@ -125,14 +154,22 @@ const toNumber = (digits: string): number => Number(digits.replace(/,/g, ''))
 
 const isName = (text: string, index: number, match: RegExpExecArray): boolean => {
   const before = text.slice(Math.max(0, index - 24), index)
-  const after = text.slice(match.index + match[0].length, match.index + match[0].length + 16)
+  const after = text.slice(match.index + match[0].length, match.index + match[0].length + 24)
   const groups = match.groups ?? {}
   const bare =
     groups['unit'] === undefined && groups['mult'] === undefined && groups['pre'] === undefined
   const digits = groups['num'] ?? ''
   if (NAMING_WORD.test(before)) return true
+  const plain = bare && groups['high'] === undefined && groups['plus'] === undefined
+  // Versions and models: "Migrate to Postgres 16" names the release, it sets no target.
+  if (plain && groups['sign'] === undefined && isProductName(text, index)) return true
   // Planning years only: "grow signups by 2000" is a lift, "by 2030" a deadline.
-  if (bare && /^20[1-5]\d$/.test(digits) && YEAR_CONTEXT.test(before)) return true
+  if (
+    bare &&
+    /^20[1-5]\d$/.test(digits) &&
+    (YEAR_CONTEXT.test(before) || YEAR_NOUN_AFTER.test(after))
+  )
+    return true
   if (bare && /^\d{1,2}$/.test(digits) && (MONTH_BEFORE.test(before) || MONTH_AFTER.test(after)))
     return true
   return false

@@ -250,4 +250,22 @@ export const CASES: readonly Case[] = [
   initiative('Launch v2 of the mobile app'),
   unmeasurable('Become the most loved brand in our category'),
   kr('Improve onboarding from 10 days to 3 days', 'dec', 'at', 10, 3, 'days'),
+  // Issue 14 item 9: versions, model numbers, quarters and years name things; they set no target.
+  initiative('Migrate to Postgres 16', true),
+  initiative('Upgrade to Node 22', true),
+  initiative('Ship v2.3', true),
+  initiative('Launch in Q3', true),
+  unmeasurable('by 2027', true),
+  unmeasurable('iPhone 15 support', true),
+  initiative('Upgrade to Postgres 16 by Q3'),
+  initiative('Migrate to React 19'),
+  initiative('Adopt Kubernetes 1.29'),
+  initiative('Ship the 2027 roadmap'),
+  unmeasurable('Move billing to Java 21'),
+  kr('Reach 50 customers by 2027', 'inc', 'at', null, 50, '#'),
+  kr('Migrate 30 services to Postgres 16', 'inc', 'at', null, 30, '#'),
+  kr('Hit 99.9% uptime after upgrading to Postgres 16', 'inc', 'at', null, 99.9, '%'),
+  kr('Grow iOS 17 adoption to 80%', 'inc', 'at', null, 80, '%'),
+  // Title Case notes capitalise every word: "To 500" is still the target.
+  kr('Increase Weekly Active Users To 500', 'inc', 'at', null, 500, '#'),
 ]
