@@ -5,6 +5,7 @@
  */
 import type { CheckIn, Diagnostic, Initiative, KeyResult, Objective } from './okr-model'
 import { checkCount, resolveLimits, type LintLimits } from './lint-limits'
+import { sameMetricFinding, targetFindings } from './lint-metrics'
 import { diagnostic, idOf, isFiniteNumber, textOf } from './numbers'
 import { checkInProblem, resolveRollup } from './rollup'
 import { gradingScale, resolveWeight } from './score'
@@ -144,7 +145,7 @@ function lintKeyResult(kr: KeyResult): Diagnostic[] {
       ),
     )
   }
-  out.push(...resolveTarget(kr).diagnostics)
+  out.push(...targetFindings(kr, id))
   out.push(...resolveRollup(kr).diagnostics, ...resolveWeight(kr).diagnostics)
   out.push(...gradingScale(kr.grading, id).diagnostics)
   const verb = taskVerbOf(title)
@@ -171,6 +172,7 @@ function lintKeyResults(
   const perObjective = new Map<unknown, number>()
   const seenIds = new Set<string>()
   const firstByKey = new Map<string, string>()
+  const firstByMetric = new Map<string, string>()
   for (const kr of keyResults) {
     const id = idOf(kr)
     if (id === null) {
@@ -200,7 +202,10 @@ function lintKeyResults(
     perObjective.set(kr.objectiveId, (perObjective.get(kr.objectiveId) ?? 0) + 1)
     out.push(...lintKeyResult(kr))
     const duplicate = duplicateFinding(kr, id, firstByKey)
+    // A duplicate is already reported; the same metric with another target is a finding of its own.
+    const sameMetric = sameMetricFinding(kr, id, firstByMetric)
     if (duplicate !== null) out.push(duplicate)
+    else if (sameMetric !== null) out.push(sameMetric)
   }
   out.push(...keyResultCounts(objectives, perObjective, limits))
   return out
