@@ -59,6 +59,12 @@ export interface KeyResultRecord extends KeyResult {
    * `start` or `target` reads as 0. `readBoard` always sets it; absent means measurable.
    */
   readonly measurable?: boolean
+  /**
+   * The `target` before the one stretch ("amp up your ambition"), written by `stretchKeyResult`
+   * together with the stretched target; null or absent when never stretched. Kept so the stretch
+   * is applied once and people see what the target was ("stretched from 45").
+   */
+  readonly originalTarget?: number | null
 }
 
 export interface InitiativeRecord extends Initiative {

@@ -243,6 +243,7 @@ export function restoreKeyResult(id: string, value: unknown): KeyResultRecord | 
   const start = asNullableNumber(get('start'))
   const target = asNullableNumber(get('target'))
   const weight = asNumber(get('weight'), 1)
+  const originalTarget = asNullableNumber(get('originalTarget'))
   return {
     id,
     objectiveId: asString(get('objectiveId'), ''),
@@ -261,6 +262,8 @@ export function restoreKeyResult(id: string, value: unknown): KeyResultRecord | 
     sourceNoteIds: asStringList(get('sourceNoteIds')),
     order: asNumber(get('order'), 0),
     measurable: target !== null,
+    // Only a stretched key result carries it, so records of the others read as before.
+    ...(originalTarget === null ? {} : { originalTarget }),
   }
 }
 

@@ -27,6 +27,7 @@
  *            frameSelection, acceptGroupingProposal (in ./selection.ts; all-or-nothing, one
  *            undo step; positions from NOTE_SIZE and ../layout.ts)
  * Retro      setRetroAnswer, carryForward (in ./retro.ts)
+ * Stretch    stretchKeyResult: once per KR, keeps originalTarget, may retitle (./stretch.ts)
  * Convert    applyConversion(doc, result, origin, selection?) — idempotent, keeps user edits
  * Migrate    migrate(doc, origin) in ../migrate.ts — run once after loading a board
  *
@@ -44,3 +45,4 @@ export * from './conversion'
 export * from './gestures'
 export * from './selection'
 export * from './retro'
+export * from './stretch'

@@ -261,6 +261,11 @@ describe('timeframe and stretch laws', () => {
         expect(Number.isNaN(stretched.target)).toBe(false)
         if (!stretched.changed) return
         const after = resolveTarget({ ...kr, target: stretched.target })
+        // The stated direction decides which way a stretch goes (issue 14, item 3: a decrease
+        // goal's stretch lowers the target even when an unknown start reads as 0 past it).
+        const sign = kr.direction === 'increase' ? 1 : -1
+        expect((after.target - before.target) * sign).toBeGreaterThan(0)
+        if ((before.target - before.start) * sign <= 0) return
         expect(after.direction).toBe(before.direction)
         expect(Math.abs(after.target - after.start)).toBeGreaterThanOrEqual(
           Math.abs(before.target - before.start) * (1 - 1e-9),
