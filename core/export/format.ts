@@ -4,11 +4,14 @@
  */
 import type { EpochMs, Timeframe, Unit } from '../okr/okr-model'
 import { quarterTimeframe, yearTimeframe } from '../okr/timeframe'
+import { scoreText } from '../okr/score'
 
-/** Scores read with one decimal (0.7), the way OKR scores are spoken. */
+/**
+ * Scores read with one decimal (0.7), the way OKR scores are spoken: core/okr/score's
+ * `scoreText`, the same rounding the colour band is decided on.
+ */
 export function formatScore(score: number | null): string {
-  if (score === null || !Number.isFinite(score)) return '–'
-  return (Math.round(score * 10) / 10).toFixed(1)
+  return scoreText(score)
 }
 
 /**

@@ -277,15 +277,50 @@ export function resolveBands(input: Partial<BandThresholds> | undefined): {
   }
 }
 
+/** Scores are shown with one decimal (0.7), the way OKR scores are spoken. */
+export const SCORE_DECIMALS = 1
+
 /**
- * The colour band of a score.
+ * The score as it is shown: rounded to one decimal, halves up (0.35 → 0.4, 0.65 → 0.7). The
+ * product is read at twelve significant digits first, so binary noise (0.7 × 0.5 =
+ * 0.34999999999999997) rounds the way the decimal reads. Non-finite input reads as 0.
+ *
+ * This is the one rule for the number on screen, in exports and for the colour: `scoreBand`
+ * bands this value, so a "0.4" is always yellow and a "0.7" always green (docs/scoring.md).
  *
  * @example
- * scoreBand(0.4 as Score) // 'yellow'
- * scoreBand(0.7 as Score) // 'green'
+ * shownScore(0.368) // 0.4
+ * shownScore(0.649) // 0.6
+ */
+export function shownScore(score: number): Score {
+  if (!isFiniteNumber(score)) return toScore(0)
+  const scale = 10 ** SCORE_DECIMALS
+  return toScore(Math.round(Number((clamp(score, 0, 1) * scale).toPrecision(12))) / scale)
+}
+
+/**
+ * A score as text, one decimal: the shown value of `shownScore` ("–" for none).
+ *
+ * @example
+ * scoreText(0.65) // '0.7'
+ */
+export function scoreText(score: number | null): string {
+  if (score === null || !isFiniteNumber(score)) return '–'
+  return shownScore(score).toFixed(SCORE_DECIMALS)
+}
+
+/**
+ * The colour band of a score, decided on the shown value (`shownScore`): the number and the
+ * colour a person sees can never disagree at a threshold (0.368 and 0.421 both read "0.4",
+ * both yellow; 0.65 reads "0.7", green).
+ *
+ * @example
+ * scoreBand(0.35 as Score) // 'yellow'
+ * scoreBand(0.65 as Score) // 'green'
  */
 export function scoreBand(score: Score, thresholds: BandThresholds = DEFAULT_BANDS): Band {
-  if (score >= thresholds.greenFrom) return 'green'
-  if (score >= thresholds.yellowFrom) return 'yellow'
+  const shown = shownScore(score)
+  if (shown >= thresholds.greenFrom) return 'green'
+  if (shown >= thresholds.yellowFrom) return 'yellow'
   return 'red'
 }

@@ -218,3 +218,24 @@ describe('OKR set report', () => {
     expect(evaluateOkrSet(untrusted({}), { now }).summary.score).toBeNull()
   })
 })
+
+describe('shown score and band (issue 14, item 8)', () => {
+  it.each([
+    [349, 'red'],
+    [350, 'yellow'],
+    [368, 'yellow'],
+    [421, 'yellow'],
+    [649, 'yellow'],
+    [650, 'green'],
+  ] as const)('%d of 1000 is %s in the report and in the set summary', (value, band) => {
+    const checkIns = [checkIn({ at: day(40), value })]
+    const report = evaluateKeyResult(keyResult(), checkIns, { now }, q4)
+    expect(report.band).toBe(band)
+    const set = evaluateOkrSet(
+      { objectives: [objective({ timeframe: q4 })], keyResults: [keyResult()], checkIns },
+      { now },
+    )
+    expect(set.summary.bands[band]).toBe(1)
+    expect(set.objectives[0]?.band).toBe(band)
+  })
+})

@@ -8,9 +8,12 @@ import {
   resolveBands,
   resolveWeight,
   scoreBand,
+  scoreText,
   scoreValue,
+  shownScore,
   weightedMean,
 } from '../../../core/okr/score'
+import { formatScore } from '../../../core/export/format'
 import { resolveTarget } from '../../../core/okr/targets'
 import { keyResult, untrusted } from './fixtures'
 
@@ -168,15 +171,52 @@ describe('objective score', () => {
 })
 
 describe('colour bands', () => {
+  // The band is decided on the shown (one-decimal) score, so 0.39 reads "0.4" and is yellow and
+  // 0.69 reads "0.7" and is green (issue 14, item 8; they were red and yellow before).
   it.each([
     [0, 'red'],
-    [0.39, 'red'],
+    [0.34, 'red'],
+    [0.39, 'yellow'],
     [0.4, 'yellow'],
-    [0.69, 'yellow'],
+    [0.64, 'yellow'],
+    [0.69, 'green'],
     [0.7, 'green'],
     [1, 'green'],
   ] as const)('%d is %s', (score, band) => {
     expect(scoreBand(score as Score)).toBe(band)
+  })
+
+  it.each([
+    [0.349, '0.3', 'red'],
+    [0.35, '0.4', 'yellow'],
+    [0.368, '0.4', 'yellow'],
+    [0.4, '0.4', 'yellow'],
+    [0.421, '0.4', 'yellow'],
+    [0.649, '0.6', 'yellow'],
+    [0.65, '0.7', 'green'],
+    [0.7, '0.7', 'green'],
+    [0.7 * 0.5, '0.4', 'yellow'],
+    [0.1 + 0.25, '0.4', 'yellow'],
+  ] as const)('%d reads %s and is %s: number and colour from one rule', (score, text, band) => {
+    expect(scoreText(score)).toBe(text)
+    expect(formatScore(score)).toBe(text)
+    expect(shownScore(score)).toBe(Number(text))
+    expect(scoreBand(score as Score)).toBe(band)
+  })
+
+  it('shows nothing for no score and clamps what is not a score', () => {
+    expect(scoreText(null)).toBe('–')
+    expect(scoreText(NaN)).toBe('–')
+    expect(shownScore(NaN)).toBe(0)
+    expect(shownScore(1.3)).toBe(1)
+    expect(shownScore(-0.2)).toBe(0)
+  })
+
+  it('bands the shown score against configured thresholds too', () => {
+    const { thresholds } = resolveBands({ yellowFrom: 0.3, greenFrom: 0.6 })
+    expect(scoreBand(0.249 as Score, thresholds)).toBe('red')
+    expect(scoreBand(0.25 as Score, thresholds)).toBe('yellow')
+    expect(scoreBand(0.55 as Score, thresholds)).toBe('green')
   })
 
   it('takes configured thresholds and rejects inconsistent ones', () => {
