@@ -1,5 +1,7 @@
 /** The dashboard's filters and alignment tree as plain functions over the export model. */
+import type { KeyResultRecord } from '../../core/board/board-model'
 import type { ExportedObjective } from '../../core/export/export-model'
+import { stretchedFrom } from './quality-model'
 
 export interface DashboardFilter {
   readonly owner: string
@@ -86,4 +88,17 @@ export function alignmentTree(objectives: readonly ExportedObjective[]): Alignme
   // Objectives only reachable through a cycle: show each loop from its first member.
   for (const o of objectives) if (!placed.has(o.id)) tree.push(build(o))
   return tree
+}
+
+/**
+ * "stretched from 45" per stretched key result id. The export model has no original target, so
+ * the dashboard reads it from the board's records; it changes only together with the target.
+ */
+export function stretchNotes(keyResults: readonly KeyResultRecord[]): ReadonlyMap<string, string> {
+  const notes = new Map<string, string>()
+  for (const kr of keyResults) {
+    const note = stretchedFrom(kr)
+    if (note !== null) notes.set(kr.id, note)
+  }
+  return notes
 }

@@ -3,11 +3,18 @@ import type { Band } from '../../core/okr/score'
 import type { Trend } from '../../core/okr/time'
 import type { Unit } from '../../core/okr/okr-model'
 
+/**
+ * The trend compares progress with the calendar, not with the 0.7 line: labelled as pace so a
+ * green "on track" beside a red 0.3 score reads as two different things (docs/scoring.md).
+ */
 export const TREND_LABELS: Readonly<Record<Trend, string>> = {
-  'on-track': 'On track',
-  'at-risk': 'At risk',
-  behind: 'Behind',
+  'on-track': 'Pace: on track',
+  'at-risk': 'Pace: at risk',
+  behind: 'Pace: behind',
 }
+
+/** What the pace badge measures, for its tooltip. */
+export const PACE_HINT = 'Pace: progress against the time elapsed in the period, not the score'
 
 export const BAND_LABELS: Readonly<Record<Band, string>> = {
   red: 'Off track',

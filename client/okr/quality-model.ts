@@ -4,7 +4,7 @@
  */
 import type { BoardSnapshot, KeyResultRecord, ObjectiveRecord } from '../../core/board/board-model'
 import type { Diagnostic } from '../../core/okr/okr-model'
-import { stretchTarget } from '../../core/okr/stretch'
+import { retitle, stretchTarget } from '../../core/okr/stretch'
 import { formatNumber } from '../../core/export/format'
 import { byTarget } from '../board/lint-board'
 import { counted } from './labels'
@@ -58,14 +58,41 @@ export function fixFor(code: string): QualityFix | null {
   return null
 }
 
-/** The "amp up your ambition" offer: the stretched target, or null when nothing to stretch. */
-export function stretchOffer(
-  kr: KeyResultRecord,
-): { readonly target: number; readonly label: string } | null {
+/** The "amp up your ambition" offer for one key result. */
+export interface StretchOffer {
+  /** The stretched `target` the button shows (the command recomputes it from the document). */
+  readonly target: number
+  readonly label: string
+  /** The title with its target number replaced, when the title states the target. */
+  readonly title: string | null
+  /** Why the stretch stops short of 30 % (a percentage stops at 100), if it does. */
+  readonly note: string | null
+}
+
+/**
+ * The stretch the quality panel offers: null when the key result was already stretched (once
+ * per key result), has no target, or cannot go further (a percentage already at 100 %).
+ */
+export function stretchOffer(kr: KeyResultRecord): StretchOffer | null {
+  if (kr.measurable === false || stretchedFrom(kr) !== null) return null
   const result = stretchTarget(kr)
-  if (!result.changed || kr.measurable === false) return null
+  if (!result.changed) return null
+  const clamped = result.diagnostics.find((d) => d.code === 'stretch-clamped')
+  const change = `${formatNumber(kr.target)} → ${formatNumber(result.target)}`
   return {
     target: result.target,
-    label: `Stretch target by 30 % (${formatNumber(kr.target)} → ${formatNumber(result.target)})`,
+    label: clamped
+      ? `Stretch target to its limit (${change})`
+      : `Stretch target by 30 % (${change})`,
+    title: retitle(kr.title, kr.target, result.target),
+    note: clamped?.message ?? null,
   }
+}
+
+/** "stretched from 45" for a key result whose target was stretched; null otherwise. */
+export function stretchedFrom(kr: KeyResultRecord): string | null {
+  const original = kr.originalTarget
+  return typeof original === 'number' && Number.isFinite(original)
+    ? `stretched from ${formatNumber(original)}`
+    : null
 }

@@ -15,11 +15,12 @@ import {
   filterObjectives,
   filtering,
   ownersOf,
+  stretchNotes,
   timeframesOf,
   type AlignmentNode,
   type DashboardFilter,
 } from './dashboard-model'
-import { TREND_LABELS, counted, formatDay } from './labels'
+import { PACE_HINT, TREND_LABELS, counted, formatDay } from './labels'
 import { BoardConsumer } from '../board/board-consumer'
 import { okrStyles } from './okr-styles'
 import './sb-okr-score-bar'
@@ -33,6 +34,9 @@ export class SbOkrDashboard extends LitElement {
 
   /** The dashboard shows figures only: it repaints when they change. */
   readonly #board = new BoardConsumer(this, (b) => b.okrs)
+
+  /** "stretched from …" per key result, refreshed on every render. */
+  #stretched: ReadonlyMap<string, string> = new Map()
 
   constructor() {
     super()
@@ -114,6 +118,7 @@ export class SbOkrDashboard extends LitElement {
       </p>`
     }
     const shown = filterObjectives(data.objectives, this.filter)
+    this.#stretched = stretchNotes(this.#board.board?.snapshot.keyResults ?? [])
     const due = dueCount(shown)
     return html`<div class="summary">
         <h2>Dashboard</h2>
@@ -189,7 +194,14 @@ export class SbOkrDashboard extends LitElement {
           <span class="meta muted"
             >${o.owner ?? 'No owner'} · ${o.status} · ${o.type} ·
             ${o.timeframe ?? 'board timeframe'}
-            ${o.trend ? html`· <span class="badge ${o.trend}">${TREND_LABELS[o.trend]}</span>` : null}</span
+            ${
+              o.trend
+                ? html`·
+                    <span class="badge ${o.trend}" title=${PACE_HINT} data-pace=${o.trend}
+                      >${TREND_LABELS[o.trend]}</span
+                    >`
+                : null
+            }</span
           >
         </div>
         <sb-okr-score-bar .score=${o.score} .band=${o.band} .label=${o.title}></sb-okr-score-bar>
@@ -221,20 +233,30 @@ export class SbOkrDashboard extends LitElement {
                   >
                   <span class="meta"
                     >${formatValue(kr.current, kr.unit)} /
-                    ${formatValue(kr.effectiveTarget, kr.unit)}</span
+                    ${formatValue(kr.effectiveTarget, kr.unit)} ${this.#stretchNote(kr.id)}</span
                   >
                   <sb-okr-score-bar
                     .score=${kr.score}
                     .band=${kr.band}
                     .label=${kr.title}
                   ></sb-okr-score-bar>
-                  <span class="badge ${kr.trend ?? ''}"
+                  <span
+                    class="badge ${kr.trend ?? ''}"
+                    title=${PACE_HINT}
+                    data-testid=${`pace-${kr.id}`}
                     >${kr.trend ? TREND_LABELS[kr.trend] : '—'}</span
                   >
                 </div>`,
             )
       }
     </section>`
+  }
+
+  #stretchNote(id: string) {
+    const note = this.#stretched.get(id)
+    return note === undefined
+      ? null
+      : html`<span class="muted" data-testid=${`dash-stretched-${id}`}>(${note})</span>`
   }
 
   #node(node: AlignmentNode): unknown {

@@ -1,17 +1,25 @@
 /**
  * Quality: the OKR checklist from core/okr's lint beside the objective or key result each
  * finding concerns, with one-click fixes where one exists — make a task-shaped key result an
- * initiative, stretch a target by 30 % ("amp up your ambition"), assign an owner.
+ * initiative, stretch a target by 30 % once ("amp up your ambition"), optionally with the
+ * title's number rewritten, assign an owner.
  */
 import { LitElement, css, html } from 'lit'
 import type { KeyResultRecord } from '../../core/board/board-model'
 import { updateKeyResult, updateObjective } from '../../core/board/commands/okr'
 import { makeKeyResultAnInitiative } from '../../core/board/commands/gestures'
+import { stretchKeyResult } from '../../core/board/commands/stretch'
 import type { Diagnostic } from '../../core/okr/okr-model'
 import { BoardConsumer } from '../board/board-consumer'
 import { newId } from '../board/ids'
 import { okrStyles } from './okr-styles'
-import { fixFor, qualityModel, stretchOffer, type QualitySection } from './quality-model'
+import {
+  fixFor,
+  qualityModel,
+  stretchOffer,
+  stretchedFrom,
+  type QualitySection,
+} from './quality-model'
 
 export class SbOkrQuality extends LitElement {
   readonly #board = new BoardConsumer(this)
@@ -116,16 +124,41 @@ export class SbOkrQuality extends LitElement {
     }
   }
 
+  /**
+   * The stretch applies once: a stretched key result says what its target was instead of
+   * offering another. When the title states the target, a second button proposes the title
+   * with the new number, written by the same command in the same step.
+   */
   #stretchFix(kr: KeyResultRecord) {
+    const from = stretchedFrom(kr)
+    if (from !== null) {
+      return html`<span class="muted" data-testid=${`stretched-from-${kr.id}`}>${from}</span>`
+    }
     const offer = stretchOffer(kr)
     if (offer === null) return null
+    const stretch = (title?: string) =>
+      this.#board.board?.run(
+        stretchKeyResult,
+        title === undefined ? { id: kr.id } : { id: kr.id, title },
+      )
     return html`<button
-      title="Amp up your ambition: raise the target by 30 % of the way from start to target"
-      data-testid=${`fix-stretch-${kr.id}`}
-      @click=${() => this.#board.board?.run(updateKeyResult, { id: kr.id, target: offer.target })}
-    >
-      ${offer.label}
-    </button>`
+        title=${offer.note ?? 'Amp up your ambition: 30 % further from the start, once'}
+        data-testid=${`fix-stretch-${kr.id}`}
+        @click=${() => stretch()}
+      >
+        ${offer.label}
+      </button>
+      ${
+        offer.title === null
+          ? null
+          : html`<button
+              data-testid=${`fix-stretch-title-${kr.id}`}
+              title="Stretch the target and write the new number into the title"
+              @click=${() => stretch(offer.title ?? undefined)}
+            >
+              …and retitle: “${offer.title}”
+            </button>`
+      }`
   }
 
   #ownerFix(assign: (owner: string) => void) {

@@ -1,11 +1,12 @@
 /**
  * A score as a horizontal bar coloured by its band, with the 0.7 success line marked, and the
  * score printed with one decimal. Used by the dashboard, the check-ins and the retrospective.
+ * The bar, the number and the colour all show core's `shownScore` (the band is decided on it
+ * too), so a "0.7" bar reaches the success line and is green.
  */
 import { LitElement, css, html } from 'lit'
 import type { Band } from '../../core/okr/score'
-import { DEFAULT_BANDS } from '../../core/okr/score'
-import { formatScore } from '../../core/export/format'
+import { DEFAULT_BANDS, scoreText, shownScore } from '../../core/okr/score'
 import { BAND_COLORS } from './okr-styles'
 import { BAND_LABELS } from './labels'
 
@@ -63,8 +64,8 @@ export class SbOkrScoreBar extends LitElement {
   `
 
   override render() {
-    const score = Number.isFinite(this.score) ? Math.min(1, Math.max(0, this.score)) : 0
-    const text = formatScore(score)
+    const score = shownScore(this.score)
+    const text = scoreText(score)
     return html`<div
         class="track"
         role="meter"

@@ -4,7 +4,10 @@ import {
   qualityModel,
   qualitySummary,
   stretchOffer,
+  stretchedFrom,
 } from '../../../client/okr/quality-model'
+import { stretchNotes } from '../../../client/okr/dashboard-model'
+import { PACE_HINT, TREND_LABELS } from '../../../client/okr/labels'
 import { lintBoard } from '../../../client/board/lint-board'
 import type { Diagnostic } from '../../../core/okr/okr-model'
 import { okrSnapshot } from '../../core/export/fixtures'
@@ -54,5 +57,70 @@ describe('quality panel', () => {
     expect(offer?.target).toBe(224)
     expect(offer?.label).toBe('Stretch target by 30 % (200 → 224)')
     expect(stretchOffer({ ...kr, measurable: false })).toBeNull()
+  })
+})
+
+describe('stretch offer (issue 14, item 3)', () => {
+  const base = okrSnapshot().keyResults.find((k) => k.id === 'kr1')
+  if (!base) throw new Error('fixture')
+
+  it('lowers a decrease goal and proposes the title with the new number', () => {
+    const cost = {
+      ...base,
+      title: 'Cloud cost below $40k',
+      start: 0,
+      target: 40000,
+      direction: 'decrease' as const,
+      unit: { kind: 'currency' as const, code: 'USD' },
+    }
+    expect(stretchOffer(cost)).toEqual({
+      target: 28000,
+      label: 'Stretch target by 30 % (40000 → 28000)',
+      title: 'Cloud cost below $28k',
+      note: null,
+    })
+  })
+
+  it('says when a bounded metric stops at its limit', () => {
+    const coverage = {
+      ...base,
+      title: 'Test coverage 80 %',
+      start: 0,
+      target: 80,
+      unit: { kind: 'percent' as const },
+    }
+    const offer = stretchOffer(coverage)
+    expect(offer?.label).toBe('Stretch target to its limit (80 → 100)')
+    expect(offer?.title).toBe('Test coverage 100 %')
+    expect(offer?.note).toMatch(/100, the limit of a percentage/)
+    expect(stretchOffer({ ...coverage, start: 50, target: 100 })).toBeNull()
+  })
+
+  it('offers no title when the title does not state the target', () => {
+    expect(stretchOffer({ ...base, title: 'Delight new customers' })?.title).toBeNull()
+  })
+
+  it('is offered once: a stretched key result says what its target was', () => {
+    const nps = { ...base, title: 'Raise NPS from 32 to 48.9', start: 32, target: 48.9 }
+    expect(stretchedFrom(nps)).toBeNull()
+    expect(stretchOffer({ ...nps, originalTarget: 45 })).toBeNull()
+    expect(stretchedFrom({ ...nps, originalTarget: 45 })).toBe('stretched from 45')
+    expect(stretchedFrom({ ...nps, originalTarget: null })).toBeNull()
+  })
+})
+
+describe('dashboard stretch notes', () => {
+  it('names each stretched key result with its original target', () => {
+    const [first, second] = okrSnapshot().keyResults
+    if (!first || !second) throw new Error('fixture')
+    const notes = stretchNotes([{ ...first, originalTarget: 5 }, second])
+    expect([...notes]).toEqual([[first.id, 'stretched from 5']])
+  })
+})
+
+describe('pace badge', () => {
+  it('reads as pace, never as the score', () => {
+    expect(Object.values(TREND_LABELS)).toEqual(['Pace: on track', 'Pace: at risk', 'Pace: behind'])
+    expect(PACE_HINT).toMatch(/not the score/)
   })
 })
