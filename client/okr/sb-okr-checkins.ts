@@ -4,6 +4,7 @@
  * expected path, its trend and where its current pace ends up.
  */
 import { LitElement, css, html } from 'lit'
+import { keyed } from 'lit/directives/keyed.js'
 import type { BoardSnapshot } from '../../core/board/board-model'
 import { createCheckIn, deleteCheckIn } from '../../core/board/commands/okr'
 import type { CheckIn } from '../../core/okr/okr-model'
@@ -12,14 +13,18 @@ import type { ExportedKeyResult, OkrExport } from '../../core/export/export-mode
 import type { BoardController } from '../board/board-controller'
 import { BoardConsumer } from '../board/board-consumer'
 import { newId } from '../board/ids'
-import type { FieldErrors } from './field-errors'
+import { withError, type FieldErrors } from './field-errors'
 import {
   chartPeriod,
+  checkInDays,
+  type CheckInDays,
   checkInHistory,
+  checkInTime,
   confidenceText,
   parseCheckIn,
   predictedText,
   selectedKeyResult,
+  valueWarning,
 } from './checkins-model'
 import { TREND_LABELS, formatDay } from './labels'
 import { okrStyles } from './okr-styles'
@@ -30,10 +35,17 @@ export class SbOkrCheckins extends LitElement {
   static override properties = {
     selected: { state: true },
     errors: { state: true },
+    warning: { state: true },
   }
 
   declare selected: string | null
   declare errors: FieldErrors
+  /** A value that looked meant for another key result; submitting it again records it. */
+  declare warning: {
+    readonly krId: string
+    readonly value: number
+    readonly message: string
+  } | null
 
   readonly #board = new BoardConsumer(this)
 
@@ -41,6 +53,15 @@ export class SbOkrCheckins extends LitElement {
     super()
     this.selected = null
     this.errors = new Map()
+    this.warning = null
+  }
+
+  /** Another key result gets a fresh form: nothing typed for one lands on the other. */
+  #pick(id: string): void {
+    if (id === this.selected) return
+    this.selected = id
+    this.errors = new Map()
+    this.warning = null
   }
 
   static override styles = [
@@ -85,8 +106,12 @@ export class SbOkrCheckins extends LitElement {
         font-size: 0.75rem;
         color: var(--sb-muted, #6b7280);
       }
-      label.wide {
+      label.wide,
+      .warning {
         grid-column: 1 / -1;
+      }
+      .warning {
+        margin: 0;
       }
       .facts {
         display: flex;
@@ -127,7 +152,7 @@ export class SbOkrCheckins extends LitElement {
                   class="pick"
                   aria-current=${kr.id === selectedId ? 'true' : 'false'}
                   data-testid=${`checkin-pick-${kr.id}`}
-                  @click=${() => (this.selected = kr.id)}
+                  @click=${() => this.#pick(kr.id)}
                 >
                   ${kr.title} ${kr.due.overdue ? html`<span class="badge due">due</span>` : null}
                 </button>`,
@@ -142,7 +167,8 @@ export class SbOkrCheckins extends LitElement {
     const checkIns = checkInHistory(snapshot, kr.id)
     return html`<section class="card" data-testid="checkin-detail" data-kr=${kr.id}>
       <h3>${kr.title}</h3>
-      ${this.#facts(kr)} ${board.canEdit ? this.#form(kr.id) : null}
+      ${this.#facts(kr)}
+      ${board.canEdit ? keyed(kr.id, this.#form(kr, checkInDays(chartPeriod(snapshot, kr.id), board.now))) : null}
       <sb-okr-chart
         .keyResult=${record}
         .checkIns=${checkIns}
@@ -242,7 +268,7 @@ export class SbOkrCheckins extends LitElement {
     </table>`
   }
 
-  #form(krId: string) {
+  #form(kr: ExportedKeyResult, days: CheckInDays) {
     const field = (name: string, label: string, placeholder: string) => {
       const error = this.errors.get(name)
       return html`<label
@@ -267,21 +293,50 @@ export class SbOkrCheckins extends LitElement {
       data-testid="checkin-form"
       @submit=${(e: SubmitEvent) => {
         e.preventDefault()
-        this.#submit(krId, e.target as HTMLFormElement)
+        this.#submit(kr, e.target as HTMLFormElement)
       }}
     >
       ${field('value', 'Current value', 'e.g. 150')}
+      <label
+        >Date
+        <input
+          type="date"
+          name="at"
+          data-testid="checkin-at"
+          min=${days.min}
+          max=${days.max}
+          value=${days.value}
+          .value=${days.value}
+          aria-invalid=${this.errors.has('at') ? 'true' : 'false'}
+        />
+        ${
+          this.errors.has('at')
+            ? html`<span class="error" role="alert" data-testid="checkin-error-at"
+                >${this.errors.get('at')?.message}</span
+              >`
+            : null
+        }
+      </label>
       ${field('predicted', 'Predicted end score (0–1)', 'e.g. 0.7')}
       ${field('confidence', 'Confidence (0–1)', 'e.g. 0.6')}
       <label class="wide"
         >Comment
         <input name="note" data-testid="checkin-note" placeholder="What moved, and why?" />
       </label>
-      <button class="primary" type="submit" data-testid="checkin-submit">Check in</button>
+      ${
+        this.warning?.krId === kr.id
+          ? html`<p class="error warning" role="alert" data-testid="checkin-warning">
+              ${this.warning.message}
+            </p>`
+          : null
+      }
+      <button class="primary" type="submit" data-testid="checkin-submit">
+        ${this.warning?.krId === kr.id ? 'Check in anyway' : 'Check in'}
+      </button>
     </form>`
   }
 
-  #submit(keyResultId: string, form: HTMLFormElement): void {
+  #submit(kr: ExportedKeyResult, form: HTMLFormElement): void {
     const board = this.#board.board
     if (!board) return
     const text = (name: string) =>
@@ -292,14 +347,25 @@ export class SbOkrCheckins extends LitElement {
       confidence: text('confidence'),
       note: text('note'),
     })
+    // The second it was made when dated today: two check-ins in one minute keep their order.
+    const when = checkInTime(text('at'), chartPeriod(board.snapshot, kr.id), board.clock())
     // The typed text stays in the form fields (they are not re-rendered from state).
-    this.errors = parsed.ok ? new Map() : parsed.errors
-    if (!parsed.ok) return
+    let errors: FieldErrors = parsed.ok ? new Map() : parsed.errors
+    if (!when.ok) errors = withError(errors, 'at', { text: text('at'), message: when.message })
+    this.errors = errors
+    if (!parsed.ok || !when.ok) return
+    const value = parsed.value.value
+    const warning = valueWarning(kr, value)
+    const confirmed = this.warning?.krId === kr.id && this.warning.value === value
+    if (warning !== null && !confirmed) {
+      this.warning = { krId: kr.id, value, message: warning }
+      return
+    }
+    this.warning = null
     const done = board.attempt(createCheckIn, {
       id: newId(),
-      keyResultId,
-      // The second it was made: two check-ins in one minute must keep their order.
-      at: board.clock(),
+      keyResultId: kr.id,
+      at: when.at,
       author: board.identity.name,
       ...parsed.value,
     })
