@@ -96,3 +96,14 @@ export function stretchedFrom(kr: KeyResultRecord): string | null {
     ? `stretched from ${formatNumber(original)}`
     : null
 }
+
+/**
+ * For a key result stretched without its title: the title with the original target's number
+ * replaced by the stretched one ("Cloud cost below $40k" → "… $28k"); null when the title no
+ * longer states the original target.
+ */
+export function retitleAfterStretch(kr: KeyResultRecord): string | null {
+  const original = kr.originalTarget
+  if (typeof original !== 'number' || !Number.isFinite(original)) return null
+  return retitle(kr.title, original, kr.target)
+}

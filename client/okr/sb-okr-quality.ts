@@ -16,6 +16,7 @@ import { okrStyles } from './okr-styles'
 import {
   fixFor,
   qualityModel,
+  retitleAfterStretch,
   stretchOffer,
   stretchedFrom,
   type QualitySection,
@@ -132,7 +133,17 @@ export class SbOkrQuality extends LitElement {
   #stretchFix(kr: KeyResultRecord) {
     const from = stretchedFrom(kr)
     if (from !== null) {
-      return html`<span class="muted" data-testid=${`stretched-from-${kr.id}`}>${from}</span>`
+      const title = retitleAfterStretch(kr)
+      return html`<span class="muted" data-testid=${`stretched-from-${kr.id}`}>${from}</span> ${
+          title === null
+            ? null
+            : html`<button
+                data-testid=${`fix-retitle-${kr.id}`}
+                @click=${() => this.#board.board?.run(updateKeyResult, { id: kr.id, title })}
+              >
+                Retitle: “${title}”
+              </button>`
+        }`
     }
     const offer = stretchOffer(kr)
     if (offer === null) return null

@@ -2,7 +2,7 @@
  * Stretch that makes sense and figures people can trust (issue 14, items 3 and 8), in a real
  * Chromium with two people on one board: A stretches a decrease goal ("cloud cost below $40k",
  * no baseline) once — a fast second click does not stack — and B sees the lowered target and
- * "stretched from 40000"; A stretches "Raise NPS from 32 to 45" with the retitle button and B
+ * "stretched from 40000", then the title A rewrites to "$28k"; A stretches "Raise NPS from 32 to 45" with the retitle button and B
  * sees title and target change together; a key result scored 0.65 reads "0.7" in green, bar and
  * number, on both pages, with its pace badge labelled as pace.
  */
@@ -150,6 +150,13 @@ describe('stretch and scores', () => {
     expect(await pageB.getByTestId('fix-stretch-cost').count()).toBe(0)
     expect(keyResult('cost')).toMatchObject({ target: 28000, originalTarget: 40000 })
     await screenshot(pageA, 'okr-stretch-once')
+    // The title still says $40k: the panel offers it with the new number, and B gets it.
+    await pageA.getByTestId('fix-retitle-cost').click()
+    await expect
+      .poll(() => pageB.getByTestId('quality-kr-cost').locator('.kr-title').textContent())
+      .toBe('Cloud cost below $28k')
+    expect(await pageA.getByTestId('fix-retitle-cost').count()).toBe(0)
+    expect(keyResult('cost')).toMatchObject({ target: 28000, title: 'Cloud cost below $28k' })
   })
 
   it('the retitle button writes the new number into the title with the target', async () => {

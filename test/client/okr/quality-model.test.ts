@@ -3,6 +3,7 @@ import {
   fixFor,
   qualityModel,
   qualitySummary,
+  retitleAfterStretch,
   stretchOffer,
   stretchedFrom,
 } from '../../../client/okr/quality-model'
@@ -106,6 +107,14 @@ describe('stretch offer (issue 14, item 3)', () => {
     expect(stretchOffer({ ...nps, originalTarget: 45 })).toBeNull()
     expect(stretchedFrom({ ...nps, originalTarget: 45 })).toBe('stretched from 45')
     expect(stretchedFrom({ ...nps, originalTarget: null })).toBeNull()
+  })
+
+  it('offers the title afterwards when the stretch left it stating the old target', () => {
+    const cost = { ...base, title: 'Cloud cost below $40k', target: 28000 }
+    expect(retitleAfterStretch({ ...cost, originalTarget: 40000 })).toBe('Cloud cost below $28k')
+    expect(retitleAfterStretch(cost)).toBeNull()
+    const retitled = { ...cost, title: 'Cloud cost below $28k', originalTarget: 40000 }
+    expect(retitleAfterStretch(retitled)).toBeNull()
   })
 })
 
