@@ -4,6 +4,7 @@
  * raw Y types.
  */
 import type { CheckIn, EpochMs, Initiative, KeyResult, Objective } from '../okr/okr-model'
+import type { Member } from './members'
 
 export const PHASES = ['brainstorm', 'group', 'vote', 'review'] as const
 export type Phase = (typeof PHASES)[number]
@@ -90,4 +91,9 @@ export interface BoardSnapshot {
   readonly keyResults: readonly KeyResultRecord[]
   readonly checkIns: readonly CheckIn[]
   readonly initiatives: readonly InitiativeRecord[]
+  /**
+   * Who has joined (core/board/members.ts), to resolve owner ids to names. `readBoard` always
+   * sets it; absent (a snapshot built by hand) means nobody, so every owner reads as typed.
+   */
+  readonly members?: readonly Member[]
 }

@@ -27,6 +27,7 @@ import {
 } from './restore'
 import type { EntityRoot } from './schema'
 import { getCollection, getMeta, getVotes } from './schema'
+import { readMembers } from './members'
 import { compareIds, readRawVotes, tallyVotes } from './vote-tally'
 
 /**
@@ -224,5 +225,6 @@ export function readBoard(doc: Y.Doc): BoardSnapshot {
   const keyResultIds = new Set(keyResults.map((kr) => kr.id))
   const checkIns = readCheckIns(doc, keyResultIds)
   const initiatives = readInitiatives(doc, keyResultIds, objectiveIds, noteIds)
-  return { meta, notes, groups, tally, objectives, keyResults, checkIns, initiatives }
+  const members = readMembers(doc)
+  return { meta, notes, groups, tally, objectives, keyResults, checkIns, initiatives, members }
 }

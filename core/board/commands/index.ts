@@ -28,6 +28,8 @@
  *            undo step; positions from NOTE_SIZE and ../layout.ts)
  * Retro      setRetroAnswer, carryForward (in ./retro.ts)
  * Stretch    stretchKeyResult: once per KR, keeps originalTarget, may retitle (./stretch.ts)
+ * Members    joinBoard (once per person, or when their name or colour changed), renameMember
+ *            (./members.ts; owners store the member id, core/board/members.ts resolves it)
  * Convert    applyConversion(doc, result, origin, selection?) — idempotent, keeps user edits
  * Migrate    migrate(doc, origin) in ../migrate.ts — run once after loading a board
  *
@@ -46,3 +48,4 @@ export * from './gestures'
 export * from './selection'
 export * from './retro'
 export * from './stretch'
+export * from './members'
