@@ -65,6 +65,7 @@ export const CSV_COLUMNS = [
   'Type',
   'Timeframe',
   'Objective score',
+  'Objective initiatives',
   'Key result',
   'KR owner',
   'Metric',
@@ -73,14 +74,22 @@ export const CSV_COLUMNS = [
   'Start',
   'Current',
   'Target',
+  'Original target',
   'Progress',
   'Score',
   'Band',
-  'Trend',
+  'Pace',
   'Frequency',
   'Check-ins',
   'Last check-in',
+  'Initiatives',
+  'Check-in comments',
 ] as const
+
+const KR_COLUMNS = CSV_COLUMNS.length - CSV_COLUMNS.indexOf('Key result')
+
+/** Several short texts in one cell, in order; the cell is quoted because `;` is a separator. */
+const list = (items: readonly string[]) => items.map(sanitizeLine).join('; ')
 
 type Cell = { readonly text: string } | { readonly number: string }
 // One line, without controls or bidi overrides, even for data stored before commands refused them.
@@ -101,9 +110,10 @@ export function toCsv(data: OkrExport): string {
       text(o.type),
       text(o.timeframe ?? data.board.timeframe),
       number(formatScore(o.score)),
+      text(list(o.initiatives)),
     ]
     if (o.keyResults.length === 0) {
-      rows.push([...objective, ...Array.from({ length: 15 }, () => text(''))])
+      rows.push([...objective, ...Array.from({ length: KR_COLUMNS }, () => text(''))])
       continue
     }
     for (const kr of o.keyResults) {
@@ -117,6 +127,7 @@ export function toCsv(data: OkrExport): string {
         number(formatNumber(kr.start)),
         number(kr.current === null ? '' : formatNumber(kr.current)),
         number(formatNumber(kr.effectiveTarget)),
+        number(kr.originalTarget === null ? '' : formatNumber(kr.originalTarget)),
         number(String(Math.round(kr.progress * 100) / 100)),
         number(formatScore(kr.score)),
         text(kr.band),
@@ -124,6 +135,10 @@ export function toCsv(data: OkrExport): string {
         text(kr.frequency),
         number(String(kr.checkInCount)),
         text(formatDate(kr.lastCheckInAt)),
+        text(list(kr.initiatives)),
+        text(
+          list(kr.comments.map((c) => `${formatDate(c.at)} ${formatNumber(c.value)}: ${c.note}`)),
+        ),
       ])
     }
   }

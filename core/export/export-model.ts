@@ -61,11 +61,23 @@ export interface ExportedKeyResult {
   readonly due: CheckInDue
   readonly initiatives: readonly string[]
   readonly sourceNoteIds: readonly string[]
+  /** The target before "Stretch" raised it, or null when it was never stretched. */
+  readonly originalTarget: number | null
+  /** Check-ins that carry a comment, oldest first: the story behind the numbers. */
+  readonly comments: readonly ExportedComment[]
+}
+
+export interface ExportedComment {
+  readonly at: EpochMs
+  readonly value: number
+  readonly note: string
 }
 
 /** The objective's own fields as entered, plus its figures. */
-export interface ExportedObjective
-  extends Pick<Objective, 'id' | 'title' | 'description' | 'owner' | 'status' | 'type'> {
+export interface ExportedObjective extends Pick<
+  Objective,
+  'id' | 'title' | 'description' | 'owner' | 'status' | 'type'
+> {
   /** `2026-Q4`, `2026`, a date range, or null when it has none (the board's applies). */
   readonly timeframe: string | null
   readonly parentId: string | null
@@ -94,7 +106,7 @@ function krFields(
   kr: KeyResultRecord,
   report: KeyResultReport,
   due: CheckInDue,
-  initiatives: readonly string[],
+  extras: Pick<ExportedKeyResult, 'initiatives' | 'comments'>,
 ): ExportedKeyResult {
   return {
     id: kr.id,
@@ -123,8 +135,10 @@ function krFields(
     checkInCount: report.checkInCount,
     lastCheckInAt: report.lastCheckInAt,
     due,
-    initiatives,
+    initiatives: extras.initiatives,
     sourceNoteIds: kr.sourceNoteIds,
+    originalTarget: kr.originalTarget ?? null,
+    comments: extras.comments,
   }
 }
 
@@ -184,6 +198,13 @@ export function exportOkrs(snapshot: BoardSnapshot, options: ExportOptions): Okr
     if (list) list.push(i.title)
     else initiativesOf.set(owner, [i.title])
   }
+  const commentsOf = new Map<string, ExportedComment[]>()
+  for (const c of snapshot.checkIns) {
+    if (c.note.trim() === '') continue
+    const list = commentsOf.get(c.keyResultId) ?? []
+    list.push({ at: c.at, value: c.value, note: c.note })
+    commentsOf.set(c.keyResultId, list)
+  }
   const exported = objectives.map((o, index) => {
     const r = report.objectives[index]
     const period = periodOf(o.timeframe) ?? periodOf(boardTimeframe)
@@ -191,7 +212,11 @@ export function exportOkrs(snapshot: BoardSnapshot, options: ExportOptions): Okr
       const record = krById.get(kr.id)
       if (!record) return []
       const due = checkInDue(record.frequency, period, kr.lastCheckInAt, options.now)
-      return [krFields(record, kr, due, initiativesOf.get(kr.id) ?? [])]
+      const extras = {
+        initiatives: initiativesOf.get(kr.id) ?? [],
+        comments: commentsOf.get(kr.id) ?? [],
+      }
+      return [krFields(record, kr, due, extras)]
     })
     return r ? objectiveFields(o, r, keyResults, initiativesOf.get(o.id) ?? []) : null
   })

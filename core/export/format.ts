@@ -27,6 +27,23 @@ export function formatNumber(value: number | null): string {
   return String(Object.is(rounded, -0) ? 0 : rounded)
 }
 
+/**
+ * A number as people read it: thousands grouped with commas, at most two decimals (40000 →
+ * '40,000', 1234.5 → '1,234.5'). For screens and documents people read; anything a program
+ * or a form field reads back (CSV cells, inputs) uses `formatNumber`. The grouping is fixed to
+ * en-US so every peer and every export shows the same string, whatever the device's locale.
+ *
+ * @example
+ * formatAmount(40000) // '40,000'
+ */
+export function formatAmount(value: number | null): string {
+  if (value === null || !Number.isFinite(value)) return '–'
+  const rounded = Math.round(value * 100) / 100
+  return (Object.is(rounded, -0) ? 0 : rounded).toLocaleString('en-US', {
+    maximumFractionDigits: 2,
+  })
+}
+
 /** The unit's short label: `%`, `EUR`, `ms`; empty for plain counts. */
 export function unitLabel(unit: Unit): string {
   switch (unit.kind) {
@@ -42,14 +59,14 @@ export function unitLabel(unit: Unit): string {
 }
 
 /**
- * A value with its unit, as a person writes it.
+ * A value with its unit, as a person writes it, thousands grouped (`formatAmount`).
  *
  * @example
  * formatValue(45, { kind: 'percent' }) // '45%'
- * formatValue(120, { kind: 'text', label: 'ms' }) // '120 ms'
+ * formatValue(40000, { kind: 'currency', code: 'USD' }) // '40,000 USD'
  */
 export function formatValue(value: number | null, unit: Unit): string {
-  const number = formatNumber(value)
+  const number = formatAmount(value)
   if (value === null || !Number.isFinite(value)) return number
   const label = unitLabel(unit)
   if (label === '') return number

@@ -3,7 +3,7 @@
  * read GFM tables): one row per objective in bold with its score, its key results below it.
  */
 import { sanitizeLine } from '../text/sanitize'
-import { formatPercent, formatScore, formatValue } from './format'
+import { formatDate, formatPercent, formatScore, formatValue } from './format'
 import type { ExportedKeyResult, OkrExport } from './export-model'
 
 /**
@@ -11,7 +11,19 @@ import type { ExportedKeyResult, OkrExport } from './export-model'
  * run, a table cell, strikethrough, math or a GitHub reference (`#12`): each is written with a
  * backslash, which CommonMark reads as "this character, literally".
  */
-const MARKDOWN_PUNCTUATION = /[\\`*_[\]()!#|~$@{}]/g
+const MARKDOWN_PUNCTUATION = '\\\\`*_[\\]()!#|~$@{}'
+
+/**
+ * One pass over everything that needs escaping, so no escape is itself escaped again: `<` and
+ * `>`, an `&` that would start an entity (`&lt;`, `&#x6a;`), and the punctuation above.
+ */
+const ACTIVE_SYNTAX = new RegExp(`[<>]|&(?=#?[a-z0-9]+;)|[${MARKDOWN_PUNCTUATION}]`, 'gi')
+
+function escapeOne(c: string): string {
+  if (c === '<') return '&lt;'
+  if (c === '>') return '&gt;'
+  return `\\${c}`
+}
 
 /**
  * User text as inline Markdown that renders as exactly that text: no link, image, autolink,
@@ -19,8 +31,9 @@ const MARKDOWN_PUNCTUATION = /[\\`*_[\]()!#|~$@{}]/g
  * into wikis that render Markdown, where `![x](https://…/p.png)` would be a tracking pixel in
  * every reader's browser and `[click](javascript:…)` a live link.
  *
- * - `&`, `<`, `>` become entities: no raw HTML, no `<https://…>` autolink, no entity of the
- *   writer's choosing (`&#x6a;avascript`), and every renderer understands them.
+ * - `<` and `>` become entities: no raw HTML, no `<https://…>` autolink. An `&` that would
+ *   start an entity of the writer's choosing (`&#x6a;avascript`, `&lt;`) gets a backslash;
+ *   any other `&` stays as typed, so "R&D" reads "R&D" in the raw file too.
  * - the rest of the punctuation above gets a backslash; `[`, `]`, `(`, `)` and `!` together
  *   rule out inline, reference-style and image links.
  * - GFM also links bare `https://…` and `www.…` (and `@` for e-mail and mentions, escaped
@@ -34,10 +47,7 @@ const MARKDOWN_PUNCTUATION = /[\\`*_[\]()!#|~$@{}]/g
  */
 export function markdownText(text: string): string {
   return sanitizeLine(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(MARKDOWN_PUNCTUATION, '\\$&')
+    .replace(ACTIVE_SYNTAX, escapeOne)
     .replace(/:(?=\/\/)/g, '\\:')
     .replace(/(www)\./gi, '$1\\.')
     .trim()
@@ -59,7 +69,7 @@ const HEADER = [
   'Target',
   'Progress',
   'Score',
-  'Trend',
+  'Pace',
 ]
 
 /**
@@ -104,7 +114,7 @@ export function toMarkdown(data: OkrExport): string {
           cell(kr.owner ?? ''),
           cell(formatValue(kr.start, kr.unit)),
           cell(formatValue(kr.current, kr.unit)),
-          cell(formatValue(kr.effectiveTarget, kr.unit)),
+          targetText(kr),
           formatPercent(kr.progress),
           formatScore(kr.score),
           trendLabel(kr.trend),
@@ -112,6 +122,36 @@ export function toMarkdown(data: OkrExport): string {
       )
     })
   })
-  lines.push('')
+  lines.push('', ...notesSection(data))
   return lines.join('\n')
+}
+
+function targetText(kr: ExportedKeyResult): string {
+  const target = cell(formatValue(kr.effectiveTarget, kr.unit))
+  if (kr.originalTarget === null) return target
+  return `${target} (stretched from ${cell(formatValue(kr.originalTarget, kr.unit))})`
+}
+
+/**
+ * What the table has no room for: each objective's and key result's initiatives and the
+ * comments people wrote with their check-ins, under the same O1 / KR1.1 labels as the table.
+ */
+function notesSection(data: OkrExport): string[] {
+  const initiatives: string[] = []
+  const comments: string[] = []
+  data.objectives.forEach((o, i) => {
+    for (const title of o.initiatives) initiatives.push(`- O${i + 1}: ${cell(title)}`)
+    o.keyResults.forEach((kr, j) => {
+      const label = `KR${i + 1}.${j + 1}`
+      for (const title of kr.initiatives) initiatives.push(`- ${label}: ${cell(title)}`)
+      for (const c of kr.comments) {
+        const value = cell(formatValue(c.value, kr.unit))
+        comments.push(`- ${label}, ${formatDate(c.at)} (${value}): ${cell(c.note)}`)
+      }
+    })
+  })
+  const out: string[] = []
+  if (initiatives.length > 0) out.push('### Initiatives', '', ...initiatives, '')
+  if (comments.length > 0) out.push('### Check-in comments', '', ...comments, '')
+  return out
 }

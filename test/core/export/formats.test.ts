@@ -50,7 +50,7 @@ describe('formatting', () => {
     expect(formatScore(null)).toBe('–')
     expect(formatValue(45, { kind: 'percent' })).toBe('45%')
     expect(formatValue(120.004, { kind: 'text', label: 'ms' })).toBe('120 ms')
-    expect(formatValue(1200, { kind: 'currency', code: 'EUR' })).toBe('1200 EUR')
+    expect(formatValue(1200, { kind: 'currency', code: 'EUR' })).toBe('1,200 EUR')
   })
 })
 
@@ -108,7 +108,7 @@ describe('toMarkdown', () => {
     }
     const md = toMarkdown(exportOkrs(hostile, { now: NOW }))
     // A title is one line: a break stored before commands flattened titles reads as a space.
-    expect(md).toContain('&lt;img src=x onerror=alert\\(1\\)&gt; R&amp;D next')
+    expect(md).toContain('&lt;img src=x onerror=alert\\(1\\)&gt; R&D next')
     expect(md).not.toContain('<img')
   })
 
