@@ -5,7 +5,7 @@
 import type { BoardSnapshot, KeyResultRecord, ObjectiveRecord } from '../../core/board/board-model'
 import type { Diagnostic } from '../../core/okr/okr-model'
 import { retitle, stretchTarget } from '../../core/okr/stretch'
-import { formatNumber } from '../../core/export/format'
+import { formatAmount } from '../../core/export/format'
 import { byTarget } from '../board/lint-board'
 import { counted } from './labels'
 
@@ -78,7 +78,7 @@ export function stretchOffer(kr: KeyResultRecord): StretchOffer | null {
   const result = stretchTarget(kr)
   if (!result.changed) return null
   const clamped = result.diagnostics.find((d) => d.code === 'stretch-clamped')
-  const change = `${formatNumber(kr.target)} → ${formatNumber(result.target)}`
+  const change = `${formatAmount(kr.target)} → ${formatAmount(result.target)}`
   return {
     target: result.target,
     label: clamped
@@ -93,7 +93,7 @@ export function stretchOffer(kr: KeyResultRecord): StretchOffer | null {
 export function stretchedFrom(kr: KeyResultRecord): string | null {
   const original = kr.originalTarget
   return typeof original === 'number' && Number.isFinite(original)
-    ? `stretched from ${formatNumber(original)}`
+    ? `stretched from ${formatAmount(original)}`
     : null
 }
 

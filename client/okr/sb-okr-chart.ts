@@ -6,7 +6,7 @@
 import { LitElement, css, html, svg } from 'lit'
 import type { CheckIn, KeyResult } from '../../core/okr/okr-model'
 import type { Period } from '../../core/okr/timeframe'
-import { formatNumber } from '../../core/export/format'
+import { formatAmount } from '../../core/export/format'
 import { chartModel, polyline, scales } from './chart-geometry'
 import { formatDay } from './labels'
 
@@ -90,17 +90,17 @@ export class SbOkrChart extends LitElement {
         <line class="target" x1=${BOX.pad} x2=${BOX.width - BOX.pad}
           y1=${s.y(model.target)} y2=${s.y(model.target)} />
         <text x=${BOX.width - BOX.pad} y=${s.y(model.target) - 3} text-anchor="end">
-          target ${formatNumber(model.target)}
+          target ${formatAmount(model.target)}
         </text>
-        <text x=${BOX.pad - 4} y=${bottom} text-anchor="end">${formatNumber(s.minValue)}</text>
-        <text x=${BOX.pad - 4} y=${BOX.pad + 8} text-anchor="end">${formatNumber(s.maxValue)}</text>
+        <text x=${BOX.pad - 4} y=${bottom} text-anchor="end">${formatAmount(s.minValue)}</text>
+        <text x=${BOX.pad - 4} y=${BOX.pad + 8} text-anchor="end">${formatAmount(s.maxValue)}</text>
         <text x=${BOX.pad} y=${BOX.height - 8}>${formatDay(s.minAt)}</text>
         <text x=${BOX.width - BOX.pad} y=${BOX.height - 8} text-anchor="end">${formatDay(s.maxAt)}</text>
         ${model.expected ? svg`<polyline class="expected" points=${polyline(model.expected, s)} />` : null}
         ${line.length > 1 ? svg`<polyline class="value" points=${polyline(line, s)} />` : null}
         ${model.series.map(
           (p) => svg`<circle cx=${s.x(p.at)} cy=${s.y(p.value)} r="3.5">
-            <title>${formatDay(p.at)}: ${formatNumber(p.value)}</title>
+            <title>${formatDay(p.at)}: ${formatAmount(p.value)}</title>
           </circle>`,
         )}
       `}

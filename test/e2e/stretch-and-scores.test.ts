@@ -2,7 +2,7 @@
  * Stretch that makes sense and figures people can trust (issue 14, items 3 and 8), in a real
  * Chromium with two people on one board: A stretches a decrease goal ("cloud cost below $40k",
  * no baseline) once — a fast second click does not stack — and B sees the lowered target and
- * "stretched from 40000", then the title A rewrites to "$28k"; A stretches "Raise NPS from 32 to 45" with the retitle button and B
+ * "stretched from 40,000", then the title A rewrites to "$28k"; A stretches "Raise NPS from 32 to 45" with the retitle button and B
  * sees title and target change together; a key result scored 0.65 reads "0.7" in green, bar and
  * number, on both pages, with its pace badge labelled as pace.
  */
@@ -130,19 +130,19 @@ describe('stretch and scores', () => {
     await tab(pageA, 'quality')
     await tab(pageB, 'dashboard')
     const button = pageA.getByTestId('fix-stretch-cost')
-    expect((await button.textContent())?.trim()).toBe('Stretch target by 30 % (40000 → 28000)')
+    expect((await button.textContent())?.trim()).toBe('Stretch target by 30 % (40,000 → 28,000)')
     // Two quick clicks, as an impatient person makes them: the stretch applies once.
     await button.dblclick()
     await waitFor(() => keyResult('cost')?.target === 28000, { what: 'stretched target' })
     await expect
       .poll(() => pageA.getByTestId('stretched-from-cost').textContent())
-      .toBe('stretched from 40000')
+      .toBe('stretched from 40,000')
     await expect
       .poll(() => pageB.getByTestId('dash-stretched-cost').textContent())
-      .toBe('(stretched from 40000)')
+      .toBe('(stretched from 40,000)')
     expect(
       await pageB.getByTestId('dash-kr-cost').locator(':scope > span.meta').textContent(),
-    ).toMatch(/28000 USD/)
+    ).toMatch(/28,000 USD/)
     // Nothing left to click on either page, and the document holds one stretch.
     await tab(pageB, 'quality')
     await pageB.getByTestId('stretched-from-cost').waitFor()

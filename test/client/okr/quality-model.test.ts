@@ -76,7 +76,7 @@ describe('stretch offer (issue 14, item 3)', () => {
     }
     expect(stretchOffer(cost)).toEqual({
       target: 28000,
-      label: 'Stretch target by 30 % (40000 → 28000)',
+      label: 'Stretch target by 30 % (40,000 → 28,000)',
       title: 'Cloud cost below $28k',
       note: null,
     })
