@@ -1,9 +1,14 @@
-/** Facilitator commands on the board's `meta`: phase, reveals, timer, vote budget, title. */
+/**
+ * Facilitator commands on the board's `meta`: phase, reveals, timer, vote budget, and the
+ * board's settings (title, timeframe, cycle cadence).
+ */
 import type * as Y from 'yjs'
 import type { EpochMs } from '../../okr/okr-model'
+import { CADENCES, readCadence, type Cadence } from '../../okr/cycles'
 import { BoardCommandError } from '../errors'
 import type { Phase } from '../board-model'
 import { PHASES } from '../board-model'
+import { readMeta } from '../read'
 import { getMeta, MAX_VOTE_BUDGET } from '../schema'
 import {
   checkArgs,
@@ -120,21 +125,92 @@ export function setBoardTitle(doc: Y.Doc, args: { readonly title: string }, orig
   writeMeta(doc, origin, { title: checkLine(a.title, 'title', 500) })
 }
 
+type Range = { readonly start: EpochMs; readonly end: EpochMs }
+
+function checkTimeframe(value: unknown): Range | null {
+  if (value === null) return null
+  const t = checkArgs(value as Range, 'timeframe')
+  const start = checkNumber(t.start, 'timeframe.start')
+  const end = checkNumber(t.end, 'timeframe.end', start)
+  if (end <= start) {
+    throw new BoardCommandError(
+      'invalid-argument',
+      'timeframe: must end after it starts',
+      'timeframe',
+    )
+  }
+  return { start: start as EpochMs, end: end as EpochMs }
+}
+
 /**
- * Sets (or clears) the period the board's OKRs cover.
+ * Sets (or clears) the period the board's OKRs cover. Objectives without a timeframe of their
+ * own belong to it.
  *
  * @example
  * setBoardTimeframe(doc, { timeframe: { start, end } }, origin)
  */
 export function setBoardTimeframe(
   doc: Y.Doc,
-  args: { readonly timeframe: { readonly start: EpochMs; readonly end: EpochMs } | null },
+  args: { readonly timeframe: Range | null },
   origin: unknown,
 ): void {
   const a = checkArgs(args, 'setBoardTimeframe')
-  if (a.timeframe === null) return writeMeta(doc, origin, { timeframe: null })
-  const t = checkArgs(a.timeframe, 'timeframe')
-  const start = checkNumber(t.start, 'timeframe.start')
-  const end = checkNumber(t.end, 'timeframe.end', start)
-  writeMeta(doc, origin, { timeframe: { start, end } })
+  writeMeta(doc, origin, { timeframe: checkTimeframe(a.timeframe) })
+}
+
+/**
+ * Sets how long the board's OKR cycles last (what "the next cycle" is after a retrospective).
+ *
+ * @example
+ * setBoardCadence(doc, { cadence: 'trimester' }, origin)
+ */
+export function setBoardCadence(
+  doc: Y.Doc,
+  args: { readonly cadence: Cadence },
+  origin: unknown,
+): void {
+  const a = checkArgs(args, 'setBoardCadence')
+  writeMeta(doc, origin, { cadence: checkEnum(a.cadence, CADENCES, 'cadence') })
+}
+
+export interface BoardSettings {
+  readonly title: string
+  readonly timeframe: Range | null
+  readonly cadence: Cadence
+}
+
+/**
+ * The settings panel's save: title, timeframe and cadence in one transaction, all checked
+ * before anything is written, so a bad field leaves the board as it was. Fields left out stay.
+ *
+ * @example
+ * updateBoardSettings(doc, { title: 'Growth', timeframe: quarterTimeframe(2026, 4) }, origin)
+ */
+export function updateBoardSettings(
+  doc: Y.Doc,
+  args: Partial<BoardSettings>,
+  origin: unknown,
+): void {
+  const a = checkArgs(args, 'updateBoardSettings')
+  const fields: Record<string, unknown> = {}
+  if (a.title !== undefined) fields.title = checkLine(a.title, 'title', 500)
+  if (a.timeframe !== undefined) fields.timeframe = checkTimeframe(a.timeframe)
+  if (a.cadence !== undefined) fields.cadence = checkEnum(a.cadence, CADENCES, 'cadence')
+  writeMeta(doc, origin, fields)
+}
+
+/**
+ * The board's settings as stored; an absent cadence (a board older than cadences) reads as
+ * quarterly, an unusable timeframe as none.
+ *
+ * @example
+ * readBoardSettings(doc).cadence // 'quarterly'
+ */
+export function readBoardSettings(doc: Y.Doc): BoardSettings {
+  const meta = readMeta(doc)
+  return {
+    title: meta.title,
+    timeframe: meta.timeframe,
+    cadence: readCadence(getMeta(doc)?.get('cadence')),
+  }
 }
