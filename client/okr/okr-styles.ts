@@ -46,6 +46,21 @@ export const okrStyles = css`
   button.icon {
     padding: 2px 7px;
   }
+  button.danger {
+    background: #b91c1c;
+    border-color: #b91c1c;
+    color: #fff;
+  }
+  .confirm {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    padding: 4px 8px;
+    border-radius: 6px;
+    background: #fef2f2;
+    color: #7f1d1d;
+    font-size: 0.85rem;
+  }
   button:disabled {
     opacity: 0.5;
     cursor: default;

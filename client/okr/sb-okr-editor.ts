@@ -15,6 +15,7 @@ import { editorCards, nextOrder, type ObjectiveCard } from './editor-model'
 import { okrStyles } from './okr-styles'
 import { moveTo } from './reorder'
 import './sb-okr-objective'
+import './undo-toast'
 
 export class SbOkrEditor extends LitElement {
   static override properties = {
@@ -56,7 +57,8 @@ export class SbOkrEditor extends LitElement {
               No objectives yet. Convert the voted board, or add one by hand.
             </p>`
           : cards.map((card, index) => this.#objective(card, index))
-      }`
+      }
+      <sb-undo-toast></sb-undo-toast>`
   }
 
   /**

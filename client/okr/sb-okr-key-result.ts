@@ -15,6 +15,8 @@ import { reorderKeyResults } from '../../core/board/commands/gestures'
 import { CALCULATIONS, DIRECTIONS, FREQUENCIES, ROLLUPS } from '../../core/okr/okr-model'
 import { formatValue } from '../../core/export/format'
 import { EditorCard } from './editor-card'
+import { keyResultDeleteQuestion } from './delete-questions'
+import { stretchedFrom } from './quality-model'
 import { enumOptions, field, input, selectField } from './editor-fields'
 import { editorStyles, findings } from './editor-parts'
 import {
@@ -113,16 +115,27 @@ export class SbOkrKeyResult extends EditorCard<KeyResultCard, KeyResultFields> {
               ></sb-okr-score-bar>
               <span class="muted" title="Current value of target">
                 ${formatValue(f.current, kr.unit)} / ${formatValue(f.effectiveTarget, kr.unit)}
-              </span>`
+              </span>
+              ${this.#stretched(kr)}`
           : null
       }
       ${this.actions('key result', {
         label: 'Delete key result',
         title: 'Delete this key result (undo brings it back)',
+        question: keyResultDeleteQuestion(card),
+        done: `Deleted key result “${kr.title}”.`,
         testid: `kr-delete-${kr.id}`,
       })}
     </div>`
   }
+  /** A stretched KR keeps its first target in view, as on the dashboard and the quality panel. */
+  #stretched(kr: KeyResultRecord) {
+    const note = stretchedFrom(kr)
+    return note === null
+      ? null
+      : html`<span class="muted" data-testid=${`kr-stretched-${kr.id}`}>(${note})</span>`
+  }
+
 
   #notesLink(kr: KeyResultRecord) {
     if (kr.sourceNoteIds.length === 0) return null

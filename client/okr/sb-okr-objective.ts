@@ -16,6 +16,7 @@ import { OBJECTIVE_STATUSES, OBJECTIVE_TYPES } from '../../core/okr/okr-model'
 import { formatTimeframe } from '../../core/okr/timeframe'
 import { newId } from '../board/ids'
 import { EditorCard } from './editor-card'
+import { objectiveDeleteQuestion } from './delete-questions'
 import { enumOptions, field, input, select, selectField } from './editor-fields'
 import { editorStyles, findings } from './editor-parts'
 import { NO_PARENT, type ObjectiveCard } from './editor-model'
@@ -134,6 +135,8 @@ export class SbOkrObjective extends EditorCard<ObjectiveCard, ObjectiveFields> {
         label: 'Delete objective',
         title: 'Delete the objective with its key results (undo brings them back)',
         testid: `objective-delete-${o.id}`,
+        question: objectiveDeleteQuestion(card),
+        done: `Deleted objective “${o.title}”.`,
       })}
     </div>`
   }
