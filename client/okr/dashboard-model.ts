@@ -4,6 +4,7 @@ import type { ExportedObjective } from '../../core/export/export-model'
 import { stretchedFrom } from './quality-model'
 
 export interface DashboardFilter {
+  /** An owner key (ownerOptions), so a member is one person whatever they are called now. */
   readonly owner: string
   readonly status: string
   readonly timeframe: string
@@ -14,14 +15,29 @@ export const NO_FILTER: DashboardFilter = { owner: '', status: '', timeframe: ''
 /** The timeframe filter's value for objectives that have none of their own. */
 export const NO_TIMEFRAME = "board's timeframe"
 
-/** Everyone named as an objective or key result owner, sorted. */
-export function ownersOf(objectives: readonly ExportedObjective[]): string[] {
-  const owners = new Set<string>()
-  for (const o of objectives) {
-    if (o.owner) owners.add(o.owner)
-    for (const kr of o.keyResults) if (kr.owner) owners.add(kr.owner)
+export interface OwnerOption {
+  /** The owner key: a member's id, or a name typed in for someone not on the board. */
+  readonly value: string
+  /** The member's current name, or the typed name. */
+  readonly label: string
+}
+
+/**
+ * Everyone owning an objective or key result, once per member however their name changed
+ * (core/board/members.ts), sorted by name.
+ */
+export function ownerOptions(objectives: readonly ExportedObjective[]): OwnerOption[] {
+  const owners = new Map<string, string>()
+  const add = (key: string | null, name: string | null) => {
+    if (key !== null && name !== null) owners.set(key, name)
   }
-  return [...owners].sort((a, b) => a.localeCompare(b))
+  for (const o of objectives) {
+    add(o.ownerKey, o.owner)
+    for (const kr of o.keyResults) add(kr.ownerKey, kr.owner)
+  }
+  return [...owners]
+    .map(([value, label]) => ({ value, label }))
+    .sort((a, b) => a.label.localeCompare(b.label) || a.value.localeCompare(b.value))
 }
 
 export function timeframesOf(objectives: readonly ExportedObjective[]): string[] {
@@ -42,8 +58,8 @@ export function filterObjectives(
       (filter.type === '' || o.type === filter.type) &&
       (filter.timeframe === '' || (o.timeframe ?? NO_TIMEFRAME) === filter.timeframe) &&
       (filter.owner === '' ||
-        o.owner === filter.owner ||
-        o.keyResults.some((kr) => kr.owner === filter.owner)),
+        o.ownerKey === filter.owner ||
+        o.keyResults.some((kr) => kr.ownerKey === filter.owner)),
   )
 }
 

@@ -14,11 +14,12 @@ import {
   dueCount,
   filterObjectives,
   filtering,
-  ownersOf,
+  ownerOptions,
   stretchNotes,
   timeframesOf,
   type AlignmentNode,
   type DashboardFilter,
+  type OwnerOption,
 } from './dashboard-model'
 import { PACE_HINT, TREND_LABELS, counted, formatDay } from './labels'
 import { BoardConsumer } from '../board/board-consumer'
@@ -150,7 +151,7 @@ export class SbOkrDashboard extends LitElement {
     const select = (
       key: keyof DashboardFilter,
       label: string,
-      options: readonly string[],
+      options: readonly (string | OwnerOption)[],
       all: string,
     ) =>
       html`<label
@@ -161,13 +162,16 @@ export class SbOkrDashboard extends LitElement {
             (this.filter = { ...this.filter, [key]: (e.target as HTMLSelectElement).value })}
         >
           <option value="" ?selected=${this.filter[key] === ''}>${all}</option>
-          ${options.map(
-            (o) => html`<option value=${o} ?selected=${this.filter[key] === o}>${o}</option>`,
-          )}
+          ${options.map((o) => {
+            const { value, label } = typeof o === 'string' ? { value: o, label: o } : o
+            return html`<option value=${value} ?selected=${this.filter[key] === value}>
+              ${label}
+            </option>`
+          })}
         </select>
       </label>`
     return html`<div class="filters" role="search" aria-label="Filter objectives">
-      ${select('owner', 'Owner', ownersOf(data.objectives), 'Everyone')}
+      ${select('owner', 'Owner', ownerOptions(data.objectives), 'Everyone')}
       ${select('status', 'Status', OBJECTIVE_STATUSES, 'Any status')}
       ${select('timeframe', 'Timeframe', timeframesOf(data.objectives), 'Any timeframe')}
       ${select('type', 'Type', OBJECTIVE_TYPES, 'Any type')}

@@ -4,6 +4,7 @@
  * cannot disagree with each other or with the dashboard.
  */
 import type { BoardSnapshot, KeyResultRecord, ObjectiveRecord } from '../board/board-model'
+import { indexMembers, resolveOwner, type MemberIndex } from '../board/members'
 import type {
   Calculation,
   Direction,
@@ -34,7 +35,10 @@ export interface ExportOptions {
 export interface ExportedKeyResult {
   readonly id: string
   readonly title: string
+  /** The owner as people read it: a member's current name, or the name typed in. */
   readonly owner: string | null
+  /** What groups owners (filters, the calendar): the member id, or the typed name. */
+  readonly ownerKey: string | null
   readonly metric: string
   readonly unit: Unit
   readonly start: number
@@ -78,6 +82,8 @@ export interface ExportedObjective extends Pick<
   Objective,
   'id' | 'title' | 'description' | 'owner' | 'status' | 'type'
 > {
+  /** `owner` is the member's current name or the typed name; this groups them (member id). */
+  readonly ownerKey: string | null
   /** `2026-Q4`, `2026`, a date range, or null when it has none (the board's applies). */
   readonly timeframe: string | null
   readonly parentId: string | null
@@ -102,16 +108,23 @@ export interface OkrExport {
   readonly objectives: readonly ExportedObjective[]
 }
 
+/** A stored owner (member id or typed name) as people read it, and the key that groups it. */
+function ownerFields(owner: string | null, members: MemberIndex) {
+  const ref = resolveOwner(owner, members)
+  return { owner: ref?.name ?? null, ownerKey: ref?.key ?? null }
+}
+
 function krFields(
   kr: KeyResultRecord,
   report: KeyResultReport,
   due: CheckInDue,
-  extras: Pick<ExportedKeyResult, 'initiatives' | 'comments'>,
+  extras: Pick<ExportedKeyResult, 'initiatives' | 'comments' | 'owner' | 'ownerKey'>,
 ): ExportedKeyResult {
   return {
     id: kr.id,
     title: kr.title,
-    owner: kr.owner,
+    owner: extras.owner,
+    ownerKey: extras.ownerKey,
     metric: kr.metric,
     unit: kr.unit,
     start: kr.start,
@@ -147,12 +160,14 @@ function objectiveFields(
   report: ObjectiveReport,
   keyResults: readonly ExportedKeyResult[],
   initiatives: readonly string[],
+  owner: Pick<ExportedObjective, 'owner' | 'ownerKey'>,
 ): ExportedObjective {
   return {
     id: o.id,
     title: o.title,
     description: o.description,
-    owner: o.owner,
+    owner: owner.owner,
+    ownerKey: owner.ownerKey,
     status: o.status,
     type: o.type,
     timeframe: o.timeframe ? formatTimeframe(o.timeframe) : null,
@@ -189,6 +204,7 @@ export function exportOkrs(snapshot: BoardSnapshot, options: ExportOptions): Okr
       ...(options.bands ? { bands: options.bands } : {}),
     },
   )
+  const members = indexMembers(snapshot.members ?? [])
   const krById = new Map(snapshot.keyResults.map((kr) => [kr.id, kr]))
   const initiativesOf = new Map<string, string[]>()
   for (const i of snapshot.initiatives) {
@@ -216,9 +232,10 @@ export function exportOkrs(snapshot: BoardSnapshot, options: ExportOptions): Okr
         initiatives: initiativesOf.get(kr.id) ?? [],
         comments: commentsOf.get(kr.id) ?? [],
       }
-      return [krFields(record, kr, due, extras)]
+      return [krFields(record, kr, due, { ...extras, ...ownerFields(record.owner, members) })]
     })
-    return r ? objectiveFields(o, r, keyResults, initiativesOf.get(o.id) ?? []) : null
+    const owner = ownerFields(o.owner, members)
+    return r ? objectiveFields(o, r, keyResults, initiativesOf.get(o.id) ?? [], owner) : null
   })
   return {
     board: {

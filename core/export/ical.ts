@@ -1,10 +1,12 @@
 /**
  * The check-in reminders as an iCalendar feed (RFC 5545) that a team subscribes to: one
- * all-day VEVENT per upcoming check-in of each key result, named for its owner. UIDs derive
+ * all-day VEVENT per upcoming check-in of each key result, named for its owner (a member's
+ * current name, so a rename reaches the calendar on its next refresh). UIDs derive
  * from the board, the key result and the date, so a calendar that refreshes the feed updates
  * events in place instead of duplicating them.
  */
 import type { BoardSnapshot } from '../board/board-model'
+import { indexMembers, resolveOwner, type MemberIndex, type OwnerRef } from '../board/members'
 import type { EpochMs } from '../okr/okr-model'
 import { periodOf } from '../okr/timeframe'
 import { sanitizeLine, sanitizeMultiline } from '../text/sanitize'
@@ -14,7 +16,10 @@ import { DAY_MS, checkInDates, dayOf } from './schedule'
 export interface CalendarOptions {
   readonly boardId: string
   readonly now: EpochMs
-  /** Only this owner's key results (as written in the owner field, case-insensitive). */
+  /**
+   * Only this person's key results: a member's id or current name, or a typed owner name (any
+   * case). A member is matched as one person however their name was written.
+   */
   readonly owner?: string
   /** Upcoming dates per key result (default 12). */
   readonly perKeyResult?: number
@@ -86,6 +91,21 @@ function uidPart(id: string): string {
   return id.replace(/[^A-Za-z0-9._-]/g, (c) => `%${c.codePointAt(0)?.toString(16) ?? ''}`)
 }
 
+/** Whether the owner is the one asked for: by member id, or by the name people read. */
+function isOwner(owner: OwnerRef | null, wanted: string): boolean {
+  if (owner === null) return false
+  return owner.key === wanted || owner.name.toLowerCase() === wanted.toLowerCase()
+}
+
+/** The key result's own owner, else its objective's, as a member or a typed name. */
+function ownerOf(
+  kr: { readonly owner: string | null },
+  objective: { readonly owner: string | null },
+  members: MemberIndex,
+): OwnerRef | null {
+  return resolveOwner(kr.owner ?? objective.owner, members)
+}
+
 /**
  * @example
  * const ics = remindersCalendar(readBoard(doc), { boardId: 'b1', now })
@@ -94,7 +114,8 @@ function uidPart(id: string): string {
 export function remindersCalendar(snapshot: BoardSnapshot, options: CalendarOptions): string {
   const domain = options.domain ?? 'stretchboard'
   const limit = Math.max(0, Math.floor(options.perKeyResult ?? 12))
-  const owner = options.owner?.trim().toLowerCase()
+  const owner = options.owner?.trim() || undefined
+  const members = indexMembers(snapshot.members ?? [])
   const today = dayOf(options.now)
   const stamp = Number.isFinite(options.now) ? icsStamp(options.now) : '19700101T000000Z'
   // One-line fields as commands store them now, even when this board predates that rule.
@@ -111,15 +132,15 @@ export function remindersCalendar(snapshot: BoardSnapshot, options: CalendarOpti
   for (const kr of snapshot.keyResults) {
     const objective = objectives.get(kr.objectiveId)
     if (!objective || objective.status === 'cancelled' || objective.status === 'completed') continue
-    const krOwner = sanitizeLine(kr.owner ?? objective.owner ?? '').trim()
-    if (owner !== undefined && krOwner.toLowerCase() !== owner) continue
+    const krOwner = ownerOf(kr, objective, members)
+    if (owner !== undefined && !isOwner(krOwner, owner)) continue
     const period = periodOf(objective.timeframe) ?? periodOf(snapshot.meta.timeframe)
     if (period === null) continue
     const upcoming = checkInDates(kr.frequency, period)
       .filter((at) => at >= today)
       .slice(0, limit)
     for (const at of upcoming) {
-      const who = krOwner || 'unassigned'
+      const who = krOwner?.name ?? 'unassigned'
       const description = [
         `Objective: ${sanitizeLine(objective.title)}`,
         `Key result: ${sanitizeLine(kr.title)}`,

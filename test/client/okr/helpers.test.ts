@@ -5,7 +5,7 @@ import {
   NO_FILTER,
   alignmentTree,
   filterObjectives,
-  ownersOf,
+  ownerOptions,
   timeframesOf,
 } from '../../../client/okr/dashboard-model'
 import {
@@ -78,7 +78,7 @@ describe('dashboard model', () => {
   const data = exportOkrs(okrSnapshot(), { now: NOW })
 
   it('filters by owner (objective or key result), status and timeframe', () => {
-    expect(ownersOf(data.objectives)).toEqual(['Ann', 'Bo'])
+    expect(ownerOptions(data.objectives).map((o) => o.label)).toEqual(['Ann', 'Bo'])
     expect(timeframesOf(data.objectives)).toEqual(['2026-Q4'])
     const ids = (f: Partial<typeof NO_FILTER>) =>
       filterObjectives(data.objectives, { ...NO_FILTER, ...f }).map((o) => o.id)
