@@ -18,6 +18,7 @@ import {
   type ConversionCode,
 } from './conversion-diagnostics'
 import { cleanText, readConversionInput, type InputNote } from './conversion-input'
+import { honourDecisions } from './decisions'
 import { parseKeyResult } from './parse-key-result'
 import { selectGroups, type ChosenGroup } from './select-groups'
 import { terms } from './terms'
@@ -200,7 +201,10 @@ const convertGroup = (
  * by their dots plus their notes' dots (ties by group id); by default the top five with at least
  * one dot become objectives. Ids derive from the source (`obj:<groupId>`, `kr:<noteId>`,
  * `ini:<noteId>`), so converting again yields the same ids and `applyConversion` updates
- * instead of duplicating. Never throws: problems come back as diagnostics.
+ * instead of duplicating. The team's recorded decisions (`options.decisions`) are honoured:
+ * removed drafts stay out, unticked objectives are listed, key results made initiatives come
+ * back as initiatives (core/convert/decisions.ts). Never throws: problems come back as
+ * diagnostics.
  *
  * @example
  * const result = convertBoard(readBoard(doc), { maxObjectives: 3 })
@@ -217,5 +221,7 @@ export function convertBoard(
   selectGroups(input, diagnostics).forEach((chosen, order) =>
     convertGroup(chosen, order, drafts, diagnostics),
   )
-  return { ...drafts, diagnostics: diagnostics.list }
+  // A decisions value that is not a Map (a server request, a file) counts as none.
+  const decisions = options.decisions instanceof Map ? options.decisions : new Map()
+  return honourDecisions({ ...drafts, diagnostics: diagnostics.list }, snapshot, decisions)
 }

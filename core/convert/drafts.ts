@@ -4,6 +4,7 @@
  * `applyConversion` command in core/board (idempotent per source group).
  */
 import type { Calculation, Diagnostic, Direction, Unit } from '../okr/okr-model'
+import type { ConversionDecisions, DecisionSummary } from './decisions'
 
 export interface ObjectiveDraft {
   /** Deterministic id derived from the source group, so re-running updates instead of duplicating. */
@@ -43,6 +44,11 @@ export interface ConversionResult {
   readonly keyResults: readonly KeyResultDraft[]
   readonly initiatives: readonly InitiativeDraft[]
   readonly diagnostics: readonly Diagnostic[]
+  /**
+   * What the team's recorded decisions did (core/convert/decisions.ts): drafts removed,
+   * objectives unticked, key results that stay initiatives. Absent in results made elsewhere.
+   */
+  readonly decisions?: DecisionSummary
 }
 
 export interface ConversionOptions {
@@ -50,6 +56,11 @@ export interface ConversionOptions {
   readonly maxObjectives?: number
   /** Also include groups without votes when fewer voted groups exist (default false). */
   readonly includeUnvoted?: boolean
+  /**
+   * The decisions recorded in the document (`readConversionDecisions(doc)`), honoured so that
+   * converting again does not undo them. Without them every draft is offered afresh.
+   */
+  readonly decisions?: ConversionDecisions
 }
 
 /** What a sticky note's text turned out to be (core/convert/parse-key-result.ts). */

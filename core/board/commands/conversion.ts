@@ -7,6 +7,8 @@
  * `draftBase` value, i.e. nobody edited it since; an edited field is kept. `sourceNoteIds` is
  * provenance and always follows the latest conversion. Drafts that disappeared from the result
  * (their note was deleted or regrouped) are removed only if unedited and without check-ins.
+ * In the same transaction it records the decisions the conversion implies
+ * (conversion-decisions.ts): what it wrote, which objectives were left unticked.
  */
 import * as Y from 'yjs'
 import { CALCULATIONS, DIRECTIONS } from '../../okr/okr-model'
@@ -26,6 +28,7 @@ import {
   checkNumber,
   checkUnit,
 } from '../validate'
+import { groupKey, noteKey, recordAppliedDecisions } from './conversion-decisions'
 import { collection, newEntity } from './internal'
 
 /** Which objective drafts to apply (default: all of them, with their KRs and initiatives). */
@@ -231,8 +234,32 @@ export function applyConversion(
         initiative.set('keyResultId', null)
       }
     }
+    const { written, leftOut } = decisionSources(drafts, chosen, [...keyResults, ...initiatives])
+    recordAppliedDecisions(doc, result, written, leftOut, report.removed)
   }, origin)
   return report
+}
+
+type Sources = Map<string, { draftId: string; title: string }>
+
+/** The source keys of what this conversion wrote and of the objectives it left out. */
+function decisionSources(
+  drafts: { readonly objectives: readonly Draft[] },
+  chosen: ReadonlySet<string>,
+  children: readonly Draft[],
+): { written: Sources; leftOut: Sources } {
+  const written: Sources = new Map()
+  const leftOut: Sources = new Map()
+  for (const o of drafts.objectives) {
+    const entry = { draftId: o.id, title: o.driven.title as string }
+    ;(chosen.has(o.id) ? written : leftOut).set(groupKey(o.driven.sourceGroupId as string), entry)
+  }
+  for (const d of children) {
+    const noteId = d.sourceNoteIds?.[0]
+    if (noteId !== undefined)
+      written.set(noteKey(noteId), { draftId: d.id, title: d.driven.title as string })
+  }
+  return { written, leftOut }
 }
 
 /** A field's current value as plain JSON (a Y.Text reads as its string). */

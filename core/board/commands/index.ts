@@ -30,7 +30,9 @@
  * Stretch    stretchKeyResult: once per KR, keeps originalTarget, may retitle (./stretch.ts)
  * Members    joinBoard (once per person, or when their name or colour changed), renameMember
  *            (./members.ts; owners store the member id, core/board/members.ts resolves it)
- * Convert    applyConversion(doc, result, origin, selection?) — idempotent, keeps user edits
+ * Convert    applyConversion(doc, result, origin, selection?) — idempotent, keeps user edits,
+ *            records the decisions it implies; recordConversionDecision,
+ *            withdrawConversionDecisions, readConversionDecisions (./conversion-decisions.ts)
  * Migrate    migrate(doc, origin) in ../migrate.ts — run once after loading a board
  *
  * Reading: readBoard(doc) or the per-collection readers in ../read.ts; observeBoard /
@@ -44,6 +46,7 @@ export * from './voting'
 export * from './facilitation'
 export * from './okr'
 export * from './conversion'
+export * from './conversion-decisions'
 export * from './gestures'
 export * from './selection'
 export * from './retro'
