@@ -3,11 +3,22 @@
  * anything is written. The facilitator unticks objectives to leave out, follows each key
  * result back to its sticky notes, reads the diagnostics, then applies the selection with the
  * applyConversion command (idempotent: converting again updates the drafts in place).
+ *
+ * Unticking is a decision recorded in the document (recordConversionDecision), so every peer's
+ * preview and every later conversion shows it unticked; drafts the team deleted after applying
+ * stay out, listed with a way to bring each back (withdrawConversionDecisions).
  */
 import { LitElement, css, html } from 'lit'
+import { live } from 'lit/directives/live.js'
 import type { BoardSnapshot } from '../../core/board/board-model'
 import { applyConversion, type ApplyConversionReport } from '../../core/board/commands/conversion'
+import {
+  readConversionDecisions,
+  recordConversionDecision,
+  withdrawConversionDecisions,
+} from '../../core/board/commands/conversion-decisions'
 import { convertBoard } from '../../core/convert/convert-board'
+import { groupKey, type RemovedDraft } from '../../core/convert/decisions'
 import type { ConversionResult, KeyResultDraft } from '../../core/convert/drafts'
 import type { Diagnostic } from '../../core/okr/okr-model'
 import { formatValue } from '../../core/export/format'
@@ -16,8 +27,8 @@ import { BoardConsumer } from '../board/board-consumer'
 import {
   appliedText,
   convertModel,
+  removedLabel,
   sourceLinkLabel,
-  withMember,
   type ConvertModel,
   type DraftCard,
 } from './convert-model'
@@ -35,12 +46,9 @@ const applySelection: BoardCommand<Selection, ApplyConversionReport> = (doc, s, 
 
 export class SbOkrConvert extends LitElement {
   static override properties = {
-    excluded: { state: true },
     applied: { state: true },
   }
 
-  /** Objective drafts the facilitator unticked; everything else is applied. */
-  declare excluded: ReadonlySet<string>
   declare applied: ApplyConversionReport | null
 
   readonly #board = new BoardConsumer(this)
@@ -48,7 +56,6 @@ export class SbOkrConvert extends LitElement {
 
   constructor() {
     super()
-    this.excluded = new Set()
     this.applied = null
   }
 
@@ -80,29 +87,39 @@ export class SbOkrConvert extends LitElement {
         font-size: 0.8rem;
         margin: 2px 0;
       }
+      .removed li {
+        display: flex;
+        gap: 8px;
+        align-items: baseline;
+      }
     `,
   ]
 
-  /** The draft is derived from the board, once per change however often the panel renders. */
+  /**
+   * The draft is derived from the board and its recorded decisions, once per change however
+   * often the panel renders.
+   */
   #result(snapshot: BoardSnapshot): ConversionResult {
-    if (this.#cache?.snapshot !== snapshot) {
-      this.#cache = { snapshot, result: convertBoard(snapshot) }
+    const board = this.#board.board
+    if (this.#cache?.snapshot !== snapshot && board !== undefined) {
+      const decisions = board.derive(readConversionDecisions)
+      this.#cache = { snapshot, result: convertBoard(snapshot, { decisions }) }
     }
-    return this.#cache.result
+    return this.#cache?.result ?? convertBoard(snapshot)
   }
 
   override render() {
     const board = this.#board.board
     if (board === undefined) return null
     const result = this.#result(board.snapshot)
-    const model = convertModel(result, this.excluded, board.snapshot)
+    const model = convertModel(result, new Set(), board.snapshot)
     return html`<h2>Convert the board into a draft OKR set</h2>
       <p class="hint">
         The most-voted groups become objectives, their notes key results (with a number) or
         initiatives (tasks). Untick what you do not want, then apply. Converting again later updates
-        the drafts and keeps your edits.
+        the drafts, keeps your edits and remembers what you left out, removed or made an initiative.
       </p>
-      ${this.#diagnostics(model.findings.get(null) ?? [])}
+      ${this.#diagnostics(model.findings.get(null) ?? [])} ${this.#removed(model, board.canEdit)}
       ${
         model.cards.length === 0
           ? html`<p class="empty" data-testid="convert-empty">
@@ -124,15 +141,10 @@ export class SbOkrConvert extends LitElement {
       <label class="row">
         <input
           type="checkbox"
-          .checked=${card.on}
+          .checked=${live(card.on)}
           ?disabled=${!canEdit}
           data-testid=${`convert-select-${o.id}`}
-          @change=${(e: Event) =>
-            (this.excluded = withMember(
-              this.excluded,
-              o.id,
-              !(e.target as HTMLInputElement).checked,
-            ))}
+          @change=${(e: Event) => this.#tick(card, (e.target as HTMLInputElement).checked)}
         />
         <h3>${o.title}</h3>
         <span class="badge">${counted(o.votes, 'dot')}</span>
@@ -157,7 +169,18 @@ export class SbOkrConvert extends LitElement {
           ? html`<p class="muted">Initiatives:</p>
               <ul aria-label="Initiatives">
                 ${card.initiatives.map(
-                  (i) => html`<li>${i.title} ${this.#sourceLink(i.id, i.sourceNoteIds)}</li>`,
+                  (i) =>
+                    html`<li data-initiative-draft=${i.id}>
+                      ${i.title}
+                      ${
+                        model.madeInitiatives.has(i.id)
+                          ? html`<span class="badge" title="You made this key result an initiative"
+                              >stays an initiative</span
+                            >`
+                          : null
+                      }
+                      ${this.#sourceLink(i.id, i.sourceNoteIds)}
+                    </li>`,
                 )}
               </ul>`
           : null
@@ -208,6 +231,45 @@ export class SbOkrConvert extends LitElement {
     >
       ${sourceLinkLabel(noteIds.length)}
     </button>`
+  }
+
+  /** The drafts the team removed: they stay out, and each can be brought back. */
+  #removed(model: ConvertModel, canEdit: boolean) {
+    if (model.removedText === null) return null
+    return html`<section class="card removed" data-testid="convert-removed">
+      <p data-testid="convert-removed-count">${model.removedText}.</p>
+      <ul aria-label="Removed drafts">
+        ${model.removed.map(
+          (r) =>
+            html`<li data-removed-draft=${r.draftId}>
+              <span>${removedLabel(r)}</span>
+              <button
+                data-testid=${`convert-restore-${r.draftId}`}
+                ?disabled=${!canEdit}
+                title="Offer it again: the next Apply writes it back"
+                @click=${() => this.#restore(r)}
+              >
+                Bring back
+              </button>
+            </li>`,
+        )}
+      </ul>
+    </section>`
+  }
+
+  /** Ticking and unticking are decisions in the document, seen by everyone converting. */
+  #tick(card: DraftCard, on: boolean): void {
+    const board = this.#board.board
+    if (board === undefined) return
+    const o = card.draft
+    const key = groupKey(o.sourceGroupId)
+    if (on) board.run(withdrawConversionDecisions, { keys: [key] })
+    else
+      board.run(recordConversionDecision, { key, state: 'unticked', draftId: o.id, title: o.title })
+  }
+
+  #restore(draft: RemovedDraft): void {
+    this.#board.board?.run(withdrawConversionDecisions, { keys: draft.restoreKeys })
   }
 
   #diagnostics(list: readonly Diagnostic[]) {
