@@ -11,6 +11,7 @@ import { BoardConnection } from '../net/board-connection'
 import { compactDeviceCopy, guardDoc } from '../net/doc-recovery'
 import type { EpochMs } from '../../core/okr/okr-model'
 import { BoardController } from './board-controller'
+import { keepMembership } from './membership'
 
 export interface OpenBoardOptions {
   readonly boardId: string
@@ -74,6 +75,11 @@ export function openBoard(options: OpenBoardOptions): OpenBoard {
   }
   const presence: PresenceState = { user: options.identity, cursor: null, selection: [] }
   awareness.setLocalState(presence)
+  // Everyone who opens the board with an edit link is a member; a rename updates the entry.
+  const stopMembership =
+    options.role === 'edit'
+      ? keepMembership(doc, options.identity.id, awareness, connection.provider)
+      : () => undefined
   const session: BoardSession = {
     boardId: options.boardId,
     doc,
@@ -91,6 +97,7 @@ export function openBoard(options: OpenBoardOptions): OpenBoard {
     destroy() {
       board.disconnect()
       unguard()
+      stopMembership()
       awareness.setLocalState(null)
       undoManager.destroy()
       connection.destroy()

@@ -9,6 +9,7 @@ import type {
   KeyResultRecord,
   ObjectiveRecord,
 } from '../../core/board/board-model'
+import type { Member } from '../../core/board/members'
 import type { Calculation, Diagnostic } from '../../core/okr/okr-model'
 import type {
   ExportedKeyResult,
@@ -27,6 +28,8 @@ export interface KeyResultCard {
   readonly diagnostics: readonly Diagnostic[]
   /** The objective's key results in order: the move buttons renumber them. */
   readonly siblings: readonly string[]
+  /** Who the owner picker offers. */
+  readonly members: readonly Member[]
 }
 
 export interface ObjectiveCard {
@@ -40,6 +43,8 @@ export interface ObjectiveCard {
   readonly parents: readonly Option<string>[]
   /** Every objective in order: the move buttons and drag renumber them all. */
   readonly order: readonly string[]
+  /** Who the owner picker offers. */
+  readonly members: readonly Member[]
 }
 
 export const NO_PARENT: Option<string> = { value: '', label: '— none —' }
@@ -52,6 +57,7 @@ export function editorCards(
 ): ObjectiveCard[] {
   const found = byTarget(diagnostics)
   const order = snapshot.objectives.map((o) => o.id)
+  const members = snapshot.members ?? []
   return snapshot.objectives.map((o) => {
     const figures = okrs.objectives.find((x) => x.id === o.id) ?? null
     const krs = snapshot.keyResults.filter((kr) => kr.objectiveId === o.id)
@@ -66,6 +72,7 @@ export function editorCards(
         initiatives: snapshot.initiatives.filter((i) => i.keyResultId === kr.id),
         diagnostics: found.get(kr.id) ?? [],
         siblings,
+        members,
       })),
       carriedFrom: carriedFromTitle(snapshot, carried, o.id),
       parents: [
@@ -75,6 +82,7 @@ export function editorCards(
           .map((p) => ({ value: p.id, label: p.title })),
       ],
       order,
+      members,
     }
   })
 }

@@ -1,9 +1,13 @@
 /**
  * The pieces the objective and key-result editors share besides their fields: the styles of a
- * field grid, the move and delete buttons, and the quality findings shown beside an item.
+ * field grid, the move and delete buttons, the owner picker, and the quality findings shown
+ * beside an item.
  */
 import { css, html } from 'lit'
+import type { Member } from '../../core/board/members'
 import type { Diagnostic } from '../../core/okr/okr-model'
+import type { OwnerChange } from './sb-owner-picker'
+import './sb-owner-picker'
 
 export const editorStyles = css`
   .grid {
@@ -86,4 +90,31 @@ export function findings(diagnostics: readonly Diagnostic[]) {
   return diagnostics.map(
     (d) => html`<p class="sev-${d.severity}" data-code=${d.code}>⚑ ${d.message}</p>`,
   )
+}
+
+export interface OwnerFieldSpec {
+  /** The field's accessible name ("Key result owner"). */
+  readonly label: string
+  /** The stored owner: a member id, a typed name, or null. */
+  readonly value: string | null
+  readonly members: readonly Member[]
+  readonly disabled: boolean
+  readonly commit: (owner: string | null) => void
+  readonly testid?: string
+}
+
+/** "Owner" with a picker of the board's members (core/board/members.ts) or a typed name. */
+export function ownerField(spec: OwnerFieldSpec) {
+  return html`<label
+    >Owner
+    <sb-owner-picker
+      data-field="owner"
+      data-testid=${spec.testid ?? 'owner'}
+      label=${spec.label}
+      .value=${spec.value}
+      .members=${spec.members}
+      ?disabled=${spec.disabled}
+      @owner-change=${(e: CustomEvent<OwnerChange>) => spec.commit(e.detail.owner)}
+    ></sb-owner-picker
+  ></label>`
 }

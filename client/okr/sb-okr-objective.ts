@@ -18,10 +18,10 @@ import { newId } from '../board/ids'
 import { EditorCard } from './editor-card'
 import { objectiveDeleteQuestion } from './delete-questions'
 import { enumOptions, field, input, select, selectField } from './editor-fields'
-import { editorStyles, findings } from './editor-parts'
+import { editorStyles, findings, ownerField } from './editor-parts'
 import { NO_PARENT, type ObjectiveCard } from './editor-model'
 import { okrStyles } from './okr-styles'
-import { parseAnyText, parseOwner, parseTimeframeInput, parseTitle } from './parse-input'
+import { parseAnyText, parseTimeframeInput, parseTitle } from './parse-input'
 import './sb-okr-key-result'
 import './sb-okr-score-bar'
 
@@ -158,12 +158,13 @@ export class SbOkrObjective extends EditorCard<ObjectiveCard, ObjectiveFields> {
         },
         true,
       )}
-      ${field(this.form, 'Owner', {
-        key: 'owner',
-        value: o.owner ?? '',
-        parse: parseOwner,
+      ${ownerField({
+        label: 'Objective owner',
+        value: o.owner,
+        members: card.members,
         commit: (owner) => update({ owner }),
         disabled,
+        testid: `objective-owner-${o.id}`,
       })}
       ${selectField('Status', {
         key: 'status',
