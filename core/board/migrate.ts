@@ -20,14 +20,8 @@ import {
   restoreObjective,
 } from './restore'
 import type { EntityRoot } from './schema'
-import {
-  ENTITY_ROOTS,
-  getCollection,
-  getMeta,
-  getVotes,
-  SCHEMA_VERSION,
-  TEXT_FIELDS,
-} from './schema'
+import { ENTITY_ROOTS, getCollection, getMeta, getVotes, isTextKey, SCHEMA_VERSION } from './schema'
+import { materializeText } from './text-materialize'
 
 export interface MigrationReport {
   readonly fromVersion: number
@@ -57,7 +51,9 @@ const DERIVED = new Set(['id', 'measurable'])
 /**
  * Brings the document to the current schema: sets `schemaVersion`, rewrites mistyped fields
  * (`"12"` → 12), turns plain-object entities into Y.Maps and missing or plain-string text fields
- * into Y.Text (so editors can bind them). Never throws on odd data and never deletes an entry;
+ * (titles, and since version 2 descriptions, check-in notes and initiative titles) into Y.Text
+ * so editors can bind them. The text conversion is deterministic (text-materialize.ts): two
+ * peers migrating the same v1 board offline end with one Y.Text per field, not two. Never throws on odd data and never deletes an entry;
  * it does delete shared types nested past `MAX_TYPE_DEPTH`, which no schema version holds.
  *
  * @example
@@ -104,7 +100,6 @@ function migrateCollection(
     unreadable.push(`${name}: root is not a Y.Map`)
     return
   }
-  const textField = (TEXT_FIELDS as Record<string, string | undefined>)[name]
   for (const [id, value] of [...map.entries()]) {
     const record = RESTORERS[name](id, value)
     if (!record || id === '') {
@@ -125,9 +120,12 @@ function migrateCollection(
     for (const [key, repaired] of Object.entries(record)) {
       if (DERIVED.has(key)) continue
       const current = entity.get(key)
-      if (key === textField) {
+      if (isTextKey(name, key)) {
         if (current instanceof Y.Text) continue
-        entity.set(key, new Y.Text(repaired as string))
+        // Not `set(key, new Y.Text(…))`: peers migrating the same field at once would each
+        // make their own Y.Text and the merge would keep one, dropping what was typed into
+        // the other. materializeText writes the identical item on every peer instead.
+        materializeText(entity, key)
         repairs.push(`${name}/${id}: ${key} was ${describeValue(current)}`)
         continue
       }

@@ -4,8 +4,11 @@
  */
 import * as Y from 'yjs'
 
-/** Bumped whenever the layout changes in a way `migrate` must repair. */
-export const SCHEMA_VERSION = 1
+/**
+ * Bumped whenever the layout changes in a way `migrate` must repair. 2: objective descriptions,
+ * check-in notes and initiative titles are Y.Text (they were plain strings in 1).
+ */
+export const SCHEMA_VERSION = 2
 
 export const ROOTS = [
   'meta',
@@ -38,6 +41,26 @@ export const TEXT_FIELDS = {
   keyResults: 'title',
 } as const
 export type TextRoot = keyof typeof TEXT_FIELDS
+
+/**
+ * Every Y.Text field of each collection (schema 2): the titles above plus the free-text fields
+ * people write together. `migrate` converts plain strings in these to Y.Text, create commands
+ * write them as Y.Text, and `editText` edits any of them.
+ */
+export const TEXT_KEYS = {
+  notes: ['text'],
+  groups: ['title'],
+  objectives: ['title', 'description'],
+  keyResults: ['title'],
+  checkIns: ['note'],
+  initiatives: ['title'],
+} as const satisfies Record<EntityRoot, readonly string[]>
+export type TextKey<R extends EntityRoot = EntityRoot> = (typeof TEXT_KEYS)[R][number]
+
+/** Whether `key` is one of `name`'s Y.Text fields. */
+export function isTextKey(name: EntityRoot, key: string): boolean {
+  return (TEXT_KEYS[name] as readonly string[]).includes(key)
+}
 
 export const DEFAULT_VOTE_BUDGET = 5
 export const MAX_VOTE_BUDGET = 100
@@ -117,15 +140,21 @@ export function getEntity(doc: Y.Doc, name: EntityRoot, id: string): EntityMap |
 }
 
 /**
- * The shared Y.Text behind a text field, for binding an inline editor. Null when the entity
- * is missing or not yet migrated.
+ * The shared Y.Text behind a text field (a title by default), for binding an inline editor.
+ * Null when the entity is missing or the field is not (yet) a Y.Text.
  *
  * @example
  * const text = getText(doc, 'groups', 'g1')
- * text?.observe(() => render(text.toString()))
+ * getText(doc, 'objectives', 'o1', 'description')?.toString()
  */
-export function getText(doc: Y.Doc, name: TextRoot, id: string): Y.Text | null {
-  const value = getEntity(doc, name, id)?.get(TEXT_FIELDS[name])
+export function getText(
+  doc: Y.Doc,
+  name: EntityRoot,
+  id: string,
+  field: string = TEXT_KEYS[name][0],
+): Y.Text | null {
+  if (!isTextKey(name, field)) return null
+  const value = getEntity(doc, name, id)?.get(field)
   return value instanceof Y.Text ? value : null
 }
 

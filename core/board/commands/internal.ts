@@ -4,6 +4,7 @@ import { sameJson } from '../coerce'
 import { BoardCommandError } from '../errors'
 import type { EntityMap, EntityRoot, TextRoot } from '../schema'
 import { getCollection, getEntity, getVotes, TEXT_FIELDS } from '../schema'
+import { materializeMap, materializeText } from '../text-materialize'
 
 /** The collection, created on first use; a root taken by another Y type cannot be written. */
 export function collection(doc: Y.Doc, name: EntityRoot): Y.Map<unknown> {
@@ -29,37 +30,37 @@ export function requireAbsent(doc: Y.Doc, name: EntityRoot, id: string, field = 
   }
 }
 
-/** A new entity map with its fields set; `text` fields become a Y.Text. */
+/**
+ * A new entity map with its fields set; `textField` and the free-text fields (schema 2:
+ * descriptions, check-in notes) become a Y.Text.
+ */
 export function newEntity(fields: Record<string, unknown>, textField?: string): EntityMap {
   const map = new Y.Map<unknown>()
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined) continue
-    map.set(key, key === textField ? new Y.Text(String(value)) : value)
+    const text = key === textField || (FREE_TEXT.has(key) && typeof value === 'string')
+    map.set(key, text ? new Y.Text(String(value)) : value)
   }
   return map
 }
 
+/** Multi-line fields that are a Y.Text in whichever entity holds them. */
+const FREE_TEXT = new Set(['description', 'note'])
+
 /** The entity's Y.Text field, replacing a plain string written by an old or foreign writer. */
 export function textOf(entity: EntityMap, name: TextRoot): Y.Text {
-  return childText(entity, TEXT_FIELDS[name])
+  return materializeText(entity, TEXT_FIELDS[name])
 }
 
 /** The Y.Text at `key`; a plain string there (old or foreign writer) becomes its content. */
 export function childText(parent: Y.Map<unknown>, key: string): Y.Text {
-  const current = parent.get(key)
-  if (current instanceof Y.Text) return current
-  const text = new Y.Text(typeof current === 'string' ? current : '')
-  parent.set(key, text)
-  return text
+  // Written the same way on every peer (text-materialize.ts): two first edits at once share it.
+  return materializeText(parent, key)
 }
 
 /** The Y.Map at `key`, created on first use; replacing a foreign-shaped value keeps it writable. */
 export function childMap(parent: Y.Map<unknown>, key: string): Y.Map<unknown> {
-  const current = parent.get(key)
-  if (current instanceof Y.Map) return current as Y.Map<unknown>
-  const map = new Y.Map<unknown>()
-  parent.set(key, map)
-  return map
+  return materializeMap(parent, key)
 }
 
 /** The current length of a text field, without repairing it (safe outside a transaction). */

@@ -30,7 +30,8 @@ import { isRecord } from '../coerce'
 import { BoardCommandError } from '../errors'
 import { restoreTimeframe } from '../restore'
 import type { EntityRoot, TextRoot } from '../schema'
-import { getEntity } from '../schema'
+import { getEntity, isTextKey, TEXT_KEYS } from '../schema'
+import { materializeText } from '../text-materialize'
 import {
   checkArgs,
   checkEnum,
@@ -52,7 +53,6 @@ import {
   requireAbsent,
   requireEntity,
   setIfChanged,
-  textOf,
 } from './internal'
 
 export interface ObjectiveFields {
@@ -239,23 +239,36 @@ export function create(
   textField?: string,
 ): void {
   requireAbsent(doc, name, id)
-  doc.transact(() => collection(doc, name).set(id, newEntity(fields, textField)), origin)
+  // Every text field of the collection is written as a Y.Text (schema 2), so editors can bind it.
+  const entity = newEntity(fields, textField ?? TEXT_KEYS[name][0])
+  doc.transact(() => collection(doc, name).set(id, entity), origin)
 }
 
+/**
+ * Writes the fields passed. A text field (TEXT_KEYS) gets only its changed middle, so someone
+ * typing elsewhere in it keeps their words. A key result whose target is edited by hand is no
+ * longer "stretched from" its old target: the kept `originalTarget` goes with the edit.
+ */
 export function update(
   doc: Y.Doc,
   name: EntityRoot,
   id: string,
   fields: Record<string, unknown>,
   origin: unknown,
-  textRoot?: TextRoot,
+  _textRoot?: TextRoot,
 ): void {
   const entity = requireEntity(doc, name, id)
+  const retargeted =
+    name === 'keyResults' &&
+    fields.target !== undefined &&
+    entity.get('target') !== fields.target &&
+    entity.has('originalTarget')
   doc.transact(() => {
     for (const [key, value] of Object.entries(fields)) {
-      if (textRoot && key === 'title') replaceText(textOf(entity, textRoot), value as string)
+      if (isTextKey(name, key)) replaceText(materializeText(entity, key), value as string)
       else setIfChanged(entity, key, value)
     }
+    if (retargeted) entity.delete('originalTarget')
   }, origin)
 }
 

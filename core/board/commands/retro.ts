@@ -20,7 +20,9 @@ import { restoreTimeframe } from '../restore'
 import { getCollection, getEntity, getMeta } from '../schema'
 import { checkArgs, checkEnum, checkIds, checkLine, checkText, MAX_ID_LENGTH } from '../validate'
 import { sanitizeLine, sanitizeMultiline } from '../../text/sanitize'
+import { materializeMap } from '../text-materialize'
 import { childMap, childText, collection, newEntity, replaceText } from './internal'
+import { checkDelta, type TextDeltaOp } from './text-delta'
 
 /** The playbook's retrospective questions, with stable ids for the stored answers. */
 export const RETRO_QUESTIONS = [
@@ -49,9 +51,91 @@ function retroRoot(doc: Y.Doc, create: boolean): Y.Map<unknown> | null {
   const current = meta.get('retrospective')
   if (current instanceof Y.Map) return current as Y.Map<unknown>
   if (!create) return null
-  const root = new Y.Map<unknown>()
-  meta.set('retrospective', root)
-  return root
+  return materializeMap(meta, 'retrospective')
+}
+
+function checkTimeframeKey(value: unknown): string {
+  const key = checkLine(value, 'timeframe', 100)
+  if (key.trim() === '')
+    throw new BoardCommandError('invalid-argument', 'timeframe: is empty', 'timeframe')
+  return key
+}
+
+function requireMeta(doc: Y.Doc): void {
+  if (!getMeta(doc)) {
+    throw new BoardCommandError('invalid-argument', 'the document\'s "meta" root is not a Y.Map')
+  }
+}
+
+/**
+ * Creates the shared texts of one timeframe's answers that do not exist yet, so editors can
+ * bind them before anyone types. Every peer creates them identically (text-materialize.ts),
+ * so two people opening the retrospective at once share one text per answer. Writes nothing
+ * when they exist. Run it with an origin the undo manager does not track: undoing it would
+ * delete everyone's answers.
+ *
+ * @example
+ * openRetroAnswers(doc, { timeframe: '2026-Q4' }, 'stretchboard:retro-open')
+ */
+export function openRetroAnswers(
+  doc: Y.Doc,
+  args: { readonly timeframe: string },
+  origin: unknown,
+): void {
+  const key = checkTimeframeKey(checkArgs(args, 'openRetroAnswers').timeframe)
+  requireMeta(doc)
+  const existing = retroRoot(doc, false)?.get(key)
+  if (existing instanceof Y.Map && QUESTION_IDS.every((q) => existing.get(q) instanceof Y.Text))
+    return
+  doc.transact(() => {
+    const answers = childMap(retroRoot(doc, true) as Y.Map<unknown>, key)
+    for (const question of QUESTION_IDS) childText(answers, question)
+  }, origin)
+}
+
+/**
+ * One answer's shared text, for binding an editor; null until `openRetroAnswers` (or a first
+ * answer) created it.
+ *
+ * @example
+ * getRetroAnswerText(doc, '2026-Q4', 'ambition')?.toString()
+ */
+export function getRetroAnswerText(
+  doc: Y.Doc,
+  timeframe: string,
+  question: RetroQuestionId,
+): Y.Text | null {
+  const answers = retroRoot(doc, false)?.get(timeframe)
+  const text = answers instanceof Y.Map ? (answers as Y.Map<unknown>).get(question) : null
+  return text instanceof Y.Text ? text : null
+}
+
+/**
+ * Applies an editor's delta to one answer (the bound textarea's keystrokes): inserts are
+ * sanitised as multi-line text and the answer stays within its length limit.
+ *
+ * @example
+ * editRetroAnswer(doc, { timeframe: '2026-Q4', question: 'ambition', delta: [{ insert: 'No.' }] }, origin)
+ */
+export function editRetroAnswer(
+  doc: Y.Doc,
+  args: {
+    readonly timeframe: string
+    readonly question: RetroQuestionId
+    readonly delta: readonly TextDeltaOp[]
+  },
+  origin: unknown,
+): void {
+  const a = checkArgs(args, 'editRetroAnswer')
+  const key = checkTimeframeKey(a.timeframe)
+  const question = checkEnum(a.question, QUESTION_IDS, 'question')
+  requireMeta(doc)
+  const length = getRetroAnswerText(doc, key, question)?.length ?? 0
+  const delta = checkDelta(a.delta, length, { multiline: true, max: MAX_ANSWER_LENGTH })
+  doc.transact(() => {
+    const answers = childMap(retroRoot(doc, true) as Y.Map<unknown>, key)
+    childText(answers, question).applyDelta(delta)
+  }, origin)
 }
 
 /**
@@ -67,14 +151,10 @@ export function setRetroAnswer(
   origin: unknown,
 ): void {
   const a = checkArgs(args, 'setRetroAnswer')
-  const key = checkLine(a.timeframe, 'timeframe', 100)
-  if (key.trim() === '')
-    throw new BoardCommandError('invalid-argument', 'timeframe: is empty', 'timeframe')
+  const key = checkTimeframeKey(a.timeframe)
   const question = checkEnum(a.question, QUESTION_IDS, 'question')
   const text = checkText(a.text, 'text', MAX_ANSWER_LENGTH)
-  if (!getMeta(doc)) {
-    throw new BoardCommandError('invalid-argument', 'the document\'s "meta" root is not a Y.Map')
-  }
+  requireMeta(doc)
   doc.transact(() => {
     const root = retroRoot(doc, true) as Y.Map<unknown>
     replaceText(childText(childMap(root, key), question), text)

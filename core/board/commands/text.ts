@@ -1,14 +1,14 @@
 /**
- * Commands that edit the collaborative text fields: note text, group title, objective title and
- * KR title. Editors either send the whole new value (`setText`, diffed to a minimal edit) or a
- * Quill-style delta (`editText`); both go through one transaction with the caller's origin.
+ * Commands that edit the collaborative text fields: note text, group, objective, KR and
+ * initiative titles, objective descriptions and check-in notes (schema.ts TEXT_KEYS). Editors
+ * either send the whole new value (`setText`, diffed to a minimal edit) or a Quill-style delta
+ * (`editText`); both go through one transaction with the caller's origin.
  */
-import type * as Y from 'yjs'
-import { isRecord } from '../coerce'
+import * as Y from 'yjs'
 import { BoardCommandError } from '../errors'
-import type { TextRoot } from '../schema'
-import { TEXT_FIELDS } from '../schema'
-import { sanitizeLine, sanitizeMultiline } from '../../text/sanitize'
+import type { EntityMap, EntityRoot } from '../schema'
+import { ENTITY_ROOTS, isTextKey, TEXT_KEYS } from '../schema'
+import { materializeText } from '../text-materialize'
 import {
   checkArgs,
   checkEnum,
@@ -18,84 +18,53 @@ import {
   checkText,
   MAX_TEXT_LENGTH,
 } from '../validate'
-import { replaceText, requireEntity, textLength, textOf } from './internal'
+import { replaceText, requireEntity } from './internal'
+import { checkDelta, tooLong, type TextDeltaOp } from './text-delta'
 
-/** A plain-text delta op (formatting attributes are not part of the board's text). */
-export type TextDeltaOp =
-  { readonly insert: string } | { readonly delete: number } | { readonly retain: number }
+export type { TextDeltaOp } from './text-delta'
 
 export interface TextTarget {
-  readonly collection: TextRoot
+  readonly collection: EntityRoot
   readonly id: string
+  /** Which of the collection's text fields (TEXT_KEYS); the first (a title, a note's text) if absent. */
+  readonly field?: string
 }
 
-const TEXT_ROOTS = Object.keys(TEXT_FIELDS) as TextRoot[]
+interface CheckedTarget {
+  readonly collection: EntityRoot
+  readonly id: string
+  readonly field: string
+}
 
-/** A note's text has lines; a group, objective or KR title is one line. */
-const multiline = (collection: TextRoot): boolean => collection === 'notes'
+/** Note text, descriptions and check-in notes have lines; titles are one line. */
+const MULTILINE = new Set(['notes.text', 'objectives.description', 'checkIns.note'])
+const multiline = (t: CheckedTarget): boolean => MULTILINE.has(`${t.collection}.${t.field}`)
 
 /**
- * The longest text each root may hold: objective and KR titles keep the limit their create and
- * update commands set, so typing into a bound field cannot grow a title past what they accept.
+ * The longest text each field may hold: every title keeps the limit its create and update
+ * commands set, so typing into a bound field cannot grow it past what they accept.
  */
 const TITLE_LIMIT = 1000
-const maxLength = (collection: TextRoot): number =>
-  collection === 'objectives' || collection === 'keyResults' ? TITLE_LIMIT : MAX_TEXT_LENGTH
+const maxLength = (t: CheckedTarget): number =>
+  t.field === 'title' && t.collection !== 'groups' ? TITLE_LIMIT : MAX_TEXT_LENGTH
 
-function checkTarget(args: Record<string, unknown>): TextTarget {
-  return {
-    collection: checkEnum(args.collection, TEXT_ROOTS, 'collection'),
-    id: checkId(args.id, 'id'),
+function checkTarget(args: Record<string, unknown>): CheckedTarget {
+  const collection = checkEnum(args.collection, ENTITY_ROOTS, 'collection')
+  const field = args.field === undefined ? TEXT_KEYS[collection][0] : args.field
+  if (typeof field !== 'string' || !isTextKey(collection, field)) {
+    throw new BoardCommandError(
+      'invalid-argument',
+      `field: ${collection} has the text fields ${TEXT_KEYS[collection].join(', ')}`,
+      'field',
+    )
   }
+  return { collection, id: checkId(args.id, 'id'), field }
 }
 
-function tooLong(field: string, max = MAX_TEXT_LENGTH): never {
-  throw new BoardCommandError(
-    'invalid-argument',
-    `${field}: the text would exceed ${max} characters`,
-    field,
-  )
-}
-
-/**
- * Inserts are sanitised like whole values, so a delta cannot smuggle in what `setText` would
- * drop. Lengths are counted after sanitising: they are what the text will really hold.
- */
-function checkDelta(value: unknown, length: number, collection: TextRoot): TextDeltaOp[] {
-  const clean = multiline(collection) ? sanitizeMultiline : sanitizeLine
-  const max = maxLength(collection)
-  if (!Array.isArray(value)) {
-    throw new BoardCommandError('invalid-argument', 'delta: must be an array of ops', 'delta')
-  }
-  let cursor = 0
-  let grown = length
-  return value.map((op: unknown, i): TextDeltaOp => {
-    const field = `delta[${i}]`
-    if (!isRecord(op)) throw new BoardCommandError('invalid-argument', `${field}: not an op`, field)
-    if (typeof op.insert === 'string') {
-      if (op.insert.length > max) tooLong(field, max)
-      const insert = clean(op.insert)
-      grown += insert.length
-      cursor += insert.length
-      if (grown > max) tooLong(field, max)
-      return { insert }
-    }
-    const isDelete = op.delete !== undefined
-    const n = checkInteger(isDelete ? op.delete : op.retain, field, 1, MAX_TEXT_LENGTH)
-    if (cursor + n > grown) {
-      throw new BoardCommandError(
-        'invalid-argument',
-        `${field}: runs past the end of the text`,
-        field,
-      )
-    }
-    if (isDelete) {
-      grown -= n
-      return { delete: n }
-    }
-    cursor += n
-    return { retain: n }
-  })
+/** The field's current length, without converting it (safe outside a transaction). */
+function lengthOf(entity: EntityMap, field: string): number {
+  const current = entity.get(field)
+  return current instanceof Y.Text || typeof current === 'string' ? current.length : 0
 }
 
 /**
@@ -110,10 +79,13 @@ export function editText(
   origin: unknown,
 ): void {
   const a = checkArgs(args, 'editText')
-  const { collection, id } = checkTarget(a)
-  const entity = requireEntity(doc, collection, id)
-  const delta = checkDelta(a.delta, textLength(entity, collection), collection)
-  doc.transact(() => textOf(entity, collection).applyDelta(delta), origin)
+  const target = checkTarget(a)
+  const entity = requireEntity(doc, target.collection, target.id)
+  const delta = checkDelta(a.delta, lengthOf(entity, target.field), {
+    multiline: multiline(target),
+    max: maxLength(target),
+  })
+  doc.transact(() => materializeText(entity, target.field).applyDelta(delta), origin)
 }
 
 /**
@@ -129,10 +101,11 @@ export function setText(
   origin: unknown,
 ): void {
   const a = checkArgs(args, 'setText')
-  const { collection, id } = checkTarget(a)
-  const text = multiline(collection) ? checkText(a.text, 'text') : checkLine(a.text, 'text')
-  const entity = requireEntity(doc, collection, id)
-  doc.transact(() => replaceText(textOf(entity, collection), text), origin)
+  const target = checkTarget(a)
+  const max = maxLength(target)
+  const text = multiline(target) ? checkText(a.text, 'text', max) : checkLine(a.text, 'text', max)
+  const entity = requireEntity(doc, target.collection, target.id)
+  doc.transact(() => replaceText(materializeText(entity, target.field), text), origin)
 }
 
 /**
@@ -151,9 +124,12 @@ export function insertNoteText(
   const index = checkInteger(a.index, 'index', 0, MAX_TEXT_LENGTH)
   const inserted = checkText(a.text, 'text')
   const entity = requireEntity(doc, 'notes', id)
-  const length = textLength(entity, 'notes')
-  if (length + inserted.length > MAX_TEXT_LENGTH) tooLong('text')
-  doc.transact(() => textOf(entity, 'notes').insert(Math.min(index, length), inserted), origin)
+  const length = lengthOf(entity, 'text')
+  if (length + inserted.length > MAX_TEXT_LENGTH) tooLong('text', MAX_TEXT_LENGTH)
+  doc.transact(
+    () => materializeText(entity, 'text').insert(Math.min(index, length), inserted),
+    origin,
+  )
 }
 
 /**
@@ -173,7 +149,7 @@ export function deleteNoteText(
   const count = checkInteger(a.length, 'length', 0, MAX_TEXT_LENGTH)
   const entity = requireEntity(doc, 'notes', id)
   doc.transact(() => {
-    const text = textOf(entity, 'notes')
+    const text = materializeText(entity, 'text')
     const from = Math.min(index, text.length)
     const n = Math.min(count, text.length - from)
     if (n > 0) text.delete(from, n)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readMeta } from '../../../core/board/read'
+import { SCHEMA_VERSION } from '../../../core/board/schema'
 import {
   revealNotes,
   revealVotes,
@@ -15,7 +16,7 @@ import { at, codeOf, newBoard, ORIGIN, recordUpdates } from './fixtures'
 describe('facilitation commands', () => {
   it('a fresh board has the documented defaults', () => {
     expect(readMeta(newBoard())).toEqual({
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
       title: '',
       phase: 'brainstorm',
       voteBudget: 5,

@@ -160,8 +160,11 @@ describe('editText on objective and KR titles', () => {
     expect(codeOf(edit({ collection: 'objectives', id: 'o1', delta: [null] }))).toBe(
       'invalid-argument:delta[0]',
     )
-    expect(codeOf(edit({ collection: 'initiatives', id: 'o1', delta: [] }))).toBe(
+    expect(codeOf(edit({ collection: 'votes', id: 'o1', delta: [] }))).toBe(
       'invalid-argument:collection',
+    )
+    expect(codeOf(edit({ collection: 'objectives', id: 'o1', field: 'owner', delta: [] }))).toBe(
+      'invalid-argument:field',
     )
     expect(codeOf(edit({ collection: 'keyResults', id: 'o1', delta: [{ insert: 'x' }] }))).toBe(
       'not-found:id',
