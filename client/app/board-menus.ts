@@ -13,10 +13,26 @@ interface MenuState {
   readonly toggle: (menu: BoardMenu) => void
 }
 
-/** A top-bar button that opens its popover below it; one menu is open at a time. */
+/**
+ * A top-bar button that opens its popover below it; one menu is open at a time. Esc or a click
+ * anywhere outside closes it, as every popover people know does: the click lands on a
+ * transparent backdrop under the popover, so it does not also press what lies beneath.
+ */
 function menu(state: MenuState, name: BoardMenu, label: string, popover: () => TemplateResult) {
   const open = state.open === name
-  return html`<div class="menu">
+  const close = () => {
+    if (state.open === name) state.toggle(name)
+  }
+  return html`<div
+    class="menu"
+    @keydown=${(e: KeyboardEvent) => {
+      if (e.key === 'Escape' && open) {
+        e.stopPropagation()
+        close()
+      }
+    }}
+  >
+    ${open ? html`<div class="backdrop" data-testid="menu-backdrop" @click=${close}></div>` : null}
     <button
       aria-expanded=${open ? 'true' : 'false'}
       data-testid=${`${name}-button`}
@@ -35,10 +51,8 @@ export function shareMenu(state: MenuState, links: ShareLinks) {
     'Share',
     () =>
       html`<div class="popover" role="dialog" aria-label="Share links">
-        <label for="edit-link">Edit link: anyone with it can change the board</label>
-        <input id="edit-link" readonly .value=${links.edit} data-share="edit" @focus=${select} />
-        <label for="view-link">View link: read-only, sees presence</label>
-        <input id="view-link" readonly .value=${links.view} data-share="view" @focus=${select} />
+        ${linkRow('edit', 'Edit link: anyone with it can change the board', links.edit)}
+        ${linkRow('view', 'View link: read-only, sees presence', links.view)}
       </div>`,
   )
 }
@@ -65,7 +79,33 @@ export function exportMenu(state: MenuState, actions: ExportActions) {
   )
 }
 
-/** A link field selects itself, so copying it is one keystroke. */
+/** A link field selects itself, so copying it is one keystroke; its Copy button is one click. */
+function linkRow(kind: 'edit' | 'view', label: string, link: string) {
+  return html`<label for=${`${kind}-link`}>${label}</label>
+    <div class="link-row">
+      <input id=${`${kind}-link`} readonly .value=${link} data-share=${kind} @focus=${select} />
+      <button data-testid=${`copy-${kind}-link`} @click=${(e: Event) => copy(e, link)}>Copy</button>
+    </div>`
+}
+
 function select(event: FocusEvent): void {
   ;(event.target as HTMLInputElement).select()
+}
+
+/**
+ * The clipboard API needs a secure context and permission; where it is refused the field is
+ * selected instead, so Ctrl+C still copies, and the button says which happened.
+ */
+async function copy(event: Event, link: string): Promise<void> {
+  const button = event.currentTarget as HTMLButtonElement
+  const input = button.previousElementSibling as HTMLInputElement | null
+  try {
+    await navigator.clipboard.writeText(link)
+    button.textContent = 'Copied'
+  } catch (_error) {
+    input?.focus()
+    input?.select()
+    button.textContent = 'Press Ctrl+C'
+  }
+  setTimeout(() => (button.textContent = 'Copy'), 2000)
 }

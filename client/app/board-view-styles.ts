@@ -20,7 +20,8 @@ export const boardViewStyles = css`
     border-bottom: 1px solid var(--sb-line);
     flex-wrap: wrap;
     position: relative;
-    z-index: 3;
+    /* Above the OKR workspace (4) and the notice (6), so the top bar's popovers open over them. */
+    z-index: 8;
   }
   .home {
     font-weight: 800;
@@ -49,6 +50,20 @@ export const boardViewStyles = css`
   .menu {
     position: relative;
   }
+  .menu .backdrop {
+    position: fixed;
+    inset: 0;
+    z-index: 19;
+  }
+  .menu > button {
+    position: relative;
+    z-index: 20;
+  }
+  .link-row {
+    display: flex;
+    gap: 6px;
+    align-items: center;
+  }
   .popover {
     position: absolute;
     right: 0;
@@ -60,7 +75,7 @@ export const boardViewStyles = css`
     width: 320px;
     display: grid;
     gap: 8px;
-    z-index: 5;
+    z-index: 21;
   }
   .popover label {
     font-size: 0.8rem;

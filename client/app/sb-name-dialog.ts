@@ -106,12 +106,14 @@ export class SbNameDialog extends LitElement {
   }
 
   #submit(event: SubmitEvent): void {
+    // The page removes this element on name-change, in the middle of the form's own submission,
+    // which the browser then reports as "Form submission canceled because the form is not
+    // connected": close the dialog here instead of letting method="dialog" do it afterwards.
+    event.preventDefault()
     const input = this.renderRoot.querySelector('input')
     const name = cleanName(input?.value ?? '')
-    if (name === '') {
-      event.preventDefault()
-      return
-    }
+    if (name === '') return
+    this.renderRoot.querySelector('dialog')?.close()
     this.dispatchEvent(
       new CustomEvent('name-change', { detail: name, bubbles: true, composed: true }),
     )

@@ -21,13 +21,15 @@ export interface InlineEditorOptions {
   readonly newUndoStep?: () => void
   /** Frame titles are one line: Enter finishes instead of breaking the line. */
   readonly singleLine: boolean
-  readonly onClose: () => void
+  /** `escaped` when the person pressed Esc (cancel), not Enter or a click elsewhere. */
+  readonly onClose: (how: { readonly escaped: boolean }) => void
 }
 
 export class InlineEditor {
   readonly textarea: HTMLTextAreaElement
   private readonly binding: TextFieldBinding
   private closed = false
+  private escaped = false
 
   constructor(
     parent: ParentNode,
@@ -71,7 +73,7 @@ export class InlineEditor {
     this.binding.destroy()
     this.textarea.removeEventListener('blur', this.close)
     this.textarea.remove()
-    this.opts.onClose()
+    this.opts.onClose({ escaped: this.escaped })
   }
 
   private readonly onKeyDown = (e: KeyboardEvent): void => {
@@ -82,6 +84,7 @@ export class InlineEditor {
       (e.key === 'Enter' && (this.opts.singleLine || e.metaKey || e.ctrlKey))
     ) {
       e.preventDefault()
+      this.escaped = e.key === 'Escape'
       this.close()
     }
   }
@@ -95,7 +98,7 @@ export function openTextEditor(
   board: BoardController,
   parent: ParentNode,
   target: TextTarget & { readonly collection: 'notes' | 'groups' },
-  onClose: () => void,
+  onClose: InlineEditorOptions['onClose'],
 ): InlineEditor | null {
   const { doc, origin } = board.session
   const text = getText(doc, target.collection, target.id)

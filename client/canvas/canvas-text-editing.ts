@@ -28,10 +28,14 @@ export class CanvasTextEditing {
     else this.editTitle(id)
   }
 
-  editNote(id: string): void {
+  /**
+   * `fresh`: the note was just made to be typed into. Esc on it while still empty takes it away
+   * again, as Miro and FigJam do, instead of leaving a blank card behind.
+   */
+  editNote(id: string, fresh = false): void {
     const note = this.host.scene?.note(id)
     if (!note || note.look.hidden) return
-    this.open(id, 'note', note.look.color)
+    this.open(id, 'note', note.look.color, fresh)
   }
 
   editTitle(id: string): void {
@@ -66,13 +70,16 @@ export class CanvasTextEditing {
     if (screen) editor.view.position(screen, scene.viewport.scale, look.padding, look.fontSize)
   }
 
-  private open(id: string, kind: Kind, background: string): void {
+  private open(id: string, kind: Kind, background: string, fresh = false): void {
     const board = this.host.link?.board
     if (!board || !this.host.canEdit) return
     this.editor?.view.close()
     const collection = kind === 'note' ? 'notes' : 'groups'
-    const view = openTextEditor(board, this.host.renderRoot, { collection, id }, () => {
+    const view = openTextEditor(board, this.host.renderRoot, { collection, id }, ({ escaped }) => {
       if (this.editor?.view === view) this.editor = null
+      if (fresh && escaped && view?.textarea.value.trim() === '') {
+        this.host.link?.act((a) => a.delete([id]))
+      }
       this.host.element.focus({ preventScroll: true })
     })
     if (!view) return

@@ -205,7 +205,7 @@ export class PointerGestures {
     const id = link.act((a) => a.createNoteAt(p))
     if (id) {
       this.host.setSelection([id])
-      this.host.editing.editNote(id)
+      this.host.editing.editNote(id, true)
     }
   }
 }

@@ -36,7 +36,8 @@ export class SbPhaseBar extends LitElement {
     button {
       cursor: pointer;
     }
-    button:hover {
+    /* Only the other steps darken on hover: the current one is dark already, text white. */
+    button:not([aria-current='step']):hover {
       color: var(--sb-ink);
     }
     [aria-current='step'] {

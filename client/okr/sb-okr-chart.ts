@@ -77,6 +77,8 @@ export class SbOkrChart extends LitElement {
     const first = model.series[0]
     const anchor = model.expected?.[0]
     const line = anchor && first && first.at > anchor.at ? [anchor, ...model.series] : model.series
+    // The value labels sit inside the plot, left-aligned: right-aligned left of the axis, a long
+    // figure (1,250,000) ran past the chart's edge and was cut off.
     return html`<svg
       viewBox="0 0 ${BOX.width} ${BOX.height}"
       role="img"
@@ -92,8 +94,8 @@ export class SbOkrChart extends LitElement {
         <text x=${BOX.width - BOX.pad} y=${s.y(model.target) - 3} text-anchor="end">
           target ${formatAmount(model.target)}
         </text>
-        <text x=${BOX.pad - 4} y=${bottom} text-anchor="end">${formatAmount(s.minValue)}</text>
-        <text x=${BOX.pad - 4} y=${BOX.pad + 8} text-anchor="end">${formatAmount(s.maxValue)}</text>
+        <text class="y-label" x=${BOX.pad + 4} y=${bottom - 4}>${formatAmount(s.minValue)}</text>
+        <text class="y-label" x=${BOX.pad + 4} y=${BOX.pad + 10}>${formatAmount(s.maxValue)}</text>
         <text x=${BOX.pad} y=${BOX.height - 8}>${formatDay(s.minAt)}</text>
         <text x=${BOX.width - BOX.pad} y=${BOX.height - 8} text-anchor="end">${formatDay(s.maxAt)}</text>
         ${model.expected ? svg`<polyline class="expected" points=${polyline(model.expected, s)} />` : null}
