@@ -1,5 +1,5 @@
 /**
- * The board screen: top bar (title, phases, timer, presence, status, share, export), the
+ * The board screen: top bar (title, settings, phases, timer, presence, status, share, export), the
  * canvas, the facilitation side panel, the list mirror of every note and group, the OKR
  * workspace drawn over the canvas, and the board's notice.
  */
@@ -17,6 +17,7 @@ import { boardViewStyles } from './board-view-styles'
 import { buttonStyles } from './button-styles'
 import { exportMenu, shareMenu, type BoardMenu, type ShareLinks } from './board-menus'
 import './sb-board-title'
+import './sb-board-settings'
 import './sb-board-notice'
 import './sb-status-chip'
 import './sb-avatars'
@@ -100,6 +101,7 @@ export class SbBoardView extends LitElement {
     const menus = { open: this.menu, toggle: this.#toggleMenu }
     return html`<a class="home" href="/" @click=${this.#home} aria-label="Stretchboard home">◧</a>
       <sb-board-title .fallback=${this.cachedTitle}></sb-board-title>
+      <sb-board-settings></sb-board-settings>
       ${board.canEdit ? null : html`<span class="role" data-testid="view-only">View only</span>`}
       ${!board.canEdit && this.canSwitchToEdit ? this.#switchToEdit() : null}
       <div class="views" role="group" aria-label="View">

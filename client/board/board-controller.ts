@@ -16,6 +16,7 @@ import type { Diagnostic, EpochMs } from '../../core/okr/okr-model'
 import { readBoard, readMeta } from '../../core/board/read'
 import { boardRoots, getMeta } from '../../core/board/schema'
 import { exportOkrs, type OkrExport } from '../../core/export/export-model'
+import { chooseCycle, cyclesOf, inCycle, type CycleOption } from '../../core/export/cycle'
 import type { BoardSession, Identity, Role } from './board-context'
 import { readPeers, type Peer } from './peers'
 import { lintBoard } from './lint-board'
@@ -60,8 +61,17 @@ export class BoardController extends EventTarget {
   #metaVersion = 0
   #snapshot: { version: number; value: BoardSnapshot } | null = null
   #meta: { version: number; value: BoardMeta } | null = null
-  #okrs: { version: number; now: EpochMs; value: OkrExport } | null = null
-  #lint: { version: number; value: Diagnostic[] } | null = null
+  #okrs: { version: number; now: EpochMs; cycle: unknown; value: OkrExport } | null = null
+  #lint: { snapshot: BoardSnapshot; value: Diagnostic[] } | null = null
+  /** The cycle this person picked in the switcher; null follows the board's current cycle. */
+  #cycleChoice: string | null = null
+  #cycle: {
+    version: number
+    choice: string | null
+    cycles: CycleOption[]
+    cycle: CycleOption | null
+    snapshot: BoardSnapshot
+  } | null = null
   #derived = new WeakMap<
     (doc: BoardSession['doc']) => unknown,
     { version: number; value: unknown }
@@ -139,19 +149,58 @@ export class BoardController extends EventTarget {
     return this.#meta.value
   }
 
-  /** The OKR set with every figure, as the dashboard, exports and retro show it. */
+  #cycleState() {
+    const cached = this.#cycle
+    if (cached?.version === this.#version && cached.choice === this.#cycleChoice) return cached
+    const cycles = cyclesOf(this.snapshot)
+    const cycle = chooseCycle(cycles, this.#cycleChoice)
+    const snapshot = inCycle(this.snapshot, cycle?.label ?? null)
+    this.#cycle = { version: this.#version, choice: this.#cycleChoice, cycles, cycle, snapshot }
+    return this.#cycle
+  }
+
+  /** The board's OKR cycles, latest first (the board's own is `current`). */
+  get cycles(): readonly CycleOption[] {
+    return this.#cycleState().cycles
+  }
+
+  /** The cycle every OKR view shows: the one picked, else the board's current one. */
+  get cycle(): CycleOption | null {
+    return this.#cycleState().cycle
+  }
+
+  /** Shows another cycle in every OKR view (this person only); null follows the board's. */
+  setCycle(label: string | null): void {
+    if (label === this.#cycleChoice) return
+    this.#cycleChoice = label
+    this.#changed()
+  }
+
+  /** The snapshot narrowed to the cycle in view: its objectives, key results and check-ins. */
+  get cycleSnapshot(): BoardSnapshot {
+    return this.#cycleState().snapshot
+  }
+
+  /** The OKR set of the cycle in view with every figure, as the dashboard, exports and retro show it. */
   get okrs(): OkrExport {
     const cached = this.#okrs
-    if (cached?.version === this.#version && cached.now === this.#now) return cached.value
-    const value = exportOkrs(this.snapshot, { now: this.#now })
-    this.#okrs = { version: this.#version, now: this.#now, value }
+    this.#cycleState()
+    if (
+      cached?.version === this.#version &&
+      cached.now === this.#now &&
+      cached.cycle === this.#cycle
+    )
+      return cached.value
+    const value = exportOkrs(this.cycleSnapshot, { now: this.#now })
+    this.#okrs = { version: this.#version, now: this.#now, cycle: this.#cycle, value }
     return value
   }
 
-  /** The quality checklist's findings, computed once for every panel that shows them. */
+  /** The quality checklist's findings for the cycle in view, computed once for every panel. */
   get diagnostics(): readonly Diagnostic[] {
-    if (this.#lint?.version !== this.#version) {
-      this.#lint = { version: this.#version, value: lintBoard(this.snapshot) }
+    const snapshot = this.cycleSnapshot
+    if (this.#lint?.snapshot !== snapshot) {
+      this.#lint = { snapshot, value: lintBoard(snapshot) }
     }
     return this.#lint.value
   }

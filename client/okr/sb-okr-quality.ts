@@ -55,7 +55,7 @@ export class SbOkrQuality extends LitElement {
   override render() {
     const board = this.#board.board
     if (board === undefined) return null
-    const model = qualityModel(board.snapshot, board.diagnostics)
+    const model = qualityModel(board.cycleSnapshot, board.diagnostics)
     return html`<h2>Quality checklist</h2>
       <p class="hint" data-testid="quality-summary">${model.summary}</p>
       ${

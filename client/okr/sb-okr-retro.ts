@@ -5,14 +5,10 @@
  * from.
  */
 import { LitElement, css, html } from 'lit'
-import {
-  RETRO_QUESTIONS,
-  carryForward,
-  nextTimeframe,
-  readCarriedFrom,
-  setRetroAnswer,
-} from '../../core/board/commands/retro'
+import { RETRO_QUESTIONS, readCarriedFrom, setRetroAnswer } from '../../core/board/commands/retro'
 import type { Timeframe } from '../../core/okr/okr-model'
+import { carryIntoCycle } from '../../core/board/commands/cycle-carry'
+import { cycleAfter } from '../../core/okr/cycles'
 import { formatTimeframe } from '../../core/okr/timeframe'
 import type { ExportedObjective } from '../../core/export/export-model'
 import type { BoardController } from '../board/board-controller'
@@ -87,7 +83,8 @@ export class SbOkrRetro extends LitElement {
     const board = this.#board.board
     if (board === undefined) return null
     const choices = timeframeChoices(board.snapshot)
-    const choice = chooseTimeframe(choices, this.chosen, board.now)
+    // The workspace's cycle switcher and this picker show one cycle: every figure is of it.
+    const choice = chooseTimeframe(choices, board.cycle?.label ?? null, board.now)
     if (choice === null) {
       return html`<p class="empty" data-testid="retro-empty">
         Give the objectives a timeframe (or the board one) to hold a retrospective for it.
@@ -99,7 +96,7 @@ export class SbOkrRetro extends LitElement {
           >for
           <select
             data-testid="retro-timeframe"
-            @change=${(e: Event) => (this.chosen = (e.target as HTMLSelectElement).value)}
+            @change=${(e: Event) => board.setCycle((e.target as HTMLSelectElement).value)}
           >
             ${choices.map(
               (c) =>
@@ -169,7 +166,7 @@ export class SbOkrRetro extends LitElement {
   }
 
   #carry(board: BoardController, choice: TimeframeChoice) {
-    const next = nextTimeframe(choice.timeframe)
+    const next = cycleAfter(choice.timeframe)
     const nextLabel = formatTimeframe(next)
     const snapshot = board.snapshot
     const titles = new Map(snapshot.objectives.map((o) => [o.id, o.title]))
@@ -225,7 +222,7 @@ export class SbOkrRetro extends LitElement {
     timeframe: Timeframe,
   ): void {
     const chosen = open.filter((u) => !this.skipped.has(u.objectiveId))
-    const report = board.run(carryForward, {
+    const report = board.run(carryIntoCycle, {
       objectiveIds: chosen.map((u) => u.objectiveId),
       keyResultIds: chosen.flatMap((u) => u.keyResultIds),
       timeframe,

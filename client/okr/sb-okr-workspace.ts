@@ -5,11 +5,16 @@
  *
  * Mounted next to the board (the "OKRs" tab of sb-board-view). Following a key result back to
  * its sticky notes asks the canvas through `board.focusNotes`.
+ *
+ * The cycle switcher picks the OKR cycle (quarter) every panel shows, for this person only: it
+ * starts on the board's current cycle, so after "Carry forward" the old and the new quarter
+ * never mix in one view, figure or export.
  */
 import { LitElement, css, html } from 'lit'
 import { BoardConsumer } from '../board/board-consumer'
 import { okrStyles } from './okr-styles'
 import { OKR_TABS, type OkrTab } from './workspace-tabs'
+import { cycleKey, cycleSwitcher } from './cycle-switcher'
 import './sb-okr-convert'
 import './sb-okr-editor'
 import './sb-okr-quality'
@@ -30,6 +35,8 @@ export class SbOkrWorkspace extends LitElement {
 
   /** The toolbar depends only on whether the board is open and may be edited. */
   readonly #board = new BoardConsumer(this, (b) => b.canEdit)
+  /** …and on the cycles to switch between. */
+  readonly #cycles = new BoardConsumer(this, cycleKey)
 
   constructor() {
     super()
@@ -104,6 +111,7 @@ export class SbOkrWorkspace extends LitElement {
             </button>`,
         )}
         <span class="spacer"></span>
+        ${this.#cycles.board ? cycleSwitcher(this.#cycles.board) : null}
         ${
           board.canEdit
             ? html`<button
