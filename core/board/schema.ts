@@ -19,6 +19,8 @@ export const ROOTS = [
   'keyResults',
   'checkIns',
   'initiatives',
+  // User id → { name, color } (core/board/members.ts); absent on older boards, read as none.
+  'members',
 ] as const
 export type Root = (typeof ROOTS)[number]
 

@@ -17,6 +17,7 @@ import {
   resolveOwner,
 } from '../../../core/board/members'
 import { readBoard } from '../../../core/board/read'
+import { boardRoots } from '../../../core/board/schema'
 import { codeOf, newBoard, ORIGIN, recordUpdates } from './fixtures'
 
 const ANA = { id: 'u-ana', name: 'Ana', color: '#e11d48' }
@@ -118,6 +119,11 @@ describe('readMembers with what a peer may have written', () => {
       root.set('u-eve', { name: 'Eve', color: 'red;background:url(x)', extra: { deep: [1] } })
     })
     expect(readMembers(doc)).toEqual([ANA, { id: 'u-eve', name: 'Eve', color: '#6b7280' }])
+  })
+
+  it('is a board root, so views observing the board repaint on a join or rename', () => {
+    const doc = newBoard()
+    expect(boardRoots(doc)).toContain(getMembers(doc))
   })
 
   it('a root taken by another Y type reads as none and refuses writes', () => {
