@@ -186,6 +186,10 @@ export const TASK_VERBS: ReadonlySet<string> = new Set([
   'adopt',
   'replace',
   'upgrade',
+  // A move or switch to another system is work done ("Move billing to Java 21"), not a result.
+  'move',
+  'switch',
+  'port',
   'train',
   'standardize',
   'standardise',
