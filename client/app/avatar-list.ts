@@ -1,18 +1,17 @@
 /** Who the avatar row shows: the first few people as initials, the rest as "+n". */
+import { initials as memberInitials } from '../../core/board/members'
 import type { Peer } from '../board/peers'
 import { displayName } from '../canvas/presence-state'
 
 /** More faces than this crowd the top bar; the rest are counted. */
 export const MAX_SHOWN = 6
 
+/**
+ * The same initials as owner avatars (core/board/members.ts): "Fiona (facilitator)" is "FF",
+ * not "F(". Someone who has not chosen a name yet shows none.
+ */
 export function initials(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean)
-  const letters = words.length > 1 ? [words[0], words[words.length - 1]] : [name.trim()]
-  return letters
-    .map((word) => Array.from(word ?? '')[0] ?? '')
-    .join('')
-    .slice(0, 2)
-    .toUpperCase()
+  return name.trim() === '' ? '' : memberInitials(name)
 }
 
 export interface Avatar {

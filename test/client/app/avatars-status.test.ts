@@ -18,6 +18,8 @@ describe('avatars', () => {
     expect(initials('  ben  van der okafor ')).toBe('BO')
     expect(initials('zoë')).toBe('Z')
     expect(initials('')).toBe('')
+    expect(initials('Fiona (facilitator)')).toBe('FF')
+    expect(initials('"Ada" Lovelace!')).toBe('AL')
   })
 
   it('title each face with name, role, self and pointing', () => {
