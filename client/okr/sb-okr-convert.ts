@@ -87,6 +87,10 @@ export class SbOkrConvert extends LitElement {
         font-size: 0.8rem;
         margin: 2px 0;
       }
+      /* The workspace's labelled inputs fill their label; a tick box sits beside its title. */
+      .objective label.row > input[type='checkbox'] {
+        width: auto;
+      }
       .removed li {
         display: flex;
         gap: 8px;
