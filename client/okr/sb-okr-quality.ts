@@ -13,6 +13,7 @@ import type { Diagnostic } from '../../core/okr/okr-model'
 import { BoardConsumer } from '../board/board-consumer'
 import { newId } from '../board/ids'
 import { okrStyles } from './okr-styles'
+import { ownerFromText } from './owner-picker'
 import {
   fixFor,
   qualityModel,
@@ -172,17 +173,24 @@ export class SbOkrQuality extends LitElement {
       }`
   }
 
+  /**
+   * Owners are member ids where they can be (core/board/members.ts), so "Assign to me" and a
+   * typed member's name stay that person through a rename; anyone else stays typed text.
+   */
   #ownerFix(assign: (owner: string) => void) {
-    const me = this.#board.board?.identity.name ?? ''
+    // Read when used: the panel may not repaint when someone joins.
+    const members = () => this.#board.board?.snapshot.members ?? []
+    const me = this.#board.board?.identity
+    const mine = () => (me && members().some((m) => m.id === me.id) ? me.id : (me?.name ?? ''))
     return html`<span class="row">
-      <button @click=${() => assign(me)} ?disabled=${!me}>Assign to me</button>
+      <button @click=${() => assign(mine())} ?disabled=${!me?.name}>Assign to me</button>
       <input
         class="owner"
         placeholder="or type a name"
         aria-label="Owner"
         @keydown=${(e: KeyboardEvent) => {
-          const value = (e.target as HTMLInputElement).value.trim()
-          if (e.key === 'Enter' && value) assign(value)
+          const owner = ownerFromText((e.target as HTMLInputElement).value, members())
+          if (e.key === 'Enter' && owner !== null) assign(owner)
         }}
       />
     </span>`

@@ -35,6 +35,7 @@ function seed(doc: Y.Doc): void {
   for (const [id, title, order] of [
     ['k1', 'Cut churn from 8% to 5%', 0],
     ['k2', 'Raise NPS from 32 to 45', 1],
+    ['k3', 'Answer 90% of tickets within a day', 2],
   ] as const) {
     createKeyResult(doc, { id, objectiveId: 'o1', title, start: 0, target: 10, order }, SEED)
   }
@@ -72,7 +73,7 @@ beforeAll(async () => {
   await waitFor(
     () => {
       const room = server.relay.rooms.get(board.id)
-      return room !== null && readBoard(room.doc).keyResults.length === 2
+      return room !== null && readBoard(room.doc).keyResults.length === 3
     },
     { what: 'server has the seeded key results' },
   )
@@ -177,5 +178,12 @@ describe('members and the owners that pick them', () => {
       'Dana',
     ])
     expect(await pageB.getByTestId('dash-kr-k2').textContent()).toContain('Dana')
+  })
+
+  it('“Assign to me” in the quality panel assigns the member, so it follows a rename', async () => {
+    await pageB.getByTestId('okr-tab-quality').click()
+    await pageB.getByTestId('quality-kr-k3').getByRole('button', { name: 'Assign to me' }).click()
+    await waitFor(() => ownerOf('k3') === memberId('Benjamin Okafor'), { what: 'k3 owned by Ben' })
+    await expect.poll(() => shownOwner(pageA, 'k3')).toBe('Benjamin Okafor')
   })
 })
