@@ -18,7 +18,7 @@ import { EditorCard } from './editor-card'
 import { keyResultDeleteQuestion } from './delete-questions'
 import { stretchedFrom } from './quality-model'
 import { enumOptions, field, input, selectField } from './editor-fields'
-import { editorStyles, findings } from './editor-parts'
+import { editorStyles, findings, ownerField } from './editor-parts'
 import {
   checkInSummary,
   measuredText,
@@ -33,7 +33,6 @@ import {
   parseAnyText,
   parseGradingInput,
   parseNumberInput,
-  parseOwner,
   parseTitle,
 } from './parse-input'
 import './sb-okr-initiatives'
@@ -182,13 +181,13 @@ export class SbOkrKeyResult extends EditorCard<KeyResultCard, KeyResultFields> {
     ${this.#number('start', 'Start', measuredText(kr, kr.start), disabled)}
     ${this.#number('target', targetLabel(kr.calculation), measuredText(kr, kr.target), disabled)}
     ${this.#enums(kr, disabled)} ${this.#number('weight', 'Weight', String(kr.weight), disabled)}
-    ${field(this.form, 'Owner', {
-      key: 'owner',
-      value: kr.owner ?? '',
-      parse: parseOwner,
+    ${ownerField({
+      label: 'Key result owner',
+      value: kr.owner,
+      members: this.card?.members ?? [],
       commit: (owner) => update({ owner }),
-      placeholder: 'Who checks in?',
       disabled,
+      testid: `kr-owner-${kr.id}`,
     })}
     ${field(
       this.form,
