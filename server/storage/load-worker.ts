@@ -1,10 +1,13 @@
 /**
  * Worker thread for server/storage/off-thread-load.ts: the CPU-heavy half of loading and
- * compacting a big board, away from the event loop every board on the node shares. Input and
- * output are plain bytes; nothing here touches storage or sockets.
+ * compacting a big board, away from the event loop every board on the node shares. Loads take
+ * and give plain bytes; a stored compaction opens the SQLite file on a connection of this
+ * thread's own and writes the snapshot itself, so the rows never cross to the main thread.
  */
 import { parentPort } from 'node:worker_threads'
 import * as Y from 'yjs'
+import { compactBoard } from './compaction'
+import { SqliteStore, type SqliteTarget } from './sqlite-store'
 import { splitState } from './state-pieces'
 import type { WorkerReply, WorkerRequest } from './off-thread-load'
 
@@ -22,20 +25,39 @@ function rebuild(parts: readonly Uint8Array[]): { doc: Y.Doc; skipped: number } 
   return { doc, skipped }
 }
 
-parentPort?.on('message', (request: WorkerRequest) => {
-  let reply: WorkerReply
-  try {
-    const { doc, skipped } = rebuild(request.parts)
-    // A split also returns the whole state last (the room's reply to first-time joiners).
-    const result =
-      request.kind === 'split'
-        ? [...splitState(doc, request.maxStructs), Y.encodeStateAsUpdate(doc)]
-        : [Y.encodeStateAsUpdate(doc)]
-    doc.destroy()
-    reply = { id: request.id, ok: true, result, skipped }
-  } catch (error) {
-    reply = { id: request.id, ok: false, error: String(error) }
+/** One connection per file for the worker's life (it exits when idle, closing them). */
+const stores = new Map<string, SqliteStore>()
+
+function storeFor(target: SqliteTarget): SqliteStore {
+  let store = stores.get(target.file)
+  if (store === undefined) {
+    store = new SqliteStore(target.file, target.options)
+    stores.set(target.file, store)
   }
-  const transfer = reply.ok ? reply.result.map((bytes) => bytes.buffer as ArrayBuffer) : []
-  parentPort?.postMessage(reply, transfer)
+  return store
+}
+
+async function answer(request: WorkerRequest): Promise<WorkerReply> {
+  if (request.kind === 'compact-stored') {
+    // A corrupt row makes compactBoard throw before it writes: the rows stay, as in-thread.
+    const compaction = await compactBoard(storeFor(request.target), request.boardId)
+    return { id: request.id, ok: true, result: [], skipped: 0, compaction }
+  }
+  const { doc, skipped } = rebuild(request.parts)
+  // A split also returns the whole state last (the room's reply to first-time joiners).
+  const result =
+    request.kind === 'split'
+      ? [...splitState(doc, request.maxStructs), Y.encodeStateAsUpdate(doc)]
+      : [Y.encodeStateAsUpdate(doc)]
+  doc.destroy()
+  return { id: request.id, ok: true, result, skipped }
+}
+
+parentPort?.on('message', (request: WorkerRequest) => {
+  void answer(request)
+    .catch((error: unknown): WorkerReply => ({ id: request.id, ok: false, error: String(error) }))
+    .then((reply) => {
+      const transfer = reply.ok ? reply.result.map((bytes) => bytes.buffer as ArrayBuffer) : []
+      parentPort?.postMessage(reply, transfer)
+    })
 })

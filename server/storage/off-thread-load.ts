@@ -13,7 +13,8 @@ import { createRequire } from 'node:module'
 import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { Logger } from '../log'
-import { mergeInThread } from './compaction'
+import { mergeInThread, type CompactionResult } from './compaction'
+import type { SqliteTarget } from './sqlite-store'
 import { DEFAULT_PIECE_STRUCTS } from './state-pieces'
 
 export type WorkerRequest =
@@ -24,6 +25,12 @@ export type WorkerRequest =
       readonly maxStructs: number
     }
   | { readonly id: number; readonly kind: 'compact'; readonly parts: Uint8Array[] }
+  | {
+      readonly id: number
+      readonly kind: 'compact-stored'
+      readonly target: SqliteTarget
+      readonly boardId: string
+    }
 
 export type WorkerReply =
   | {
@@ -31,6 +38,8 @@ export type WorkerReply =
       readonly ok: true
       readonly result: Uint8Array[]
       readonly skipped: number
+      /** A compact-stored request's outcome (the worker wrote the snapshot itself). */
+      readonly compaction?: CompactionResult
     }
   | { readonly id: number; readonly ok: false; readonly error: string }
 
@@ -57,6 +66,12 @@ export interface StateLoader {
   pieces(parts: readonly Uint8Array[]): Promise<LoadPieces>
   /** The merged, garbage-collected state of `parts` (a compaction snapshot). */
   compact(parts: readonly Uint8Array[]): Promise<Uint8Array>
+  /**
+   * Compacts a board in a SQLite file on a connection of the worker's own: it reads the rows,
+   * merges them and writes the snapshot, and only the outcome comes back. Null when the
+   * worker is unavailable.
+   */
+  compactStored?(target: SqliteTarget, boardId: string): Promise<CompactionResult | null>
   close(): Promise<void>
 }
 
@@ -135,6 +150,11 @@ export class WorkerLoader implements StateLoader {
       if (snapshot !== undefined) return snapshot
     }
     return this.#fallback.compact(parts)
+  }
+
+  async compactStored(target: SqliteTarget, boardId: string): Promise<CompactionResult | null> {
+    const reply = await this.#ask((id) => ({ id, kind: 'compact-stored', target, boardId }))
+    return reply?.compaction ?? null
   }
 
   async close(): Promise<void> {

@@ -10,6 +10,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
+import type { CompactionResult } from './compaction'
 import type { BoardRecord, BoardStore, StoreStats, StoredDoc } from './store'
 import {
   BoardExistsError,
@@ -41,6 +42,12 @@ export interface SqliteStoreOptions {
   readonly maxBytes?: number
 }
 
+/** What another connection needs to open the same database (a worker thread's compaction). */
+export interface SqliteTarget {
+  readonly file: string
+  readonly options: SqliteStoreOptions
+}
+
 export class SqliteStore implements BoardStore {
   readonly #db: Database.Database
   readonly #sql: Statements
@@ -50,6 +57,10 @@ export class SqliteStore implements BoardStore {
     (boardId: string, snapshot: Uint8Array, upToSeq: number) => void
   >
   #closed = false
+  readonly #target: SqliteTarget | null
+  readonly #busyTimeoutMs: number
+  /** Compactions writing this file from another connection right now (compactElsewhere). */
+  #otherWriters = 0
 
   /** @param file path of the database file (its folder is created), or ':memory:' for tests */
   constructor(file: string, options: SqliteStoreOptions = {}) {
@@ -80,6 +91,8 @@ export class SqliteStore implements BoardStore {
       throw error
     }
     const sql = prepare(db)
+    this.#target = file === ':memory:' ? null : { file, options: { ...options, busyTimeoutMs } }
+    this.#busyTimeoutMs = busyTimeoutMs
     this.#db = db
     this.#sql = sql
 
@@ -114,12 +127,8 @@ export class SqliteStore implements BoardStore {
   async createBoard(record: BoardRecord): Promise<void> {
     const r = checkRecord(record)
     this.#open()
-    const inserted = this.#sql.insertBoard.run(
-      r.id,
-      r.title,
-      r.createdAt,
-      r.editTokenHash,
-      r.viewTokenHash,
+    const inserted = await this.#write(() =>
+      this.#sql.insertBoard.run(r.id, r.title, r.createdAt, r.editTokenHash, r.viewTokenHash),
     )
     if (inserted.changes === 0) throw new BoardExistsError(r.id)
   }
@@ -136,14 +145,16 @@ export class SqliteStore implements BoardStore {
     checkTokenHash(editTokenHash, 'editTokenHash')
     checkTokenHash(viewTokenHash, 'viewTokenHash')
     this.#open()
-    return this.#sql.setTokens.run(editTokenHash, viewTokenHash, id).changes === 1
+    const set = await this.#write(() => this.#sql.setTokens.run(editTokenHash, viewTokenHash, id))
+    return set.changes === 1
   }
 
   async setTitle(id: string, title: string): Promise<void> {
     checkBoardId(id)
     checkTitle(title)
     this.#open()
-    if (this.#sql.setTitle.run(title, id).changes === 0) throw new UnknownBoardError(id)
+    const set = await this.#write(() => this.#sql.setTitle.run(title, id))
+    if (set.changes === 0) throw new UnknownBoardError(id)
   }
 
   async appendUpdate(boardId: string, update: Uint8Array): Promise<number> {
@@ -152,7 +163,7 @@ export class SqliteStore implements BoardStore {
     this.#open()
     // better-sqlite3 is synchronous: the transaction has committed when this returns, and
     // IMMEDIATE takes the write lock up front so a second process waits instead of deadlocking.
-    return this.#append.immediate(boardId, update)
+    return this.#write(() => this.#append.immediate(boardId, update))
   }
 
   async loadDoc(boardId: string): Promise<StoredDoc> {
@@ -167,7 +178,36 @@ export class SqliteStore implements BoardStore {
     checkUpdate(snapshot, 'snapshot')
     checkSeq(upToSeq)
     this.#open()
-    this.#compact.immediate(boardId, snapshot, upToSeq)
+    await this.#write(() => this.#compact.immediate(boardId, snapshot, upToSeq))
+  }
+
+  /**
+   * Has `compactor` compact a board of at least `minBytes` on a connection of its own (a
+   * worker thread), so neither reading the rows nor writing the merged snapshot (≈ 10 MB:
+   * 200 ms in one transaction) runs on the event loop. Resolves null when this store cannot
+   * (an in-memory database) or the board is smaller; the caller then compacts as before.
+   * Meanwhile this connection's writes do not wait for the other's lock on the event loop:
+   * they retry after a timer (`#write`).
+   */
+  async compactElsewhere(
+    boardId: string,
+    minBytes: number,
+    compactor: (target: SqliteTarget) => Promise<CompactionResult | null>,
+  ): Promise<CompactionResult | null> {
+    checkBoardId(boardId)
+    this.#open()
+    const target = this.#target
+    if (target === null || (this.#sql.storedBytes.get(boardId, boardId) as number) < minBytes) {
+      return null
+    }
+    if (this.#otherWriters++ === 0) this.#db.pragma('busy_timeout = 0')
+    try {
+      return await compactor(target)
+    } finally {
+      if (--this.#otherWriters === 0 && !this.#closed) {
+        this.#db.pragma(`busy_timeout = ${this.#busyTimeoutMs}`)
+      }
+    }
   }
 
   async pendingUpdates(boardId: string): Promise<{ count: number; bytes: number }> {
@@ -209,6 +249,34 @@ export class SqliteStore implements BoardStore {
   #open(): void {
     if (this.#closed) throw new StoreClosedError()
   }
+
+  /**
+   * Runs a write. While another connection compacts, the busy timeout is 0 and a write that
+   * finds the lock taken waits on a timer instead of sleeping inside SQLite, which would block
+   * every board on the node; it still gives up after the busy timeout, with SQLITE_BUSY.
+   */
+  async #write<T>(run: () => T): Promise<T> {
+    const deadline = performance.now() + this.#busyTimeoutMs
+    for (;;) {
+      try {
+        return run()
+      } catch (error) {
+        if (this.#otherWriters === 0 || !isBusy(error) || performance.now() >= deadline) {
+          throw error
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, WRITE_RETRY_MS))
+      this.#open()
+    }
+  }
+}
+
+/** Short against a compaction's write (20–200 ms), long against a spin. */
+const WRITE_RETRY_MS = 3
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY')
 }
 
 function migrate(db: Database.Database): void {
@@ -261,6 +329,13 @@ function prepare(db: Database.Database) {
        ON CONFLICT (board_id) DO UPDATE SET data = excluded.data, up_to_seq = excluded.up_to_seq`,
     ),
     deleteUpdates: db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?'),
+    // length() of a BLOB reads its size from the record header, not its pages.
+    storedBytes: db
+      .prepare(
+        `SELECT coalesce((SELECT sum(length(data)) FROM updates WHERE board_id = ?), 0)
+              + coalesce((SELECT length(data) FROM snapshots WHERE board_id = ?), 0)`,
+      )
+      .pluck(),
     pending: db.prepare(
       `SELECT count(*) AS count, coalesce(sum(length(data)), 0) AS bytes
        FROM updates WHERE board_id = ?`,

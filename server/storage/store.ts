@@ -11,6 +11,8 @@
  * `StoreClosedError` after close. Database failures (disk full, busy) propagate with the
  * driver's `code` (e.g. 'SQLITE_FULL'); nothing is stored when a call rejects.
  */
+import type { CompactionResult } from './compaction'
+import type { SqliteTarget } from './sqlite-store'
 
 /** What the server knows about a board apart from its Yjs content. Tokens are stored hashed. */
 export interface BoardRecord {
@@ -61,4 +63,15 @@ export interface BoardStore {
 
   stats(): Promise<StoreStats>
   close(): Promise<void>
+
+  /**
+   * Optional (SQLite files): compacts a board of at least `minBytes` through `compactor` on a
+   * connection of its own, off the event loop. Resolves null when it cannot; the caller then
+   * uses `loadDoc` and `compact`. The contract is `compact`'s.
+   */
+  compactElsewhere?(
+    boardId: string,
+    minBytes: number,
+    compactor: (target: SqliteTarget) => Promise<CompactionResult | null>,
+  ): Promise<CompactionResult | null>
 }
