@@ -226,12 +226,13 @@ export class Room {
       if (asked > MAX_FULL_SYNCS_PER_SOCKET) throw new SyncFloodError()
     }
     // Behind any update still being applied in slices, so the reply includes all of it.
-    this.#lane.run(() => {
-      // The socket may have been closed while this waited (a refused update before it).
+    this.#lane.run(async () => {
+      // The socket may have been closed while this waited (a refused update before it), or
+      // while the reply was built (a big board's delete set is built with the loop free).
       if (this.#unsafe || !this.peers.has(peer)) return
-      for (const message of this.#replies.reply(stateVector, known, this.#sizeBytes)) {
-        this.#queue.send(peer, message)
-      }
+      const messages = await this.#replies.reply(stateVector, known, this.#sizeBytes)
+      if (this.#unsafe || this.#destroyed || !this.peers.has(peer)) return
+      for (const message of messages) this.#queue.send(peer, message)
     })
   }
 

@@ -7,6 +7,7 @@
  */
 import * as Y from 'yjs'
 import { OFF_THREAD_MIN_BYTES } from '../storage/off-thread-load'
+import { DeleteSetCache } from './delete-set-cache'
 import { encodeSyncStep2, encodeSyncStep2FromUpdate, encodeUpdate } from './protocol'
 
 /** Boards from this size keep their full-state reply (off-thread-load.ts' threshold too). */
@@ -14,6 +15,8 @@ export const FULL_STATE_CACHE_MIN_BYTES = OFF_THREAD_MIN_BYTES
 
 export class SyncReplies {
   #full: { readonly message: Uint8Array; since: Uint8Array[]; sinceBytes: number } | null = null
+  /** Made when a big board first answers a step 1 that knows it (delete-set-cache.ts). */
+  #deletes: DeleteSetCache | null = null
 
   constructor(private readonly doc: Y.Doc) {}
 
@@ -42,11 +45,19 @@ export class SyncReplies {
   /**
    * The messages answering `stateVector` (validated: `known` is its decoding). A vector that
    * shares no client with the doc (empty, or bogus ids from a hostile view link) gets the full
-   * state, from the cache on big boards.
+   * state, from the cache on big boards. A big board's other answers take its delete set from
+   * a cache built with the event loop free (delete-set-cache.ts), so this may yield.
    */
-  reply(stateVector: Uint8Array, known: Map<number, number>, sizeBytes: number): Uint8Array[] {
+  async reply(
+    stateVector: Uint8Array,
+    known: Map<number, number>,
+    sizeBytes: number,
+  ): Promise<Uint8Array[]> {
+    if (sizeBytes < FULL_STATE_CACHE_MIN_BYTES) return [encodeSyncStep2(this.doc, stateVector)]
     if (!this.wantsEverything(known, sizeBytes)) {
-      return [encodeSyncStep2(this.doc, stateVector)]
+      this.#deletes ??= new DeleteSetCache(this.doc)
+      const update = await this.#deletes.stateAsUpdate(stateVector, known)
+      return [encodeSyncStep2FromUpdate(update)]
     }
     const cached = (this.#full ??= {
       message: encodeSyncStep2(this.doc, new Uint8Array([0])),
