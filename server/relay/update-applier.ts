@@ -116,9 +116,11 @@ export class UpdateApplier {
   }
 
   #apply(update: Uint8Array, admitted: AdmittedUpdate, origin: unknown): void | Promise<void> {
-    const { shape, verdict, extraBytes } = admitted
+    const { shape, verdict, extraBytes, scans } = admitted
     // A cut costs Yjs an insertion into a struct array: charged above a struct or a range.
-    const work = verdict.newStructs + shape.deletes.length + 4 * verdict.splits
+    // Walking past an item in the conflict loop costs about a sixth of integrating one.
+    const work =
+      verdict.newStructs + shape.deletes.length + 4 * verdict.splits + Math.ceil(scans / 6)
     if (isPeer(origin)) origin.spend?.(work)
     this.host.charge(extraBytes)
     // The board's own budget bounds what many sockets together make it do: past it, the lane

@@ -12,12 +12,14 @@ import {
   MAX_TYPE_DEPTH,
   runSteps,
   scanUpdateSteps,
+  UpdateRejectedError,
   type Steps,
   type ScanLimits,
   type ScannedUpdate,
   type UpdateVerdict,
 } from '../../core/sync/index'
 import { BoardFullError, BoardReadOnlyError } from './board-size'
+import { conflictScanSteps, MAX_CONFLICT_SCANS } from './conflict-work'
 
 /**
  * Stored bytes one cut item adds once compacted: the second half becomes its own struct (info,
@@ -28,11 +30,14 @@ export const SPLIT_COST_BYTES = 16
 
 export interface GateLimits extends ScanLimits {
   readonly maxTypeDepth: number
+  /** Existing items Yjs may walk past to place one update's structs (conflict-work.ts). */
+  readonly maxConflictScans: number
 }
 
 export const DEFAULT_GATE_LIMITS: GateLimits = {
   ...DEFAULT_SCAN_LIMITS,
   maxTypeDepth: MAX_TYPE_DEPTH,
+  maxConflictScans: MAX_CONFLICT_SCANS,
 }
 
 export interface BoardBudget {
@@ -48,6 +53,8 @@ export interface AdmittedUpdate {
   readonly verdict: UpdateVerdict
   /** Bytes the stored board grows by beyond the update's own: its cuts. */
   readonly extraBytes: number
+  /** Items Yjs will walk past to place its structs (conflict-work.ts). */
+  readonly scans: number
 }
 
 /**
@@ -76,16 +83,24 @@ export function* admitUpdateSteps(
 ): Steps<AdmittedUpdate> {
   const shape = yield* scanUpdateSteps(update, limits)
   const verdict = yield* checkUpdateSteps(doc, shape, limits.maxTypeDepth)
+  const scans = yield* conflictScanSteps(doc, verdict.placement, limits.maxConflictScans)
+  if (scans > limits.maxConflictScans) {
+    throw new UpdateRejectedError(
+      'too-many-structs',
+      `update inserts where Yjs would compare more than ${limits.maxConflictScans} concurrent ` +
+        'insertions to place it (many inserts at one position by two clients); send it in smaller edits',
+    )
+  }
   const budget = budgetNow()
   const extraBytes = verdict.splits * SPLIT_COST_BYTES
   // Deletions of whole items add nothing and are how people make room: they always pass.
   const adds = verdict.newStructs > 0 || verdict.splits > 0
-  if (!adds) return { shape, verdict, extraBytes }
+  if (!adds) return { shape, verdict, extraBytes, scans }
   if (budget.readOnlyReason !== null) throw new BoardReadOnlyError(budget.readOnlyReason)
   // A reconnecting client resends much of what the server has: only the fresh part counts.
   const freshBytes = verdict.newStructs === 0 ? 0 : update.byteLength
   if (budget.sizeBytes + freshBytes + extraBytes > budget.maxBoardBytes) {
     throw new BoardFullError(budget.maxBoardBytes)
   }
-  return { shape, verdict, extraBytes }
+  return { shape, verdict, extraBytes, scans }
 }
