@@ -1,8 +1,8 @@
 /**
- * Dashboard: every objective with a colour-coded score bar (red / yellow / green, the 0.7
- * success line marked), its key results below, filters by owner, status, timeframe and type,
- * key results owing a check-in highlighted, and the alignment tree of parent and child
- * objectives.
+ * Dashboard: every objective of the cycle in view with a colour-coded score bar (red / yellow /
+ * green, the 0.7 success line marked), its key results below, filters by owner, status and
+ * type, key results owing a check-in highlighted, and the alignment tree of parent and child
+ * objectives. The cycle switcher above chooses the cycle, so no timeframe filter is needed.
  */
 import { LitElement, css, html } from 'lit'
 import { OBJECTIVE_STATUSES, OBJECTIVE_TYPES } from '../../core/okr/okr-model'
@@ -16,7 +16,6 @@ import {
   filtering,
   ownerOptions,
   stretchNotes,
-  timeframesOf,
   type AlignmentNode,
   type DashboardFilter,
   type OwnerOption,
@@ -126,6 +125,11 @@ export class SbOkrDashboard extends LitElement {
         <span data-testid="overall-score"
           >Overall <strong>${formatScore(data.board.score)}</strong></span
         >
+        ${
+          data.board.timeframe
+            ? html`<span class="muted" data-testid="dashboard-cycle">${data.board.timeframe}</span>`
+            : null
+        }
         <span class="badge ${due ? 'due' : ''}" data-testid="due-count"
           >${counted(due, 'check-in')} due</span
         >
@@ -135,7 +139,7 @@ export class SbOkrDashboard extends LitElement {
         ${
           shown.length === 0
             ? html`<p class="empty">No objective matches these filters.</p>`
-            : shown.map((o) => this.#objective(o))
+            : shown.map((o) => this.#objective(o, data.board.timeframe))
         }
       </div>
       <section class="card">
@@ -173,7 +177,6 @@ export class SbOkrDashboard extends LitElement {
     return html`<div class="filters" role="search" aria-label="Filter objectives">
       ${select('owner', 'Owner', ownerOptions(data.objectives), 'Everyone')}
       ${select('status', 'Status', OBJECTIVE_STATUSES, 'Any status')}
-      ${select('timeframe', 'Timeframe', timeframesOf(data.objectives), 'Any timeframe')}
       ${select('type', 'Type', OBJECTIVE_TYPES, 'Any type')}
       ${
         filtering(this.filter)
@@ -185,7 +188,7 @@ export class SbOkrDashboard extends LitElement {
     </div>`
   }
 
-  #objective(o: ExportedObjective) {
+  #objective(o: ExportedObjective, cycle: string | null) {
     return html`<section
       class="card"
       data-testid=${`dash-objective-${o.id}`}
@@ -197,7 +200,7 @@ export class SbOkrDashboard extends LitElement {
           <h3>${o.title}</h3>
           <span class="meta muted"
             >${o.owner ?? 'No owner'} · ${o.status} · ${o.type} ·
-            ${o.timeframe ?? 'board timeframe'}
+            ${o.timeframe ?? cycle ?? 'no timeframe'}
             ${
               o.trend
                 ? html`·
