@@ -232,7 +232,8 @@ function restoreGrading(value: unknown): GradingPoint[] | null {
 
 /**
  * A key result read model; null when the stored value is not an object. A stored `start` or
- * `target` of null reads as 0; a null `target` (an unmeasurable note) gives `measurable: false`.
+ * `target` of null reads as 0; a null `target` (an unmeasurable note) gives `measurable: false`,
+ * a null `start` (no baseline yet) `startKnown: false`.
  *
  * @example
  * restoreKeyResult('kr1', { objectiveId: 'o1', target: null })?.measurable // false
@@ -262,6 +263,8 @@ export function restoreKeyResult(id: string, value: unknown): KeyResultRecord | 
     sourceNoteIds: asStringList(get('sourceNoteIds')),
     order: asNumber(get('order'), 0),
     measurable: target !== null,
+    // Only a key result without a baseline carries it, so the others read as before.
+    ...(start === null ? { startKnown: false } : {}),
     // Only a stretched key result carries it, so records of the others read as before.
     ...(originalTarget === null ? {} : { originalTarget }),
   }

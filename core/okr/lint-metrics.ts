@@ -8,7 +8,7 @@ import { resolveTarget } from './targets'
 
 /**
  * True when the key result's start is not a real baseline: stored as null (a draft whose note
- * gave none; core/board reads it back as 0), or a 0 under an absolute decrease goal that aims
+ * gave none; core/board reads it back as 0 with `startKnown: false`), or a 0 under an absolute decrease goal that aims
  * above it — nothing that can only fall starts at 0 below its target, so that 0 is a blank.
  *
  * @example
@@ -16,7 +16,7 @@ import { resolveTarget } from './targets'
  */
 export function baselineUnknown(kr: KeyResult): boolean {
   const start: unknown = kr.start
-  if (start === null || start === undefined) return true
+  if (start === null || start === undefined || kr.startKnown === false) return true
   return (
     start === 0 &&
     kr.direction === 'decrease' &&

@@ -83,6 +83,11 @@ export interface KeyResult {
   readonly metric: string
   readonly unit: Unit
   readonly start: number
+  /**
+   * False when no baseline was ever set (stored as null and read back as 0 so figures can be
+   * computed): the checklist then asks for one instead of trusting that 0. Absent means set.
+   */
+  readonly startKnown?: boolean
   /** As typed: the absolute target, or the lift for the lift calculations (see `Calculation`). */
   readonly target: number
   readonly direction: Direction

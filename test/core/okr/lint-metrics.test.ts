@@ -3,6 +3,9 @@ import type { Diagnostic, KeyResult, Objective } from '../../../core/okr/okr-mod
 import { lintOkrSet } from '../../../core/okr/lint'
 import { baselineUnknown } from '../../../core/okr/lint-metrics'
 import { keyResult, objective, untrusted } from './fixtures'
+import * as Y from 'yjs'
+import { createKeyResult, createObjective } from '../../../core/board/commands/index'
+import { readBoard } from '../../../core/board/read'
 
 const objectives: Objective[] = [1, 2, 3].map((n) =>
   objective({ id: `o${n}`, title: `Objective ${n}` }),
@@ -82,5 +85,35 @@ describe('an unknown baseline', () => {
     const diagnostics = lintOkrSet({ objectives, keyResults: [...base, upside] })
     expect(find(diagnostics, 'kr-direction-mismatch').map((d) => d.targetId)).toEqual(['o1-c'])
     expect(find(diagnostics, 'kr-no-baseline')).toEqual([])
+  })
+})
+
+describe('a baseline stored as null and read back through the board', () => {
+  it('is known to be missing for an increase goal too, where 0 would look like a real start', () => {
+    const doc = new Y.Doc()
+    createObjective(doc, { id: 'o1', title: 'Grow revenue' }, 'test')
+    createKeyResult(
+      doc,
+      { id: 'arr', objectiveId: 'o1', title: 'ARR to $2M', start: null, target: 2_000_000 },
+      'test',
+    )
+    createKeyResult(
+      doc,
+      {
+        id: 'teams',
+        objectiveId: 'o1',
+        title: 'Teams from 0 to 50',
+        start: 0,
+        target: 50,
+        order: 1,
+      },
+      'test',
+    )
+    const board = readBoard(doc)
+    const [arr, teams] = board.keyResults
+    expect(arr).toMatchObject({ start: 0, startKnown: false })
+    expect(teams && 'startKnown' in teams).toBe(false)
+    const diagnostics = lintOkrSet({ objectives: board.objectives, keyResults: board.keyResults })
+    expect(find(diagnostics, 'kr-no-baseline').map((d) => d.targetId)).toEqual(['arr'])
   })
 })
