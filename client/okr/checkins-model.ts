@@ -5,6 +5,7 @@
 import type { BoardSnapshot } from '../../core/board/board-model'
 import type { CheckIn, EpochMs } from '../../core/okr/okr-model'
 import { periodOf, type Period } from '../../core/okr/timeframe'
+import { cycleAt } from '../../core/okr/cycles'
 import { formatScore, formatValue } from '../../core/export/format'
 import type { ExportedKeyResult, OkrExport } from '../../core/export/export-model'
 import { withError, type FieldErrors } from './field-errors'
@@ -23,11 +24,22 @@ export function checkInHistory(snapshot: BoardSnapshot, keyResultId: string): Ch
   return snapshot.checkIns.filter((c) => c.keyResultId === keyResultId).sort((a, b) => b.at - a.at)
 }
 
-/** The objective's timeframe, else the board's. */
-export function chartPeriod(snapshot: BoardSnapshot, keyResultId: string): Period | null {
+/**
+ * The objective's timeframe, else the board's. A board nobody gave a timeframe (one made before
+ * the settings panel) charts the quarter holding `now` when it is given, so the axis never
+ * starts at the epoch ("Jan 1, 1970").
+ */
+export function chartPeriod(
+  snapshot: BoardSnapshot,
+  keyResultId: string,
+  now?: EpochMs,
+): Period | null {
   const record = snapshot.keyResults.find((k) => k.id === keyResultId)
   const objective = snapshot.objectives.find((o) => o.id === record?.objectiveId)
-  return periodOf(objective?.timeframe) ?? periodOf(snapshot.meta.timeframe)
+  const own = periodOf(objective?.timeframe) ?? periodOf(snapshot.meta.timeframe)
+  if (own !== null || now === undefined) return own
+  const { start, end } = cycleAt(now, 'quarterly')
+  return { start, end }
 }
 
 export interface CheckInInput {

@@ -168,11 +168,11 @@ export class SbOkrCheckins extends LitElement {
     return html`<section class="card" data-testid="checkin-detail" data-kr=${kr.id}>
       <h3>${kr.title}</h3>
       ${this.#facts(kr)}
-      ${board.canEdit ? keyed(kr.id, this.#form(kr, checkInDays(chartPeriod(snapshot, kr.id), board.now))) : null}
+      ${board.canEdit ? keyed(kr.id, this.#form(kr, checkInDays(chartPeriod(snapshot, kr.id, board.now), board.now))) : null}
       <sb-okr-chart
         .keyResult=${record}
         .checkIns=${checkIns}
-        .period=${chartPeriod(snapshot, kr.id)}
+        .period=${chartPeriod(snapshot, kr.id, board.now)}
       ></sb-okr-chart>
       <h3>History</h3>
       ${this.#history(kr, checkIns, board.canEdit)}
@@ -348,7 +348,11 @@ export class SbOkrCheckins extends LitElement {
       note: text('note'),
     })
     // The second it was made when dated today: two check-ins in one minute keep their order.
-    const when = checkInTime(text('at'), chartPeriod(board.snapshot, kr.id), board.clock())
+    const when = checkInTime(
+      text('at'),
+      chartPeriod(board.snapshot, kr.id, board.now),
+      board.clock(),
+    )
     // The typed text stays in the form fields (they are not re-rendered from state).
     let errors: FieldErrors = parsed.ok ? new Map() : parsed.errors
     if (!when.ok) errors = withError(errors, 'at', { text: text('at'), message: when.message })

@@ -1,3 +1,4 @@
+import type { EpochMs } from '../../../core/okr/okr-model'
 import { describe, expect, it } from 'vitest'
 import { exportOkrs } from '../../../core/export/export-model'
 import {
@@ -34,6 +35,9 @@ describe('check-ins panel', () => {
       objectives: snapshot.objectives.map((o) => ({ ...o, timeframe: null })),
     }
     expect(chartPeriod(loose, 'kr1')).toBeNull()
+    // A board without any timeframe charts the quarter holding the clock, not the epoch.
+    const now = (Q4.start + 86_400_000) as EpochMs
+    expect(chartPeriod(loose, 'kr1', now)).toEqual({ start: Q4.start, end: Q4.end })
     const boardWide = {
       ...loose,
       meta: { ...loose.meta, timeframe: { start: Q4.start, end: Q4.end } },
