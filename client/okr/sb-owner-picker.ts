@@ -169,7 +169,7 @@ export class SbOwnerPicker extends LitElement {
       <ul role="listbox" aria-label=${this.label}>
         ${matches.map(
           (m) =>
-            html`<li>
+            html`<li role="presentation">
               <button
                 role="option"
                 data-testid="owner-option"
@@ -183,7 +183,7 @@ export class SbOwnerPicker extends LitElement {
         )}
         ${
           offerText
-            ? html`<li>
+            ? html`<li role="presentation">
                 <button data-testid="owner-free" @click=${() => this.#pick(typed)}>
                   ${ownerAvatar({ name: typed, member: null })} Use “${typed}” (not on the board)
                 </button>
@@ -193,7 +193,7 @@ export class SbOwnerPicker extends LitElement {
         ${
           this.value === null
             ? null
-            : html`<li>
+            : html`<li role="presentation">
                 <button data-testid="owner-clear" @click=${() => this.#pick(null)}>No owner</button>
               </li>`
         }
