@@ -32,12 +32,14 @@ export function checkCount(
   where: string,
   targetId: string | null,
 ): Diagnostic[] {
+  // "1 key result", not "1 key results": `what` is the plural, which the caller passes.
+  const counted = `${count} ${count === 1 ? what.replace(/s$/, '') : what}`
   if (count < limits.min) {
     return [
       diagnostic(
         codes.few,
         'warning',
-        `${where} has ${count} ${what}; aim for ${limits.min}–${limits.max}.`,
+        `${where} has ${counted}; aim for ${limits.min}–${limits.max}.`,
         targetId,
       ),
     ]
@@ -47,7 +49,7 @@ export function checkCount(
       diagnostic(
         codes.many,
         'warning',
-        `${where} has ${count} ${what}; more than ${limits.max} dilutes focus — aim for ${limits.min}–${limits.max}.`,
+        `${where} has ${counted}; more than ${limits.max} dilutes focus — aim for ${limits.min}–${limits.max}.`,
         targetId,
       ),
     ]
