@@ -35,8 +35,15 @@ export function ownerOptions(objectives: readonly ExportedObjective[]): OwnerOpt
     add(o.ownerKey, o.owner)
     for (const kr of o.keyResults) add(kr.ownerKey, kr.owner)
   }
+  const byLabel = new Map<string, number>()
+  for (const label of owners.values()) byLabel.set(label, (byLabel.get(label) ?? 0) + 1)
   return [...owners]
-    .map(([value, label]) => ({ value, label }))
+    .map(([value, label]) => ({
+      value,
+      // An old board's typed "Ben" beside the member Ben: two owners, told apart.
+      label:
+        (byLabel.get(label) ?? 0) > 1 && value === label ? `${label} (not on the board)` : label,
+    }))
     .sort((a, b) => a.label.localeCompare(b.label) || a.value.localeCompare(b.value))
 }
 

@@ -46,6 +46,18 @@ describe('owners in exports, filters and the calendar', () => {
     expect(shown.map((o) => o.id)).toEqual(['o1'])
   })
 
+  it('tells a typed owner from a member of the same name in the filter', () => {
+    const doc = board()
+    joinBoard(doc, { id: 'u-ann', name: 'Ann', color: '#0284c7' }, ORIGIN)
+    updateKeyResult(doc, { id: 'kr2', owner: 'u-ann' }, ORIGIN)
+    const data = exportOkrs(readBoard(doc), { now: NOW })
+    expect(ownerOptions(data.objectives)).toEqual([
+      { value: ANA.id, label: 'Ana' },
+      { value: 'u-ann', label: 'Ann' },
+      { value: 'Ann', label: 'Ann (not on the board)' },
+    ])
+  })
+
   it('the calendar names the member and filters by their id or current name', () => {
     const doc = board()
     renameMember(doc, { id: ANA.id, name: 'Ana Ruiz' }, ORIGIN)
