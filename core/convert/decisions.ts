@@ -102,17 +102,18 @@ export function readDecision(key: unknown, value: unknown): DecisionRecord | nul
 /**
  * Every well-formed entry of the stored decisions, at most MAX_DECISIONS of them; anything
  * else is ignored, so a hostile peer can drop its own entries but never break a conversion.
+ * Only well-formed entries count towards the limit: junk cannot push real decisions out.
  *
  * @example
  * readDecisions(Object.entries(meta.conversionDecisions)).get('note:n1')?.state // 'initiative'
  */
 export function readDecisions(entries: Iterable<readonly [unknown, unknown]>): ConversionDecisions {
   const decisions = new Map<string, DecisionRecord>()
-  let seen = 0
   for (const [key, value] of entries) {
-    if (++seen > MAX_DECISIONS) break
     const record = readDecision(key, value)
-    if (record) decisions.set(key as string, record)
+    if (record === null) continue
+    decisions.set(key as string, record)
+    if (decisions.size >= MAX_DECISIONS) break
   }
   return decisions
 }

@@ -66,8 +66,9 @@ function put(map: Y.Map<unknown>, key: string, record: DecisionRecord): void {
   if (current instanceof Y.AbstractType || !sameJson(current, record)) map.set(key, { ...record })
 }
 
+/** Only well-formed records count: a peer's junk cannot stop the team recording decisions. */
 function checkRoom(map: Y.Map<unknown> | null, key: string): void {
-  if (map && !map.has(key) && map.size >= MAX_DECISIONS) {
+  if (map && !map.has(key) && readDecisions(map.entries()).size >= MAX_DECISIONS) {
     throw new BoardCommandError(
       'invalid-argument',
       `key: the board already holds ${MAX_DECISIONS} conversion decisions`,
@@ -167,7 +168,8 @@ export function recordAppliedDecisions(
     const record = readDecision(key, { state, draftId, title: decisionTitle(title) })
     if (record === null) return
     map ??= decisionsMap(doc, true)
-    if (map && (map.has(key) || map.size < MAX_DECISIONS)) put(map, key, record)
+    // No limit here: a conversion writes one record per draft, and drafts are bounded by the board.
+    if (map) put(map, key, record)
   }
   for (const [key, { draftId, title }] of written) {
     const krId = madeInitiatives[draftId]

@@ -270,6 +270,17 @@ describe('conversion decisions from a hostile peer', () => {
       { state: 'removed', draftId: `kr:x${i}`, title: '' },
     ])
     expect(readDecisions(many).size).toBe(MAX_DECISIONS)
+    // Junk does not count towards the limit: a peer flooding the map cannot push a real
+    // decision out.
+    const junk = Array.from({ length: MAX_DECISIONS + 10 }, (_, i): [string, unknown] => [
+      `note:x${i}`,
+      { state: { nested: [i] } },
+    ])
+    const real: [string, unknown] = [
+      'group:g1',
+      { state: 'unticked', draftId: 'obj:g1', title: '' },
+    ]
+    expect([...readDecisions([...junk, real]).keys()]).toEqual(['group:g1'])
     expect(convertBoard(readBoard(doc), { decisions: 'junk' as never }).decisions).toBeUndefined()
   })
 
