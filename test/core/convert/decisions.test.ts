@@ -4,6 +4,7 @@
  * comes back as an initiative; a decision can be withdrawn; malformed records from a peer are
  * ignored, never a crash.
  */
+import fc from 'fast-check'
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import {
@@ -321,5 +322,51 @@ describe('conversion decisions from a hostile peer', () => {
     expect(codeOf(() => applyConversion(doc, hostile, ORIGIN))).toBeNull()
     const states = [...readConversionDecisions(doc).values()].map((r) => r.state)
     expect(new Set(states)).toEqual(new Set(['applied']))
+  })
+
+  it('never breaks a conversion or an apply, whatever a peer stored (property)', () => {
+    const key = fc.oneof(
+      fc.constantFrom('group:g1', 'group:g2', 'group:g3', 'note:n1', 'note:n2', 'note:n3'),
+      fc.string(),
+    )
+    const value = fc.oneof(
+      fc.record({
+        state: fc.oneof(
+          fc.constantFrom(...['applied', 'unticked', 'removed', 'initiative']),
+          fc.anything(),
+        ),
+        draftId: fc.oneof(
+          fc.constantFrom('obj:g1', 'obj:g2', 'obj:g3', 'kr:n1', 'kr:n2', 'kr:n3', 'ini:n5'),
+          fc.anything(),
+        ),
+        title: fc.oneof(fc.string(), fc.anything()),
+      }),
+      fc.anything(),
+    )
+    const base = votedBoard()
+    applyTicked(base)
+    deleteKeyResult(base, { id: 'kr:n3' }, ORIGIN)
+    const update = Y.encodeStateAsUpdate(base)
+    fc.assert(
+      fc.property(fc.array(fc.tuple(key, value), { maxLength: 12 }), (entries) => {
+        const doc = new Y.Doc()
+        Y.applyUpdate(doc, update)
+        const map = new Y.Map<unknown>()
+        getMeta(doc)?.set('conversionDecisions', map)
+        for (const [k, v] of entries) {
+          try {
+            map.set(k, v)
+          } catch (_error) {
+            // Yjs refuses some values (functions, symbols): a peer could not store them either.
+          }
+        }
+        const result = convert(doc)
+        applyTicked(doc, result)
+        for (const record of readConversionDecisions(doc).values()) {
+          expect(record.title.length).toBeLessThanOrEqual(200)
+        }
+      }),
+      { numRuns: 150 },
+    )
   })
 })
