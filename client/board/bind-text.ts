@@ -1,9 +1,10 @@
 /**
  * `bindText(board, target)`: the Lit element directive that binds an OKR editor's <input> or
- * <textarea> to a title's Y.Text (text-field-binding.ts). Views never hold the Y.Text; they
- * name the item, and this folder finds its text and writes through the core `editText`
- * command as the session. The field's value belongs to the binding, so the template must not
- * also bind `.value` (a re-render would put the caret at the end).
+ * <textarea> to a Y.Text (text-field-binding.ts): a title, an objective's description, a
+ * check-in's note (any TEXT_KEYS field) or a retrospective answer. Views never hold the
+ * Y.Text; they name it, and this directive finds it and writes through the core `editText`
+ * (or `editRetroAnswer`) command as the session. The field's value belongs to the binding, so
+ * the template must not also bind `.value` (a re-render would put the caret at the end).
  */
 import type * as Y from 'yjs'
 import { noChange } from 'lit'
@@ -14,11 +15,71 @@ import {
   type PartInfo,
   PartType,
 } from 'lit/async-directive.js'
-import { editText, type TextTarget } from '../../core/board/commands/text'
-import { getText } from '../../core/board/schema'
+import {
+  editRetroAnswer,
+  getRetroAnswerText,
+  openRetroAnswers,
+  readRetroAnswers,
+  type RetroQuestionId,
+} from '../../core/board/commands/retro'
+import { editText, type TextDeltaOp, type TextTarget } from '../../core/board/commands/text'
+import { getEntity, getText, TEXT_KEYS } from '../../core/board/schema'
 import type { BoardController } from './board-controller'
 import { commandMessage } from './command-messages'
 import { TextFieldBinding, type TextField } from './text-field-binding'
+
+/** One retrospective answer: the timeframe's label and the question. */
+export interface RetroAnswerTarget {
+  readonly retro: { readonly timeframe: string; readonly question: RetroQuestionId }
+}
+
+export type BoundTextTarget = TextTarget | RetroAnswerTarget
+
+/** Fields with lines: a note, a description, a check-in's note and a retrospective answer. */
+const MULTILINE = new Set(['notes.text', 'objectives.description', 'checkIns.note'])
+
+function lookup(doc: Y.Doc, target: BoundTextTarget): Y.Text | null {
+  if ('retro' in target)
+    return getRetroAnswerText(doc, target.retro.timeframe, target.retro.question)
+  return getText(doc, target.collection, target.id, target.field)
+}
+
+/** The origin of creating a retro's answer texts: not the session's, so undo leaves them be. */
+const RETRO_OPEN_ORIGIN = 'stretchboard:retro-open'
+
+/**
+ * A retrospective's answer texts must exist before a textarea can bind one. Every peer
+ * creates them identically (core openRetroAnswers), so two people opening the retro at once
+ * share them. Not `board.run`: undo must never take them away from under everyone's answers.
+ * After the render, so the write's re-render is an ordinary one.
+ */
+function openAnswers(board: BoardController, target: RetroAnswerTarget): void {
+  const { timeframe } = target.retro
+  queueMicrotask(() => {
+    if (getRetroAnswerText(board.session.doc, timeframe, target.retro.question) !== null) return
+    openRetroAnswers(board.session.doc, { timeframe }, RETRO_OPEN_ORIGIN)
+  })
+}
+
+function plainValue(doc: Y.Doc, target: BoundTextTarget): string {
+  if ('retro' in target) return readRetroAnswers(doc, target.retro.timeframe)[target.retro.question]
+  const value = getEntity(doc, target.collection, target.id)?.get(
+    target.field ?? TEXT_KEYS[target.collection][0],
+  )
+  return typeof value === 'string' ? value : ''
+}
+
+function isSingleLine(target: BoundTextTarget): boolean {
+  if ('retro' in target) return false
+  return !MULTILINE.has(
+    `${target.collection}.${target.field ?? (target.collection === 'notes' ? 'text' : 'title')}`,
+  )
+}
+
+function write(board: BoardController, target: BoundTextTarget, delta: TextDeltaOp[]): void {
+  if ('retro' in target) board.perform(editRetroAnswer, { ...target.retro, delta })
+  else board.perform(editText, { ...target, delta })
+}
 
 export interface BindTextOptions {
   /** Whether a typed value may be written; see TextFieldBindingOptions.accept. */
@@ -27,7 +88,7 @@ export interface BindTextOptions {
 
 class BindTextDirective extends AsyncDirective {
   private binding: TextFieldBinding | null = null
-  private key: { board: BoardController; target: TextTarget; text: Y.Text } | null = null
+  private key: { board: BoardController; target: BoundTextTarget; text: Y.Text } | null = null
   private field: TextField | null = null
   private options: BindTextOptions = {}
 
@@ -36,7 +97,11 @@ class BindTextDirective extends AsyncDirective {
     if (part.type !== PartType.ELEMENT) throw new Error('bindText goes on an <input> or <textarea>')
   }
 
-  render(_board: BoardController | undefined, _target: TextTarget, _options?: BindTextOptions) {
+  render(
+    _board: BoardController | undefined,
+    _target: BoundTextTarget,
+    _options?: BindTextOptions,
+  ) {
     return noChange
   }
 
@@ -48,11 +113,17 @@ class BindTextDirective extends AsyncDirective {
     this.options = options ?? {}
     const field = part.element as unknown as TextField
     // Looked up on every render: an undone delete brings the item back with a new Y.Text.
-    const text = board ? getText(board.session.doc, target.collection, target.id) : null
+    const text = board ? lookup(board.session.doc, target) : null
     if (text !== this.key?.text || field !== this.field) {
       this.field = field
       this.key = board && text ? { board, target: { ...target }, text } : null
       this.bind()
+    }
+    // Nothing to bind yet (a schema-1 board a viewer opens, which is never migrated, or an
+    // answer nobody opened): show the stored value read-only-ish, as the readers see it.
+    if (text === null && board) {
+      field.value = plainValue(board.session.doc, target)
+      if ('retro' in target && board.canEdit) openAnswers(board, target)
     }
     return noChange
   }
@@ -67,12 +138,12 @@ class BindTextDirective extends AsyncDirective {
     this.binding = new TextFieldBinding(field, {
       text,
       localOrigin: board.session.origin,
-      singleLine: target.collection !== 'notes',
+      singleLine: isSingleLine(target),
       newUndoStep: () => board.newUndoStep(),
       accept: (value) => this.options.accept?.(value) ?? true,
       // `perform` throws the refusal instead of turning it into a notice by itself: the
       // binding must know the write failed (and keeps what was typed).
-      apply: (delta) => board.perform(editText, { ...target, delta }),
+      apply: (delta) => write(board, target, delta),
       onRefused: (error) => board.notify(commandMessage(error)),
     })
   }

@@ -5,9 +5,8 @@
  */
 import { html } from 'lit'
 import { ifDefined } from 'lit/directives/if-defined.js'
-import type { TextTarget } from '../../core/board/commands/text'
 import type { BoardController } from '../board/board-controller'
-import { bindText } from '../board/bind-text'
+import { bindText, type BoundTextTarget } from '../board/bind-text'
 import type { FieldForm } from './field-form'
 import type { Parsed } from './parse-input'
 
@@ -28,10 +27,10 @@ export interface InputSpec<T> {
   readonly placeholder?: string
   readonly className?: string
   /**
-   * The Y.Text the field edits in place (titles): several people can type in it at once, and
-   * `commit` is not called — the binding writes each keystroke as a text edit.
+   * The Y.Text the field edits in place (titles, descriptions): several people can type in it
+   * at once, and `commit` is not called — the binding writes each keystroke as a text edit.
    */
-  readonly text?: { readonly board: BoardController | undefined; readonly target: TextTarget }
+  readonly text?: { readonly board: BoardController | undefined; readonly target: BoundTextTarget }
 }
 
 export interface Option<T extends string> {
@@ -106,6 +105,17 @@ function boundInput<T>(
     return ok
   }
   const invalid = form.invalid(spec.key) ? 'true' : 'false'
+  if (spec.multiline === true) {
+    return html`<textarea
+      ${bindText(text.board, text.target, { accept })}
+      data-field=${spec.key}
+      data-testid=${ifDefined(spec.testid)}
+      aria-label=${ifDefined(spec.ariaLabel)}
+      placeholder=${ifDefined(spec.placeholder)}
+      aria-invalid=${invalid}
+      ?disabled=${spec.disabled}
+    ></textarea>`
+  }
   return html`<input
     ${bindText(text.board, text.target, { accept })}
     class=${ifDefined(spec.className)}

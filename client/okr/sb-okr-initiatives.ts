@@ -4,7 +4,8 @@
  */
 import { LitElement, css, html } from 'lit'
 import type { InitiativeRecord, KeyResultRecord } from '../../core/board/board-model'
-import { createInitiative, deleteInitiative, updateInitiative } from '../../core/board/commands/okr'
+import { createInitiative, deleteInitiative } from '../../core/board/commands/okr'
+import { bindText } from '../board/bind-text'
 import { BoardConsumer } from '../board/board-consumer'
 import { newId } from '../board/ids'
 import { okrStyles } from './okr-styles'
@@ -47,10 +48,17 @@ export class SbOkrInitiatives extends LitElement {
           (i) =>
             html`<li>
               <input
-                .value=${i.title}
+                ${bindText(
+                  this.#board.board,
+                  { collection: 'initiatives', id: i.id },
+                  {
+                    // A blank name is not a rename: the initiative keeps its title.
+                    accept: (value) => value.trim() !== '',
+                  },
+                )}
                 aria-label="Initiative"
+                data-testid=${`initiative-title-${i.id}`}
                 ?disabled=${disabled}
-                @change=${(e: Event) => this.#rename(i.id, (e.target as HTMLInputElement).value)}
               />
               <button
                 class="icon"
@@ -71,12 +79,6 @@ export class SbOkrInitiatives extends LitElement {
           />
         </li>
       </ul>`
-  }
-
-  /** A blank name is not a rename: the initiative keeps its title. */
-  #rename(id: string, text: string): void {
-    const title = text.trim()
-    if (title) this.#board.board?.run(updateInitiative, { id, title })
   }
 
   #add(e: KeyboardEvent): void {

@@ -152,8 +152,15 @@ export class SbOkrObjective extends EditorCard<ObjectiveCard, ObjectiveFields> {
           value: o.description,
           parse: parseAnyText,
           commit: (description) => update({ description }),
+          // Bound to its Y.Text: two people typing in one description both keep their words.
+          text: {
+            board: this.board.board,
+            target: { collection: 'objectives', id: o.id, field: 'description' },
+          },
           live: true,
           multiline: true,
+          testid: `objective-description-${o.id}`,
+          ariaLabel: 'Objective description',
           disabled,
         },
         true,

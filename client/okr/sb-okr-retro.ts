@@ -5,7 +5,7 @@
  * from.
  */
 import { LitElement, css, html } from 'lit'
-import { RETRO_QUESTIONS, readCarriedFrom, setRetroAnswer } from '../../core/board/commands/retro'
+import { RETRO_QUESTIONS, readCarriedFrom } from '../../core/board/commands/retro'
 import type { Timeframe } from '../../core/okr/okr-model'
 import { carryIntoCycle } from '../../core/board/commands/cycle-carry'
 import { cycleAfter } from '../../core/okr/cycles'
@@ -13,6 +13,7 @@ import { formatTimeframe } from '../../core/okr/timeframe'
 import type { ExportedObjective } from '../../core/export/export-model'
 import type { BoardController } from '../board/board-controller'
 import { BoardConsumer } from '../board/board-consumer'
+import { bindText } from '../board/bind-text'
 import { withMember } from './convert-model'
 import { okrStyles } from './okr-styles'
 import {
@@ -21,7 +22,6 @@ import {
   chooseTimeframe,
   currentValues,
   openIn,
-  retroAnswersOf,
   scoresIn,
   timeframeChoices,
   type OpenObjective,
@@ -141,7 +141,6 @@ export class SbOkrRetro extends LitElement {
   }
 
   #questions(board: BoardController, timeframe: string) {
-    const answers = board.derive(retroAnswersOf(timeframe))
     return html`<section class="card" data-testid="retro-questions">
       <h3>Questions for the team</h3>
       <p class="hint">Everyone can write here at once; the answers are saved with the board.</p>
@@ -150,15 +149,9 @@ export class SbOkrRetro extends LitElement {
           html`<label class="q"
             >${q.text}
             <textarea
+              ${bindText(board, { retro: { timeframe, question: q.id } })}
               data-testid=${`retro-${q.id}`}
-              .value=${answers[q.id]}
               ?disabled=${!board.canEdit}
-              @input=${(e: Event) =>
-                board.run(setRetroAnswer, {
-                  timeframe,
-                  question: q.id,
-                  text: (e.target as HTMLTextAreaElement).value,
-                })}
             ></textarea>
           </label>`,
       )}
