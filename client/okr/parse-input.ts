@@ -84,9 +84,3 @@ export function parseAnyText(text: string): Parsed<string> {
 export function parseTitle(message: string): (text: string) => Parsed<string> {
   return (text) => (text.trim() === '' ? { ok: false, message } : { ok: true, value: text })
 }
-
-/** An owner's name, trimmed; empty means nobody. */
-export function parseOwner(text: string): Parsed<string | null> {
-  const owner = text.trim()
-  return { ok: true, value: owner === '' ? null : owner }
-}

@@ -5,7 +5,6 @@ import { enumOptions } from '../../../client/okr/editor-fields'
 import {
   parseAnyText,
   parseNumberInput,
-  parseOwner,
   parseTitle,
 } from '../../../client/okr/parse-input'
 
@@ -50,9 +49,7 @@ describe('the field form contract', () => {
     expect(h.updates).toBe(2)
   })
 
-  it('parses owners, titles and free text', () => {
-    expect(parseOwner('  Ann ')).toEqual({ ok: true, value: 'Ann' })
-    expect(parseOwner('   ')).toEqual({ ok: true, value: null })
+  it('parses titles and free text', () => {
     expect(parseTitle('needs one')(' ')).toEqual({ ok: false, message: 'needs one' })
     expect(parseTitle('needs one')(' x ')).toEqual({ ok: true, value: ' x ' })
     expect(parseAnyText('')).toEqual({ ok: true, value: '' })
