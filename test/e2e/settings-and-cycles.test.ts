@@ -35,8 +35,8 @@ const CURRENT = cycleAt(NOW, 'quarterly')
 const NEXT = cycleAfter(CURRENT)
 const CURRENT_LABEL = formatTimeframe(CURRENT)
 const NEXT_LABEL = formatTimeframe(NEXT)
-// What Ada types: the quarter as people say it ("Q4 2026"); the board stores 2026-Q4.
-const TYPED_QUARTER = CURRENT.kind === 'quarter' ? `Q${CURRENT.quarter} ${CURRENT.year}` : ''
+// What people type: the quarter as they say it ("Q1 2027"); the board stores 2027-Q1.
+const TYPED_NEXT = NEXT.kind === 'quarter' ? `Q${NEXT.quarter} ${NEXT.year}` : ''
 const carried = (id: string) => `${id}@${NEXT_LABEL}`
 
 let server: TestServer
@@ -153,7 +153,7 @@ describe('the board settings panel', () => {
     expect(readBoard(peer.doc).meta.title).toBe('Untitled board')
 
     await pageA.getByTestId('settings-timeframe').fill('')
-    await pageA.getByTestId('settings-timeframe').pressSequentially(TYPED_QUARTER, TYPING)
+    await pageA.getByTestId('settings-timeframe').pressSequentially(TYPED_NEXT, TYPING)
     const box = await panel.boundingBox()
     await pageA.screenshot({
       path: join(REPO_ROOT, 'test-output', 'screenshots', 'settings-panel.png'),
@@ -168,16 +168,33 @@ describe('the board settings panel', () => {
     await panel.waitFor({ state: 'detached' })
 
     await expect.poll(() => text(pageB, 'board-title')).toBe('Revenue OKRs')
-    expect(await text(pageB, 'board-timeframe')).toBe(CURRENT_LABEL)
+    await expect.poll(() => text(pageB, 'board-timeframe')).toBe(NEXT_LABEL)
     await waitFor(() => readBoard(peer.doc).meta.title === 'Revenue OKRs', { what: 'title synced' })
+    expect(readBoard(peer.doc).meta.timeframe).toEqual({ start: NEXT.start, end: NEXT.end })
     await expect.poll(serverTitle, { timeout: 10_000 }).toBe('Revenue OKRs')
 
-    // B opens the panel and sees what A saved.
+    // B opens the panel, sees what A saved, and puts the board back in this quarter.
     await pageB.getByTestId('settings-button').click()
     expect(await pageB.getByTestId('settings-title').inputValue()).toBe('Revenue OKRs')
-    expect(await pageB.getByTestId('settings-timeframe').inputValue()).toBe(CURRENT_LABEL)
-    await pageB.keyboard.press('Escape')
+    expect(await pageB.getByTestId('settings-timeframe').inputValue()).toBe(NEXT_LABEL)
+    await pageB.getByTestId('settings-timeframe').fill('')
+    await pageB.getByTestId('settings-timeframe').pressSequentially(CURRENT_LABEL, TYPING)
+    await pageB.keyboard.press('Enter')
     await pageB.getByTestId('settings-panel').waitFor({ state: 'detached' })
+    await expect.poll(() => text(pageA, 'board-timeframe')).toBe(CURRENT_LABEL)
+    expect(await text(pageA, 'board-title')).toBe('Revenue OKRs')
+
+    // Escape closes the panel and writes nothing.
+    await pageA.getByTestId('settings-button').click()
+    await pageA.getByTestId('settings-title').fill('Never mind')
+    await pageA.keyboard.press('Escape')
+    await pageA.getByTestId('settings-panel').waitFor({ state: 'detached' })
+    // A's own document would hold a saved title at once: it still has the old one.
+    expect(await text(pageA, 'board-title')).toBe('Revenue OKRs')
+    await pageA.getByTestId('settings-button').click()
+    expect(await pageA.getByTestId('settings-title').inputValue()).toBe('Revenue OKRs')
+    await pageA.getByTestId('settings-cancel').click()
+    await pageA.getByTestId('settings-panel').waitFor({ state: 'detached' })
 
     mkdirSync(join(REPO_ROOT, 'docs', 'screenshots'), { recursive: true })
     copyFileSync(
