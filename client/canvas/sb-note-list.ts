@@ -7,7 +7,8 @@ import { LitElement, html } from 'lit'
 import { repeat } from 'lit/directives/repeat.js'
 import { BoardConsumer } from '../board/board-consumer'
 import type { BoardController } from '../board/board-controller'
-import { castVote, createNote, retractVote, setNoteText } from '../../core/board/commands'
+import { castVote, createNote, retractVote } from '../../core/board/commands'
+import { bindText } from '../board/bind-text'
 import { deviceClock, type Clock } from '../device/clock'
 import { newId } from '../board/ids'
 import { nextNotePosition, noteListView, type GroupSection, type NoteRow } from './note-list-model'
@@ -183,25 +184,29 @@ export class SbNoteList extends LitElement {
     </li>`
   }
 
+  /**
+   * Bound to the note's Y.Text like the canvas editor: each keystroke is a text edit, so
+   * someone typing in the same note elsewhere keeps their words (a whole value written on
+   * Enter would overwrite what they typed meanwhile). Enter or Escape closes the editor.
+   */
   #editor(board: BoardController, row: NoteRow) {
+    const close = () => {
+      this.#returnFocusTo = row.id
+      this.editing = null
+    }
     return html`<textarea
+      ${bindText(board, { collection: 'notes', id: row.id })}
       aria-label="Note text"
       data-testid="list-edit-text"
       rows="3"
-      .value=${row.editText}
       @keydown=${(event: KeyboardEvent) => {
         if (event.key === 'Escape') this.editing = null
-        else submitOnEnter(event)
+        else if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+          event.preventDefault()
+          close()
+        }
       }}
-      @change=${(event: Event) =>
-        this.#saveText(board, row.id, (event.target as HTMLTextAreaElement).value)}
     ></textarea>`
-  }
-
-  #saveText(board: BoardController, id: string, text: string): void {
-    board.run(setNoteText, { id, text })
-    this.#returnFocusTo = id
-    this.editing = null
   }
 }
 
