@@ -155,6 +155,7 @@ describe('the board settings panel', () => {
     await pageA.getByTestId('settings-timeframe').fill('')
     await pageA.getByTestId('settings-timeframe').pressSequentially(TYPED_NEXT, TYPING)
     const box = await panel.boundingBox()
+    mkdirSync(join(REPO_ROOT, 'test-output', 'screenshots'), { recursive: true })
     await pageA.screenshot({
       path: join(REPO_ROOT, 'test-output', 'screenshots', 'settings-panel.png'),
       clip: {
@@ -196,11 +197,14 @@ describe('the board settings panel', () => {
     await pageA.getByTestId('settings-cancel').click()
     await pageA.getByTestId('settings-panel').waitFor({ state: 'detached' })
 
-    mkdirSync(join(REPO_ROOT, 'docs', 'screenshots'), { recursive: true })
-    copyFileSync(
-      join(REPO_ROOT, 'test-output', 'screenshots', 'settings-panel.png'),
-      join(REPO_ROOT, 'docs', 'screenshots', 'settings-panel.png'),
-    )
+    // The README's screenshot: refreshed on request, so a test run leaves the tree clean.
+    if (process.env.UPDATE_DOCS_SCREENSHOTS === '1') {
+      mkdirSync(join(REPO_ROOT, 'docs', 'screenshots'), { recursive: true })
+      copyFileSync(
+        join(REPO_ROOT, 'test-output', 'screenshots', 'settings-panel.png'),
+        join(REPO_ROOT, 'docs', 'screenshots', 'settings-panel.png'),
+      )
+    }
   })
 })
 
