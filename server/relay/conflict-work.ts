@@ -24,6 +24,9 @@ import { STEP_SIZE, type ScannedStruct, type Steps, type StructId } from '../../
  */
 export const MAX_CONFLICT_SCANS = 100_000
 
+/** Structs between two yields: a quarter of the gate's other steps, as each may walk. */
+const CONFLICT_STEP = STEP_SIZE / 4
+
 interface Placed {
   readonly struct: ScannedStruct
   /** Doc items left of it between its origin and where it was placed. */
@@ -44,6 +47,9 @@ class PlacedStructs {
   find(id: StructId): Placed | undefined {
     const list = this.#byClient.get(id.client)
     if (list === undefined) return undefined
+    // Most lookups are for the struct placed just before (the previous insert of a run).
+    const last = list[list.length - 1]!.struct
+    if (id.clock >= last.clock && id.clock < last.clock + last.length) return list[list.length - 1]
     let low = 0
     let high = list.length - 1
     while (low <= high) {
@@ -159,8 +165,9 @@ export function* conflictScanSteps(
 ): Steps<number> {
   const placed = new PlacedStructs()
   let total = 0
-  for (const [at, struct] of placement.entries()) {
-    if (at % STEP_SIZE === STEP_SIZE - 1) yield
+  for (let at = 0; at < placement.length; at++) {
+    if (at % CONFLICT_STEP === CONFLICT_STEP - 1) yield
+    const struct = placement[at]!
     const { scanned, before } = scansOf(doc, struct, placed, bound + 1 - total)
     total += scanned
     if (total > bound) return total
