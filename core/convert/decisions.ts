@@ -225,7 +225,7 @@ export function honourDecisions(
       const children = [...result.keyResults, ...result.initiatives]
         .filter((d) => d.objectiveId === o.id)
         .map(sourceOf)
-        .filter((k): k is string => k !== null && decide(k) !== null)
+        .filter((k): k is string => k !== null && decide(k) === 'removed')
       removed.push({
         key,
         draftId: o.id,

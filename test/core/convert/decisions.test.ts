@@ -152,6 +152,25 @@ describe('conversion decisions', () => {
     expect(applyTicked(doc).created).toEqual(['obj:g3', 'kr:n6'])
   })
 
+  it('brings a removed objective back with its deleted drafts, its initiatives still initiatives', () => {
+    const doc = votedBoard()
+    applyTicked(doc)
+    makeKeyResultAnInitiative(doc, { keyResultId: 'kr:n2', initiativeId: 'i-blog' }, ORIGIN)
+    deleteKeyResult(doc, { id: 'kr:n3' }, ORIGIN)
+    applyTicked(doc)
+    deleteObjective(doc, { id: 'obj:g1' }, ORIGIN)
+    const removed = convert(doc).decisions?.removed ?? []
+    expect(removed.map((r) => r.draftId)).toEqual(['obj:g1'])
+    expect(removed[0]?.restoreKeys).toEqual(['group:g1', 'note:n1', 'note:n3'])
+    withdrawConversionDecisions(doc, { keys: removed[0]?.restoreKeys ?? [] }, ORIGIN)
+    const back = convert(doc)
+    expect(back.keyResults.filter((k) => k.objectiveId === 'obj:g1').map((k) => k.id)).toEqual([
+      'kr:n1',
+      'kr:n3',
+    ])
+    expect(back.initiatives.map((i) => i.id)).toContain('ini:n2')
+  })
+
   it('treats a removed draft that is back on the board (an undone delete) as on the board', () => {
     const doc = votedBoard()
     applyTicked(doc)
