@@ -6,6 +6,7 @@
 import { Hono } from 'hono'
 import { BoardCommandError } from '../../core/board/errors'
 import { applyConversion } from '../../core/board/commands/conversion'
+import { readConversionDecisions } from '../../core/board/commands/conversion-decisions'
 import { readBoard } from '../../core/board/read'
 import { convertBoard } from '../../core/convert/convert-board'
 import type { ConversionOptions } from '../../core/convert/drafts'
@@ -34,7 +35,10 @@ export function okrRoutes(deps: AppDeps): Hono<AppEnv> {
     const { board } = c.get('grant')
     const request = parseConvertRequest(await readJson(c.req.raw))
     const outcome = await withBoard(deps, board.id, async (room) => {
-      const result = convertBoard(readBoard(room.doc), request.options)
+      // The team's earlier decisions (unticked, removed, made an initiative) hold here as in the
+      // app's preview: a conversion through the API must not bring back what people removed.
+      const decisions = readConversionDecisions(room.doc)
+      const result = convertBoard(readBoard(room.doc), { ...request.options, decisions })
       if (request.dryRun) return { result, applied: null, saved: true }
       let applied
       try {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
-import { createCheckIn } from '../../core/board/commands/okr'
+import { createCheckIn, deleteKeyResult } from '../../core/board/commands/okr'
 import { assignNotes, createGroup } from '../../core/board/commands/groups'
 import { createNote } from '../../core/board/commands/notes'
 import { castVote } from '../../core/board/commands/voting'
@@ -169,5 +169,27 @@ describe('GET /api/boards/:id/export.*', () => {
       headers: auth(board.viewToken),
     })
     expect(pdf.status).toBe(404)
+  })
+})
+
+describe('POST /api/boards/:id/convert after the team decided', () => {
+  it('keeps a key result deleted after applying out of the next conversion', async () => {
+    const before = readBoard(peer.doc).keyResults
+    const gone = before.find((k) => k.target === 1000)
+    expect(gone).toBeDefined()
+    deleteKeyResult(peer.doc, { id: gone!.id }, 'test')
+    await waitFor(
+      () =>
+        !readBoard(srv.relay.rooms.get(board.id)!.doc).keyResults.some((k) => k.id === gone!.id),
+      { what: 'server has the deletion' },
+    )
+    const res = await fetch(`${srv.url}/api/boards/${board.id}/convert`, {
+      method: 'POST',
+      headers: { ...auth(board.editToken), 'content-type': 'application/json' },
+      body: JSON.stringify({ dryRun: true }),
+    })
+    expect(res.status).toBe(200)
+    const body = (await res.json()) as { keyResults: { id: string }[] }
+    expect(body.keyResults.map((k) => k.id)).not.toContain(gone!.id)
   })
 })
