@@ -120,7 +120,9 @@ class BindTextDirective extends AsyncDirective {
       this.bind()
     }
     // Nothing to bind yet (a schema-1 board a viewer opens, which is never migrated, or an
-    // answer nobody opened): show the stored value read-only-ish, as the readers see it.
+    // answer nobody opened): show the stored value as readers see it, read-only, because what
+    // was typed into an unbound field would be replaced when the binding arrives.
+    ;(part.element as HTMLInputElement).readOnly = text === null
     if (text === null && board) {
       field.value = plainValue(board.session.doc, target)
       if ('retro' in target && board.canEdit) openAnswers(board, target)
