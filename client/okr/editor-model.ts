@@ -56,9 +56,13 @@ export function editorCards(
   carried: ReadonlyMap<string, string>,
 ): ObjectiveCard[] {
   const found = byTarget(diagnostics)
-  const order = snapshot.objectives.map((o) => o.id)
+  // The cycle in view (okrs is narrowed to it): the editor lists and reorders its objectives
+  // only, like every other panel; orders only ever compare objectives of one cycle.
+  const shown = new Set(okrs.objectives.map((o) => o.id))
+  const objectives = snapshot.objectives.filter((o) => shown.has(o.id))
+  const order = objectives.map((o) => o.id)
   const members = snapshot.members ?? []
-  return snapshot.objectives.map((o) => {
+  return objectives.map((o) => {
     const figures = okrs.objectives.find((x) => x.id === o.id) ?? null
     const krs = snapshot.keyResults.filter((kr) => kr.objectiveId === o.id)
     const siblings = krs.map((kr) => kr.id)

@@ -106,11 +106,14 @@ export class SbOkrEditor extends LitElement {
   readonly #addObjective = (): void => {
     const board = this.#board.board
     if (!board) return
+    // Viewing an earlier or later cycle: the new objective belongs to that one, so it shows here.
+    const cycle = board.cycle
     board.run(createObjective, {
       id: newId(),
       title: 'New objective',
       order: nextOrder(board.snapshot.objectives),
       status: 'draft',
+      ...(cycle && !cycle.current ? { timeframe: cycle.timeframe } : {}),
     })
   }
 }

@@ -11,7 +11,11 @@ import {
   targetLabel,
 } from '../../../client/okr/editor-model'
 import { lintBoard } from '../../../client/board/lint-board'
-import { NOW, okrSnapshot } from '../../core/export/fixtures'
+import { NOW, Q4, okrSnapshot } from '../../core/export/fixtures'
+import { inCycle } from '../../../core/export/cycle'
+import type { EpochMs } from '../../../core/okr/okr-model'
+
+const DAY = 86_400_000
 
 describe('editor cards', () => {
   const snapshot = okrSnapshot()
@@ -38,6 +42,21 @@ describe('editor cards', () => {
       NO_PARENT,
       { value: 'o2', label: snapshot.objectives[1]?.title },
     ])
+  })
+
+  it('lists only the objectives of the cycle in view, and reorders among them', () => {
+    // o2 runs in the next quarter: the figures (okrs) are narrowed to Q4, as the switcher does.
+    const next = { start: (Q4.end + 1) as EpochMs, end: (Q4.end + 92 * DAY) as EpochMs }
+    const twoCycles = {
+      ...snapshot,
+      objectives: snapshot.objectives.map((o) =>
+        o.id === 'o2' ? { ...o, timeframe: { kind: 'custom' as const, ...next } } : o,
+      ),
+    }
+    const q4 = exportOkrs(inCycle(twoCycles, '2026-Q4'), { now: NOW })
+    const cards = editorCards(twoCycles, q4, [], new Map())
+    expect(cards.map((c) => c.record.id)).toEqual(['o1'])
+    expect(cards[0]?.order).toEqual(['o1'])
   })
 
   it('names where a carried objective came from, even once that one is gone', () => {
