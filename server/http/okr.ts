@@ -11,6 +11,7 @@ import { readBoard } from '../../core/board/read'
 import { convertBoard } from '../../core/convert/convert-board'
 import type { ConversionOptions } from '../../core/convert/drafts'
 import { exportOkrs, toCsv, toMarkdown } from '../../core/export/index'
+import { chooseCycle, cyclesOf, inCycle } from '../../core/export/cycle'
 import type { EpochMs } from '../../core/okr/okr-model'
 import { limitBody, readJson } from './body'
 import type { AppDeps, AppEnv } from './deps'
@@ -69,9 +70,19 @@ export function okrRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get('/:id/:file{export\\.(json|md|csv)}', requireRole(deps, 'view'), async (c) => {
     const { board } = c.get('grant')
     const format = c.req.param('file').slice('export.'.length)
-    const data = await withBoard(deps, board.id, (room) =>
-      exportOkrs(readBoard(room.doc), { now: deps.now() as EpochMs }),
-    )
+    const asked = c.req.query('cycle')
+    const data = await withBoard(deps, board.id, (room) => {
+      // One cycle, as in the app: `?cycle=2026-Q4`, else the board's current one, so a carried
+      // quarter and the one before it are never mixed in one table or one overall score.
+      const snapshot = readBoard(room.doc)
+      const cycles = cyclesOf(snapshot)
+      if (asked !== undefined && !cycles.some((cycle) => cycle.label === asked)) {
+        const known = cycles.map((cycle) => cycle.label).join(', ') || 'none'
+        throw new ApiError(404, 'unknown-cycle', `no cycle ${asked} on this board (${known})`)
+      }
+      const cycle = chooseCycle(cycles, asked ?? null)
+      return exportOkrs(inCycle(snapshot, cycle?.label ?? null), { now: deps.now() as EpochMs })
+    })
     const name = `${safeFileName(data.board.title || board.title)}-okrs`
     const disposition = (ext: string) => `attachment; filename="${name}.${ext}"`
     if (format === 'md') {

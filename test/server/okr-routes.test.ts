@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
-import { createCheckIn, deleteKeyResult } from '../../core/board/commands/okr'
+import { createCheckIn, createObjective, deleteKeyResult } from '../../core/board/commands/okr'
+import { setBoardTimeframe } from '../../core/board/commands/facilitation'
+import { quarterTimeframe } from '../../core/okr/timeframe'
 import { assignNotes, createGroup } from '../../core/board/commands/groups'
 import { createNote } from '../../core/board/commands/notes'
 import { castVote } from '../../core/board/commands/voting'
@@ -191,5 +193,31 @@ describe('POST /api/boards/:id/convert after the team decided', () => {
     expect(res.status).toBe(200)
     const body = (await res.json()) as { keyResults: { id: string }[] }
     expect(body.keyResults.map((k) => k.id)).not.toContain(gone!.id)
+  })
+})
+
+describe('GET /api/boards/:id/export.* by cycle', () => {
+  it('exports the current cycle unless another is asked for, and names an unknown one', async () => {
+    const q4 = quarterTimeframe(2026, 4)
+    const q1 = quarterTimeframe(2027, 1)
+    setBoardTimeframe(peer.doc, { timeframe: { start: q4.start, end: q4.end } }, 'test')
+    createObjective(peer.doc, { id: 'next', title: 'Next quarter bet', timeframe: q1 }, 'test')
+    const get = (query: string) =>
+      fetch(`${srv.url}/api/boards/${board.id}/export.json${query}`, {
+        headers: auth(board.viewToken),
+      })
+    const titles = async (query: string) =>
+      ((await (await get(query)).json()) as { objectives: { title: string }[] }).objectives.map(
+        (o) => o.title,
+      )
+    await waitFor(async () => (await titles('?cycle=2027-Q1')).length === 1, {
+      what: 'server has the next quarter',
+    })
+    expect(await titles('')).toEqual(['Grow the community'])
+    expect(await titles('?cycle=2026-Q4')).toEqual(['Grow the community'])
+    expect(await titles('?cycle=2027-Q1')).toEqual(['Next quarter bet'])
+    const unknown = await get('?cycle=1999-Q1')
+    expect(unknown.status).toBe(404)
+    expect(JSON.stringify(await unknown.json())).toContain('no cycle 1999-Q1 on this board (')
   })
 })
