@@ -11,7 +11,8 @@
  * Notes      createNote, moveNotes (dx/dy batch), placeNotes (absolute), recolourNotes,
  *            deleteNotes (also drops their votes and sourceNoteIds), duplicateNotes
  * Text       setNoteText (whole value, minimal diff), insertNoteText, deleteNoteText,
- *            applyNoteTextDelta; generic setText / editText for group, objective and KR titles.
+ *            applyNoteTextDelta; generic setText / editText for every TEXT_KEYS field (titles,
+ *            objective descriptions, check-in notes; `field` picks one).
  *            For a live editor bind `getNoteText(doc, id)` (a Y.Text) — but re-bind when the
  *            entity map's `text` key changes (migrate / applyConversion may replace the Y.Text).
  * Groups     createGroup, renameGroup, setGroupBounds (moving carries its notes),
@@ -26,7 +27,8 @@
  * Selection  dropNotes (move + regroup by where notes land), deleteSelection, recolourSelection,
  *            frameSelection, acceptGroupingProposal (in ./selection.ts; all-or-nothing, one
  *            undo step; positions from NOTE_SIZE and ../layout.ts)
- * Retro      setRetroAnswer, carryForward (in ./retro.ts)
+ * Retro      setRetroAnswer, openRetroAnswers + editRetroAnswer (bound answers), carryForward
+ *            (in ./retro.ts)
  * Stretch    stretchKeyResult: once per KR, keeps originalTarget, may retitle (./stretch.ts)
  * Members    joinBoard (once per person, or when their name or colour changed), renameMember
  *            (./members.ts; owners store the member id, core/board/members.ts resolves it)
