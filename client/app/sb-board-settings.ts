@@ -3,21 +3,14 @@
  * long a cycle lasts. The button names the board's timeframe so everyone sees which quarter
  * they are in; editors change all three in one save (`updateBoardSettings`, one transaction).
  *
- * A new board (no timeframe, no objectives) gets the current quarter from the first editor
- * whose copy has synced with the server, so charts, due check-ins and exports have a period.
+ * A new board's default timeframe (the current quarter) is set when it opens:
+ * client/board/board-defaults.ts.
  */
 import { LitElement, css, html } from 'lit'
-import { ContextConsumer } from '@lit/context'
 import { BoardConsumer } from '../board/board-consumer'
 import type { BoardController } from '../board/board-controller'
-import { boardConnectionContext } from '../board/board-context'
-import { ConnectionController } from '../net/connection-controller'
-import {
-  readBoardSettings,
-  setBoardTimeframe,
-  updateBoardSettings,
-} from '../../core/board/commands/facilitation'
-import { CADENCES, CADENCE_LABELS, cycleAt, type Cadence } from '../../core/okr/cycles'
+import { readBoardSettings, updateBoardSettings } from '../../core/board/commands/facilitation'
+import { CADENCES, CADENCE_LABELS, type Cadence } from '../../core/okr/cycles'
 import { buttonStyles } from './button-styles'
 import {
   cycleSuggestions,
@@ -45,10 +38,6 @@ export class SbBoardSettings extends LitElement {
   declare error: { readonly field: 'title' | 'timeframe'; readonly message: string } | null
 
   readonly #board = new BoardConsumer(this, settingsKey)
-  readonly #source = new ContextConsumer(this, { context: boardConnectionContext, subscribe: true })
-  readonly #connection = new ConnectionController(this, () => this.#source.value ?? null)
-  /** The default timeframe is offered once per page: a cleared timeframe stays cleared. */
-  #seeded = false
 
   constructor() {
     super()
@@ -123,11 +112,6 @@ export class SbBoardSettings extends LitElement {
   override disconnectedCallback(): void {
     document.removeEventListener('keydown', this.#onKey)
     super.disconnectedCallback()
-  }
-
-  override updated(): void {
-    const board = this.#board.board
-    if (board !== undefined) this.#seedTimeframe(board)
   }
 
   override render() {
@@ -251,15 +235,6 @@ export class SbBoardSettings extends LitElement {
 
   readonly #onKey = (event: KeyboardEvent): void => {
     if (event.key === 'Escape' && this.open) this.#close()
-  }
-
-  #seedTimeframe(board: BoardController): void {
-    if (this.#seeded || !board.canEdit || !this.#connection.value.serverSynced) return
-    this.#seeded = true
-    const settings = board.derive(readBoardSettings)
-    if (settings.timeframe !== null || board.snapshot.objectives.length > 0) return
-    const { start, end } = cycleAt(board.clock(), settings.cadence)
-    board.run(setBoardTimeframe, { timeframe: { start, end } })
   }
 }
 

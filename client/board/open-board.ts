@@ -12,6 +12,7 @@ import { compactDeviceCopy, guardDoc } from '../net/doc-recovery'
 import type { EpochMs } from '../../core/okr/okr-model'
 import { BoardController } from './board-controller'
 import { keepMembership } from './membership'
+import { seedBoardTimeframe } from './board-defaults'
 
 export interface OpenBoardOptions {
   readonly boardId: string
@@ -70,6 +71,7 @@ export function openBoard(options: OpenBoardOptions): OpenBoard {
       if (!synced) return
       connection.provider.off('sync', onSync)
       if (migrate(doc, MIGRATION_ORIGIN).pruned > 0) compactDeviceCopy(connection.persistence)
+      seedBoardTimeframe(doc, options.now(), MIGRATION_ORIGIN)
     }
     connection.provider.on('sync', onSync)
   }
