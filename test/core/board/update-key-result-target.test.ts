@@ -33,7 +33,7 @@ describe('updateKeyResult and originalTarget', () => {
 
   it('keeps it when other fields change or the same target is written again', () => {
     const doc = stretched()
-    const target = readBoard(doc).keyResults[0]?.target
+    const target = readBoard(doc).keyResults[0]?.target ?? null
     updateKeyResult(doc, { id: 'kr1', owner: 'ada', target }, ORIGIN)
     expect(readBoard(doc).keyResults[0]?.originalTarget).toBe(45)
   })
