@@ -26,12 +26,22 @@ export class DeleteSetCache {
     doc.on('afterTransaction', this.#onTransaction)
   }
 
+  /** Whether the delete set is cached (the answer can be written at once). */
+  get ready(): boolean {
+    return this.#encoded !== null
+  }
+
+  /** Builds the delete set in slices, with the event loop free between them. */
+  async build(): Promise<void> {
+    if (this.#encoded === null) await this.#build()
+  }
+
   /**
-   * `Y.encodeStateAsUpdate(doc, stateVector)`, with the delete set from the cache (built in
-   * slices when it is stale). `known` is the decoded `stateVector`.
+   * `Y.encodeStateAsUpdate(doc, stateVector)`, with the delete set from the cache (Yjs' own
+   * walk when it is not built). `known` is the decoded `stateVector`.
    */
-  async stateAsUpdate(stateVector: Uint8Array, known: Map<number, number>): Promise<Uint8Array> {
-    const deletes = this.#encoded ?? (await this.#build())
+  stateAsUpdate(stateVector: Uint8Array, known: Map<number, number>): Uint8Array {
+    const deletes = this.#encoded
     const store = this.doc.store
     if (deletes === null || store.pendingStructs !== null || store.pendingDs !== null) {
       return Y.encodeStateAsUpdate(this.doc, stateVector)

@@ -226,13 +226,16 @@ export class Room {
       if (asked > MAX_FULL_SYNCS_PER_SOCKET) throw new SyncFloodError()
     }
     // Behind any update still being applied in slices, so the reply includes all of it.
-    this.#lane.run(async () => {
+    const send = (messages: Uint8Array[]) => {
       // The socket may have been closed while this waited (a refused update before it), or
       // while the reply was built (a big board's delete set is built with the loop free).
-      if (this.#unsafe || !this.peers.has(peer)) return
-      const messages = await this.#replies.reply(stateVector, known, this.#sizeBytes)
       if (this.#unsafe || this.#destroyed || !this.peers.has(peer)) return
       for (const message of messages) this.#queue.send(peer, message)
+    }
+    this.#lane.run(() => {
+      if (this.#unsafe || !this.peers.has(peer)) return
+      const messages = this.#replies.reply(stateVector, known, this.#sizeBytes)
+      return messages instanceof Promise ? messages.then(send) : send(messages)
     })
   }
 

@@ -46,18 +46,18 @@ export class SyncReplies {
    * The messages answering `stateVector` (validated: `known` is its decoding). A vector that
    * shares no client with the doc (empty, or bogus ids from a hostile view link) gets the full
    * state, from the cache on big boards. A big board's other answers take its delete set from
-   * a cache built with the event loop free (delete-set-cache.ts), so this may yield.
+   * a cache built with the event loop free (delete-set-cache.ts): a promise while it builds.
    */
-  async reply(
+  reply(
     stateVector: Uint8Array,
     known: Map<number, number>,
     sizeBytes: number,
-  ): Promise<Uint8Array[]> {
+  ): Uint8Array[] | Promise<Uint8Array[]> {
     if (sizeBytes < FULL_STATE_CACHE_MIN_BYTES) return [encodeSyncStep2(this.doc, stateVector)]
     if (!this.wantsEverything(known, sizeBytes)) {
-      this.#deletes ??= new DeleteSetCache(this.doc)
-      const update = await this.#deletes.stateAsUpdate(stateVector, known)
-      return [encodeSyncStep2FromUpdate(update)]
+      const deletes = (this.#deletes ??= new DeleteSetCache(this.doc))
+      const answer = () => [encodeSyncStep2FromUpdate(deletes.stateAsUpdate(stateVector, known))]
+      return deletes.ready ? answer() : deletes.build().then(answer)
     }
     const cached = (this.#full ??= {
       message: encodeSyncStep2(this.doc, new Uint8Array([0])),

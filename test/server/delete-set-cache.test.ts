@@ -24,7 +24,9 @@ function sync(from: Y.Doc, to: Y.Doc): void {
 async function expectYjsBytes(cache: DeleteSetCache, doc: Y.Doc, askers: Y.Doc[]) {
   for (const asker of askers) {
     const vector = Y.encodeStateVector(asker)
-    const ours = await cache.stateAsUpdate(vector, Y.decodeStateVector(vector))
+    await cache.build()
+    expect(cache.ready).toBe(true)
+    const ours = cache.stateAsUpdate(vector, Y.decodeStateVector(vector))
     expect(ours).toEqual(Y.encodeStateAsUpdate(doc, vector))
   }
 }
