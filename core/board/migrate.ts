@@ -20,6 +20,7 @@ import {
   restoreObjective,
 } from './restore'
 import type { EntityRoot } from './schema'
+import { ensureConversionDecisions } from './commands/conversion-decisions'
 import { ENTITY_ROOTS, getCollection, getMeta, getVotes, isTextKey, SCHEMA_VERSION } from './schema'
 import { materializeText } from './text-materialize'
 
@@ -85,6 +86,7 @@ export function migrate(doc: Y.Doc, origin: unknown): MigrationReport {
     }
     for (const name of ENTITY_ROOTS) migrateCollection(doc, name, repairs, unreadable)
     migrateVotes(doc, repairs)
+    if (meta) ensureConversionDecisions(doc)
   }, origin)
   return { fromVersion, toVersion: SCHEMA_VERSION, repairs, unreadable, newer: false, pruned }
 }

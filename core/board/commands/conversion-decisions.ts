@@ -22,6 +22,7 @@ import {
 import { isRecord, sameJson } from '../coerce'
 import { BoardCommandError } from '../errors'
 import { getEntity, getMeta } from '../schema'
+import { materializeMap } from '../text-materialize'
 import { checkArgs, checkEnum, checkIds, checkLine } from '../validate'
 
 const DECISIONS_KEY = 'conversionDecisions'
@@ -32,14 +33,23 @@ function decisionsMap(doc: Y.Doc, create: boolean): Y.Map<unknown> | null {
   const current = meta.get(DECISIONS_KEY)
   if (current instanceof Y.Map) return current as Y.Map<unknown>
   if (!create) return null
+  // Created the same way on every peer (text-materialize.ts), so two people recording the
+  // board's first decisions offline share one map instead of one map replacing the other.
   // Whatever else a peer stored under the key is not ours to read: the well-formed entries of
   // a plain object written by another tool are carried over, the rest is replaced.
-  const map = new Y.Map<unknown>()
-  for (const [key, record] of readDecisions(isRecord(current) ? Object.entries(current) : [])) {
-    map.set(key, { ...record })
-  }
-  meta.set(DECISIONS_KEY, map)
+  const carried = readDecisions(isRecord(current) ? Object.entries(current) : [])
+  const map = materializeMap(meta, DECISIONS_KEY)
+  for (const [key, record] of carried) map.set(key, { ...record })
   return map
+}
+
+/**
+ * Creates the board's (empty) decisions map when it has none; `migrate` calls it, with the
+ * setup origin, so the map is nobody's undo step: undoing the first untick must not delete
+ * the map, and with it every later decision, for everyone.
+ */
+export function ensureConversionDecisions(doc: Y.Doc): void {
+  decisionsMap(doc, true)
 }
 
 /**

@@ -30,7 +30,11 @@ describe('migrate', () => {
     expect(first).toMatchObject({ fromVersion: 0, toVersion: SCHEMA_VERSION, newer: false })
     // Defaults are read, not written: a not-yet-synced peer must not race the real values.
     expect(first.repairs).toEqual(['meta: schemaVersion was missing'])
-    expect(doc.getMap('meta').toJSON()).toEqual({ schemaVersion: SCHEMA_VERSION })
+    // …but for the empty decisions map, made identically on every peer so that it cannot race.
+    expect(doc.getMap('meta').toJSON()).toEqual({
+      schemaVersion: SCHEMA_VERSION,
+      conversionDecisions: {},
+    })
     const updates = recordUpdates(doc)
     expect(migrate(doc, ORIGIN).repairs).toEqual([])
     expect(updates.count()).toBe(0)

@@ -30,6 +30,7 @@ import type { ConversionResult } from '../../../core/convert/drafts'
 import { exportOkrs } from '../../../core/export/export-model'
 import type { EpochMs } from '../../../core/okr/okr-model'
 import { at, codeOf, newBoard, ORIGIN, recordUpdates } from '../board/fixtures'
+import { migrate } from '../../../core/board/migrate'
 
 const NOW = 1_000_000 as EpochMs
 
@@ -387,5 +388,49 @@ describe('conversion decisions from a hostile peer', () => {
       }),
       { numRuns: 150 },
     )
+  })
+})
+
+describe('the decisions map', () => {
+  it('is made identically by two peers migrating offline, so both first decisions survive', () => {
+    const a = new Y.Doc()
+    const b = new Y.Doc()
+    migrate(a, 'setup')
+    migrate(b, 'setup')
+    recordConversionDecision(
+      a,
+      { key: 'group:g1', state: 'unticked', draftId: 'obj:g1', title: 'A' },
+      'a',
+    )
+    recordConversionDecision(
+      b,
+      { key: 'group:g2', state: 'unticked', draftId: 'obj:g2', title: 'B' },
+      'b',
+    )
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b))
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
+    for (const doc of [a, b]) {
+      expect([...readConversionDecisions(doc).keys()].sort()).toEqual(['group:g1', 'group:g2'])
+    }
+  })
+
+  it('survives undoing the first decision, since migrate made it and not the person', () => {
+    const doc = new Y.Doc()
+    migrate(doc, 'setup')
+    const person = { local: 'ada' }
+    const undo = new Y.UndoManager(doc.getMap('meta'), { trackedOrigins: new Set([person]) })
+    recordConversionDecision(
+      doc,
+      { key: 'group:g1', state: 'unticked', draftId: 'obj:g1', title: 'A' },
+      person,
+    )
+    undo.undo()
+    expect(doc.getMap('meta').get('conversionDecisions')).toBeInstanceOf(Y.Map)
+    recordConversionDecision(
+      doc,
+      { key: 'group:g2', state: 'unticked', draftId: 'obj:g2', title: 'B' },
+      person,
+    )
+    expect([...readConversionDecisions(doc).keys()]).toEqual(['group:g2'])
   })
 })
