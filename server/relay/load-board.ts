@@ -25,6 +25,8 @@ export interface LoadedBoard {
   readonly failed: number
   /** Set when the board is over its cap and opens read-only (board-size.ts loadMode). */
   readonly readOnlyReason: string | null
+  /** False when the worker checked the whole board and found no type nested too deep. */
+  readonly mayBeDeep: boolean
 }
 
 export interface LoadBoardOptions {
@@ -69,12 +71,14 @@ export async function loadBoard(boardId: string, options: LoadBoardOptions): Pro
   let pieces: readonly Uint8Array[] = parts
   let full: Uint8Array | undefined
   let failed = 0
+  let deep: boolean | undefined
   if (options.loader) {
     try {
       const loaded = await options.loader.pieces(parts)
       pieces = loaded.pieces
       full = loaded.full
       failed = loaded.skipped
+      deep = loaded.deep
       if (failed > 0) log.error({ skipped: failed }, 'stored updates could not be applied; skipped')
     } catch (error) {
       log.warn({ err: error }, 'board could not be cut into pieces; applying it whole')
@@ -96,6 +100,8 @@ export async function loadBoard(boardId: string, options: LoadBoardOptions): Pro
     full,
     failed,
     readOnlyReason,
+    // The worker's copy is the doc built here only if no piece failed on either side.
+    mayBeDeep: deep !== false || failed > 0,
   }
 }
 

@@ -156,7 +156,7 @@ export class Room {
     }
     // A board stored before the relay refused deep nesting may hold a chain whose deletion
     // would overflow Yjs' stack; take it apart now, bottom-up, as a stored change.
-    const pruned = pruneDeepTypes(doc, REPAIR_ORIGIN)
+    const pruned = loaded.mayBeDeep ? pruneDeepTypes(doc, REPAIR_ORIGIN) : 0
     if (pruned > 0) room.#log.warn({ pruned }, 'removed shared types nested past the schema')
     room.#queue.maybeCompact()
     room.#title.checkStored()

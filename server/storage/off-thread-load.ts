@@ -40,6 +40,8 @@ export type WorkerReply =
       readonly skipped: number
       /** A compact-stored request's outcome (the worker wrote the snapshot itself). */
       readonly compaction?: CompactionResult
+      /** A split's board holds types nested past the schema (the room prunes them). */
+      readonly deep?: boolean
     }
   | { readonly id: number; readonly ok: false; readonly error: string }
 
@@ -59,6 +61,8 @@ export interface LoadPieces {
   readonly full?: Uint8Array | undefined
   /** Stored parts that could not be applied (corrupt rows), already left out. */
   readonly skipped: number
+  /** False when the worker found no type nested past the schema (nothing to prune). */
+  readonly deep?: boolean | undefined
 }
 
 /** What rooms and compaction need; `InThreadLoader` is the fallback and the test double. */
@@ -137,7 +141,7 @@ export class WorkerLoader implements StateLoader {
     if (reply === null) return this.#fallback.pieces(parts)
     // The worker appends the full state after the pieces.
     const full = reply.result.at(-1)
-    return { pieces: reply.result.slice(0, -1), skipped: reply.skipped, full }
+    return { pieces: reply.result.slice(0, -1), skipped: reply.skipped, full, deep: reply.deep }
   }
 
   async compact(parts: readonly Uint8Array[]): Promise<Uint8Array> {

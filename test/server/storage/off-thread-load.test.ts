@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createLogger } from '../../../server/log'
 import { OFF_THREAD_MIN_BYTES, WorkerLoader } from '../../../server/storage/off-thread-load'
+import { deepNote } from '../../core/sync/hostile-updates'
 
 const loader = new WorkerLoader(createLogger('silent'), 2_000)
 afterAll(() => loader.close())
@@ -55,6 +56,18 @@ describe('WorkerLoader', () => {
     const corrupt = [...parts, Uint8Array.of(1, 2, 3, 250, 250, 250)]
     await expect(loader.compact(corrupt)).rejects.toThrow(/could not be applied/)
     expect((await loader.pieces(corrupt)).skipped).toBe(1)
+  })
+
+  it('says whether the board holds types nested past the schema, so the room skips the pass', async () => {
+    const { parts } = bigBoard()
+    expect((await loader.pieces(parts)).deep).toBe(false)
+    const author = new Y.Doc()
+    const deep = await loader.pieces([...parts, deepNote(40, author)])
+    expect(deep.deep).toBe(true)
+    // The pieces still carry the chain: pruning it is the room's stored change, not the worker's.
+    const rebuilt = new Y.Doc()
+    for (const piece of deep.pieces) Y.applyUpdate(rebuilt, piece)
+    expect(rebuilt.store.clients.has(author.clientID)).toBe(true)
   })
 
   it('hands a small board back untouched, without a worker round trip', async () => {
