@@ -7,26 +7,30 @@
  * reads as typed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import { createKeyResult, createObjective } from '../../core/board/commands/index'
 import { readMembers } from '../../core/board/members'
 import { readBoard } from '../../core/board/read'
-import { connectProvider } from '../helpers/clients'
-import { startTestServer, waitFor, type CreatedBoard, type TestServer } from '../helpers/server'
-import { E2E_CLIENT_DIR, launchBrowser, screenshot, type LaunchedBrowser } from '../helpers/browser'
+import { waitFor, type CreatedBoard, type TestServer } from '../helpers/server'
+import { screenshot, type LaunchedBrowser } from '../helpers/browser'
+import {
+  SEED,
+  closeE2e,
+  joinBoard,
+  openTwoPeople,
+  seedBoard,
+  showOkrs,
+  startE2eServer,
+} from '../helpers/e2e-board'
 
-const VIEWPORT = { width: 1360, height: 900 }
-const SEED = 'seed'
 const TYPING = { delay: 120 }
 
 let server: TestServer
 let board: CreatedBoard
 let peer: WebsocketProvider
 let launched: LaunchedBrowser
-let contextA: BrowserContext
-let contextB: BrowserContext
 let pageA: Page
 let pageB: Page
 
@@ -42,14 +46,8 @@ function seed(doc: Y.Doc): void {
 }
 
 async function open(page: Page, name: string): Promise<void> {
-  const link = new URL(board.editUrl)
-  await page.goto(new URL(link.pathname + link.hash, server.url).href)
-  await page.getByTestId('name-input').pressSequentially(name, TYPING)
-  await page.getByTestId('name-save').click()
-  await page.getByTestId('name-input').waitFor({ state: 'detached' })
-  await page.locator('[data-view="okrs"]').click()
-  await page.getByTestId('okr-workspace').waitFor()
-  await page.getByTestId('okr-tab-editor').click()
+  await joinBoard(page, server, board.editUrl, name, TYPING)
+  await showOkrs(page, 'editor')
 }
 
 const members = () => readMembers(peer.doc)
@@ -65,31 +63,20 @@ const ownerFilterLabels = (page: Page) =>
     .evaluateAll((options) => options.map((o) => (o.textContent ?? '').trim()))
 
 beforeAll(async () => {
-  server = await startTestServer({ config: { staticDir: E2E_CLIENT_DIR } })
+  server = await startE2eServer()
   board = await server.createBoard('Members')
-  peer = connectProvider(server.wsUrl, board.id, board.editToken)
-  await waitFor(() => peer.synced, { what: 'seed peer synced' })
-  seed(peer.doc)
-  await waitFor(
-    () => {
-      const room = server.relay.rooms.get(board.id)
-      return room !== null && readBoard(room.doc).keyResults.length === 3
-    },
-    { what: 'server has the seeded key results' },
+  peer = await seedBoard(
+    server,
+    board,
+    seed,
+    (stored) => stored.keyResults.length === 3,
+    'server has the seeded key results',
   )
-  launched = await launchBrowser()
-  contextA = await launched.browser.newContext({ baseURL: server.url, viewport: VIEWPORT })
-  contextB = await launched.browser.newContext({ baseURL: server.url, viewport: VIEWPORT })
-  pageA = await contextA.newPage()
-  pageB = await contextB.newPage()
+  ;({ launched, pageA, pageB } = await openTwoPeople(server.url))
   await Promise.all([open(pageA, 'Ada Lovelace'), open(pageB, 'Ben')])
 })
 
-afterAll(async () => {
-  peer?.destroy()
-  await launched?.close()
-  await server?.close()
-})
+afterAll(() => closeE2e({ peer, launched, server }))
 
 describe('members and the owners that pick them', () => {
   it('makes everyone who joins with an edit link a member', async () => {

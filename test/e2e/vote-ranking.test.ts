@@ -5,7 +5,7 @@
  * note sits in the second group.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import {
@@ -17,20 +17,23 @@ import {
 } from '../../core/board/commands/index'
 import { readBoard } from '../../core/board/read'
 import type { EpochMs } from '../../core/okr/okr-model'
-import { connectProvider } from '../helpers/clients'
-import { startTestServer, waitFor, type CreatedBoard, type TestServer } from '../helpers/server'
-import { E2E_CLIENT_DIR, launchBrowser, screenshot, type LaunchedBrowser } from '../helpers/browser'
+import { waitFor, type CreatedBoard, type TestServer } from '../helpers/server'
+import { screenshot, type LaunchedBrowser } from '../helpers/browser'
+import {
+  SEED,
+  closeE2e,
+  joinBoard,
+  openTwoPeople,
+  seedBoard,
+  startE2eServer,
+} from '../helpers/e2e-board'
 
-const VIEWPORT = { width: 1360, height: 900 }
-const SEED = 'seed'
 const TYPING = { delay: 140 }
 
 let server: TestServer
 let board: CreatedBoard
 let peer: WebsocketProvider
 let launched: LaunchedBrowser
-let contextA: BrowserContext
-let contextB: BrowserContext
 let pageA: Page
 let pageB: Page
 
@@ -54,11 +57,7 @@ function seed(doc: Y.Doc): void {
 }
 
 async function open(page: Page, name: string): Promise<void> {
-  const url = new URL(board.editUrl)
-  await page.goto(new URL(url.pathname + url.hash, server.url).href)
-  await page.getByTestId('name-input').pressSequentially(name, TYPING)
-  await page.getByTestId('name-save').click()
-  await page.getByTestId('name-input').waitFor({ state: 'detached' })
+  await joinBoard(page, server, board.editUrl, name, TYPING)
   const toggle = page.getByTestId('toggle-list')
   if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click()
 }
@@ -82,31 +81,20 @@ const ranked = (page: Page) =>
     )
 
 beforeAll(async () => {
-  server = await startTestServer({ config: { staticDir: E2E_CLIENT_DIR } })
+  server = await startE2eServer()
   board = await server.createBoard('Vote ranking')
-  peer = connectProvider(server.wsUrl, board.id, board.editToken)
-  await waitFor(() => peer.synced, { what: 'seed peer synced' })
-  seed(peer.doc)
-  await waitFor(
-    () => {
-      const room = server.relay.rooms.get(board.id)
-      return room !== null && readBoard(room.doc).meta.phase === 'vote'
-    },
-    { what: 'server has the seeded board' },
+  peer = await seedBoard(
+    server,
+    board,
+    seed,
+    (stored) => stored.meta.phase === 'vote',
+    'server has the seeded board',
   )
-  launched = await launchBrowser()
-  contextA = await launched.browser.newContext({ baseURL: server.url, viewport: VIEWPORT })
-  contextB = await launched.browser.newContext({ baseURL: server.url, viewport: VIEWPORT })
-  pageA = await contextA.newPage()
-  pageB = await contextB.newPage()
+  ;({ launched, pageA, pageB } = await openTwoPeople(server.url))
   await Promise.all([open(pageA, 'Ada'), open(pageB, 'Ben')])
 })
 
-afterAll(async () => {
-  peer?.destroy()
-  await launched?.close()
-  await server?.close()
-})
+afterAll(() => closeE2e({ peer, launched, server }))
 
 describe('one vote ranking', () => {
   it("ranks groups by their notes' dots in Results, on both pages", async () => {
