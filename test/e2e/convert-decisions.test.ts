@@ -7,7 +7,7 @@
  * Ben then brings one removed draft back, and Ada's preview shows it offered again.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import {
@@ -20,12 +20,19 @@ import {
 } from '../../core/board/commands/index'
 import { readBoard } from '../../core/board/read'
 import type { EpochMs } from '../../core/okr/okr-model'
-import { connectProvider } from '../helpers/clients'
-import { startTestServer, waitFor, type CreatedBoard, type TestServer } from '../helpers/server'
-import { E2E_CLIENT_DIR, launchBrowser, screenshot, type LaunchedBrowser } from '../helpers/browser'
+import { waitFor, type CreatedBoard, type TestServer } from '../helpers/server'
+import { screenshot, type LaunchedBrowser } from '../helpers/browser'
+import {
+  SEED,
+  closeE2e,
+  chooseName,
+  gotoEditLink,
+  openTwoPeople,
+  seedBoard,
+  showOkrs,
+  startE2eServer,
+} from '../helpers/e2e-board'
 
-const VIEWPORT = { width: 1360, height: 900 }
-const SEED = 'seed'
 const DAY = 86_400_000
 const TYPING = { delay: 140 }
 const START = (Math.floor(Date.now() / DAY) * DAY - 45 * DAY) as EpochMs
@@ -35,8 +42,6 @@ let server: TestServer
 let board: CreatedBoard
 let peer: WebsocketProvider
 let launched: LaunchedBrowser
-let contextA: BrowserContext
-let contextB: BrowserContext
 let pageA: Page
 let pageB: Page
 
@@ -70,15 +75,9 @@ function seed(doc: Y.Doc): void {
 }
 
 async function open(page: Page, name: string | null): Promise<void> {
-  const url = new URL(board.editUrl)
-  await page.goto(new URL(url.pathname + url.hash, server.url).href)
-  if (name !== null) {
-    await page.getByTestId('name-input').pressSequentially(name, TYPING)
-    await page.getByTestId('name-save').click()
-    await page.getByTestId('name-input').waitFor({ state: 'detached' })
-  }
-  await page.locator('[data-view="okrs"]').click()
-  await page.getByTestId('okr-workspace').waitFor()
+  await gotoEditLink(page, server.url, board.editUrl)
+  if (name !== null) await chooseName(page, name, TYPING)
+  await showOkrs(page)
 }
 
 const tab = (page: Page, id: string) => page.getByTestId(`okr-tab-${id}`).click()
@@ -108,31 +107,20 @@ async function expectDecisionsHonoured(page: Page): Promise<void> {
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ config: { staticDir: E2E_CLIENT_DIR } })
+  server = await startE2eServer()
   board = await server.createBoard('Convert decisions')
-  peer = connectProvider(server.wsUrl, board.id, board.editToken)
-  await waitFor(() => peer.synced, { what: 'seed peer synced' })
-  seed(peer.doc)
-  await waitFor(
-    () => {
-      const room = server.relay.rooms.get(board.id)
-      return room !== null && readBoard(room.doc).tally.byTarget.get('g3') === 1
-    },
-    { what: 'server has the seeded board' },
+  peer = await seedBoard(
+    server,
+    board,
+    seed,
+    (stored) => stored.tally.byTarget.get('g3') === 1,
+    'server has the seeded board',
   )
-  launched = await launchBrowser()
-  contextA = await launched.browser.newContext({ baseURL: server.url, viewport: VIEWPORT })
-  contextB = await launched.browser.newContext({ baseURL: server.url, viewport: VIEWPORT })
-  pageA = await contextA.newPage()
-  pageB = await contextB.newPage()
+  ;({ launched, pageA, pageB } = await openTwoPeople(server.url))
   await Promise.all([open(pageA, 'Ada'), open(pageB, 'Ben')])
 })
 
-afterAll(async () => {
-  peer?.destroy()
-  await launched?.close()
-  await server?.close()
-})
+afterAll(() => closeE2e({ peer, launched, server }))
 
 describe('decisions stick when Convert runs again', () => {
   it('records an unticked objective for everyone, and applies the rest', async () => {

@@ -7,25 +7,28 @@
  * takes the toast away rather than letting Undo revert the wrong thing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import { createCheckIn, createKeyResult, createObjective } from '../../core/board/commands/index'
 import { readBoard } from '../../core/board/read'
 import type { EpochMs } from '../../core/okr/okr-model'
-import { connectProvider } from '../helpers/clients'
-import { startTestServer, waitFor, type CreatedBoard, type TestServer } from '../helpers/server'
-import { E2E_CLIENT_DIR, launchBrowser, type LaunchedBrowser } from '../helpers/browser'
-
-const VIEWPORT = { width: 1360, height: 900 }
-const SEED = 'seed'
+import { waitFor, type CreatedBoard, type TestServer } from '../helpers/server'
+import type { LaunchedBrowser } from '../helpers/browser'
+import {
+  SEED,
+  closeE2e,
+  joinBoard,
+  openTwoPeople,
+  seedBoard,
+  showOkrs,
+  startE2eServer,
+} from '../helpers/e2e-board'
 
 let server: TestServer
 let board: CreatedBoard
 let peer: WebsocketProvider
 let launched: LaunchedBrowser
-let contextA: BrowserContext
-let contextB: BrowserContext
 let pageA: Page
 let pageB: Page
 
@@ -42,46 +45,29 @@ function seed(doc: Y.Doc): void {
 }
 
 async function open(page: Page, name: string): Promise<void> {
-  const link = new URL(board.editUrl)
-  await page.goto(new URL(link.pathname + link.hash, server.url).href)
-  await page.getByTestId('name-input').pressSequentially(name, { delay: 60 })
-  await page.getByTestId('name-save').click()
-  await page.getByTestId('name-input').waitFor({ state: 'detached' })
-  await page.locator('[data-view="okrs"]').click()
-  await page.getByTestId('okr-workspace').waitFor()
-  await page.getByTestId('okr-tab-editor').click()
+  await joinBoard(page, server, board.editUrl, name, { delay: 60 })
+  await showOkrs(page, 'editor')
 }
 
 const seen = (page: Page, id: string) => page.getByTestId(`objective-${id}`).count()
 const serverBoard = () => readBoard(server.relay.rooms.get(board.id)!.doc)
 
 beforeAll(async () => {
-  server = await startTestServer({ config: { staticDir: E2E_CLIENT_DIR } })
+  server = await startE2eServer()
   board = await server.createBoard('Delete and undo')
-  peer = connectProvider(server.wsUrl, board.id, board.editToken)
-  await waitFor(() => peer.synced, { what: 'seed peer synced' })
-  seed(peer.doc)
-  await waitFor(
-    () =>
-      server.relay.rooms.get(board.id)?.doc !== undefined && serverBoard().checkIns.length === 1,
-    {
-      what: 'server has the seeded board',
-    },
+  peer = await seedBoard(
+    server,
+    board,
+    seed,
+    (stored) => stored.checkIns.length === 1,
+    'server has the seeded board',
   )
-  launched = await launchBrowser()
-  contextA = await launched.browser.newContext({ baseURL: server.url, viewport: VIEWPORT })
-  contextB = await launched.browser.newContext({ baseURL: server.url, viewport: VIEWPORT })
-  pageA = await contextA.newPage()
-  pageB = await contextB.newPage()
+  ;({ launched, pageA, pageB } = await openTwoPeople(server.url))
   await open(pageA, 'Ada')
   await open(pageB, 'Ben')
 })
 
-afterAll(async () => {
-  peer?.destroy()
-  await launched?.close()
-  await server?.close()
-})
+afterAll(() => closeE2e({ peer, launched, server }))
 
 describe('delete asks first and undoes', () => {
   it('asks before deleting an objective with history; Esc keeps it', async () => {

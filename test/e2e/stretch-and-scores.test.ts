@@ -7,7 +7,7 @@
  * number, on both pages, with its pace badge labelled as pace.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import {
@@ -18,12 +18,18 @@ import {
 } from '../../core/board/commands/index'
 import { readBoard } from '../../core/board/read'
 import type { EpochMs } from '../../core/okr/okr-model'
-import { connectProvider } from '../helpers/clients'
-import { startTestServer, waitFor, type CreatedBoard, type TestServer } from '../helpers/server'
-import { E2E_CLIENT_DIR, launchBrowser, screenshot, type LaunchedBrowser } from '../helpers/browser'
+import { waitFor, type CreatedBoard, type TestServer } from '../helpers/server'
+import { screenshot, type LaunchedBrowser } from '../helpers/browser'
+import {
+  SEED,
+  closeE2e,
+  joinBoard,
+  openTwoPeople,
+  seedBoard,
+  showOkrs,
+  startE2eServer,
+} from '../helpers/e2e-board'
 
-const VIEWPORT = { width: 1360, height: 900 }
-const SEED = 'seed'
 const DAY = 86_400_000
 // Halfway through the period whenever the test runs: 65 of 100 is then ahead of the calendar.
 const START = (Math.floor(Date.now() / DAY) * DAY - 45 * DAY) as EpochMs
@@ -34,8 +40,6 @@ let server: TestServer
 let board: CreatedBoard
 let peer: WebsocketProvider
 let launched: LaunchedBrowser
-let contextA: BrowserContext
-let contextB: BrowserContext
 let pageA: Page
 let pageB: Page
 
@@ -69,14 +73,8 @@ function seed(doc: Y.Doc): void {
 }
 
 async function open(page: Page, name: string): Promise<void> {
-  await page.goto(
-    new URL(new URL(board.editUrl).pathname + new URL(board.editUrl).hash, server.url).href,
-  )
-  await page.getByTestId('name-input').pressSequentially(name, { delay: 60 })
-  await page.getByTestId('name-save').click()
-  await page.getByTestId('name-input').waitFor({ state: 'detached' })
-  await page.locator('[data-view="okrs"]').click()
-  await page.getByTestId('okr-workspace').waitFor()
+  await joinBoard(page, server, board.editUrl, name, { delay: 60 })
+  await showOkrs(page)
 }
 
 const tab = (page: Page, name: string) => page.getByTestId(`okr-tab-${name}`).click()
@@ -98,32 +96,21 @@ async function shownScore(page: Page, rowTestId: string) {
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ config: { staticDir: E2E_CLIENT_DIR } })
+  server = await startE2eServer()
   board = await server.createBoard('Lean team')
-  peer = connectProvider(server.wsUrl, board.id, board.editToken)
-  await waitFor(() => peer.synced, { what: 'seed peer synced' })
-  seed(peer.doc)
-  await waitFor(
-    () => {
-      const room = server.relay.rooms.get(board.id)
-      return room !== null && readBoard(room.doc).checkIns.length === 1
-    },
-    { what: 'server has the seeded board' },
+  peer = await seedBoard(
+    server,
+    board,
+    seed,
+    (stored) => stored.checkIns.length === 1,
+    'server has the seeded board',
   )
-  launched = await launchBrowser()
-  contextA = await launched.browser.newContext({ baseURL: server.url, viewport: VIEWPORT })
-  contextB = await launched.browser.newContext({ baseURL: server.url, viewport: VIEWPORT })
-  pageA = await contextA.newPage()
-  pageB = await contextB.newPage()
+  ;({ launched, pageA, pageB } = await openTwoPeople(server.url))
   await open(pageA, 'Ada')
   await open(pageB, 'Ben')
 })
 
-afterAll(async () => {
-  peer?.destroy()
-  await launched?.close()
-  await server?.close()
-})
+afterAll(() => closeE2e({ peer, launched, server }))
 
 describe('stretch and scores', () => {
   it('A stretches a decrease goal once; B sees the lowered target and where it came from', async () => {
