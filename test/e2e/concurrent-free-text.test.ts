@@ -12,12 +12,18 @@ import { createObjective, setRetroAnswer } from '../../core/board/commands/index
 import { readRetroAnswers } from '../../core/board/commands/retro'
 import { formatTimeframe, quarterTimeframe } from '../../core/okr/timeframe'
 import { readBoard } from '../../core/board/read'
-import { connectProvider } from '../helpers/clients'
-import { startTestServer, waitFor, type CreatedBoard, type TestServer } from '../helpers/server'
-import { E2E_CLIENT_DIR, launchBrowser, screenshot, type LaunchedBrowser } from '../helpers/browser'
+import { waitFor, type CreatedBoard, type TestServer } from '../helpers/server'
+import { screenshot, type LaunchedBrowser } from '../helpers/browser'
+import {
+  SEED,
+  closeE2e,
+  joinBoard,
+  openTwoPeople,
+  seedBoard,
+  showOkrs,
+  startE2eServer,
+} from '../helpers/e2e-board'
 
-const VIEWPORT = { width: 1360, height: 900 }
-const SEED = 'seed'
 const DESCRIPTION = 'Churn in week one is 18 %.'
 const DESCRIPTION_WANT = 'Truly: Churn in week one is 18 %. Fix it first.'
 const ANSWER = 'The churn KR was a stretch.'
@@ -43,13 +49,8 @@ let pageA: Page
 let pageB: Page
 
 async function open(page: Page, name: string): Promise<void> {
-  const url = new URL(board.editUrl)
-  await page.goto(new URL(url.pathname + url.hash, server.url).href)
-  await page.getByTestId('name-input').fill(name)
-  await page.getByTestId('name-save').click()
-  await page.getByTestId('name-input').waitFor({ state: 'detached' })
-  await page.locator('[data-view="okrs"]').click()
-  await page.getByTestId('okr-workspace').waitFor()
+  await joinBoard(page, server, board.editUrl, name, 'fill')
+  await showOkrs(page)
 }
 
 async function showTab(page: Page, tab: 'editor' | 'retro'): Promise<void> {
@@ -77,38 +78,29 @@ async function shows(pages: Page[], field: (page: Page) => Locator, text: string
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ config: { staticDir: E2E_CLIENT_DIR } })
+  server = await startE2eServer()
   board = await server.createBoard('Concurrent free text')
-  peer = connectProvider(server.wsUrl, board.id, board.editToken)
-  await waitFor(() => peer.synced, { what: 'seed peer synced' })
-  createObjective(
-    peer.doc,
-    { id: 'o1', title: 'Delight new customers', description: DESCRIPTION, timeframe: QUARTER },
-    SEED,
-  )
-  setRetroAnswer(peer.doc, { timeframe: LABEL, question: 'ambition', text: ANSWER }, SEED)
-  await waitFor(
-    () => {
-      const room = server.relay.rooms.get(board.id)
-      return room !== null && readBoard(room.doc).objectives.length === 1
+  peer = await seedBoard(
+    server,
+    board,
+    (doc) => {
+      createObjective(
+        doc,
+        { id: 'o1', title: 'Delight new customers', description: DESCRIPTION, timeframe: QUARTER },
+        SEED,
+      )
+      setRetroAnswer(doc, { timeframe: LABEL, question: 'ambition', text: ANSWER }, SEED)
     },
-    { what: 'server has the seeded objective' },
+    (stored) => stored.objectives.length === 1,
+    'server has the seeded objective',
   )
-  launched = await launchBrowser()
-  contexts = await Promise.all(
-    [0, 1, 2].map(() => launched.browser.newContext({ baseURL: server.url, viewport: VIEWPORT })),
-  )
-  pageA = await contexts[0]!.newPage()
-  pageB = await contexts[1]!.newPage()
+  // A third context for the person who opens the board later.
+  ;({ launched, contexts, pageA, pageB } = await openTwoPeople(server.url, 1))
   await open(pageA, 'Ada')
   await open(pageB, 'Ben')
 })
 
-afterAll(async () => {
-  peer?.destroy()
-  await launched?.close()
-  await server?.close()
-})
+afterAll(() => closeE2e({ peer, launched, server }))
 
 describe('two people typing in one free-text field at once', () => {
   const description = (page: Page) => page.getByTestId('objective-description-o1')
@@ -150,10 +142,7 @@ describe('two people typing in one free-text field at once', () => {
       throw error
     })
     await Promise.all([pageA.reload(), pageB.reload()])
-    for (const page of [pageA, pageB]) {
-      await page.locator('[data-view="okrs"]').click()
-      await page.getByTestId('okr-workspace').waitFor()
-    }
+    for (const page of [pageA, pageB]) await showOkrs(page)
     await Promise.all([pageA, pageB, pageC].map((page) => showTab(page, 'editor')))
     await shows([pageA, pageB, pageC], description, DESCRIPTION_WANT)
     await Promise.all([pageA, pageB, pageC].map((page) => showTab(page, 'retro')))

@@ -7,44 +7,38 @@
  * check-in chart's value labels stay inside the chart for a seven-digit figure.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core'
+import type { ConsoleMessage, Page } from 'playwright-core'
 import type { WebsocketProvider } from 'y-websocket'
 import { readFileSync } from 'node:fs'
 import { createCheckIn, createKeyResult, createObjective } from '../../core/board/commands/index'
 import { readBoard } from '../../core/board/read'
 import type { EpochMs } from '../../core/okr/okr-model'
-import { connectProvider } from '../helpers/clients'
-import { startTestServer, waitFor, type TestServer } from '../helpers/server'
-import { E2E_CLIENT_DIR, launchBrowser, type LaunchedBrowser } from '../helpers/browser'
+import { waitFor, type TestServer } from '../helpers/server'
+import type { LaunchedBrowser } from '../helpers/browser'
+import {
+  SEED,
+  chooseName,
+  closeE2e,
+  connectSeedPeer,
+  joinBoard,
+  openTwoPeople,
+  startE2eServer,
+} from '../helpers/e2e-board'
 
-const VIEWPORT = { width: 1360, height: 900 }
-const SEED = 'seed'
 const DAY = 86_400_000
 
 let server: TestServer
 let editUrl: string
 let peer: WebsocketProvider
 let launched: LaunchedBrowser
-let contextA: BrowserContext
-let contextB: BrowserContext
 let pageA: Page
 let pageB: Page
 const consoleA: string[] = []
 
-async function open(page: Page, name: string): Promise<void> {
-  const link = new URL(editUrl)
-  await page.goto(new URL(link.pathname + link.hash, server.url).href)
-  await page.getByTestId('name-input').pressSequentially(name, { delay: 60 })
-  await page.getByTestId('name-save').click()
-  await page.getByTestId('name-input').waitFor({ state: 'detached' })
-}
-
 /** A creates the board from the home page, so this device holds its links and shows Share. */
 async function createBoard(page: Page): Promise<void> {
   await page.goto('/')
-  await page.getByTestId('name-input').pressSequentially('Ada', { delay: 60 })
-  await page.getByTestId('name-save').click()
-  await page.getByTestId('name-input').waitFor({ state: 'detached' })
+  await chooseName(page, 'Ada', { delay: 60 })
   await page.getByTestId('board-title-input').fill('Polish')
   await page.getByTestId('create-board').click()
   await page.waitForURL(/\/b\/[^/#]+$/)
@@ -62,13 +56,10 @@ async function canvasBox(page: Page) {
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ config: { staticDir: E2E_CLIENT_DIR } })
-  launched = await launchBrowser()
-  contextA = await launched.browser.newContext({ baseURL: server.url, viewport: VIEWPORT })
-  await contextA.grantPermissions(['clipboard-read', 'clipboard-write'])
-  contextB = await launched.browser.newContext({ baseURL: server.url, viewport: VIEWPORT })
-  pageA = await contextA.newPage()
-  pageB = await contextB.newPage()
+  server = await startE2eServer()
+  const people = await openTwoPeople(server.url)
+  ;({ launched, pageA, pageB } = people)
+  await people.contexts[0]!.grantPermissions(['clipboard-read', 'clipboard-write'])
   pageA.on('console', (m: ConsoleMessage) => {
     if (m.type() === 'warning' || m.type() === 'error') consoleA.push(`${m.type()}: ${m.text()}`)
   })
@@ -76,8 +67,7 @@ beforeAll(async () => {
   const link = new URL(editUrl)
   const boardId = decodeURIComponent(link.pathname.split('/')[2] ?? '')
   const token = new URLSearchParams(link.hash.slice(1)).get('token') ?? ''
-  peer = connectProvider(server.wsUrl, boardId, token)
-  await waitFor(() => peer.synced, { what: 'seed peer synced' })
+  peer = await connectSeedPeer(server, boardId, token)
   createObjective(peer.doc, { id: 'o1', title: 'Grow revenue', status: 'active' }, SEED)
   createKeyResult(
     peer.doc,
@@ -86,14 +76,10 @@ beforeAll(async () => {
   )
   const at = (Date.now() - 2 * DAY) as EpochMs
   createCheckIn(peer.doc, { id: 'c1', keyResultId: 'k1', at, value: 1_250_000 }, SEED)
-  await open(pageB, 'Ben')
+  await joinBoard(pageB, server, editUrl, 'Ben', { delay: 60 })
 })
 
-afterAll(async () => {
-  peer?.destroy()
-  await launched?.close()
-  await server?.close()
-})
+afterAll(() => closeE2e({ peer, launched, server }))
 
 describe('polish a first-time user trips over', () => {
   it('the name dialog and the first board leave nothing in the console', () => {

@@ -9,7 +9,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import { createCheckIn, createKeyResult, createObjective } from '../../core/board/commands/index'
@@ -17,18 +17,18 @@ import { readBoard } from '../../core/board/read'
 import type { EpochMs } from '../../core/okr/okr-model'
 import { cycleAfter, cycleAt } from '../../core/okr/cycles'
 import { formatTimeframe } from '../../core/okr/timeframe'
-import { connectProvider } from '../helpers/clients'
-import { startTestServer, waitFor, type CreatedBoard, type TestServer } from '../helpers/server'
+import { waitFor, type CreatedBoard, type TestServer } from '../helpers/server'
+import { REPO_ROOT, screenshot, type LaunchedBrowser } from '../helpers/browser'
 import {
-  E2E_CLIENT_DIR,
-  REPO_ROOT,
-  launchBrowser,
-  screenshot,
-  type LaunchedBrowser,
-} from '../helpers/browser'
+  SEED,
+  closeE2e,
+  connectSeedPeer,
+  joinBoard,
+  openTwoPeople,
+  startE2eServer,
+  waitForStored,
+} from '../helpers/e2e-board'
 
-const VIEWPORT = { width: 1360, height: 900 }
-const SEED = 'seed'
 const TYPING = { delay: 120 }
 const NOW = Date.now() as EpochMs
 const CURRENT = cycleAt(NOW, 'quarterly')
@@ -43,8 +43,6 @@ let server: TestServer
 let board: CreatedBoard
 let peer: WebsocketProvider
 let launched: LaunchedBrowser
-let contextA: BrowserContext
-let contextB: BrowserContext
 let pageA: Page
 let pageB: Page
 
@@ -68,11 +66,7 @@ function seed(doc: Y.Doc): void {
 }
 
 async function open(page: Page, name: string): Promise<void> {
-  const url = new URL(board.editUrl)
-  await page.goto(new URL(url.pathname + url.hash, server.url).href)
-  await page.getByTestId('name-input').pressSequentially(name, TYPING)
-  await page.getByTestId('name-save').click()
-  await page.getByTestId('name-input').waitFor({ state: 'detached' })
+  await joinBoard(page, server, board.editUrl, name, TYPING)
 }
 
 async function okrTab(page: Page, tab: string): Promise<void> {
@@ -103,36 +97,26 @@ async function serverTitle(): Promise<string> {
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ config: { staticDir: E2E_CLIENT_DIR } })
+  server = await startE2eServer()
   board = await server.createBoard('Untitled board')
-  launched = await launchBrowser()
-  contextA = await launched.browser.newContext({ baseURL: server.url, viewport: VIEWPORT })
-  contextB = await launched.browser.newContext({ baseURL: server.url, viewport: VIEWPORT })
-  pageA = await contextA.newPage()
-  pageB = await contextB.newPage()
+  ;({ launched, pageA, pageB } = await openTwoPeople(server.url))
   await Promise.all([open(pageA, 'Ada'), open(pageB, 'Ben')])
 })
 
-afterAll(async () => {
-  peer?.destroy()
-  await launched?.close()
-  await server?.close()
-})
+afterAll(() => closeE2e({ peer, launched, server }))
 
 describe('the board settings panel', () => {
   it('starts a new board in the current quarter, on both pages and on the server', async () => {
     await expect.poll(() => text(pageA, 'board-timeframe')).toBe(CURRENT_LABEL)
     await expect.poll(() => text(pageB, 'board-timeframe')).toBe(CURRENT_LABEL)
-    await waitFor(
-      () => {
-        const room = server.relay.rooms.get(board.id)
-        return room != null && readBoard(room.doc).meta.timeframe?.start === CURRENT.start
-      },
-      { what: 'the server has the default quarter' },
+    await waitForStored(
+      server,
+      board.id,
+      (stored) => stored.meta.timeframe?.start === CURRENT.start,
+      'the server has the default quarter',
     )
     // The team's objectives arrive from a third peer, in the board's quarter.
-    peer = connectProvider(server.wsUrl, board.id, board.editToken)
-    await waitFor(() => peer.synced, { what: 'seed peer synced' })
+    peer = await connectSeedPeer(server, board.id, board.editToken)
     seed(peer.doc)
   })
 
