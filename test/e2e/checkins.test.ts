@@ -22,15 +22,7 @@ import { readBoard } from '../../core/board/read'
 import type { EpochMs } from '../../core/okr/okr-model'
 import { waitFor, type CreatedBoard, type TestServer } from '../helpers/server'
 import { screenshot, type LaunchedBrowser } from '../helpers/browser'
-import {
-  SEED,
-  closeE2e,
-  joinBoard,
-  openTwoPeople,
-  seedBoard,
-  showOkrs,
-  startE2eServer,
-} from '../helpers/e2e-board'
+import { SEED, closeE2e, joinBoard, openSeededBoard, showOkrs } from '../helpers/e2e-board'
 
 const DAY = 86_400_000
 const TYPING = { delay: 140 }
@@ -80,16 +72,12 @@ const localDay = (page: Page, daysAgo: number) =>
   }, daysAgo)
 
 beforeAll(async () => {
-  server = await startE2eServer()
-  board = await server.createBoard('Check-ins')
-  peer = await seedBoard(
-    server,
-    board,
+  ;({ server, board, peer, launched, pageA, pageB } = await openSeededBoard({
+    title: 'Check-ins',
     seed,
-    (stored) => stored.keyResults.length === 3,
-    'server has the seeded key results',
-  )
-  ;({ launched, pageA, pageB } = await openTwoPeople(server.url))
+    stored: (stored) => stored.keyResults.length === 3,
+    what: 'server has the seeded key results',
+  }))
   await Promise.all([open(pageA, 'Ada'), open(pageB, 'Ben')])
 })
 

@@ -14,15 +14,7 @@ import { formatTimeframe, quarterTimeframe } from '../../core/okr/timeframe'
 import { readBoard } from '../../core/board/read'
 import { waitFor, type CreatedBoard, type TestServer } from '../helpers/server'
 import { screenshot, type LaunchedBrowser } from '../helpers/browser'
-import {
-  SEED,
-  closeE2e,
-  joinBoard,
-  openTwoPeople,
-  seedBoard,
-  showOkrs,
-  startE2eServer,
-} from '../helpers/e2e-board'
+import { SEED, closeE2e, joinBoard, openSeededBoard, showOkrs } from '../helpers/e2e-board'
 
 const DESCRIPTION = 'Churn in week one is 18 %.'
 const DESCRIPTION_WANT = 'Truly: Churn in week one is 18 %. Fix it first.'
@@ -78,12 +70,9 @@ async function shows(pages: Page[], field: (page: Page) => Locator, text: string
 }
 
 beforeAll(async () => {
-  server = await startE2eServer()
-  board = await server.createBoard('Concurrent free text')
-  peer = await seedBoard(
-    server,
-    board,
-    (doc) => {
+  ;({ server, board, peer, launched, contexts, pageA, pageB } = await openSeededBoard({
+    title: 'Concurrent free text',
+    seed: (doc) => {
       createObjective(
         doc,
         { id: 'o1', title: 'Delight new customers', description: DESCRIPTION, timeframe: QUARTER },
@@ -91,11 +80,11 @@ beforeAll(async () => {
       )
       setRetroAnswer(doc, { timeframe: LABEL, question: 'ambition', text: ANSWER }, SEED)
     },
-    (stored) => stored.objectives.length === 1,
-    'server has the seeded objective',
-  )
-  // A third context for the person who opens the board later.
-  ;({ launched, contexts, pageA, pageB } = await openTwoPeople(server.url, 1))
+    stored: (stored) => stored.objectives.length === 1,
+    what: 'server has the seeded objective',
+    // A third context for the person who opens the board later.
+    spareContexts: 1,
+  }))
   await open(pageA, 'Ada')
   await open(pageB, 'Ben')
 })

@@ -24,13 +24,11 @@ import { waitFor, type CreatedBoard, type TestServer } from '../helpers/server'
 import { screenshot, type LaunchedBrowser } from '../helpers/browser'
 import {
   SEED,
-  closeE2e,
   chooseName,
+  closeE2e,
   gotoEditLink,
-  openTwoPeople,
-  seedBoard,
+  openSeededBoard,
   showOkrs,
-  startE2eServer,
 } from '../helpers/e2e-board'
 
 const DAY = 86_400_000
@@ -107,16 +105,12 @@ async function expectDecisionsHonoured(page: Page): Promise<void> {
 }
 
 beforeAll(async () => {
-  server = await startE2eServer()
-  board = await server.createBoard('Convert decisions')
-  peer = await seedBoard(
-    server,
-    board,
+  ;({ server, board, peer, launched, pageA, pageB } = await openSeededBoard({
+    title: 'Convert decisions',
     seed,
-    (stored) => stored.tally.byTarget.get('g3') === 1,
-    'server has the seeded board',
-  )
-  ;({ launched, pageA, pageB } = await openTwoPeople(server.url))
+    stored: (stored) => stored.tally.byTarget.get('g3') === 1,
+    what: 'server has the seeded board',
+  }))
   await Promise.all([open(pageA, 'Ada'), open(pageB, 'Ben')])
 })
 

@@ -15,15 +15,7 @@ import { readBoard } from '../../core/board/read'
 import type { EpochMs } from '../../core/okr/okr-model'
 import { waitFor, type CreatedBoard, type TestServer } from '../helpers/server'
 import type { LaunchedBrowser } from '../helpers/browser'
-import {
-  SEED,
-  closeE2e,
-  joinBoard,
-  openTwoPeople,
-  seedBoard,
-  showOkrs,
-  startE2eServer,
-} from '../helpers/e2e-board'
+import { SEED, closeE2e, joinBoard, openSeededBoard, showOkrs } from '../helpers/e2e-board'
 
 let server: TestServer
 let board: CreatedBoard
@@ -53,16 +45,12 @@ const seen = (page: Page, id: string) => page.getByTestId(`objective-${id}`).cou
 const serverBoard = () => readBoard(server.relay.rooms.get(board.id)!.doc)
 
 beforeAll(async () => {
-  server = await startE2eServer()
-  board = await server.createBoard('Delete and undo')
-  peer = await seedBoard(
-    server,
-    board,
+  ;({ server, board, peer, launched, pageA, pageB } = await openSeededBoard({
+    title: 'Delete and undo',
     seed,
-    (stored) => stored.checkIns.length === 1,
-    'server has the seeded board',
-  )
-  ;({ launched, pageA, pageB } = await openTwoPeople(server.url))
+    stored: (stored) => stored.checkIns.length === 1,
+    what: 'server has the seeded board',
+  }))
   await open(pageA, 'Ada')
   await open(pageB, 'Ben')
 })

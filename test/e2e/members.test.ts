@@ -15,15 +15,7 @@ import { readMembers } from '../../core/board/members'
 import { readBoard } from '../../core/board/read'
 import { waitFor, type CreatedBoard, type TestServer } from '../helpers/server'
 import { screenshot, type LaunchedBrowser } from '../helpers/browser'
-import {
-  SEED,
-  closeE2e,
-  joinBoard,
-  openTwoPeople,
-  seedBoard,
-  showOkrs,
-  startE2eServer,
-} from '../helpers/e2e-board'
+import { SEED, closeE2e, joinBoard, openSeededBoard, showOkrs } from '../helpers/e2e-board'
 
 const TYPING = { delay: 120 }
 
@@ -63,16 +55,12 @@ const ownerFilterLabels = (page: Page) =>
     .evaluateAll((options) => options.map((o) => (o.textContent ?? '').trim()))
 
 beforeAll(async () => {
-  server = await startE2eServer()
-  board = await server.createBoard('Members')
-  peer = await seedBoard(
-    server,
-    board,
+  ;({ server, board, peer, launched, pageA, pageB } = await openSeededBoard({
+    title: 'Members',
     seed,
-    (stored) => stored.keyResults.length === 3,
-    'server has the seeded key results',
-  )
-  ;({ launched, pageA, pageB } = await openTwoPeople(server.url))
+    stored: (stored) => stored.keyResults.length === 3,
+    what: 'server has the seeded key results',
+  }))
   await Promise.all([open(pageA, 'Ada Lovelace'), open(pageB, 'Ben')])
 })
 

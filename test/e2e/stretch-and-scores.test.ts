@@ -20,15 +20,7 @@ import { readBoard } from '../../core/board/read'
 import type { EpochMs } from '../../core/okr/okr-model'
 import { waitFor, type CreatedBoard, type TestServer } from '../helpers/server'
 import { screenshot, type LaunchedBrowser } from '../helpers/browser'
-import {
-  SEED,
-  closeE2e,
-  joinBoard,
-  openTwoPeople,
-  seedBoard,
-  showOkrs,
-  startE2eServer,
-} from '../helpers/e2e-board'
+import { SEED, closeE2e, joinBoard, openSeededBoard, showOkrs } from '../helpers/e2e-board'
 
 const DAY = 86_400_000
 // Halfway through the period whenever the test runs: 65 of 100 is then ahead of the calendar.
@@ -96,16 +88,12 @@ async function shownScore(page: Page, rowTestId: string) {
 }
 
 beforeAll(async () => {
-  server = await startE2eServer()
-  board = await server.createBoard('Lean team')
-  peer = await seedBoard(
-    server,
-    board,
+  ;({ server, board, peer, launched, pageA, pageB } = await openSeededBoard({
+    title: 'Lean team',
     seed,
-    (stored) => stored.checkIns.length === 1,
-    'server has the seeded board',
-  )
-  ;({ launched, pageA, pageB } = await openTwoPeople(server.url))
+    stored: (stored) => stored.checkIns.length === 1,
+    what: 'server has the seeded board',
+  }))
   await open(pageA, 'Ada')
   await open(pageB, 'Ben')
 })

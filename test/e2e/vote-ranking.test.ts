@@ -19,14 +19,7 @@ import { readBoard } from '../../core/board/read'
 import type { EpochMs } from '../../core/okr/okr-model'
 import { waitFor, type CreatedBoard, type TestServer } from '../helpers/server'
 import { screenshot, type LaunchedBrowser } from '../helpers/browser'
-import {
-  SEED,
-  closeE2e,
-  joinBoard,
-  openTwoPeople,
-  seedBoard,
-  startE2eServer,
-} from '../helpers/e2e-board'
+import { SEED, closeE2e, joinBoard, openSeededBoard } from '../helpers/e2e-board'
 
 const TYPING = { delay: 140 }
 
@@ -81,16 +74,12 @@ const ranked = (page: Page) =>
     )
 
 beforeAll(async () => {
-  server = await startE2eServer()
-  board = await server.createBoard('Vote ranking')
-  peer = await seedBoard(
-    server,
-    board,
+  ;({ server, board, peer, launched, pageA, pageB } = await openSeededBoard({
+    title: 'Vote ranking',
     seed,
-    (stored) => stored.meta.phase === 'vote',
-    'server has the seeded board',
-  )
-  ;({ launched, pageA, pageB } = await openTwoPeople(server.url))
+    stored: (stored) => stored.meta.phase === 'vote',
+    what: 'server has the seeded board',
+  }))
   await Promise.all([open(pageA, 'Ada'), open(pageB, 'Ben')])
 })
 

@@ -5,10 +5,12 @@
  * edit link and choosing a name the way people do.
  *
  * @example
- * server = await startE2eServer()
- * board = await server.createBoard('Check-ins')
- * peer = await seedBoard(server, board, seed, (b) => b.keyResults.length === 3, 'the seeded KRs')
- * ;({ launched, pageA, pageB } = await openTwoPeople(server.url))
+ * ;({ server, board, peer, launched, pageA, pageB } = await openSeededBoard({
+ *   title: 'Check-ins',
+ *   seed,
+ *   stored: (stored) => stored.keyResults.length === 3,
+ *   what: 'server has the seeded key results',
+ * }))
  * await Promise.all([joinBoard(pageA, server, board.editUrl, 'Ada', { delay: 140 }), ...])
  * afterAll(() => closeE2e({ peer, launched, server }))
  */
@@ -99,6 +101,44 @@ export async function openTwoPeople(baseURL: string, spareContexts = 0): Promise
   const pageA = await contexts[0]!.newPage()
   const pageB = await contexts[1]!.newPage()
   return { launched, contexts, pageA, pageB }
+}
+
+export interface SeededBoardOptions {
+  /** The board's title, as created through the API. */
+  readonly title: string
+  readonly seed: (doc: Y.Doc) => void
+  /** True once the relay's copy holds the seed (the last thing `seed` writes, say). */
+  readonly stored: (board: ReturnType<typeof readBoard>) => boolean
+  /** What `stored` waits for, for the timeout message. */
+  readonly what: string
+  /** Contexts beyond A's and B's, for people who join later. */
+  readonly spareContexts?: number
+}
+
+export interface SeededBoardWithPeople extends TwoPeople {
+  readonly server: TestServer
+  readonly board: CreatedBoard
+  /** The seed peer, still connected: the board as a third device sees it. */
+  readonly peer: WebsocketProvider
+}
+
+/**
+ * The whole beforeAll of a two-person browser test up to the pages: a server with the built
+ * client, a board seeded and stored by the relay, Chromium with A's and B's pages. If a step
+ * fails, what was started is closed before the error goes on (afterAll never sees it).
+ */
+export async function openSeededBoard(options: SeededBoardOptions): Promise<SeededBoardWithPeople> {
+  const server = await startE2eServer()
+  let peer: WebsocketProvider | undefined
+  try {
+    const board = await server.createBoard(options.title)
+    peer = await seedBoard(server, board, options.seed, options.stored, options.what)
+    const people = await openTwoPeople(server.url, options.spareContexts)
+    return { server, board, peer, ...people }
+  } catch (error) {
+    await closeE2e({ peer, server })
+    throw error
+  }
 }
 
 /** Goes to the board's edit link on this server (the link names the board and its token). */
