@@ -115,7 +115,11 @@ beforeAll(async () => {
   context = await launched.browser.newContext({ baseURL: server.url })
   page = await context.newPage()
   page.on('console', (m) => consoleLog.push(`${m.type()}: ${m.text()}`))
-  page.on('pageerror', (e) => consoleLog.push(`error: ${e.message}`))
+  page.on('pageerror', (e) => {
+    consoleLog.push(`error: ${e.message}`)
+    // Where it was thrown, for the log file only (a second, unexpected error is diagnosed there).
+    consoleLog.push(`  stack: ${(e.stack ?? '').split('\n').slice(1, 8).join(' | ')}`)
+  })
   await page.routeWebSocket(/\/ws/, (ws) => {
     if (serverAnswers) ws.connectToServer()
   })
