@@ -121,12 +121,13 @@ export class SbOkrKeyResult extends EditorCard<KeyResultCard, KeyResultFields> {
       ${this.actions('key result', {
         label: 'Delete key result',
         title: 'Delete this key result (undo brings it back)',
+        testid: `kr-delete-${kr.id}`,
         question: keyResultDeleteQuestion(card),
         done: `Deleted key result “${kr.title}”.`,
-        testid: `kr-delete-${kr.id}`,
       })}
     </div>`
   }
+
   /** A stretched KR keeps its first target in view, as on the dashboard and the quality panel. */
   #stretched(kr: KeyResultRecord) {
     const note = stretchedFrom(kr)
@@ -134,7 +135,6 @@ export class SbOkrKeyResult extends EditorCard<KeyResultCard, KeyResultFields> {
       ? null
       : html`<span class="muted" data-testid=${`kr-stretched-${kr.id}`}>(${note})</span>`
   }
-
 
   #notesLink(kr: KeyResultRecord) {
     if (kr.sourceNoteIds.length === 0) return null
