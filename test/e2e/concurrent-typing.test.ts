@@ -5,16 +5,14 @@
  * both end with both additions, in order, and neither caret jumps; a reload shows the same.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { BrowserContext, Locator, Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import type { WebsocketProvider } from 'y-websocket'
 import { createKeyResult, createObjective } from '../../core/board/commands/index'
 import { readBoard } from '../../core/board/read'
-import { connectProvider } from '../helpers/clients'
-import { startTestServer, waitFor, type CreatedBoard, type TestServer } from '../helpers/server'
-import { E2E_CLIENT_DIR, launchBrowser, screenshot, type LaunchedBrowser } from '../helpers/browser'
+import { waitFor, type CreatedBoard, type TestServer } from '../helpers/server'
+import { screenshot, type LaunchedBrowser } from '../helpers/browser'
+import { SEED, closeE2e, joinBoard, openSeededBoard, showOkrs } from '../helpers/e2e-board'
 
-const VIEWPORT = { width: 1360, height: 900 }
-const SEED = 'seed'
 const TITLE = 'Delight new customers in onboarding'
 const WANT = 'Truly Delight new customers in onboarding this quarter'
 const DELAY = 120
@@ -23,24 +21,12 @@ let server: TestServer
 let board: CreatedBoard
 let peer: WebsocketProvider
 let launched: LaunchedBrowser
-let contextA: BrowserContext
-let contextB: BrowserContext
 let pageA: Page
 let pageB: Page
 
 async function openEditor(page: Page, name: string): Promise<void> {
-  const url = new URL(board.editUrl)
-  await page.goto(new URL(url.pathname + url.hash, server.url).href)
-  await page.getByTestId('name-input').fill(name)
-  await page.getByTestId('name-save').click()
-  await page.getByTestId('name-input').waitFor({ state: 'detached' })
-  await showEditor(page)
-}
-
-async function showEditor(page: Page): Promise<void> {
-  await page.locator('[data-view="okrs"]').click()
-  await page.getByTestId('okr-workspace').waitFor()
-  await page.getByTestId('okr-tab-editor').click()
+  await joinBoard(page, server, board.editUrl, name, 'fill')
+  await showOkrs(page, 'editor')
 }
 
 /**
@@ -64,37 +50,24 @@ async function bothShow(field: (page: Page) => Locator, text: string): Promise<v
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ config: { staticDir: E2E_CLIENT_DIR } })
-  board = await server.createBoard('Concurrent typing')
-  peer = connectProvider(server.wsUrl, board.id, board.editToken)
-  await waitFor(() => peer.synced, { what: 'seed peer synced' })
-  createObjective(peer.doc, { id: 'o1', title: TITLE }, SEED)
-  createKeyResult(
-    peer.doc,
-    { id: 'k1', objectiveId: 'o1', title: TITLE, start: 0, target: 10 },
-    SEED,
-  )
-  await waitFor(
-    () => {
-      const room = server.relay.rooms.get(board.id)
-      return room !== null && readBoard(room.doc).keyResults.length === 1
+  ;({ server, board, peer, launched, pageA, pageB } = await openSeededBoard({
+    title: 'Concurrent typing',
+    seed: (doc) => {
+      createObjective(doc, { id: 'o1', title: TITLE }, SEED)
+      createKeyResult(
+        doc,
+        { id: 'k1', objectiveId: 'o1', title: TITLE, start: 0, target: 10 },
+        SEED,
+      )
     },
-    { what: 'server has the seeded objective' },
-  )
-  launched = await launchBrowser()
-  contextA = await launched.browser.newContext({ baseURL: server.url, viewport: VIEWPORT })
-  contextB = await launched.browser.newContext({ baseURL: server.url, viewport: VIEWPORT })
-  pageA = await contextA.newPage()
-  pageB = await contextB.newPage()
+    stored: (stored) => stored.keyResults.length === 1,
+    what: 'server has the seeded objective',
+  }))
   await openEditor(pageA, 'Ada')
   await openEditor(pageB, 'Ben')
 })
 
-afterAll(async () => {
-  peer?.destroy()
-  await launched?.close()
-  await server?.close()
-})
+afterAll(() => closeE2e({ peer, launched, server }))
 
 describe('two people typing in one title at once', () => {
   const objective = (page: Page) => page.getByTestId('objective-title-o1')
@@ -128,8 +101,8 @@ describe('two people typing in one title at once', () => {
 
   it('both titles read the same after both pages reload', async () => {
     await Promise.all([pageA.reload(), pageB.reload()])
-    await showEditor(pageA)
-    await showEditor(pageB)
+    await showOkrs(pageA, 'editor')
+    await showOkrs(pageB, 'editor')
     await bothShow(objective, WANT)
     await bothShow(keyResult, WANT)
   })
