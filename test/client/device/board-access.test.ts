@@ -93,7 +93,12 @@ describe('the view token this device may share', () => {
 
   it('survives a damaged stored link', () => {
     const store = memoryStore()
-    rememberBoard(store, 'a', { token: 'T', role: 'view', links: { edit: '', view: 'not a url' } }, 1)
+    rememberBoard(
+      store,
+      'a',
+      { token: 'T', role: 'view', links: { edit: '', view: 'not a url' } },
+      1,
+    )
     expect(shareableViewToken(getAccess(store, 'a'), 'view')).toBe('T')
   })
 })

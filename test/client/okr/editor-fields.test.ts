@@ -2,11 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { afterParse, shownText, withError } from '../../../client/okr/field-errors'
 import { FieldForm } from '../../../client/okr/field-form'
 import { enumOptions } from '../../../client/okr/editor-fields'
-import {
-  parseAnyText,
-  parseNumberInput,
-  parseTitle,
-} from '../../../client/okr/parse-input'
+import { parseAnyText, parseNumberInput, parseTitle } from '../../../client/okr/parse-input'
 
 function host(): { updates: number; requestUpdate: () => void } {
   const h = {
