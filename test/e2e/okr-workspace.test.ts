@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import type Konva from 'konva'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
@@ -23,12 +23,17 @@ import { formatTimeframe } from '../../core/okr/timeframe'
 import { readBoard } from '../../core/board/read'
 import type { EpochMs, Timeframe } from '../../core/okr/okr-model'
 import { nextTimeframe } from '../../core/board/commands/retro'
-import { connectProvider } from '../helpers/clients'
-import { startTestServer, waitFor, type CreatedBoard, type TestServer } from '../helpers/server'
-import { E2E_CLIENT_DIR, launchBrowser, screenshot, type LaunchedBrowser } from '../helpers/browser'
+import { waitFor, type CreatedBoard, type TestServer } from '../helpers/server'
+import { screenshot, type LaunchedBrowser } from '../helpers/browser'
+import {
+  E2E_VIEWPORT as VIEWPORT,
+  SEED,
+  closeE2e,
+  joinBoard,
+  openSeededBoard,
+  showOkrs,
+} from '../helpers/e2e-board'
 
-const VIEWPORT = { width: 1360, height: 900 }
-const SEED = 'seed'
 const DAY = 86_400_000
 // Halfway through the board's period whenever the test runs, so "expected progress" is 0.5 and
 // the trends below do not depend on the calendar.
@@ -43,8 +48,6 @@ let server: TestServer
 let board: CreatedBoard
 let peer: WebsocketProvider
 let launched: LaunchedBrowser
-let contextA: BrowserContext
-let contextB: BrowserContext
 let pageA: Page
 let pageB: Page
 
@@ -77,14 +80,8 @@ function seed(doc: Y.Doc): void {
 }
 
 async function open(page: Page, name: string): Promise<void> {
-  await page.goto(
-    new URL(new URL(board.editUrl).pathname + new URL(board.editUrl).hash, server.url).href,
-  )
-  await page.getByTestId('name-input').fill(name)
-  await page.getByTestId('name-save').click()
-  await page.getByTestId('name-input').waitFor({ state: 'detached' })
-  await page.locator('[data-view="okrs"]').click()
-  await page.getByTestId('okr-workspace').waitFor()
+  await joinBoard(page, server, board.editUrl, name, 'fill')
+  await showOkrs(page)
 }
 
 const tab = (page: Page, name: string) => page.getByTestId(`okr-tab-${name}`).click()
@@ -92,32 +89,17 @@ const attr = (page: Page, testId: string, name: string) =>
   page.getByTestId(testId).getAttribute(name)
 
 beforeAll(async () => {
-  server = await startTestServer({ config: { staticDir: E2E_CLIENT_DIR } })
-  board = await server.createBoard('Growth team')
-  peer = connectProvider(server.wsUrl, board.id, board.editToken)
-  await waitFor(() => peer.synced, { what: 'seed peer synced' })
-  seed(peer.doc)
-  await waitFor(
-    () => {
-      const room = server.relay.rooms.get(board.id)
-      return room !== null && readBoard(room.doc).tally.byTarget.get('g3') === 1
-    },
-    { what: 'server has the seeded board' },
-  )
-  launched = await launchBrowser()
-  contextA = await launched.browser.newContext({ baseURL: server.url, viewport: VIEWPORT })
-  contextB = await launched.browser.newContext({ baseURL: server.url, viewport: VIEWPORT })
-  pageA = await contextA.newPage()
-  pageB = await contextB.newPage()
+  ;({ server, board, peer, launched, pageA, pageB } = await openSeededBoard({
+    title: 'Growth team',
+    seed,
+    stored: (stored) => stored.tally.byTarget.get('g3') === 1,
+    what: 'server has the seeded board',
+  }))
   await open(pageA, 'Ada')
   await open(pageB, 'Ben')
 })
 
-afterAll(async () => {
-  peer?.destroy()
-  await launched?.close()
-  await server?.close()
-})
+afterAll(() => closeE2e({ peer, launched, server }))
 
 describe('the OKR workspace', () => {
   it('previews the voted board and applies the chosen objectives', async () => {
@@ -376,7 +358,7 @@ describe('the OKR workspace', () => {
   it('opens a print view with the same figures', async () => {
     await tab(pageA, 'export')
     const [view] = await Promise.all([
-      contextA.waitForEvent('page'),
+      pageA.context().waitForEvent('page'),
       pageA.getByTestId('export-print').click(),
     ])
     await view.getByText('Grow the community').first().waitFor()
