@@ -19,16 +19,20 @@ import {
 } from '../../core/board/commands/index'
 import { convertBoard } from '../../core/convert/convert-board'
 import { readBoard } from '../../core/board/read'
-import type { EpochMs } from '../../core/okr/okr-model'
 import { waitFor, type CreatedBoard, type TestServer } from '../helpers/server'
 import { screenshot, type LaunchedBrowser } from '../helpers/browser'
-import { SEED, closeE2e, joinBoard, openSeededBoard, showOkrs } from '../helpers/e2e-board'
+import {
+  DAY,
+  PERIOD,
+  SEED,
+  closeE2e,
+  joinBoard,
+  openSeededBoard,
+  showOkrs,
+} from '../helpers/e2e-board'
 
-const DAY = 86_400_000
 const TYPING = { delay: 140 }
-// The board's period runs from 45 days ago to 46 days ahead, whenever the test runs.
-const START = (Math.floor(Date.now() / DAY) * DAY - 45 * DAY) as EpochMs
-const END = (Math.floor(Date.now() / DAY) * DAY + 46 * DAY) as EpochMs
+const { start: START, end: END } = PERIOD
 
 let server: TestServer
 let board: CreatedBoard

@@ -19,10 +19,10 @@ import {
   setBoardTimeframe,
 } from '../../core/board/commands/index'
 import { readBoard } from '../../core/board/read'
-import type { EpochMs } from '../../core/okr/okr-model'
 import { waitFor, type CreatedBoard, type TestServer } from '../helpers/server'
 import { screenshot, type LaunchedBrowser } from '../helpers/browser'
 import {
+  PERIOD,
   SEED,
   chooseName,
   closeE2e,
@@ -31,10 +31,8 @@ import {
   showOkrs,
 } from '../helpers/e2e-board'
 
-const DAY = 86_400_000
 const TYPING = { delay: 140 }
-const START = (Math.floor(Date.now() / DAY) * DAY - 45 * DAY) as EpochMs
-const END = (Math.floor(Date.now() / DAY) * DAY + 46 * DAY) as EpochMs
+const { start: START, end: END } = PERIOD
 
 let server: TestServer
 let board: CreatedBoard

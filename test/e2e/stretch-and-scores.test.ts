@@ -20,12 +20,18 @@ import { readBoard } from '../../core/board/read'
 import type { EpochMs } from '../../core/okr/okr-model'
 import { waitFor, type CreatedBoard, type TestServer } from '../helpers/server'
 import { screenshot, type LaunchedBrowser } from '../helpers/browser'
-import { SEED, closeE2e, joinBoard, openSeededBoard, showOkrs } from '../helpers/e2e-board'
+import {
+  DAY,
+  PERIOD,
+  SEED,
+  closeE2e,
+  joinBoard,
+  openSeededBoard,
+  showOkrs,
+} from '../helpers/e2e-board'
 
-const DAY = 86_400_000
-// Halfway through the period whenever the test runs: 65 of 100 is then ahead of the calendar.
-const START = (Math.floor(Date.now() / DAY) * DAY - 45 * DAY) as EpochMs
-const END = (Math.floor(Date.now() / DAY) * DAY + 46 * DAY) as EpochMs
+// Halfway through the period whenever the test runs (see PERIOD).
+const { start: START, end: END } = PERIOD
 const GREEN = 'rgb(22, 163, 74)'
 
 let server: TestServer

@@ -18,6 +18,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import { readBoard } from '../../core/board/read'
+import type { EpochMs } from '../../core/okr/okr-model'
 import { E2E_CLIENT_DIR, launchBrowser, type LaunchedBrowser } from './browser'
 import { connectProvider } from './clients'
 import { startTestServer, waitFor, type CreatedBoard, type TestServer } from './server'
@@ -27,6 +28,18 @@ export const E2E_VIEWPORT = { width: 1360, height: 900 } as const
 
 /** The origin the seed peer's commands pass. */
 export const SEED = 'seed'
+
+export const DAY = 86_400_000
+const TODAY = Math.floor(Date.now() / DAY) * DAY
+
+/**
+ * A board period from 45 days ago to 46 days ahead, whenever the test runs: halfway through,
+ * so check-ins are due, pace is measurable and a late check-in fits inside it.
+ */
+export const PERIOD = {
+  start: (TODAY - 45 * DAY) as EpochMs,
+  end: (TODAY + 46 * DAY) as EpochMs,
+} as const
 
 /** How a person enters their name: key by key with a delay, or pasted at once (`fill`). */
 export type NameEntry = { readonly delay: number } | 'fill'
