@@ -14,11 +14,10 @@ import type * as Y from 'yjs'
 import { colorOr } from './colors'
 import { fieldsOf, isRecord } from './coerce'
 import { sanitizeLine } from '../text/sanitize'
+import { MAX_ID_LENGTH } from './validate'
 
 /** A member's name as commands store it; the client's own limit (40) sits well inside it. */
 export const MAX_MEMBER_NAME = 80
-/** Ids as long as any entity id. */
-export const MAX_MEMBER_ID = 200
 /**
  * Readers stop here: a real team is a few dozen people, and a peer that writes thousands of
  * entries must not make every filter and picker slow for everyone else.
@@ -49,7 +48,8 @@ export function getMembers(doc: Y.Doc): Y.Map<unknown> | null {
 
 /** One stored entry as a member, or null when it is malformed in any way. */
 export function memberOf(id: string, value: unknown): Member | null {
-  if (id === '' || id.length > MAX_MEMBER_ID) return null
+  // Ids as long as any entity id: the limit `checkId` enforces on the member commands.
+  if (id === '' || id.length > MAX_ID_LENGTH) return null
   // A plain object only: a shared type here was not written by a member command.
   if (!isRecord(value)) return null
   const get = fieldsOf(value)

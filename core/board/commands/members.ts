@@ -5,7 +5,7 @@
  */
 import type * as Y from 'yjs'
 import { BoardCommandError } from '../errors'
-import { getMembers, MAX_MEMBER_ID, MAX_MEMBER_NAME, memberOf, type Member } from '../members'
+import { getMembers, MAX_MEMBER_NAME, memberOf, type Member } from '../members'
 import { checkArgs, checkColor, checkId, checkLine } from '../validate'
 
 function membersRoot(doc: Y.Doc): Y.Map<unknown> {
@@ -21,14 +21,6 @@ function checkName(value: unknown): string {
   if (name === '')
     throw new BoardCommandError('invalid-argument', 'name: must not be empty', 'name')
   return name
-}
-
-function checkMemberId(value: unknown): string {
-  const id = checkId(value, 'id')
-  if (id.length > MAX_MEMBER_ID) {
-    throw new BoardCommandError('invalid-argument', `id: at most ${MAX_MEMBER_ID} characters`, 'id')
-  }
-  return id
 }
 
 /** Writes the entry unless it already reads exactly so: reopening a board writes nothing. */
@@ -58,7 +50,7 @@ export function joinBoard(
 ): boolean {
   const a = checkArgs(args, 'joinBoard')
   const member = {
-    id: checkMemberId(a.id),
+    id: checkId(a.id, 'id'),
     name: checkName(a.name),
     color: checkColor(a.color, 'color'),
   }
@@ -78,7 +70,7 @@ export function renameMember(
   origin: unknown,
 ): boolean {
   const a = checkArgs(args, 'renameMember')
-  const id = checkMemberId(a.id)
+  const id = checkId(a.id, 'id')
   const name = checkName(a.name)
   const current = memberOf(id, membersRoot(doc).get(id))
   if (current === null) throw new BoardCommandError('not-found', `members: no member "${id}"`, 'id')
