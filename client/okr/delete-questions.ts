@@ -3,10 +3,11 @@
  * check-ins, or a key result with check-ins, is asked about first ("Delete “Cut churn” with 2
  * key results and 5 check-ins?"); an empty one goes at once, with its undo toast either way.
  */
+import { formatAmount } from '../../core/export/format'
 import type { KeyResultCard, ObjectiveCard } from './editor-model'
 
 function count(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
+  return `${formatAmount(n)} ${n === 1 ? one : many}`
 }
 
 function question(title: string, parts: readonly string[]): string | null {
