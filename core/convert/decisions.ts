@@ -57,8 +57,6 @@ export interface DecisionSummary {
   readonly initiatives: Readonly<Record<string, string>>
 }
 
-export const NO_DECISIONS: DecisionSummary = { unticked: [], removed: [], initiatives: {} }
-
 export function groupKey(groupId: string): string {
   return `group:${groupId}`
 }
