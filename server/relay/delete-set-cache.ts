@@ -11,6 +11,7 @@
  */
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
+import { runSteps, type Steps } from '../../core/sync/index'
 
 /** Longest piece of the walk between two yields to the event loop. */
 export const DELETE_SET_SLICE_MS = 8
@@ -137,16 +138,29 @@ function writeClients(sections: { client: number; ranges: ClientRanges }[]): Uin
   return encoding.toUint8Array(out)
 }
 
-/** `writeDeleteSet(createDeleteSetFromStructStore(store))` in V1, in one go. */
-export function encodeDeleteSet(clients: Map<number, Structs>): Uint8Array {
+/**
+ * `writeDeleteSet(createDeleteSetFromStructStore(store))` in V1, yielding every 1,024 structs;
+ * null when a client's structs are gone after a yield (the store changed meanwhile).
+ */
+function* deleteSetSteps(clients: Map<number, Structs>): Steps<Uint8Array | null> {
   const sections = []
   for (const client of [...clients.keys()].sort((a, b) => b - a)) {
+    const structs = clients.get(client)
+    if (structs === undefined) return null
     const ranges = new ClientRanges()
-    for (const struct of clients.get(client)!) ranges.add(struct)
+    for (let i = 0; i < structs.length; i++) {
+      if ((i & 1023) === 1023) yield
+      ranges.add(structs[i]!)
+    }
     ranges.end()
     if (ranges.ranges > 0) sections.push({ client, ranges })
   }
   return writeClients(sections)
+}
+
+/** The delete set of `clients` in one go (nothing can change it meanwhile). */
+export function encodeDeleteSet(clients: Map<number, Structs>): Uint8Array {
+  return runSteps(deleteSetSteps(clients))!
 }
 
 /**
@@ -158,22 +172,15 @@ export async function encodeDeleteSetInSlices(
   unchanged: () => boolean,
   sliceMs = DELETE_SET_SLICE_MS,
 ): Promise<Uint8Array | null> {
-  const sections = []
+  const steps = deleteSetSteps(clients)
   let sliceStart = performance.now()
-  for (const client of [...clients.keys()].sort((a, b) => b - a)) {
-    const structs = clients.get(client)
-    if (structs === undefined) return null
-    const ranges = new ClientRanges()
-    for (let i = 0; i < structs.length; i++) {
-      if ((i & 1023) === 1023 && performance.now() - sliceStart >= sliceMs) {
-        await new Promise((resolve) => setImmediate(resolve))
-        if (!unchanged()) return null
-        sliceStart = performance.now()
-      }
-      ranges.add(structs[i]!)
+  for (;;) {
+    const next = steps.next()
+    if (next.done === true) return next.value
+    if (performance.now() - sliceStart >= sliceMs) {
+      await new Promise((resolve) => setImmediate(resolve))
+      if (!unchanged()) return null
+      sliceStart = performance.now()
     }
-    ranges.end()
-    if (ranges.ranges > 0) sections.push({ client, ranges })
   }
-  return writeClients(sections)
 }
