@@ -4,15 +4,15 @@
  */
 import type { EpochMs } from '../../core/okr/okr-model'
 import {
-  CADENCES,
   cycleAfter,
   cycleAt,
+  readCadence,
   timeframeOfPeriod,
   type Cadence,
 } from '../../core/okr/cycles'
 import { formatTimeframe, parseTimeframe } from '../../core/okr/timeframe'
 import type { BoardSettings } from '../../core/board/commands/facilitation'
-import { MAX_BOARD_TITLE } from './board-title'
+import { cleanTitle } from './board-title'
 
 export interface SettingsDraft {
   readonly title: string
@@ -59,7 +59,7 @@ export type SaveResult =
 
 /** The settings a save writes, or the field that is wrong and why. */
 export function settingsToSave(draft: SettingsDraft): SaveResult {
-  const title = draft.title.replace(/\s+/g, ' ').trim().slice(0, MAX_BOARD_TITLE).trim()
+  const title = cleanTitle(draft.title)
   if (title === '') return { ok: false, field: 'title', message: 'Give the board a title.' }
   const parsed = parseTimeframe(draft.timeframe)
   if (parsed.timeframe === null) {
@@ -69,7 +69,7 @@ export function settingsToSave(draft: SettingsDraft): SaveResult {
       message: parsed.diagnostics[0]?.message ?? 'Not a timeframe.',
     }
   }
-  const cadence = CADENCES.includes(draft.cadence) ? draft.cadence : 'quarterly'
+  const cadence = readCadence(draft.cadence)
   const { start, end } = parsed.timeframe
   return { ok: true, settings: { title, timeframe: { start, end }, cadence } }
 }

@@ -8,6 +8,11 @@
 export const MAX_BOARD_TITLE = 120
 export const UNTITLED_BOARD = 'Untitled board'
 
+/** A typed title on one line, trimmed and cut to MAX_BOARD_TITLE; '' when nothing is typed. */
+export function cleanTitle(typed: string): string {
+  return typed.replace(/\s+/g, ' ').trim().slice(0, MAX_BOARD_TITLE).trim()
+}
+
 export function shownTitle(docTitle: string, cachedTitle: string): string {
   return docTitle.trim() || cachedTitle.trim() || UNTITLED_BOARD
 }
@@ -17,7 +22,7 @@ export function shownTitle(docTitle: string, cachedTitle: string): string {
  * (nothing typed, or nothing changed), so a stray click in and out writes nothing.
  */
 export function renamedTitle(typed: string, current: string): string | null {
-  const title = typed.replace(/\s+/g, ' ').trim().slice(0, MAX_BOARD_TITLE).trim()
+  const title = cleanTitle(typed)
   return title === '' || title === current.trim() ? null : title
 }
 

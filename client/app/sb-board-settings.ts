@@ -10,7 +10,7 @@ import { LitElement, css, html } from 'lit'
 import { BoardConsumer } from '../board/board-consumer'
 import type { BoardController } from '../board/board-controller'
 import { readBoardSettings, updateBoardSettings } from '../../core/board/commands/facilitation'
-import { CADENCES, CADENCE_LABELS, type Cadence } from '../../core/okr/cycles'
+import { CADENCES, CADENCE_LABELS, readCadence } from '../../core/okr/cycles'
 import { buttonStyles } from './button-styles'
 import {
   cycleSuggestions,
@@ -210,9 +210,7 @@ export class SbBoardSettings extends LitElement {
 
   /** A new cadence offers its cycle that holds today, since the old timeframe no longer fits. */
   #changeCadence(board: BoardController, value: string): void {
-    const cadence = (CADENCES as readonly string[]).includes(value)
-      ? (value as Cadence)
-      : 'quarterly'
+    const cadence = readCadence(value)
     this.#edit({ cadence, timeframe: timeframeText({ timeframe: null, cadence }, board.now) })
   }
 
