@@ -61,7 +61,7 @@ export class BoardController extends EventTarget {
   #metaVersion = 0
   #snapshot: { version: number; value: BoardSnapshot } | null = null
   #meta: { version: number; value: BoardMeta } | null = null
-  #okrs: { version: number; now: EpochMs; cycle: unknown; value: OkrExport } | null = null
+  #okrs: { snapshot: BoardSnapshot; now: EpochMs; value: OkrExport } | null = null
   #lint: { snapshot: BoardSnapshot; value: Diagnostic[] } | null = null
   /** The cycle this person picked in the switcher; null follows the board's current cycle. */
   #cycleChoice: string | null = null
@@ -183,16 +183,11 @@ export class BoardController extends EventTarget {
 
   /** The OKR set of the cycle in view with every figure, as the dashboard, exports and retro show it. */
   get okrs(): OkrExport {
+    const snapshot = this.cycleSnapshot
     const cached = this.#okrs
-    this.#cycleState()
-    if (
-      cached?.version === this.#version &&
-      cached.now === this.#now &&
-      cached.cycle === this.#cycle
-    )
-      return cached.value
-    const value = exportOkrs(this.cycleSnapshot, { now: this.#now })
-    this.#okrs = { version: this.#version, now: this.#now, cycle: this.#cycle, value }
+    if (cached?.snapshot === snapshot && cached.now === this.#now) return cached.value
+    const value = exportOkrs(snapshot, { now: this.#now })
+    this.#okrs = { snapshot, now: this.#now, value }
     return value
   }
 
