@@ -76,11 +76,12 @@ export function okrRoutes(deps: AppDeps): Hono<AppEnv> {
       // quarter and the one before it are never mixed in one table or one overall score.
       const snapshot = readBoard(room.doc)
       const cycles = cyclesOf(snapshot)
-      if (asked !== undefined && !cycles.some((cycle) => cycle.label === asked)) {
-        const known = cycles.map((cycle) => cycle.label).join(', ') || 'none'
+      // chooseCycle falls back to the current cycle when the asked one is not on the board.
+      const cycle = chooseCycle(cycles, asked ?? null)
+      if (asked !== undefined && cycle?.label !== asked) {
+        const known = cycles.map((c) => c.label).join(', ') || 'none'
         throw new ApiError(404, 'unknown-cycle', `no cycle ${asked} on this board (${known})`)
       }
-      const cycle = chooseCycle(cycles, asked ?? null)
       return exportOkrs(inCycle(snapshot, cycle?.label ?? null), { now: deps.now() as EpochMs })
     })
     const name = `${safeFileName(data.board.title || board.title)}-okrs`
