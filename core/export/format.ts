@@ -2,8 +2,7 @@
  * How figures read wherever they are shown: the workspace, the Markdown table and the CSV use
  * these, so a number on screen and the same number in an export are the same string.
  */
-import type { EpochMs, Timeframe, Unit } from '../okr/okr-model'
-import { quarterTimeframe, yearTimeframe } from '../okr/timeframe'
+import type { Unit } from '../okr/okr-model'
 import { scoreText } from '../okr/score'
 
 /**
@@ -88,22 +87,10 @@ export function formatDate(time: number | null): string {
 
 /**
  * The board's timeframe is stored as a plain range; read it as the quarter or year it exactly
- * covers when it does, so it is labelled `2026-Q4` and "next" means the next quarter.
+ * covers when it does, so it is labelled `2026-Q4` and "next" means the next quarter. The one
+ * reading is core/okr/cycles.ts's, which the cycle picker and "Carry forward" use too.
  *
  * @example
  * timeframeOfRange(quarterTimeframe(2026, 4)).kind // 'quarter'
  */
-export function timeframeOfRange(range: {
-  readonly start: EpochMs
-  readonly end: EpochMs
-}): Timeframe {
-  const start = new Date(range.start)
-  const year = start.getUTCFullYear()
-  if (start.getUTCMonth() % 3 === 0 && start.getUTCDate() === 1) {
-    const quarter = quarterTimeframe(year, (start.getUTCMonth() / 3 + 1) as 1 | 2 | 3 | 4)
-    if (quarter.start === range.start && quarter.end === range.end) return quarter
-    const whole = yearTimeframe(year)
-    if (whole.start === range.start && whole.end === range.end) return whole
-  }
-  return { kind: 'custom', start: range.start, end: range.end }
-}
+export { timeframeOfPeriod as timeframeOfRange } from '../okr/cycles'
