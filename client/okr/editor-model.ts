@@ -58,12 +58,12 @@ export function editorCards(
   const found = byTarget(diagnostics)
   // The cycle in view (okrs is narrowed to it): the editor lists and reorders its objectives
   // only, like every other panel; orders only ever compare objectives of one cycle.
-  const shown = new Set(okrs.objectives.map((o) => o.id))
+  const shown = new Map(okrs.objectives.map((o) => [o.id, o]))
   const objectives = snapshot.objectives.filter((o) => shown.has(o.id))
   const order = objectives.map((o) => o.id)
   const members = snapshot.members ?? []
   return objectives.map((o) => {
-    const figures = okrs.objectives.find((x) => x.id === o.id) ?? null
+    const figures = shown.get(o.id) ?? null
     const krs = snapshot.keyResults.filter((kr) => kr.objectiveId === o.id)
     const siblings = krs.map((kr) => kr.id)
     return {
