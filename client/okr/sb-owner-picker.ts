@@ -7,6 +7,7 @@
 import { LitElement, css, html } from 'lit'
 import type { Member } from '../../core/board/members'
 import {
+  MAX_OWNER_TEXT,
   currentOwner,
   matchingMembers,
   memberNamed,
@@ -162,7 +163,7 @@ export class SbOwnerPicker extends LitElement {
         data-testid="owner-search"
         aria-label="Pick a member or type a name"
         placeholder="Pick a member or type a name"
-        maxlength="200"
+        maxlength=${MAX_OWNER_TEXT}
         .value=${this.query}
         @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)}
       />
