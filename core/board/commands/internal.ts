@@ -65,7 +65,12 @@ export function childMap(parent: Y.Map<unknown>, key: string): Y.Map<unknown> {
 
 /** The current length of a text field, without repairing it (safe outside a transaction). */
 export function textLength(entity: EntityMap, name: TextRoot): number {
-  const current = entity.get(TEXT_FIELDS[name])
+  return fieldLength(entity, TEXT_FIELDS[name])
+}
+
+/** The current length of the text at `key` (Y.Text or plain string), without converting it. */
+export function fieldLength(entity: EntityMap, key: string): number {
+  const current = entity.get(key)
   return current instanceof Y.Text || typeof current === 'string' ? current.length : 0
 }
 

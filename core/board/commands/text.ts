@@ -4,9 +4,9 @@
  * either send the whole new value (`setText`, diffed to a minimal edit) or a Quill-style delta
  * (`editText`); both go through one transaction with the caller's origin.
  */
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { BoardCommandError } from '../errors'
-import type { EntityMap, EntityRoot } from '../schema'
+import type { EntityRoot } from '../schema'
 import { ENTITY_ROOTS, isTextKey, TEXT_KEYS } from '../schema'
 import { materializeText } from '../text-materialize'
 import {
@@ -18,7 +18,7 @@ import {
   checkText,
   MAX_TEXT_LENGTH,
 } from '../validate'
-import { replaceText, requireEntity } from './internal'
+import { fieldLength, replaceText, requireEntity } from './internal'
 import { checkDelta, tooLong, type TextDeltaOp } from './text-delta'
 
 export type { TextDeltaOp } from './text-delta'
@@ -61,12 +61,6 @@ function checkTarget(args: Record<string, unknown>): CheckedTarget {
   return { collection, id: checkId(args.id, 'id'), field }
 }
 
-/** The field's current length, without converting it (safe outside a transaction). */
-function lengthOf(entity: EntityMap, field: string): number {
-  const current = entity.get(field)
-  return current instanceof Y.Text || typeof current === 'string' ? current.length : 0
-}
-
 /**
  * Applies a delta (retain / insert / delete) to a text field, e.g. from an inline editor.
  *
@@ -81,7 +75,7 @@ export function editText(
   const a = checkArgs(args, 'editText')
   const target = checkTarget(a)
   const entity = requireEntity(doc, target.collection, target.id)
-  const delta = checkDelta(a.delta, lengthOf(entity, target.field), {
+  const delta = checkDelta(a.delta, fieldLength(entity, target.field), {
     multiline: multiline(target),
     max: maxLength(target),
   })
@@ -124,7 +118,7 @@ export function insertNoteText(
   const index = checkInteger(a.index, 'index', 0, MAX_TEXT_LENGTH)
   const inserted = checkText(a.text, 'text')
   const entity = requireEntity(doc, 'notes', id)
-  const length = lengthOf(entity, 'text')
+  const length = fieldLength(entity, 'text')
   if (length + inserted.length > MAX_TEXT_LENGTH) tooLong('text', MAX_TEXT_LENGTH)
   doc.transact(
     () => materializeText(entity, 'text').insert(Math.min(index, length), inserted),
