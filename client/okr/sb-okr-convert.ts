@@ -22,7 +22,7 @@ import { groupKey, type RemovedDraft } from '../../core/convert/decisions'
 import type { ConversionResult, KeyResultDraft } from '../../core/convert/drafts'
 import type { Diagnostic } from '../../core/okr/okr-model'
 import { formatValue } from '../../core/export/format'
-import type { BoardCommand } from '../board/board-controller'
+import type { BoardCommand, BoardController } from '../board/board-controller'
 import { BoardConsumer } from '../board/board-consumer'
 import {
   appliedText,
@@ -103,19 +103,19 @@ export class SbOkrConvert extends LitElement {
    * The draft is derived from the board and its recorded decisions, once per change however
    * often the panel renders.
    */
-  #result(snapshot: BoardSnapshot): ConversionResult {
-    const board = this.#board.board
-    if (this.#cache?.snapshot !== snapshot && board !== undefined) {
+  #result(board: BoardController): ConversionResult {
+    const snapshot = board.snapshot
+    if (this.#cache?.snapshot !== snapshot) {
       const decisions = board.derive(readConversionDecisions)
       this.#cache = { snapshot, result: convertBoard(snapshot, { decisions }) }
     }
-    return this.#cache?.result ?? convertBoard(snapshot)
+    return this.#cache.result
   }
 
   override render() {
     const board = this.#board.board
     if (board === undefined) return null
-    const result = this.#result(board.snapshot)
+    const result = this.#result(board)
     const model = convertModel(result, new Set(), board.snapshot)
     return html`<h2>Convert the board into a draft OKR set</h2>
       <p class="hint">
