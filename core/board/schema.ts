@@ -57,7 +57,6 @@ export const TEXT_KEYS = {
   checkIns: ['note'],
   initiatives: ['title'],
 } as const satisfies Record<EntityRoot, readonly string[]>
-export type TextKey<R extends EntityRoot = EntityRoot> = (typeof TEXT_KEYS)[R][number]
 
 /** Whether `key` is one of `name`'s Y.Text fields. */
 export function isTextKey(name: EntityRoot, key: string): boolean {
