@@ -29,7 +29,7 @@ import {
 import { isRecord } from '../coerce'
 import { BoardCommandError } from '../errors'
 import { restoreTimeframe } from '../restore'
-import type { EntityRoot, TextRoot } from '../schema'
+import type { EntityRoot } from '../schema'
 import { getEntity, isTextKey, TEXT_KEYS } from '../schema'
 import { materializeText } from '../text-materialize'
 import {
@@ -255,7 +255,6 @@ export function update(
   id: string,
   fields: Record<string, unknown>,
   origin: unknown,
-  _textRoot?: TextRoot,
 ): void {
   const entity = requireEntity(doc, name, id)
   const retargeted =

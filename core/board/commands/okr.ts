@@ -51,7 +51,7 @@ export function updateObjective(
 ): void {
   const { id, fields } = checkEntityArgs(args, 'updateObjective', OBJECTIVE, 'update')
   checkParent(doc, id, fields.parentId)
-  update(doc, 'objectives', id, fields, origin, 'objectives')
+  update(doc, 'objectives', id, fields, origin)
 }
 
 /**
@@ -121,7 +121,7 @@ export function updateKeyResult(
 ): void {
   const { id, fields } = checkEntityArgs(args, 'updateKeyResult', KEY_RESULT, 'update')
   requireRef(doc, 'objectives', fields.objectiveId, 'objectiveId')
-  update(doc, 'keyResults', id, fields, origin, 'keyResults')
+  update(doc, 'keyResults', id, fields, origin)
 }
 
 /**
