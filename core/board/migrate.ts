@@ -54,8 +54,9 @@ const DERIVED = new Set(['id', 'measurable'])
  * (`"12"` → 12), turns plain-object entities into Y.Maps and missing or plain-string text fields
  * (titles, and since version 2 descriptions, check-in notes and initiative titles) into Y.Text
  * so editors can bind them. The text conversion is deterministic (text-materialize.ts): two
- * peers migrating the same v1 board offline end with one Y.Text per field, not two. Never throws on odd data and never deletes an entry;
- * it does delete shared types nested past `MAX_TYPE_DEPTH`, which no schema version holds.
+ * peers migrating the same v1 board offline end with one Y.Text per field, not two. Never
+ * throws on odd data and never deletes an entry; it does delete shared types nested past
+ * `MAX_TYPE_DEPTH`, which no schema version holds.
  *
  * @example
  * const report = migrate(doc, 'migration')
