@@ -7,13 +7,10 @@ export interface DashboardFilter {
   /** An owner key (ownerOptions), so a member is one person whatever they are called now. */
   readonly owner: string
   readonly status: string
-  readonly timeframe: string
   readonly type: string
 }
 
-export const NO_FILTER: DashboardFilter = { owner: '', status: '', timeframe: '', type: '' }
-/** The timeframe filter's value for objectives that have none of their own. */
-export const NO_TIMEFRAME = "board's timeframe"
+export const NO_FILTER: DashboardFilter = { owner: '', status: '', type: '' }
 
 export interface OwnerOption {
   /** The owner key: a member's id, or a name typed in for someone not on the board. */
@@ -47,10 +44,6 @@ export function ownerOptions(objectives: readonly ExportedObjective[]): OwnerOpt
     .sort((a, b) => a.label.localeCompare(b.label) || a.value.localeCompare(b.value))
 }
 
-export function timeframesOf(objectives: readonly ExportedObjective[]): string[] {
-  return [...new Set(objectives.map((o) => o.timeframe ?? NO_TIMEFRAME))].sort()
-}
-
 /**
  * The objectives that pass every set filter. The owner filter keeps an objective that person
  * owns or holds a key result of, since both are theirs to report on.
@@ -63,7 +56,6 @@ export function filterObjectives(
     (o) =>
       (filter.status === '' || o.status === filter.status) &&
       (filter.type === '' || o.type === filter.type) &&
-      (filter.timeframe === '' || (o.timeframe ?? NO_TIMEFRAME) === filter.timeframe) &&
       (filter.owner === '' ||
         o.ownerKey === filter.owner ||
         o.keyResults.some((kr) => kr.ownerKey === filter.owner)),

@@ -6,7 +6,6 @@ import {
   alignmentTree,
   filterObjectives,
   ownerOptions,
-  timeframesOf,
 } from '../../../client/okr/dashboard-model'
 import {
   parseGradingInput,
@@ -77,16 +76,14 @@ describe('other field parsers', () => {
 describe('dashboard model', () => {
   const data = exportOkrs(okrSnapshot(), { now: NOW })
 
-  it('filters by owner (objective or key result), status and timeframe', () => {
+  it('filters by owner (objective or key result), status and type', () => {
     expect(ownerOptions(data.objectives).map((o) => o.label)).toEqual(['Ann', 'Bo'])
-    expect(timeframesOf(data.objectives)).toEqual(['2026-Q4'])
     const ids = (f: Partial<typeof NO_FILTER>) =>
       filterObjectives(data.objectives, { ...NO_FILTER, ...f }).map((o) => o.id)
     expect(ids({})).toEqual(['o1', 'o2'])
     expect(ids({ owner: 'Bo' })).toEqual(['o1'])
     expect(ids({ status: 'draft' })).toEqual(['o2'])
     expect(ids({ status: 'active', owner: 'Bo' })).toEqual(['o1'])
-    expect(ids({ timeframe: '2027-Q1' })).toEqual([])
     expect(ids({ type: 'aspirational' })).toEqual([])
   })
 
