@@ -3,7 +3,6 @@
  * Yjs update in through the same gate as a socket's. Mounted under /api/boards by boards.ts.
  */
 import { Hono } from 'hono'
-import * as Y from 'yjs'
 import { UpdateRejectedError } from '../../core/sync/index'
 import { BoardFullError, BoardReadOnlyError } from '../relay/board-size'
 import { LaneFullError } from '../relay/room'
@@ -32,8 +31,9 @@ export function snapshotRoutes(deps: AppDeps): Hono<AppEnv> {
       throw new ApiError(503, 'storage-unavailable', 'the board could not be read; try again')
     }
     const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
-    // Merging needs no doc, so nothing stored can make it throw the way applying can.
-    const state = parts.length === 1 ? parts[0]! : Y.mergeUpdates([...parts])
+    // Merging needs no doc, so nothing stored can make it throw the way applying can; a big
+    // board's rows are merged off the event loop (reliability.md, finding 7).
+    const state = await deps.relay.mergeStored(parts)
     return c.body(new Uint8Array(state), 200, {
       'content-type': 'application/octet-stream',
       'content-disposition': `attachment; filename="${board.id}.yjs"`,

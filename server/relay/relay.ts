@@ -9,6 +9,7 @@ import type { RoomOptions } from './room-contract'
 import { BoardTooLargeError } from './board-size'
 import { CloseCode } from './protocol'
 import { Rooms } from './rooms'
+import { InThreadLoader } from '../storage/off-thread-load'
 
 /** Everything a room takes (room-contract.ts), plus what the sockets and their keepalive need. */
 export interface RelayOptions extends Omit<RoomOptions, 'onUnsafe'> {
@@ -104,6 +105,14 @@ export class Relay {
       closed++
     }
     return closed
+  }
+
+  /**
+   * A board's stored parts as one update (the backup download), merged in the load worker when
+   * they are big so other boards keep their event loop.
+   */
+  mergeStored(parts: readonly Uint8Array[]): Promise<Uint8Array> {
+    return (this.options.loader ?? new InThreadLoader()).merge(parts)
   }
 
   /**

@@ -100,3 +100,11 @@ export function mergeInThread(parts: readonly Uint8Array[]): Promise<Uint8Array>
     doc.destroy()
   }
 }
+
+/**
+ * Stored parts as one update with everything kept (`Y.mergeUpdates`: no doc, no GC), for the
+ * backup download and a big board's first full-state reply. One part is already that.
+ */
+export function mergeParts(parts: readonly Uint8Array[]): Uint8Array {
+  return parts.length === 1 ? parts[0]! : Y.mergeUpdates([...parts])
+}

@@ -7,7 +7,7 @@
 import { parentPort } from 'node:worker_threads'
 import * as Y from 'yjs'
 import { pruneDeepTypes } from '../../core/sync/index'
-import { compactBoard } from './compaction'
+import { compactBoard, mergeParts } from './compaction'
 import { SqliteStore, type SqliteTarget } from './sqlite-store'
 import { splitState } from './state-pieces'
 import type { WorkerReply, WorkerRequest } from './off-thread-load'
@@ -43,6 +43,9 @@ async function answer(request: WorkerRequest): Promise<WorkerReply> {
     // A corrupt row makes compactBoard throw before it writes: the rows stay, as in-thread.
     const compaction = await compactBoard(storeFor(request.target), request.boardId)
     return { id: request.id, ok: true, result: [], skipped: 0, compaction }
+  }
+  if (request.kind === 'merge') {
+    return { id: request.id, ok: true, result: [mergeParts(request.parts)], skipped: 0 }
   }
   const { doc, skipped } = rebuild(request.parts)
   if (request.kind === 'compact') {

@@ -52,6 +52,9 @@ class GatedLoader implements StateLoader {
   compact(parts: readonly Uint8Array[]): Promise<Uint8Array> {
     return new InThreadLoader().compact(parts)
   }
+  merge(parts: readonly Uint8Array[]): Promise<Uint8Array> {
+    return new InThreadLoader().merge(parts)
+  }
   close(): Promise<void> {
     return Promise.resolve()
   }

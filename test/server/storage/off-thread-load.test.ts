@@ -58,6 +58,14 @@ describe('WorkerLoader', () => {
     expect((await loader.pieces(corrupt)).skipped).toBe(1)
   })
 
+  it('merges stored rows in the worker to exactly the bytes Yjs merges them to', async () => {
+    const { parts } = bigBoard()
+    expect(await loader.merge(parts)).toEqual(Y.mergeUpdates(parts))
+    // One part is already merged: handed back as it is.
+    expect(await loader.merge(parts.slice(0, 1))).toBe(parts[0])
+    await expect(loader.merge([...parts, Uint8Array.of(1, 2, 3, 250, 250, 250)])).rejects.toThrow()
+  })
+
   it('says whether the board holds types nested past the schema, so the room skips the pass', async () => {
     const { parts } = bigBoard()
     expect((await loader.pieces(parts)).deep).toBe(false)
