@@ -29,7 +29,7 @@ import {
   encodeUpdate,
 } from './protocol'
 import { RoomPresence } from './room-presence'
-import { FULL_STATE_CACHE_MIN_BYTES, SyncReplies } from './sync-replies'
+import { FULL_STATE_CACHE_MIN_BYTES, storedState, SyncReplies } from './sync-replies'
 import {
   MalformedUpdateError,
   RoomUnsafeError,
@@ -82,7 +82,11 @@ export class Room {
     this.#log = options.logger.child({ boardId })
     this.presence = new RoomPresence(doc, this.peers, options)
     this.awareness = this.presence.awareness
-    this.#replies = new SyncReplies(doc)
+    const { loader, store } = options
+    this.#replies = new SyncReplies(
+      doc,
+      loader && storedState(store, loader, boardId, (ms) => this.durable(ms)),
+    )
     this.#applier = new UpdateApplier({
       doc,
       metrics: options.metrics,
@@ -111,7 +115,6 @@ export class Room {
       broadcast: (message) => this.#broadcast(message),
       onCompacted: (sizeBytes) => (this.#sizeBytes = sizeBytes),
     })
-    const { store } = options
     const afterDurable = (reached: (durable: boolean) => void) => this.#queue.barrier(reached)
     this.#title = new BoardTitle({ boardId, doc, store, log: this.#log, afterDurable })
     doc.on('update', this.#onDocUpdate)
@@ -151,7 +154,8 @@ export class Room {
       readOnlyReason: loaded.readOnlyReason,
     })
     room.#loadedStateVector = Y.encodeStateVector(doc)
-    if (full !== undefined && failed === 0 && totalBytes >= FULL_STATE_CACHE_MIN_BYTES) {
+    if (failed > 0) room.#replies.distrustStorage()
+    else if (full !== undefined && totalBytes >= FULL_STATE_CACHE_MIN_BYTES) {
       room.#replies.seed(full)
     }
     // A board stored before the relay refused deep nesting may hold a chain whose deletion

@@ -6,7 +6,6 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
 import {
   BoardFullError,
@@ -15,38 +14,14 @@ import {
   DELETION_SLACK_BYTES,
   READ_ONLY_FACTOR,
 } from '../../server/relay/board-size'
-import { messageSync } from '../../server/relay/protocol'
-import { Room, type Peer } from '../../server/relay/room'
+import { Room } from '../../server/relay/room'
 import { MemoryStore } from '../../server/storage/memory-store'
 import { issueTokens } from '../../server/storage/tokens'
 import { connectProvider, openSocket, synced } from '../helpers/clients'
 import { roomOptions } from '../helpers/relay'
 import { startTestServer, waitFor, type CreatedBoard } from '../helpers/server'
 import { cleanupsAfter } from '../helpers/cleanups'
-
-/** Records every sync step 2 it is sent and applies it to its own doc. */
-class JoiningPeer implements Peer {
-  readonly awarenessIds = new Set<number>()
-  readonly doc = new Y.Doc()
-  /** The sync step 2 messages received, as sent (identity shows a shared encoding). */
-  readonly steps2: Uint8Array[] = []
-  readonly rejected: unknown[] = []
-  constructor(readonly id: string) {}
-  rejectUpdate(error: unknown): void {
-    this.rejected.push(error)
-  }
-  send(message: Uint8Array): void {
-    const decoder = decoding.createDecoder(message)
-    if (decoding.readVarUint(decoder) !== messageSync) return
-    const step = decoding.readVarUint(decoder)
-    if (step === 0) return
-    if (step === 1) this.steps2.push(message)
-    Y.applyUpdate(this.doc, decoding.readVarUint8Array(decoder))
-  }
-  close(): void {}
-}
-
-const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Y.Doc())
+import { EMPTY_STATE_VECTOR, JoiningPeer, textUpdate } from '../helpers/joining-peer'
 
 async function storeWith(...updates: Uint8Array[]): Promise<MemoryStore> {
   const store = new MemoryStore()
@@ -58,12 +33,6 @@ async function storeWith(...updates: Uint8Array[]): Promise<MemoryStore> {
 
 function load(store: MemoryStore, maxBoardBytes?: number): Promise<Room> {
   return Room.load('b', roomOptions(store, { maxBoardBytes }))
-}
-
-function textUpdate(doc: Y.Doc, chars: number): Uint8Array {
-  const before = Y.encodeStateVector(doc)
-  doc.getText('t').insert(doc.getText('t').length, 'x'.repeat(chars))
-  return Y.encodeStateAsUpdate(doc, before)
 }
 
 describe('board size cap', () => {
