@@ -8,7 +8,12 @@ import type * as Y from 'yjs'
 import type { Awareness } from 'y-protocols/awareness'
 import type { BoardController } from './board-controller'
 
-export type Role = 'edit' | 'view'
+/** What the board link grants; 'facilitate' can do all 'edit' can, plus the facilitator-only actions. */
+export type Role = 'facilitate' | 'edit' | 'view'
+
+export function isRole(value: unknown): value is Role {
+  return value === 'facilitate' || value === 'edit' || value === 'view'
+}
 
 /** Who is using this tab: kept locally, shown to others through awareness. */
 export interface Identity {

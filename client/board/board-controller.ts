@@ -91,7 +91,7 @@ export class BoardController extends EventTarget {
     this.session = session
     this.boardId = session.boardId
     this.role = session.role
-    this.canEdit = session.role === 'edit'
+    this.canEdit = session.role !== 'view'
     this.#identity = session.identity
     this.#now = options.now()
   }

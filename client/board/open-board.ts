@@ -64,7 +64,7 @@ export function openBoard(options: OpenBoardOptions): OpenBoard {
     ROOTS.map((name) => doc.getMap(name)),
     { trackedOrigins: new Set([origin]), captureTimeout: 400 },
   )
-  if (options.role === 'edit') {
+  if (options.role !== 'view') {
     // Repair an old or hand-edited board once the server's copy is here: migrating before
     // that would "repair" a board that has simply not arrived yet.
     const onSync = (synced: boolean) => {
@@ -79,7 +79,7 @@ export function openBoard(options: OpenBoardOptions): OpenBoard {
   awareness.setLocalState(presence)
   // Everyone who opens the board with an edit link is a member; a rename updates the entry.
   const stopMembership =
-    options.role === 'edit'
+    options.role !== 'view'
       ? keepMembership(doc, options.identity.id, awareness, connection.provider)
       : () => undefined
   const session: BoardSession = {

@@ -12,6 +12,7 @@ const MAX_SELECTION = 5_000
 
 /** The label each stamped role earns; a new role is one line here. */
 const ROLE_LABELS: Readonly<Record<Role, string | null>> = {
+  facilitate: 'facilitator',
   edit: null,
   view: 'view only',
 }

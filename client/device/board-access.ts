@@ -4,7 +4,7 @@
  * (so the board opens offline with the right affordances), the most recent boards for the home
  * page, and the count of local changes the server has not confirmed yet.
  */
-import type { Role } from '../board/board-context'
+import { isRole, type Role } from '../board/board-context'
 import { isRecord, readJson, writeJson, type KeyValueStore } from './key-value'
 
 const RECENT_KEY = 'sb:recent'
@@ -30,7 +30,7 @@ export interface BoardAccess {
 
 function parseAccess(id: string, value: unknown): BoardAccess | null {
   if (!isRecord(value) || typeof value.token !== 'string' || value.token === '') return null
-  const role = value.role === 'edit' || value.role === 'view' ? value.role : null
+  const role = isRole(value.role) ? value.role : null
   return {
     id,
     token: value.token,

@@ -4,7 +4,7 @@
  * server's `{ error: { code, message } }` when it sent one.
  */
 import { isRecord } from '../device/key-value'
-import type { Role } from '../board/board-context'
+import { isRole, type Role } from '../board/board-context'
 
 export class ApiError extends Error {
   constructor(
@@ -102,7 +102,7 @@ export async function getBoardInfo(fetchFn: Fetch, id: string, token: string): P
   const body = await request(fetchFn, `/api/boards/${encodeURIComponent(id)}`, {
     headers: { authorization: `Bearer ${token}` },
   })
-  if (!isRecord(body) || (body.role !== 'edit' && body.role !== 'view')) {
+  if (!isRecord(body) || !isRole(body.role)) {
     throw bad('board description')
   }
   return { id, title: typeof body.title === 'string' ? body.title : '', role: body.role }

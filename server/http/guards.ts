@@ -11,6 +11,9 @@ import { ApiError } from './errors'
 import { originAllowed, ownOrigins, type OriginPolicy } from './public-url'
 import { ApiErrorWithHeaders } from './refusals'
 
+/** Each role can do all the roles ranked below it. */
+const RANK: Readonly<Record<Role, number>> = { view: 0, edit: 1, facilitate: 2 }
+
 /** Resolves the token to a grant on `:id` and requires at least `needed`. */
 export function requireRole(deps: AppDeps, needed: Role): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -20,8 +23,10 @@ export function requireRole(deps: AppDeps, needed: Role): MiddlewareHandler<AppE
     // One answer for "no such board" and "wrong token", so ids cannot be probed.
     if (grant === null)
       throw new ApiError(401, 'unauthorized', 'missing or invalid token for this board')
-    if (needed === 'edit' && grant.role !== 'edit') {
-      throw new ApiError(403, 'read-only', 'this link is view-only')
+    if (RANK[grant.role] < RANK[needed]) {
+      throw needed === 'facilitate'
+        ? new ApiError(403, 'facilitator-only', 'only a facilitator link can do this')
+        : new ApiError(403, 'read-only', 'this link is view-only')
     }
     c.set('grant', grant)
     await next()

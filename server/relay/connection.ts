@@ -28,7 +28,13 @@ import {
   type Room,
 } from './room'
 
-export type Role = 'edit' | 'view'
+/** What a board link grants; 'facilitate' can do all 'edit' can, plus the facilitator-only actions. */
+export type Role = 'facilitate' | 'edit' | 'view'
+
+/** Whether a role may send document updates at all (what it may change is the room's policy). */
+export function canWrite(role: Role): boolean {
+  return role !== 'view'
+}
 
 /** The part of a `ws` WebSocket the relay uses; tests drive it with a plain object. */
 export interface RelaySocket {
@@ -249,7 +255,7 @@ export class Connection implements Peer {
           step === syncProtocol.messageYjsSyncStep2 ||
           step === syncProtocol.messageYjsUpdate
         ) {
-          if (this.role !== 'edit') {
+          if (!canWrite(this.role)) {
             // A stock provider always answers our step 1 with a step 2, even when view-only:
             // drop it quietly rather than closing, and count it.
             this.deps.metrics.reject('read-only')

@@ -54,12 +54,20 @@ export function issueTokens(): IssuedTokens {
   }
 }
 
-/** The role a presented token grants on this board, or null. Both hashes are always checked. */
+/**
+ * The role a presented token grants on this board, or null. Every stored hash is checked, so the
+ * time taken does not say which link matched; a board created before roles has no facilitate
+ * hash, and then no token grants 'facilitate'.
+ */
 export function roleForToken(
-  board: Pick<BoardRecord, 'editTokenHash' | 'viewTokenHash'>,
+  board: Pick<BoardRecord, 'editTokenHash' | 'viewTokenHash'> & {
+    readonly facilitateTokenHash?: string | null
+  },
   token: unknown,
-): 'edit' | 'view' | null {
+): 'facilitate' | 'edit' | 'view' | null {
+  const facilitate =
+    typeof board.facilitateTokenHash === 'string' && tokenMatches(token, board.facilitateTokenHash)
   const edit = tokenMatches(token, board.editTokenHash)
   const view = tokenMatches(token, board.viewTokenHash)
-  return edit ? 'edit' : view ? 'view' : null
+  return facilitate ? 'facilitate' : edit ? 'edit' : view ? 'view' : null
 }

@@ -55,4 +55,21 @@ describe('tokens', () => {
     expect(roleForToken(board, issueTokens().editToken)).toBeNull()
     expect(roleForToken(board, undefined)).toBeNull()
   })
+
+  it('grants facilitate only to the token of a stored facilitate hash', () => {
+    const issued = issueTokens()
+    const facilitateToken = generateToken()
+    const board = {
+      editTokenHash: issued.editTokenHash,
+      viewTokenHash: issued.viewTokenHash,
+      facilitateTokenHash: hashToken(facilitateToken),
+    }
+    expect(roleForToken(board, facilitateToken)).toBe('facilitate')
+    expect(roleForToken(board, issued.editToken)).toBe('edit')
+    expect(roleForToken(board, issued.viewToken)).toBe('view')
+    // A board from before roles: nothing grants facilitate, the old links keep working.
+    const old = { ...board, facilitateTokenHash: null }
+    expect(roleForToken(old, facilitateToken)).toBeNull()
+    expect(roleForToken(old, issued.editToken)).toBe('edit')
+  })
 })
