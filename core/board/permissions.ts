@@ -1,0 +1,172 @@
+/**
+ * What each role may change in the board document, as a value the relay applies to every
+ * update (core/sync/update-places.ts says where an update writes; this says whether it may).
+ * docs/private-brainstorm.md "Roles" is the contract; docs/roles.md the per-action table.
+ *
+ * Places are judged, not commands: a stock client can write anything a command could and more,
+ * so each facilitator-only command is listed by the places only it writes. What carry-forward
+ * and conversion-apply write besides these (new objectives, key results, their fields) is what
+ * an editor may write by hand too, so only their marks are facilitator-only: `carriedFrom`,
+ * `draftBase`, `meta.conversionDecisions` and the board's `meta.timeframe`.
+ */
+import * as Y from 'yjs'
+import type { Place, UpdatePlaces } from '../sync/update-places'
+import { readMeta } from './read'
+import { getCollection, getMeta, type EntityRoot } from './schema'
+import type { Phase } from './board-model'
+
+/** What a board link grants (server/relay/connection.ts Role). */
+export type BoardRole = 'facilitate' | 'edit' | 'view'
+
+/** Who sends an update: the link's role and the member id the socket claims (may be absent). */
+export interface Writer {
+  readonly role: BoardRole
+  readonly member: string | null
+}
+
+export type Judgement =
+  { readonly allowed: true } | { readonly allowed: false; readonly reason: string }
+
+/** `meta` keys only a facilitator writes, with what writing one means to a person. */
+export const FACILITATOR_ONLY_META: Readonly<Record<string, string>> = {
+  phase: 'change the phase',
+  notesRevealed: 'reveal or hide the notes',
+  votesRevealed: 'reveal or hide the votes',
+  voteBudget: 'change the dot budget',
+  timer: 'start or stop the timer',
+  anonymous: 'switch anonymous mode',
+  // updateBoardSettings; carry-forward moves the board's timeframe too.
+  title: 'rename the board',
+  timeframe: "change the board's cycle",
+  cadence: "change the board's cycle length",
+  // applyConversion records what it wrote; the convert panel's ticks are decisions too.
+  conversionDecisions: 'apply or change the conversion',
+}
+
+/**
+ * Facilitator-only `meta` keys any editor may write while the board holds none: the app's own
+ * setup writes them on whichever device opens a new board first (board-defaults.ts seeds the
+ * cycle, migrate creates the empty decisions map). Entries inside the map stay refused.
+ */
+export const SEEDED_BY_ANYONE: readonly string[] = ['timeframe', 'conversionDecisions']
+
+/** Entity fields only carry-forward (`carriedFrom`) and conversion-apply (`draftBase`) write. */
+export const FACILITATOR_ONLY_FIELDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  objectives: { draftBase: 'apply the conversion', carriedFrom: 'carry objectives forward' },
+  keyResults: { draftBase: 'apply the conversion', carriedFrom: 'carry objectives forward' },
+  initiatives: { draftBase: 'apply the conversion' },
+}
+
+/** Roots only the relay writes (with its own origin): no client role may touch them. */
+export const RELAY_ONLY_ROOTS: readonly string[] = ['sealed']
+
+/** Phases in which an editor may delete only what they wrote themselves. */
+export const OWN_CONTENT_PHASES: readonly Phase[] = ['brainstorm', 'vote']
+
+/** Collections whose entities carry an `author` (absent counts as someone else's). */
+export const AUTHORED_ROOTS: readonly string[] = ['notes', 'groups']
+
+const ALLOWED: Judgement = { allowed: true }
+
+/**
+ * Whether `writer` may make the changes `found` lists on `doc` as it is now (before the update
+ * is applied): the first refused place decides, with a sentence the app can show.
+ *
+ * @example
+ * const verdict = judgeUpdate(doc, updatePlaces(doc, bytes), { role: 'edit', member: 'u1' })
+ * if (!verdict.allowed) socket.close(4403, verdict.reason)
+ */
+export function judgeUpdate(doc: Y.Doc, found: UpdatePlaces, writer: Writer): Judgement {
+  const { places } = found
+  if (writer.role === 'view' && places.length > 0) {
+    return refused('A view link cannot change the board')
+  }
+  const sealed = places.find((p) => RELAY_ONLY_ROOTS.includes(p.path[0] ?? ''))
+  if (sealed !== undefined) {
+    return refused(`Only the server writes the hidden-note counts (${sealed.path[0]})`)
+  }
+  if (writer.role === 'facilitate') return ALLOWED
+  if (found.unresolved.length > 0) {
+    return refused('Part of this change could not be placed on the board')
+  }
+  const phase = readMeta(doc).phase
+  for (const place of places) {
+    const reason =
+      metaReason(doc, place) ??
+      fieldReason(place, places) ??
+      authorReason(doc, place, phase, writer)
+    if (reason !== null) return refused(reason)
+  }
+  return ALLOWED
+}
+
+function refused(reason: string): Judgement {
+  return { allowed: false, reason }
+}
+
+function metaReason(doc: Y.Doc, place: Place): string | null {
+  const [root, key] = place.path
+  if (root !== 'meta' || key === undefined) return null
+  const label = FACILITATOR_ONLY_META[key]
+  if (label === undefined) return null
+  const seeding =
+    place.kind === 'write' &&
+    place.path.length === 2 &&
+    SEEDED_BY_ANYONE.includes(key) &&
+    getMeta(doc)?.has(key) !== true
+  return seeding ? null : `Only a facilitator can ${label} (meta.${key})`
+}
+
+/** A mark deleted with its whole entity goes with it; written or deleted alone it is refused. */
+function fieldReason(place: Place, places: readonly Place[]): string | null {
+  const [root, id, field] = place.path
+  if (root === undefined || id === undefined || field === undefined) return null
+  const label = FACILITATOR_ONLY_FIELDS[root]?.[field]
+  if (label === undefined) return null
+  if (place.kind === 'delete' && places.some((p) => isEntityDelete(p, root, id))) return null
+  return `Only a facilitator can ${label} (${root}.${field})`
+}
+
+function isEntityDelete(place: Place, root: string, id: string): boolean {
+  return (
+    place.kind === 'delete' &&
+    place.path.length === 2 &&
+    place.path[0] === root &&
+    place.path[1] === id
+  )
+}
+
+/**
+ * In the brainstorm and the vote, an editor deletes, replaces or re-attributes only their own
+ * notes and groups. A write at an entity's key replaces the entity (Yjs deletes the old value),
+ * and a write to its `author` would make it theirs first.
+ */
+function authorReason(doc: Y.Doc, place: Place, phase: Phase, writer: Writer): string | null {
+  const [root, id, field] = place.path
+  if (!OWN_CONTENT_PHASES.includes(phase) || root === undefined || id === undefined) return null
+  if (!AUTHORED_ROOTS.includes(root)) return null
+  const entityPlace = place.path.length === 2
+  if (!entityPlace && !(place.path.length === 3 && field === 'author')) return null
+  const current = liveEntry(doc, root, id)
+  if (current === undefined) return null
+  if (writer.member !== null && authorOf(current) === writer.member) return null
+  const what = root === 'notes' ? 'note' : 'group'
+  const during = phase === 'vote' ? 'During the vote' : 'During the brainstorm'
+  const action = entityPlace ? 'delete or replace' : 'change the author of'
+  return `${during} only a facilitator can ${action} a ${what} someone else wrote (${root}.${id})`
+}
+
+function liveEntry(doc: Y.Doc, root: string, id: string): unknown {
+  // getCollection, not doc.share: the relay's roots are untyped until someone asks for a map.
+  return getCollection(doc, root as EntityRoot)?.get(id)
+}
+
+function authorOf(entry: unknown): string | null {
+  const author =
+    entry instanceof Y.Map
+      ? (entry as Y.Map<unknown>).get('author')
+      : typeof entry === 'object' && entry !== null
+        ? (entry as { author?: unknown }).author
+        : null
+  return typeof author === 'string' ? author : null
+}
