@@ -1,11 +1,13 @@
 /**
  * Board lifecycle routes: create, describe, rotate tokens; backup and restore of the stored
- * state live in board-snapshot.ts, under the same paths.
+ * state live in board-snapshot.ts, under the same paths. Creating answers all three links
+ * (facilitate, edit, view); only a facilitate link rotates any of them (docs/roles.md).
  */
 import { Hono } from 'hono'
 import * as Y from 'yjs'
 import { setBoardTitle } from '../../core/board/commands/facilitation'
-import { issueTokens } from '../storage/tokens'
+import type { TokenHashes } from '../storage/store'
+import { generateToken, hashToken, issueTokens } from '../storage/tokens'
 import { capabilityUrl } from './auth'
 import { snapshotRoutes } from './board-snapshot'
 import { limitBody, readJson } from './body'
@@ -32,6 +34,7 @@ export function boardRoutes(deps: AppDeps): Hono<AppEnv> {
       createdAt,
       editTokenHash: tokens.editTokenHash,
       viewTokenHash: tokens.viewTokenHash,
+      facilitateTokenHash: tokens.facilitateTokenHash,
     })
     deps.logger.info({ boardId: id }, 'board created')
     await seedTitle(deps, id, title)
@@ -43,8 +46,10 @@ export function boardRoutes(deps: AppDeps): Hono<AppEnv> {
         createdAt,
         editToken: tokens.editToken,
         viewToken: tokens.viewToken,
+        facilitatorToken: tokens.facilitatorToken,
         editUrl: capabilityUrl(origin, id, tokens.editToken),
         viewUrl: capabilityUrl(origin, id, tokens.viewToken),
+        facilitatorUrl: capabilityUrl(origin, id, tokens.facilitatorToken),
       },
       201,
     )
@@ -63,26 +68,26 @@ export function boardRoutes(deps: AppDeps): Hono<AppEnv> {
     })
   })
 
-  app.post('/:id/tokens/rotate', requireRole(deps, 'edit'), async (c) => {
+  // Facilitator-only: an edit link that could rotate would lock the facilitator out for good.
+  app.post('/:id/tokens/rotate', jsonLimit, requireRole(deps, 'facilitate'), async (c) => {
     const { board } = c.get('grant')
-    const tokens = issueTokens()
-    const updated = await deps.store.setTokenHashes(
-      board.id,
-      tokens.editTokenHash,
-      tokens.viewTokenHash,
-    )
+    const links = parseLinks(await readJson(c.req.raw))
+    const issued = links.map((link) => ({ link, token: generateToken() }))
+    const hashes: { -readonly [K in keyof TokenHashes]: string } = {}
+    for (const { link, token } of issued) hashes[LINKS[link].hash] = hashToken(token)
+    const updated = await deps.store.setTokenHashes(board.id, hashes)
     if (!updated) throw new ApiError(404, 'not-found', 'board no longer exists')
+    // Every socket of the board goes, whatever its link: the ones still valid reconnect, and no
+    // socket opened with a rotated token outlives its token.
     const closedSockets = deps.relay.revoke(board.id)
-    deps.logger.info({ boardId: board.id, closedSockets }, 'tokens rotated')
+    deps.logger.info({ boardId: board.id, links, closedSockets }, 'tokens rotated')
     const origin = new URL(c.req.url).origin
-    return c.json({
-      id: board.id,
-      editToken: tokens.editToken,
-      viewToken: tokens.viewToken,
-      editUrl: capabilityUrl(origin, board.id, tokens.editToken),
-      viewUrl: capabilityUrl(origin, board.id, tokens.viewToken),
-      closedSockets,
-    })
+    const answer: Record<string, unknown> = { id: board.id }
+    for (const { link, token } of issued) {
+      answer[LINKS[link].token] = token
+      answer[LINKS[link].url] = capabilityUrl(origin, board.id, token)
+    }
+    return c.json({ ...answer, closedSockets })
   })
 
   app.route('/', snapshotRoutes(deps))
@@ -105,6 +110,43 @@ async function seedTitle(deps: AppDeps, boardId: string, title: string): Promise
   } finally {
     doc.destroy()
   }
+}
+
+/** Where each link's hash is stored and what the answer calls its token and URL. */
+const LINKS = {
+  facilitate: {
+    hash: 'facilitateTokenHash',
+    token: 'facilitatorToken',
+    url: 'facilitatorUrl',
+  },
+  edit: { hash: 'editTokenHash', token: 'editToken', url: 'editUrl' },
+  view: { hash: 'viewTokenHash', token: 'viewToken', url: 'viewUrl' },
+} as const satisfies Record<string, { hash: keyof TokenHashes; token: string; url: string }>
+
+type Link = keyof typeof LINKS
+
+/** Which links a rotation replaces: `{ "links": [...] }`; no body keeps the old answer (edit and view). */
+function parseLinks(body: unknown): Link[] {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw new ApiError(400, 'invalid-body', 'body must be a JSON object like { "links": ["edit"] }')
+  }
+  const links = (body as { links?: unknown }).links
+  if (links === undefined) return ['edit', 'view']
+  const known = (value: unknown): value is Link =>
+    typeof value === 'string' && Object.hasOwn(LINKS, value)
+  if (
+    !Array.isArray(links) ||
+    links.length === 0 ||
+    !links.every(known) ||
+    new Set(links).size !== links.length
+  ) {
+    throw new ApiError(
+      400,
+      'invalid-links',
+      'links must list one or more of "facilitate", "edit", "view", each once',
+    )
+  }
+  return links
 }
 
 function parseTitle(body: unknown): string {

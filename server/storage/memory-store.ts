@@ -3,7 +3,7 @@
  * as the durable adapters (copies bytes in and out, rejects unknown boards, stale compactions
  * are no-ops) so a test passing against it means something for SQLite and PostgreSQL too.
  */
-import type { BoardRecord, BoardStore, StoreStats, StoredDoc } from './store'
+import type { BoardRecord, BoardStore, StoreStats, StoredDoc, TokenHashes } from './store'
 import { BoardExistsError, StoreClosedError, UnknownBoardError } from './errors'
 import {
   checkBoardId,
@@ -11,7 +11,7 @@ import {
   checkRecord,
   checkSeq,
   checkTitle,
-  checkTokenHash,
+  checkTokenHashes,
   checkUpdate,
   copyBytes,
 } from './validate'
@@ -50,14 +50,13 @@ export class MemoryStore implements BoardStore {
     return this.data.boards.get(id)?.record ?? null
   }
 
-  async setTokenHashes(id: string, editTokenHash: string, viewTokenHash: string): Promise<boolean> {
+  async setTokenHashes(id: string, hashes: TokenHashes): Promise<boolean> {
     checkBoardId(id)
-    checkTokenHash(editTokenHash, 'editTokenHash')
-    checkTokenHash(viewTokenHash, 'viewTokenHash')
+    const checked = checkTokenHashes(hashes)
     this.#open()
     const board = this.data.boards.get(id)
     if (!board) return false
-    board.record = { ...board.record, editTokenHash, viewTokenHash }
+    board.record = { ...board.record, ...checked }
     return true
   }
 

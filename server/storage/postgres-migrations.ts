@@ -29,6 +29,8 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     up_to_seq bigint NOT NULL
   );
   `,
+  // Issue 15: the facilitate link. Boards created before it have none (NULL).
+  `ALTER TABLE boards ADD COLUMN facilitate_token_hash text;`,
 ]
 
 /** First key of every advisory lock we take, so ours never collide with another app's. */

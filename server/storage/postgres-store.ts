@@ -8,7 +8,7 @@
  * with the default `synchronous_commit=on`, "resolved" means flushed to the server's WAL.
  */
 import pg from 'pg'
-import type { BoardRecord, BoardStore, StoreStats, StoredDoc } from './store'
+import type { BoardRecord, BoardStore, StoreStats, StoredDoc, TokenHashes } from './store'
 import {
   BoardExistsError,
   InvalidStoreInputError,
@@ -23,7 +23,7 @@ import {
   checkRecord,
   checkSeq,
   checkTitle,
-  checkTokenHash,
+  checkTokenHashes,
   checkUpdate,
 } from './validate'
 
@@ -89,9 +89,17 @@ export class PostgresStore implements BoardStore {
     this.#open()
     const result = await this.pool.query({
       name: 'sb_create_board',
-      text: `INSERT INTO boards (id, title, created_at, edit_token_hash, view_token_hash)
-             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING`,
-      values: [r.id, r.title, r.createdAt, r.editTokenHash, r.viewTokenHash],
+      text: `INSERT INTO boards
+               (id, title, created_at, edit_token_hash, view_token_hash, facilitate_token_hash)
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
+      values: [
+        r.id,
+        r.title,
+        r.createdAt,
+        r.editTokenHash,
+        r.viewTokenHash,
+        r.facilitateTokenHash ?? null,
+      ],
     })
     if (result.rowCount === 0) throw new BoardExistsError(r.id)
   }
@@ -101,7 +109,7 @@ export class PostgresStore implements BoardStore {
     this.#open()
     const result = await this.pool.query<BoardRow>({
       name: 'sb_get_board',
-      text: `SELECT id, title, created_at, edit_token_hash, view_token_hash
+      text: `SELECT id, title, created_at, edit_token_hash, view_token_hash, facilitate_token_hash
              FROM boards WHERE id = $1`,
       values: [id],
     })
@@ -109,14 +117,15 @@ export class PostgresStore implements BoardStore {
     return row ? toRecord(row) : null
   }
 
-  async setTokenHashes(id: string, editTokenHash: string, viewTokenHash: string): Promise<boolean> {
+  async setTokenHashes(id: string, hashes: TokenHashes): Promise<boolean> {
     checkBoardId(id)
-    checkTokenHash(editTokenHash, 'editTokenHash')
-    checkTokenHash(viewTokenHash, 'viewTokenHash')
+    const h = checkTokenHashes(hashes)
     this.#open()
     const result = await this.pool.query(
-      'UPDATE boards SET edit_token_hash = $2, view_token_hash = $3 WHERE id = $1',
-      [id, editTokenHash, viewTokenHash],
+      `UPDATE boards SET edit_token_hash = coalesce($2, edit_token_hash),
+         view_token_hash = coalesce($3, view_token_hash),
+         facilitate_token_hash = coalesce($4, facilitate_token_hash) WHERE id = $1`,
+      [id, h.editTokenHash ?? null, h.viewTokenHash ?? null, h.facilitateTokenHash ?? null],
     )
     return result.rowCount === 1
   }

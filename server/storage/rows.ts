@@ -8,6 +8,7 @@ export interface BoardRow {
   created_at: number | string
   edit_token_hash: string
   view_token_hash: string
+  facilitate_token_hash: string | null
 }
 
 export function toRecord(row: BoardRow): BoardRecord {
@@ -17,6 +18,7 @@ export function toRecord(row: BoardRow): BoardRecord {
     createdAt: Number(row.created_at),
     editTokenHash: row.edit_token_hash,
     viewTokenHash: row.view_token_hash,
+    facilitateTokenHash: row.facilitate_token_hash ?? null,
   }
 }
 

@@ -27,6 +27,8 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     up_to_seq INTEGER NOT NULL
   ) STRICT;
   `,
+  // Issue 15: the facilitate link. Boards created before it have none (NULL).
+  `ALTER TABLE boards ADD COLUMN facilitate_token_hash TEXT;`,
 ]
 
 /** 'STBD': marks the file as a Stretchboard database so we never migrate someone else's. */

@@ -11,7 +11,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import type { CompactionResult } from './compaction'
-import type { BoardRecord, BoardStore, StoreStats, StoredDoc } from './store'
+import type { BoardRecord, BoardStore, StoreStats, StoredDoc, TokenHashes } from './store'
 import {
   BoardExistsError,
   InvalidStoreInputError,
@@ -26,7 +26,7 @@ import {
   checkRecord,
   checkSeq,
   checkTitle,
-  checkTokenHash,
+  checkTokenHashes,
   checkUpdate,
 } from './validate'
 
@@ -128,7 +128,14 @@ export class SqliteStore implements BoardStore {
     const r = checkRecord(record)
     this.#open()
     const inserted = await this.#write(() =>
-      this.#sql.insertBoard.run(r.id, r.title, r.createdAt, r.editTokenHash, r.viewTokenHash),
+      this.#sql.insertBoard.run(
+        r.id,
+        r.title,
+        r.createdAt,
+        r.editTokenHash,
+        r.viewTokenHash,
+        r.facilitateTokenHash ?? null,
+      ),
     )
     if (inserted.changes === 0) throw new BoardExistsError(r.id)
   }
@@ -140,12 +147,18 @@ export class SqliteStore implements BoardStore {
     return row ? toRecord(row) : null
   }
 
-  async setTokenHashes(id: string, editTokenHash: string, viewTokenHash: string): Promise<boolean> {
+  async setTokenHashes(id: string, hashes: TokenHashes): Promise<boolean> {
     checkBoardId(id)
-    checkTokenHash(editTokenHash, 'editTokenHash')
-    checkTokenHash(viewTokenHash, 'viewTokenHash')
+    const h = checkTokenHashes(hashes)
     this.#open()
-    const set = await this.#write(() => this.#sql.setTokens.run(editTokenHash, viewTokenHash, id))
+    const set = await this.#write(() =>
+      this.#sql.setTokens.run(
+        h.editTokenHash ?? null,
+        h.viewTokenHash ?? null,
+        h.facilitateTokenHash ?? null,
+        id,
+      ),
+    )
     return set.changes === 1
   }
 
@@ -208,6 +221,26 @@ export class SqliteStore implements BoardStore {
         this.#db.pragma(`busy_timeout = ${this.#busyTimeoutMs}`)
       }
     }
+  }
+
+  /**
+   * Has `reader` read a board of at least `minBytes` on a connection of its own (a worker
+   * thread): better-sqlite3 reads synchronously, and a 6 MB board's rows held the event loop
+   * for 80 ms. Null when this store cannot (an in-memory database) or the board is smaller.
+   * A WAL reader takes no lock a writer waits for, so nothing else changes meanwhile.
+   */
+  async readElsewhere<T>(
+    boardId: string,
+    minBytes: number,
+    reader: (target: SqliteTarget) => Promise<T | null>,
+  ): Promise<T | null> {
+    checkBoardId(boardId)
+    this.#open()
+    const target = this.#target
+    if (target === null || (this.#sql.storedBytes.get(boardId, boardId) as number) < minBytes) {
+      return null
+    }
+    return reader(target)
   }
 
   async pendingUpdates(boardId: string): Promise<{ count: number; bytes: number }> {
@@ -304,13 +337,16 @@ function migrate(db: Database.Database): void {
 function prepare(db: Database.Database) {
   return {
     insertBoard: db.prepare(
-      `INSERT INTO boards (id, title, created_at, edit_token_hash, view_token_hash)
-       VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+      `INSERT INTO boards
+         (id, title, created_at, edit_token_hash, view_token_hash, facilitate_token_hash)
+       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
     ),
     getBoard: db.prepare('SELECT * FROM boards WHERE id = ?'),
     boardExists: db.prepare('SELECT 1 FROM boards WHERE id = ?').pluck(),
     setTokens: db.prepare(
-      'UPDATE boards SET edit_token_hash = ?, view_token_hash = ? WHERE id = ?',
+      `UPDATE boards SET edit_token_hash = coalesce(?, edit_token_hash),
+         view_token_hash = coalesce(?, view_token_hash),
+         facilitate_token_hash = coalesce(?, facilitate_token_hash) WHERE id = ?`,
     ),
     setTitle: db.prepare('UPDATE boards SET title = ? WHERE id = ?'),
     // Seqs continue past a snapshot's bound even when compaction deleted every update row.

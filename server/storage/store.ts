@@ -21,6 +21,18 @@ export interface BoardRecord {
   readonly createdAt: number
   readonly editTokenHash: string
   readonly viewTokenHash: string
+  /**
+   * The facilitate link's hash (issue 15). Boards created before roles have none (null, as
+   * every store reads them back); a caller creating a board may leave it out, which stores null.
+   */
+  readonly facilitateTokenHash?: string | null
+}
+
+/** The hashes a rotation replaces; those left out keep their stored value. */
+export interface TokenHashes {
+  readonly editTokenHash?: string
+  readonly viewTokenHash?: string
+  readonly facilitateTokenHash?: string
 }
 
 /** A board's persisted Yjs state: an optional compacted snapshot plus the updates after it. */
@@ -44,8 +56,11 @@ export interface StoreStats {
 export interface BoardStore {
   createBoard(record: BoardRecord): Promise<void>
   getBoard(id: string): Promise<BoardRecord | null>
-  /** Replaces both token hashes at once (rotation). Resolves false when the board is unknown. */
-  setTokenHashes(id: string, editTokenHash: string, viewTokenHash: string): Promise<boolean>
+  /**
+   * Replaces the given token hashes in one write (rotation, or an operator issuing a facilitate
+   * link) and keeps the others. Resolves false when the board is unknown.
+   */
+  setTokenHashes(id: string, hashes: TokenHashes): Promise<boolean>
   setTitle(id: string, title: string): Promise<void>
 
   /** Appends one Yjs update; resolves only once it is durable. Returns its sequence number. */
@@ -74,4 +89,14 @@ export interface BoardStore {
     minBytes: number,
     compactor: (target: SqliteTarget) => Promise<CompactionResult | null>,
   ): Promise<CompactionResult | null>
+
+  /**
+   * Optional (SQLite files): has `reader` read a board of at least `minBytes` on a connection
+   * of its own, off the event loop. Resolves null when it cannot; the caller uses `loadDoc`.
+   */
+  readElsewhere?<T>(
+    boardId: string,
+    minBytes: number,
+    reader: (target: SqliteTarget) => Promise<T | null>,
+  ): Promise<T | null>
 }

@@ -38,19 +38,24 @@ export function tokenMatches(token: unknown, storedHash: string): boolean {
 export interface IssuedTokens {
   readonly editToken: string
   readonly viewToken: string
+  readonly facilitatorToken: string
   readonly editTokenHash: string
   readonly viewTokenHash: string
+  readonly facilitateTokenHash: string
 }
 
-/** A fresh edit/view pair for a new board or a rotation; hand out the tokens, store the hashes. */
+/** Fresh tokens for all three links of a new board; hand out the tokens, store the hashes. */
 export function issueTokens(): IssuedTokens {
   const editToken = generateToken()
   const viewToken = generateToken()
+  const facilitatorToken = generateToken()
   return {
     editToken,
     viewToken,
+    facilitatorToken,
     editTokenHash: hashToken(editToken),
     viewTokenHash: hashToken(viewToken),
+    facilitateTokenHash: hashToken(facilitatorToken),
   }
 }
 

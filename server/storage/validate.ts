@@ -2,7 +2,7 @@
  * Argument checks shared by every adapter. The relay validates requests first; these guard the
  * last step before bytes become durable, so a bug upstream fails loudly instead of storing junk.
  */
-import type { BoardRecord } from './store'
+import type { BoardRecord, TokenHashes } from './store'
 import { InvalidStoreInputError } from './errors'
 
 /** Long enough for any id scheme the relay may choose, short enough to keep indexes small. */
@@ -60,13 +60,32 @@ export function checkRecord(record: BoardRecord): BoardRecord {
   }
   checkTokenHash(record.editTokenHash, 'editTokenHash')
   checkTokenHash(record.viewTokenHash, 'viewTokenHash')
+  const facilitate = record.facilitateTokenHash ?? null
+  if (facilitate !== null) checkTokenHash(facilitate, 'facilitateTokenHash')
   return {
     id: record.id,
     title: record.title,
     createdAt: record.createdAt,
     editTokenHash: record.editTokenHash,
     viewTokenHash: record.viewTokenHash,
+    facilitateTokenHash: facilitate,
   }
+}
+
+/** A rotation names at least one hash, each well formed; the result has exactly those keys. */
+export function checkTokenHashes(hashes: TokenHashes): TokenHashes {
+  if (typeof hashes !== 'object' || hashes === null) {
+    throw new InvalidStoreInputError('token hashes must be an object')
+  }
+  const checked: { -readonly [K in keyof TokenHashes]: string } = {}
+  for (const key of ['editTokenHash', 'viewTokenHash', 'facilitateTokenHash'] as const) {
+    const hash = hashes[key]
+    if (hash !== undefined) checked[key] = checkTokenHash(hash, key)
+  }
+  if (Object.keys(checked).length === 0) {
+    throw new InvalidStoreInputError('a rotation must replace at least one token hash')
+  }
+  return checked
 }
 
 /** A stored compaction never claims updates it has not seen: `upToSeq` must exist already. */

@@ -35,7 +35,7 @@ function countingStore(inner: BoardStore, loads: Map<string, number>): BoardStor
   return {
     createBoard: (r) => inner.createBoard(r),
     getBoard: (id) => inner.getBoard(id),
-    setTokenHashes: (id, e, v) => inner.setTokenHashes(id, e, v),
+    setTokenHashes: (id, hashes) => inner.setTokenHashes(id, hashes),
     setTitle: (id, t) => inner.setTitle(id, t),
     appendUpdate: (id, u) => inner.appendUpdate(id, u),
     loadDoc: (id) => {

@@ -11,7 +11,13 @@
  * store.hold({ methods: ['appendUpdate'] }) // a slow disk: appends wait …
  * store.release() // … until now
  */
-import type { BoardRecord, BoardStore, StoreStats, StoredDoc } from '../../server/storage/store'
+import type {
+  BoardRecord,
+  BoardStore,
+  StoreStats,
+  StoredDoc,
+  TokenHashes,
+} from '../../server/storage/store'
 
 export type StoreMethod = Exclude<keyof BoardStore, 'close'>
 
@@ -110,10 +116,8 @@ export class FailingStore implements BoardStore {
   getBoard(id: string): Promise<BoardRecord | null> {
     return this.#call('getBoard', () => this.inner.getBoard(id))
   }
-  setTokenHashes(id: string, editTokenHash: string, viewTokenHash: string): Promise<boolean> {
-    return this.#call('setTokenHashes', () =>
-      this.inner.setTokenHashes(id, editTokenHash, viewTokenHash),
-    )
+  setTokenHashes(id: string, hashes: TokenHashes): Promise<boolean> {
+    return this.#call('setTokenHashes', () => this.inner.setTokenHashes(id, hashes))
   }
   setTitle(id: string, title: string): Promise<void> {
     return this.#call('setTitle', () => this.inner.setTitle(id, title))

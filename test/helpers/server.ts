@@ -54,6 +54,8 @@ export interface CreatedBoard {
   readonly viewToken: string
   readonly editUrl: string
   readonly viewUrl: string
+  readonly facilitatorToken: string
+  readonly facilitatorUrl: string
 }
 
 export interface TestServer extends RunningServer {

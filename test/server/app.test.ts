@@ -65,6 +65,8 @@ interface Created {
   viewToken: string
   editUrl: string
   viewUrl: string
+  facilitatorToken: string
+  facilitatorUrl: string
 }
 
 async function create(title = 'Q3'): Promise<Created> {
@@ -142,15 +144,20 @@ describe('board access by token', () => {
     }
   })
 
-  it('rotates tokens for editors only; the old tokens stop working at once', async () => {
+  it('rotates tokens for facilitators only; the old tokens stop working at once', async () => {
     const board = await create()
     const rotate = (token: string) =>
       ctx.app.request(`/api/boards/${board.id}/tokens/rotate`, {
         method: 'POST',
         headers: bearer(token),
       })
-    expect(await errorOf(await rotate(board.viewToken))).toEqual({ status: 403, code: 'read-only' })
-    const res = await rotate(board.editToken)
+    for (const lesser of [board.viewToken, board.editToken]) {
+      expect(await errorOf(await rotate(lesser))).toEqual({
+        status: 403,
+        code: 'facilitator-only',
+      })
+    }
+    const res = await rotate(board.facilitatorToken)
     expect(res.status).toBe(200)
     const fresh = (await res.json()) as Created
     expect(fresh.editUrl).toContain(`#token=${fresh.editToken}`)

@@ -65,7 +65,7 @@ describe('share links and the Host header', () => {
     const board = await srv.createBoard()
     const rotate = await send(srv.url, 'POST', `/api/boards/${board.id}/tokens/rotate`, {
       host: 'evil.example',
-      authorization: `Bearer ${board.editToken}`,
+      authorization: `Bearer ${board.facilitatorToken}`,
     })
     expect(rotate.status).toBe(421)
     const info = await send(srv.url, 'GET', `/api/boards/${board.id}`, {

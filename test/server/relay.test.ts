@@ -125,7 +125,7 @@ describe('relay with the stock y-websocket provider', () => {
 
     const response = await fetch(`${srv.url}/api/boards/${board.id}/tokens/rotate`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${board.editToken}` },
+      headers: { authorization: `Bearer ${board.facilitatorToken}` },
     })
     expect(response.status).toBe(200)
     const rotated = (await response.json()) as CreatedBoard & { closedSockets: number }

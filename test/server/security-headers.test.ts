@@ -166,12 +166,17 @@ describe('share links', () => {
       editUrl: string
       viewUrl: string
       viewToken: string
+      facilitatorToken: string
+      facilitatorUrl: string
     }
+    expect(board.facilitatorUrl).toBe(
+      `https://boards.example.com/b/${board.id}#token=${board.facilitatorToken}`,
+    )
     expect(board.editUrl).toBe(`https://boards.example.com/b/${board.id}#token=${board.editToken}`)
     expect(board.viewUrl).toBe(`https://boards.example.com/b/${board.id}#token=${board.viewToken}`)
     const rotated = await app.request(`http://evil.example/api/boards/${board.id}/tokens/rotate`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${board.editToken}` },
+      headers: { authorization: `Bearer ${board.facilitatorToken}` },
     })
     const fresh = (await rotated.json()) as { editUrl: string; viewUrl: string }
     expect(fresh.editUrl).toMatch(/^https:\/\/boards\.example\.com\/b\//)

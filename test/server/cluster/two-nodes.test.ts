@@ -152,7 +152,7 @@ if (databaseUrl && redisUrl) {
       })
       const response = await fetch(`${one.url}/api/boards/${board.id}/tokens/rotate`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${board.editToken}` },
+        headers: { authorization: `Bearer ${board.facilitatorToken}` },
       })
       expect(response.status).toBe(200)
       await waitFor(() => closes.includes(4401), { what: 'node 2 closed B with 4401' })

@@ -123,7 +123,12 @@ export function describeStoreContract(name: string, makeBackend: () => Promise<S
       const { store } = await setup()
       await store.createBoard(boardRecord('known'))
       expect(await store.getBoard('nope')).toBeNull()
-      expect(await store.setTokenHashes('nope', hashToken('a'), hashToken('b'))).toBe(false)
+      expect(
+        await store.setTokenHashes('nope', {
+          editTokenHash: hashToken('a'),
+          viewTokenHash: hashToken('b'),
+        }),
+      ).toBe(false)
       await expect(store.setTitle('nope', 't')).rejects.toThrow(UnknownBoardError)
       await expect(store.appendUpdate('nope', seededBytes(1, 10))).rejects.toThrow(
         UnknownBoardError,
@@ -134,15 +139,58 @@ export function describeStoreContract(name: string, makeBackend: () => Promise<S
       expect((await store.stats()).boards).toBe(1)
     })
 
-    it('rotates both token hashes at once and only on that board', async () => {
+    it('rotates the named token hashes at once, keeps the others, only on that board', async () => {
       const { store } = await setup()
       await store.createBoard(boardRecord('a'))
       await store.createBoard(boardRecord('b'))
       const edit = hashToken('new-edit')
       const view = hashToken('new-view')
-      expect(await store.setTokenHashes('a', edit, view)).toBe(true)
-      expect(await store.getBoard('a')).toMatchObject({ editTokenHash: edit, viewTokenHash: view })
+      expect(await store.setTokenHashes('a', { editTokenHash: edit, viewTokenHash: view })).toBe(
+        true,
+      )
+      expect(await store.getBoard('a')).toEqual({
+        ...boardRecord('a'),
+        editTokenHash: edit,
+        viewTokenHash: view,
+      })
+      const facilitate = hashToken('new-facilitate')
+      expect(await store.setTokenHashes('a', { facilitateTokenHash: facilitate })).toBe(true)
+      expect(await store.getBoard('a')).toEqual({
+        ...boardRecord('a'),
+        editTokenHash: edit,
+        viewTokenHash: view,
+        facilitateTokenHash: facilitate,
+      })
       expect(await store.getBoard('b')).toEqual(boardRecord('b'))
+    })
+
+    it('keeps a board without a facilitate hash (made before roles) until one is issued', async () => {
+      const { store } = await setup()
+      const { facilitateTokenHash: _none, ...old } = boardRecord('old')
+      await store.createBoard(old)
+      expect(await store.getBoard('old')).toEqual({ ...old, facilitateTokenHash: null })
+      await store.createBoard({ ...boardRecord('nulled'), facilitateTokenHash: null })
+      expect((await store.getBoard('nulled'))?.facilitateTokenHash).toBeNull()
+      const issued = hashToken('operator-issued')
+      expect(await store.setTokenHashes('old', { facilitateTokenHash: issued })).toBe(true)
+      expect(await store.getBoard('old')).toEqual({ ...old, facilitateTokenHash: issued })
+    })
+
+    it('refuses an empty or malformed rotation and keeps the stored hashes', async () => {
+      const { store } = await setup()
+      await store.createBoard(boardRecord('a'))
+      await expect(store.setTokenHashes('a', {})).rejects.toThrow(InvalidStoreInputError)
+      await expect(
+        store.setTokenHashes('a', { editTokenHash: hashToken('x'), viewTokenHash: '' }),
+      ).rejects.toThrow(InvalidStoreInputError)
+      await expect(
+        store.setTokenHashes('a', { facilitateTokenHash: 42 as unknown as string }),
+      ).rejects.toThrow(InvalidStoreInputError)
+      await expect(
+        store.createBoard({ ...boardRecord('b'), facilitateTokenHash: '' }),
+      ).rejects.toThrow(InvalidStoreInputError)
+      expect(await store.getBoard('a')).toEqual(boardRecord('a'))
+      expect(await store.getBoard('b')).toBeNull()
     })
 
     it('refuses malformed input before storing anything', async () => {
