@@ -56,5 +56,10 @@ export function capabilityUrl(_requestOrigin: string, boardId: string, token: st
   if (origin === undefined) {
     throw new Error('capabilityUrl: no public origin resolved for this request (see app.ts)')
   }
+  return linkAt(origin, boardId, token)
+}
+
+/** A board link at a known public origin (the operator command has no request to ask). */
+export function linkAt(origin: string, boardId: string, token: string): string {
   return `${origin}/b/${encodeURIComponent(boardId)}#token=${encodeURIComponent(token)}`
 }
