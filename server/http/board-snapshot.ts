@@ -23,17 +23,15 @@ export function snapshotRoutes(deps: AppDeps): Hono<AppEnv> {
     // is asked to store what it has applied first (bounded: storage may be failing).
     const room = deps.relay.rooms.get(board.id)
     if (room !== null) await room.durable(deps.config.shutdownTimeoutMs)
-    let stored
+    // Merging needs no doc, so nothing stored can make it throw the way applying can; a big
+    // board's rows are read and merged off the event loop (reliability.md, finding 7).
+    let state
     try {
-      stored = await deps.store.loadDoc(board.id)
+      state = await deps.relay.readStored(board.id)
     } catch (error) {
       deps.logger.error({ err: error, boardId: board.id }, 'backup could not be read')
       throw new ApiError(503, 'storage-unavailable', 'the board could not be read; try again')
     }
-    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
-    // Merging needs no doc, so nothing stored can make it throw the way applying can; a big
-    // board's rows are merged off the event loop (reliability.md, finding 7).
-    const state = await deps.relay.mergeStored(parts)
     return c.body(new Uint8Array(state), 200, {
       'content-type': 'application/octet-stream',
       'content-disposition': `attachment; filename="${board.id}.yjs"`,

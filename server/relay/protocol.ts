@@ -7,6 +7,7 @@ import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type * as Y from 'yjs'
+import { frameBytes } from '../storage/frame'
 
 export const messageSync = 0
 export const messageAwareness = 1
@@ -51,13 +52,12 @@ export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array
   return encoding.toUint8Array(encoder)
 }
 
+/** What precedes an update's length in a sync step 2 (the load worker frames replies too). */
+export const SYNC_STEP_2_HEADER: readonly number[] = [messageSync, syncProtocol.messageYjsSyncStep2]
+
 /** Sync step 2 carrying a whole stored state as it is (no doc needed). */
 export function encodeSyncStep2FromUpdate(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, messageSync)
-  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)
-  encoding.writeVarUint8Array(encoder, update)
-  return encoding.toUint8Array(encoder)
+  return frameBytes(SYNC_STEP_2_HEADER, update)
 }
 
 export function encodeUpdate(update: Uint8Array): Uint8Array {

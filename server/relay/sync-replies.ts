@@ -9,40 +9,59 @@ import * as Y from 'yjs'
 import { OFF_THREAD_MIN_BYTES, type StateLoader } from '../storage/off-thread-load'
 import type { BoardStore } from '../storage/store'
 import { DeleteSetCache } from './delete-set-cache'
-import { encodeSyncStep2, encodeSyncStep2FromUpdate, encodeUpdate } from './protocol'
+import {
+  encodeSyncStep2,
+  encodeSyncStep2FromUpdate,
+  encodeUpdate,
+  SYNC_STEP_2_HEADER,
+} from './protocol'
 
 /** Boards from this size keep their full-state reply (off-thread-load.ts' threshold too). */
 export const FULL_STATE_CACHE_MIN_BYTES = OFF_THREAD_MIN_BYTES
 
 /** The whole state (as a sync step 2 once someone asked) and the updates emitted since. */
 interface FullState {
-  readonly state: Uint8Array
+  /** Null when the state came from storage already framed as the message. */
+  readonly state: Uint8Array | null
   message: Uint8Array | null
+  readonly bytes: number
   since: Uint8Array[]
   sinceBytes: number
 }
 
 /**
- * The board's stored rows merged into one update (off the event loop), once everything the doc
- * has applied is stored; null when that cannot be had (storage failing, no worker).
+ * The board's stored rows merged into one update and framed as a sync step 2 (off the event
+ * loop), once everything the doc has applied is stored; null when that cannot be had
+ * (storage failing).
  */
 export type StoredState = () => Promise<Uint8Array | null>
 
 /** How long a full-state reply waits for storage before encoding the doc itself. */
 const STORED_STATE_WAIT_MS = 5_000
 
-/** A room's StoredState: its rows once everything it applied is durable, merged off the loop. */
+/**
+ * A room's StoredState. On a SQLite file the worker reads and merges the rows on its own
+ * connection (reading 6 MB of rows here held the loop 80 ms); elsewhere they are read here
+ * and merged by the loader.
+ */
 export function storedState(
-  store: Pick<BoardStore, 'loadDoc'>,
-  loader: Pick<StateLoader, 'merge'>,
+  store: Pick<BoardStore, 'loadDoc' | 'readElsewhere'>,
+  loader: Pick<StateLoader, 'merge' | 'mergeStored'>,
   boardId: string,
   durable: (timeoutMs: number) => Promise<boolean>,
 ): StoredState {
   return async () => {
     if (!(await durable(STORED_STATE_WAIT_MS))) return null
+    const { mergeStored } = loader
+    if (store.readElsewhere !== undefined && mergeStored !== undefined) {
+      const framed = await store.readElsewhere(boardId, FULL_STATE_CACHE_MIN_BYTES, (target) =>
+        mergeStored.call(loader, target, boardId, SYNC_STEP_2_HEADER),
+      )
+      if (framed !== null) return framed
+    }
     const stored = await store.loadDoc(boardId)
     const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
-    return parts.length === 0 ? null : loader.merge(parts)
+    return encodeSyncStep2FromUpdate(await loader.merge(parts))
   }
 }
 
@@ -72,7 +91,7 @@ export class SyncReplies {
    * as a message only when first asked for: copying 6 MB was 62 ms of a load's last turn.
    */
   seed(full: Uint8Array): void {
-    this.#full = { state: full, message: null, since: [], sinceBytes: 0 }
+    this.#full = { state: full, message: null, bytes: full.byteLength, since: [], sinceBytes: 0 }
   }
 
   /** Keeps the cache in step with the doc: every update it emits follows the cached state. */
@@ -83,7 +102,7 @@ export class SyncReplies {
     cached.since.push(update)
     cached.sinceBytes += update.byteLength
     // Past a quarter of the state, re-encoding once beats sending this much twice.
-    if (cached.sinceBytes > cached.state.byteLength / 4) this.#full = null
+    if (cached.sinceBytes > cached.bytes / 4) this.#full = null
   }
 
   /** Whether `known` shares no client with a big board: the answer is its whole state. */
@@ -117,7 +136,7 @@ export class SyncReplies {
   }
 
   #answer(cached: FullState): Uint8Array[] {
-    const message = (cached.message ??= encodeSyncStep2FromUpdate(cached.state))
+    const message = (cached.message ??= encodeSyncStep2FromUpdate(cached.state ?? new Uint8Array()))
     if (cached.since.length === 0) return [message]
     // Folded once, so the next joiner reuses it.
     if (cached.since.length > 1) cached.since = [Y.mergeUpdates(cached.since)]
@@ -126,29 +145,32 @@ export class SyncReplies {
 
   #encodeFull(): FullState {
     const state = Y.encodeStateAsUpdate(this.doc)
-    return { state, message: null, since: [], sinceBytes: 0 }
+    return { state, message: null, bytes: state.byteLength, since: [], sinceBytes: 0 }
   }
 
   /**
-   * The full state from the stored rows, merged in the load worker: encoding a 6 MB doc on the
-   * event loop took 0.35–0.51 s (reliability.md, finding 2). What the doc emits from the moment
+   * The full state from the stored rows, read and merged off the event loop: encoding a 6 MB
+   * doc here took 0.35–0.51 s (reliability.md, finding 2). What the doc emits from the moment
    * the read is asked for is recorded and sent after it; an update in both is harmless (Yjs
    * applies it once). Storage that cannot answer falls back to encoding the doc.
    */
   async #buildFromStore(stored: StoredState): Promise<FullState> {
     const since: Uint8Array[] = []
     this.#recording = since
-    let state: Uint8Array | null
+    let message: Uint8Array | null
     try {
-      state = await stored()
+      message = await stored()
     } catch {
-      state = null
+      message = null
     } finally {
       this.#recording = null
       this.#building = null
     }
     const sinceBytes = since.reduce((n, update) => n + update.byteLength, 0)
-    const full = state === null ? this.#encodeFull() : { state, message: null, since, sinceBytes }
+    const full: FullState =
+      message === null
+        ? this.#encodeFull()
+        : { state: null, message, bytes: message.byteLength, since, sinceBytes }
     this.#full = full
     return full
   }

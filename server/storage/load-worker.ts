@@ -8,6 +8,7 @@ import { parentPort } from 'node:worker_threads'
 import * as Y from 'yjs'
 import { pruneDeepTypes } from '../../core/sync/index'
 import { compactBoard, mergeParts } from './compaction'
+import { frameBytes } from './frame'
 import { SqliteStore, type SqliteTarget } from './sqlite-store'
 import { splitState } from './state-pieces'
 import type { WorkerReply, WorkerRequest } from './off-thread-load'
@@ -43,6 +44,14 @@ async function answer(request: WorkerRequest): Promise<WorkerReply> {
     // A corrupt row makes compactBoard throw before it writes: the rows stay, as in-thread.
     const compaction = await compactBoard(storeFor(request.target), request.boardId)
     return { id: request.id, ok: true, result: [], skipped: 0, compaction }
+  }
+  if (request.kind === 'merge-stored') {
+    const stored = await storeFor(request.target).loadDoc(request.boardId)
+    const merged = mergeParts(
+      stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates,
+    )
+    const result = request.header === null ? merged : frameBytes(request.header, merged)
+    return { id: request.id, ok: true, result: [result], skipped: 0 }
   }
   if (request.kind === 'merge') {
     return { id: request.id, ok: true, result: [mergeParts(request.parts)], skipped: 0 }

@@ -28,6 +28,13 @@ export type WorkerRequest =
   | { readonly id: number; readonly kind: 'merge'; readonly parts: Uint8Array[] }
   | {
       readonly id: number
+      readonly kind: 'merge-stored'
+      readonly target: SqliteTarget
+      readonly boardId: string
+      readonly header: readonly number[] | null
+    }
+  | {
+      readonly id: number
       readonly kind: 'compact-stored'
       readonly target: SqliteTarget
       readonly boardId: string
@@ -76,6 +83,16 @@ export interface StateLoader {
    * backup download and a big board's first full-state reply. Throws on a corrupt part.
    */
   merge(parts: readonly Uint8Array[]): Promise<Uint8Array>
+  /**
+   * Reads a board from a SQLite file on the worker's own connection and merges it there;
+   * with `header`, frames the result (frame.ts) so the caller gets a message ready to send.
+   * Null when the worker is unavailable.
+   */
+  mergeStored?(
+    target: SqliteTarget,
+    boardId: string,
+    header: readonly number[] | null,
+  ): Promise<Uint8Array | null>
   /**
    * Compacts a board in a SQLite file on a connection of the worker's own: it reads the rows,
    * merges them and writes the snapshot, and only the outcome comes back. Null when the
@@ -181,6 +198,15 @@ export class WorkerLoader implements StateLoader {
       if (merged !== undefined) return merged
     }
     return this.#fallback.merge(parts)
+  }
+
+  async mergeStored(
+    target: SqliteTarget,
+    boardId: string,
+    header: readonly number[] | null,
+  ): Promise<Uint8Array | null> {
+    const reply = await this.#ask((id) => ({ id, kind: 'merge-stored', target, boardId, header }))
+    return reply?.result[0] ?? null
   }
 
   async compactStored(target: SqliteTarget, boardId: string): Promise<CompactionResult | null> {

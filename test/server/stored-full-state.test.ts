@@ -3,12 +3,18 @@
 // production) instead of encoding the doc on the event loop (reliability.md, finding 2). What
 // the doc emits while the rows are read and merged follows the reply; storage that cannot
 // answer, or rows that did not all load, mean the doc is encoded as before.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
 import { Room } from '../../server/relay/room'
 import { MemoryStore } from '../../server/storage/memory-store'
-import { InThreadLoader } from '../../server/storage/off-thread-load'
+import { SqliteStore } from '../../server/storage/sqlite-store'
+import { InThreadLoader, WorkerLoader } from '../../server/storage/off-thread-load'
+import { createLogger } from '../../server/log'
+import { encodeSyncStep2FromUpdate } from '../../server/relay/protocol'
 import { issueTokens } from '../../server/storage/tokens'
 import { EMPTY_STATE_VECTOR, JoiningPeer, textUpdate } from '../helpers/joining-peer'
 import { roomOptions } from '../helpers/relay'
@@ -121,5 +127,27 @@ describe('full-state replies built from storage', () => {
     expect(loader.merged).toHaveLength(0)
     expect(peer.doc.getText('t').length).toBe(600_000)
     room.destroy()
+  })
+
+  it('on a SQLite file has the worker read, merge and frame the rows', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stretchboard-full-state-'))
+    const store = new SqliteStore(join(dir, 'b.db'))
+    const loader = new WorkerLoader(createLogger('silent'))
+    try {
+      const { editTokenHash, viewTokenHash } = issueTokens()
+      await store.createBoard({ id: 'b', title: 'b', createdAt: 0, editTokenHash, viewTokenHash })
+      const room = await Room.load('b', roomOptions(store, { loader }))
+      await room.importUpdate(textUpdate(new Y.Doc(), 600_000), 'import')
+      const peer = await joinFresh(room, 'joiner')
+      const stored = await store.loadDoc('b')
+      const rows = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
+      expect(peer.steps2[0]).toEqual(encodeSyncStep2FromUpdate(Y.mergeUpdates(rows)))
+      expect(peer.doc.getText('t').toString()).toBe(room.doc.getText('t').toString())
+      room.destroy()
+    } finally {
+      await loader.close()
+      await store.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

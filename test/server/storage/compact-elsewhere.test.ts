@@ -8,6 +8,7 @@ import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createLogger } from '../../../server/log'
+import { encodeSyncStep2FromUpdate, SYNC_STEP_2_HEADER } from '../../../server/relay/protocol'
 import { OFF_THREAD_MIN_BYTES, WorkerLoader } from '../../../server/storage/off-thread-load'
 import { SqliteStore } from '../../../server/storage/sqlite-store'
 
@@ -114,5 +115,41 @@ describe('SqliteStore.compactElsewhere', () => {
     expect(landed).toBe(true)
     other.close()
     await store.close()
+  })
+})
+
+describe('SqliteStore.readElsewhere', () => {
+  it('has the worker read and merge a big board on its own connection, framed when asked', async () => {
+    const store = new SqliteStore(join(dir, 'read.db'))
+    const doc = await storedBoard(store, 'big')
+    const stored = await store.loadDoc('big')
+    const rows = stored.snapshot ? [stored.snapshot, ...stored.updates] : [...stored.updates]
+    const merged = await store.readElsewhere('big', OFF_THREAD_MIN_BYTES, (target) =>
+      loader.mergeStored(target, 'big', null),
+    )
+    // Yjs' own merge of the same rows, byte for byte.
+    const expected = Y.mergeUpdates(rows)
+    expect(merged).toEqual(expected)
+    const framed = await store.readElsewhere('big', OFF_THREAD_MIN_BYTES, (target) =>
+      loader.mergeStored(target, 'big', SYNC_STEP_2_HEADER),
+    )
+    expect(framed).toEqual(encodeSyncStep2FromUpdate(expected))
+    const copy = new Y.Doc()
+    Y.applyUpdate(copy, merged ?? new Uint8Array())
+    expect(copy.getMap('notes').toJSON()).toEqual(doc.getMap('notes').toJSON())
+    await store.close()
+  })
+
+  it('declines small boards and in-memory databases, so the caller reads them itself', async () => {
+    const store = new SqliteStore(join(dir, 'tiny.db'))
+    await store.createBoard(record('tiny'))
+    await store.appendUpdate('tiny', Y.encodeStateAsUpdate(new Y.Doc()))
+    const never = () => Promise.reject(new Error('must not be asked'))
+    expect(await store.readElsewhere('tiny', OFF_THREAD_MIN_BYTES, never)).toBeNull()
+    await store.close()
+    const memory = new SqliteStore(':memory:')
+    await memory.createBoard(record('m'))
+    expect(await memory.readElsewhere('m', 0, never)).toBeNull()
+    await memory.close()
   })
 })
