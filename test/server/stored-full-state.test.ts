@@ -140,7 +140,7 @@ describe('full-state replies built from storage', () => {
       await room.importUpdate(textUpdate(new Y.Doc(), 600_000), 'import')
       const peer = await joinFresh(room, 'joiner')
       const stored = await store.loadDoc('b')
-      const rows = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
+      const rows = stored.snapshot ? [stored.snapshot, ...stored.updates] : [...stored.updates]
       expect(peer.steps2[0]).toEqual(encodeSyncStep2FromUpdate(Y.mergeUpdates(rows)))
       expect(peer.doc.getText('t').toString()).toBe(room.doc.getText('t').toString())
       room.destroy()
