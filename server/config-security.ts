@@ -28,6 +28,8 @@ export interface SecurityConfig {
   readonly socketOpensPerMinute: number
   /** Sockets on one board on one node; 0 = no cap. */
   readonly maxConnectionsPerBoard: number
+  /** Open TCP connections per client address, closed at accept past it; 0 = no cap. */
+  readonly maxConnectionsPerAddress: number
 }
 
 /**
@@ -129,6 +131,14 @@ export const SECURITY_SETTINGS: readonly Setting[] = [
     kind: 'int',
     fallback: 100,
     help: 'Sockets on one board on one node (HTTP 503 before the upgrade; 0 = no cap)',
+  },
+  {
+    key: 'maxConnectionsPerAddress',
+    env: 'MAX_CONNECTIONS_PER_ADDRESS',
+    flag: 'max-connections-per-address',
+    kind: 'int',
+    fallback: 256,
+    help: 'Open connections from one client address; more are closed at accept, before any HTTP (0 = no cap; off with TRUST_PROXY)',
   },
 ]
 

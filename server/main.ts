@@ -27,6 +27,7 @@ import { createLogger, type Logger } from './log'
 import { Metrics } from './metrics'
 import { WorkerLoader } from './storage/off-thread-load'
 import { Relay, type RelayOptions } from './relay/relay'
+import { capConnectionsPerAddress } from './http/connection-cap'
 import { attachRelay } from './relay/upgrade'
 import { compactionPolicy } from './storage/compaction'
 import { openBoardStore, redactUrl, SQLITE_FILE_NAME, type OpenedStore } from './storage/open-store'
@@ -124,6 +125,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     trustProxy: config.trustProxy,
     maxConnectionsPerBoard: config.maxConnectionsPerBoard,
   })
+  capConnectionsPerAddress(server, config, metrics)
   relay.startHeartbeat()
   const { port } = server.address() as AddressInfo
   listening = { host: config.host, port }

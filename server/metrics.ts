@@ -17,6 +17,7 @@ export const REJECT_REASONS = [
   'unauthorized',
   'bad-origin',
   'rate-limited',
+  'address-connections',
   'board-connections-full',
   'board-full',
   'board-too-large',

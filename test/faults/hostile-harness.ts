@@ -318,6 +318,8 @@ export interface Opens {
   /** Refused upgrades by HTTP status. */
   readonly statuses: Map<number, number>
   readonly missingRetryAfter: number
+  /** Connections the server closed before answering (the per-address connection cap). */
+  readonly reset: number
 }
 
 /** Runs `one(i)` for i < count, `atOnce` at a time (each wave waits for the one before). */
@@ -344,15 +346,23 @@ export async function openMany(
   const opened: WebSocket[] = []
   const statuses = new Map<number, number>()
   let missingRetryAfter = 0
+  let reset = 0
   const one = () =>
     new Promise<void>((done) => {
       const ws = new WebSocket(boardSocketUrl(wsUrl, board.id, board.editToken))
-      ws.on('error', () => done())
+      let answered = false
+      ws.on('error', () => {
+        if (!answered) reset++
+        answered = true
+        done()
+      })
       ws.once('open', () => {
+        answered = true
         opened.push(ws)
         done()
       })
       ws.once('unexpected-response', (_req, res) => {
+        answered = true
         const status = res.statusCode ?? 0
         statuses.set(status, (statuses.get(status) ?? 0) + 1)
         if (!/^\d+$/.test(String(res.headers['retry-after']))) missingRetryAfter++
@@ -361,7 +371,7 @@ export async function openMany(
       })
     })
   await inWaves(count, atOnce, one)
-  return { opened, statuses, missingRetryAfter }
+  return { opened, statuses, missingRetryAfter, reset }
 }
 
 /** What a stopped server's SQLite file holds for a board: its bytes and the document. */

@@ -37,6 +37,7 @@ export const NO_RATE_LIMITS = {
   snapshotUploadsPerMinute: 0,
   socketOpensPerMinute: 0,
   maxConnectionsPerBoard: 0,
+  maxConnectionsPerAddress: 0,
 } as const satisfies Partial<Config>
 
 /** The same for a child process, as environment variables. */
@@ -45,6 +46,7 @@ export const NO_RATE_LIMITS_ENV: Readonly<Record<string, string>> = {
   SNAPSHOT_UPLOADS_PER_MINUTE: '0',
   SOCKET_OPENS_PER_MINUTE: '0',
   MAX_CONNECTIONS_PER_BOARD: '0',
+  MAX_CONNECTIONS_PER_ADDRESS: '0',
 }
 
 export interface CreatedBoard {
