@@ -10,6 +10,7 @@ import type { Metrics, RejectReason } from '../metrics'
 import { UpdateRejectedError } from '../../core/sync/index'
 import { MalformedAwarenessError } from './awareness-guard'
 import { BoardFullError, BoardReadOnlyError } from './board-size'
+import { ROLE_REFUSED_CLOSE, RoleRefusedError } from './update-gate'
 import { DEFAULT_FLOW_LIMITS, InboundFlow, type FlowLimits } from './inbound-flow'
 import {
   CloseCode,
@@ -67,6 +68,8 @@ export interface ConnectionDeps {
 
 export class Connection implements Peer {
   readonly awarenessIds = new Set<number>()
+  /** The member id the socket claims (upgrade.ts, `?member=`), set before any message. */
+  member: string | null = null
   lastMessageAt: number
   /** Cleared by each heartbeat, set again by the pong. */
   alive = true
@@ -187,6 +190,12 @@ export class Connection implements Peer {
     }
     if (error instanceof RoomUnsafeError) {
       this.close(CloseCode.internalError, error.message)
+      return
+    }
+    if (error instanceof RoleRefusedError) {
+      // Nothing of it was stored or sent on; the app shows the reason (4403 stops retries).
+      this.#log.warn({ member: this.member, reason: error.message }, 'update refused: role')
+      this.#refuse('update-refused', ROLE_REFUSED_CLOSE, error.closeReason)
       return
     }
     if (error instanceof UpdateRejectedError) {

@@ -19,6 +19,8 @@ export interface Peer {
   readonly awarenessIds: Set<number>
   /** Stamped on its presence states (presence-claims.ts); absent counts as 'view'. */
   readonly role?: Role
+  /** The member id the socket claims (`?member=`): whose notes are "your own" (permissions.ts). */
+  readonly member?: string | null
   send(message: Uint8Array): void
   close(code: number, reason: string): void
   /**

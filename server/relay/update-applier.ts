@@ -6,6 +6,7 @@
  */
 import type * as Y from 'yjs'
 import { runSteps, type Steps } from '../../core/sync/index'
+import type { Writer } from '../../core/board/permissions'
 import type { Metrics } from '../metrics'
 import { RoomUnsafeError, type Peer } from './room-contract'
 import {
@@ -13,6 +14,7 @@ import {
   type AdmittedUpdate,
   type BoardBudget,
   type GateLimits,
+  type ImportOrigin,
 } from './update-gate'
 import { FlowBudget } from './flow-budget'
 import { needsSlicing, SLICE_STRUCTS, SliceCursor } from './update-slices'
@@ -71,7 +73,7 @@ export class UpdateApplier {
   admitAndApply(update: Uint8Array, origin: unknown): void | Promise<void> {
     const { doc, budget, limits } = this.host
     if (this.host.stopped()) throw new RoomUnsafeError()
-    const steps = admitUpdateSteps(doc, update, budget, limits)
+    const steps = admitUpdateSteps(doc, update, budget, limits, writerOf(origin))
     if (update.byteLength < STEPPED_MIN_BYTES) {
       const admitted = this.#judged(() => runSteps(steps), update, origin)
       return admitted === null ? undefined : this.#apply(update, admitted, origin)
@@ -173,6 +175,19 @@ export class UpdateApplier {
       else await new Promise((resume) => setImmediate(resume))
     }
   }
+}
+
+/**
+ * A socket's role and claimed member, or an import's (update-gate.ts importOrigin). None for
+ * an import without one or a peer without a role (test doubles: every Connection has one,
+ * and a view one never gets this far).
+ */
+function writerOf(origin: unknown): Writer | undefined {
+  if (typeof origin === 'object' && origin !== null && 'importedBy' in origin) {
+    return (origin as ImportOrigin).importedBy
+  }
+  if (!isPeer(origin) || origin.role === undefined) return undefined
+  return { role: origin.role, member: origin.member ?? null }
 }
 
 function isPeer(origin: unknown): origin is Peer {

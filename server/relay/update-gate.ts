@@ -2,8 +2,9 @@
  * What a client update must pass before the room's doc sees it (CONVENTIONS 6b): its shape
  * (core/sync scanUpdate: structs, delete ranges, nesting, trailing bytes), its fit with the
  * doc (checkUpdate: nothing pending, nothing deleted that the board never had, nothing nested
- * past the schema), and its cost to the stored board (the size cap), charged for what it adds
- * rather than for its frame size.
+ * past the schema), its writer's role (every place it writes or deletes, core/sync
+ * update-places.ts, judged by core/board/permissions.ts), and its cost to the stored board
+ * (the size cap), charged for what it adds rather than for its frame size.
  */
 import type * as Y from 'yjs'
 import {
@@ -18,6 +19,8 @@ import {
   type ScannedUpdate,
   type UpdateVerdict,
 } from '../../core/sync/index'
+import { updatePlacesSteps } from '../../core/sync/update-places'
+import { judgeUpdate, type Writer } from '../../core/board/permissions'
 import { BoardFullError, BoardReadOnlyError } from './board-size'
 import { conflictScanSteps, MAX_CONFLICT_SCANS } from './conflict-work'
 
@@ -40,6 +43,38 @@ export const DEFAULT_GATE_LIMITS: GateLimits = {
   maxConflictScans: MAX_CONFLICT_SCANS,
 }
 
+/**
+ * Close code for an update its writer's role may not make (the stock provider does not
+ * reconnect on 44xx, so a refused change is not resent in a loop).
+ */
+export const ROLE_REFUSED_CLOSE = 4403
+
+/** The update touches a place its writer's role may not change; the message says which. */
+export class RoleRefusedError extends Error {
+  override name = 'RoleRefusedError'
+
+  /** The message cut to a close frame's 123 bytes of UTF-8 (a note id may be anything). */
+  get closeReason(): string {
+    const encoder = new TextEncoder()
+    if (encoder.encode(this.message).byteLength <= 123) return this.message
+    const chars = [...this.message]
+    while (encoder.encode(chars.join('')).byteLength > 120) chars.pop()
+    return `${chars.join('')}...`
+  }
+}
+
+/**
+ * The origin for an update that arrives over HTTP from a link with `writer`'s role (a snapshot
+ * merged into a live board): the applier judges it like a socket's update.
+ */
+export interface ImportOrigin {
+  readonly importedBy: Writer
+}
+
+export function importOrigin(writer: Writer): ImportOrigin {
+  return { importedBy: writer }
+}
+
 export interface BoardBudget {
   /** What the board holds in storage once its queue drains. */
   readonly sizeBytes: number
@@ -58,16 +93,18 @@ export interface AdmittedUpdate {
 }
 
 /**
- * Throws UpdateRejectedError (refuse the update: 1007 / HTTP 422), BoardFullError or
- * BoardReadOnlyError (4413 / 413); returns what applying it will cost otherwise.
+ * Throws UpdateRejectedError (refuse the update: 1007 / HTTP 422), RoleRefusedError (4403),
+ * BoardFullError or BoardReadOnlyError (4413 / 413); returns what applying it will cost
+ * otherwise. Without a `writer` (a file import into a new board) roles are not judged.
  */
 export function admitUpdate(
   doc: Y.Doc,
   update: Uint8Array,
   budget: BoardBudget,
   limits: GateLimits = DEFAULT_GATE_LIMITS,
+  writer?: Writer,
 ): AdmittedUpdate {
-  return runSteps(admitUpdateSteps(doc, update, () => budget, limits))
+  return runSteps(admitUpdateSteps(doc, update, () => budget, limits, writer))
 }
 
 /**
@@ -80,9 +117,16 @@ export function* admitUpdateSteps(
   update: Uint8Array,
   budgetNow: () => BoardBudget,
   limits: GateLimits = DEFAULT_GATE_LIMITS,
+  writer?: Writer,
 ): Steps<AdmittedUpdate> {
   const shape = yield* scanUpdateSteps(update, limits)
   const verdict = yield* checkUpdateSteps(doc, shape, limits.maxTypeDepth)
+  if (writer !== undefined) {
+    // Judged on the doc before the update, whole: one refused place refuses all of it.
+    const places = yield* updatePlacesSteps(doc, update, shape, verdict.placement)
+    const judgement = judgeUpdate(doc, places, writer)
+    if (!judgement.allowed) throw new RoleRefusedError(judgement.reason)
+  }
   const scans = yield* conflictScanSteps(doc, verdict.placement, limits.maxConflictScans)
   if (scans > limits.maxConflictScans) {
     throw new UpdateRejectedError(

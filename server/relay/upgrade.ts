@@ -11,6 +11,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import { authorize, tokenFrom } from '../http/auth'
 import { clientAddress } from '../http/client-address'
 import { originAllowed, ownOrigins } from '../http/public-url'
+import { MAX_ID_LENGTH } from '../../core/board/validate'
 import type { RateLimits } from '../http/rate-limit'
 import type { Logger } from '../log'
 import { safePath } from '../log'
@@ -148,12 +149,28 @@ async function handleUpgrade(
       if (left > 0) perBoard.set(boardId, left)
       else perBoard.delete(boardId)
     })
-    wire(ws, deps, boardId, grant.role)
+    wire(ws, deps, boardId, grant.role, memberFrom(url))
   })
 }
 
-function wire(ws: WebSocket, deps: UpgradeDeps, boardId: string, role: Role): void {
+/**
+ * `?member=<memberId>`: whose content is "your own" on this socket (core/board/permissions.ts).
+ * A claim, not proof (docs/private-brainstorm.md); absent or unusable reads as no member.
+ */
+function memberFrom(url: URL): string | null {
+  const member = url.searchParams.get('member')
+  return member !== null && member !== '' && member.length <= MAX_ID_LENGTH ? member : null
+}
+
+function wire(
+  ws: WebSocket,
+  deps: UpgradeDeps,
+  boardId: string,
+  role: Role,
+  member: string | null,
+): void {
   const connection = deps.relay.accept(ws, boardId, role)
+  connection.member = member
   ws.on('message', (data: RawData, isBinary: boolean) => {
     connection.receive(toBytes(data), isBinary)
   })

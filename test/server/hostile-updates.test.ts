@@ -172,7 +172,9 @@ async function inProcess(overrides: Parameters<typeof relayOptions>[1] = {}) {
   cleanups.push(() => void relay.shutdown(100))
   const join = async () => {
     const socket = new FakeSocket()
-    const connection = relay.accept(socket, 'b', 'edit')
+    // A facilitator: these updates test the gate's shapes, not roles (role-enforcement.test.ts),
+    // and an edit link may not delete the note of nobody it names during the brainstorm.
+    const connection = relay.accept(socket, 'b', 'facilitate')
     await relay.rooms.acquire('b').then((room) => relay.rooms.release('b', room))
     return { socket, connection }
   }
