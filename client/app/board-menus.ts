@@ -6,6 +6,8 @@ export type BoardMenu = 'share' | 'export'
 export interface ShareLinks {
   readonly edit: string
   readonly view: string
+  /** Null for a board created before roles, or when the open link is not the facilitator's. */
+  readonly facilitate: string | null
 }
 
 interface MenuState {
@@ -51,6 +53,15 @@ export function shareMenu(state: MenuState, links: ShareLinks) {
     'Share',
     () =>
       html`<div class="popover" role="dialog" aria-label="Share links">
+        ${
+          links.facilitate === null
+            ? null
+            : linkRow(
+                'facilitate',
+                'Facilitator link: runs the session (phases, reveals, timer, settings, links); share only with co-facilitators',
+                links.facilitate,
+              )
+        }
         ${linkRow('edit', 'Edit link: anyone with it can change the board', links.edit)}
         ${linkRow('view', 'View link: read-only, sees presence', links.view)}
       </div>`,
@@ -80,7 +91,7 @@ export function exportMenu(state: MenuState, actions: ExportActions) {
 }
 
 /** A link field selects itself, so copying it is one keystroke; its Copy button is one click. */
-function linkRow(kind: 'edit' | 'view', label: string, link: string) {
+function linkRow(kind: keyof ShareLinks, label: string, link: string) {
   return html`<label for=${`${kind}-link`}>${label}</label>
     <div class="link-row">
       <input id=${`${kind}-link`} readonly .value=${link} data-share=${kind} @focus=${select} />

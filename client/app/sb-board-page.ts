@@ -16,7 +16,7 @@ import type { BoardController } from '../board/board-controller'
 import { ApiError, getBoardInfo } from '../net/api'
 import { loadDeviceCopy, RecoveryBudget, RECOVERED_NOTICE } from '../net/doc-recovery'
 import { openBoard, type OpenBoard, type OpenBoardOptions } from '../board/open-board'
-import { getAccess, rememberBoard, switchableEditToken, updateAccess } from '../device/board-access'
+import { getAccess, rememberBoard, switchableLink, updateAccess } from '../device/board-access'
 import type { KeyValueStore } from '../device/key-value'
 import { browserStore } from '../device/device-store'
 import { deviceClock } from '../device/clock'
@@ -148,7 +148,7 @@ export class SbBoardPage extends LitElement {
     return html`<sb-board-view
       .cachedTitle=${getAccess(this.store, this.boardId)?.title ?? ''}
       .shareLinks=${getAccess(this.store, this.boardId)?.links ?? null}
-      .canSwitchToEdit=${switchableEditToken(getAccess(this.store, this.boardId)) !== null}
+      .switchTo=${switchableLink(getAccess(this.store, this.boardId))?.role ?? null}
       @sb-switch-to-edit=${this.#switchToEdit}
       @sb-home=${this.#home}
     ></sb-board-view>`
@@ -253,13 +253,16 @@ export class SbBoardPage extends LitElement {
     )
   }
 
-  /** Back from checking the view link: the edit link this device held opens the board again. */
+  /**
+   * Back from checking what participants or guests see: the stronger link this device held (the
+   * facilitate link, else the edit link) opens the board again.
+   */
   readonly #switchToEdit = (): void => {
-    const editToken = switchableEditToken(getAccess(this.store, this.boardId))
-    if (editToken === null) return
-    rememberBoard(this.store, this.boardId, { token: editToken, role: 'edit' }, deviceClock())
-    this.#token = editToken
-    this.#open('edit')
+    const link = switchableLink(getAccess(this.store, this.boardId))
+    if (link === null) return
+    rememberBoard(this.store, this.boardId, link, deviceClock())
+    this.#token = link.token
+    this.#open(link.role)
   }
 
   /** The home page lists boards by the title this device stored: it follows the document's. */

@@ -1,7 +1,8 @@
 /**
  * The board's settings, from the top bar: its title, the timeframe its OKRs run over and how
  * long a cycle lasts. The button names the board's timeframe so everyone sees which quarter
- * they are in; editors change all three in one save (`updateBoardSettings`, one transaction).
+ * they are in; a facilitator changes all three in one save (`updateBoardSettings`, one
+ * transaction), everyone else reads them (the relay refuses the change from other links).
  *
  * A new board's default timeframe (the current quarter) is set when it opens:
  * client/board/board-defaults.ts.
@@ -20,6 +21,7 @@ import {
   type SettingsDraft,
 } from './board-settings'
 import { MAX_BOARD_TITLE } from './board-title'
+import { canFacilitate } from '../board/board-context'
 
 function settingsKey(board: BoardController): string {
   const s = board.derive(readBoardSettings)
@@ -131,7 +133,7 @@ export class SbBoardSettings extends LitElement {
   }
 
   #panel(board: BoardController, draft: SettingsDraft) {
-    const readOnly = !board.canEdit
+    const readOnly = !canFacilitate(board)
     const listId = 'cycle-suggestions'
     return html`<form
       class="panel"

@@ -8,6 +8,7 @@ import { BoardConsumer } from '../board/board-consumer'
 import type { BoardController } from '../board/board-controller'
 import { setBoardTitle } from '../../core/board/commands'
 import { MAX_BOARD_TITLE, renamedTitle, shownTitle } from './board-title'
+import { canFacilitate } from '../board/board-context'
 
 export class SbBoardTitle extends LitElement {
   static override properties = {
@@ -80,7 +81,7 @@ export class SbBoardTitle extends LitElement {
   override render() {
     const board = this.#board.board
     const title = shownTitle(board?.meta.title ?? '', this.fallback)
-    if (board === undefined || !board.canEdit) {
+    if (board === undefined || !canFacilitate(board)) {
       return html`<h1 data-testid="board-title">${title}</h1>`
     }
     if (this.editing) {

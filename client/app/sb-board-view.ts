@@ -26,6 +26,7 @@ import '../facilitation/sb-timer'
 import '../facilitation/sb-facilitation-panel'
 import '../canvas/sb-note-list'
 import '../okr/sb-okr-workspace'
+import { canFacilitate } from '../board/board-context'
 
 type View = 'board' | 'okrs'
 
@@ -39,7 +40,7 @@ export class SbBoardView extends LitElement {
     menu: { state: true },
     selection: { state: true },
     view: { state: true },
-    canSwitchToEdit: { type: Boolean },
+    switchTo: { attribute: false },
   }
 
   /** This device's cached title, until the document's own has loaded. */
@@ -50,8 +51,11 @@ export class SbBoardView extends LitElement {
   declare selection: readonly string[]
   /** The board, or the OKR workspace drawn over it (the canvas stays mounted underneath). */
   declare view: View
-  /** This device also holds the board's edit link (opened the view link to check it). */
-  declare canSwitchToEdit: boolean
+  /**
+   * A stronger link of this board this device holds than the open one (the creator opened the
+   * edit or view link to check what others see), or null.
+   */
+  declare switchTo: 'facilitate' | 'edit' | null
 
   /** The name button shows who this person is. */
   readonly #board = new BoardConsumer(this, (board) => board.identity)
@@ -66,7 +70,7 @@ export class SbBoardView extends LitElement {
     this.menu = null
     this.selection = []
     this.view = 'board'
-    this.canSwitchToEdit = false
+    this.switchTo = null
   }
 
   static override styles = [buttonStyles, boardViewStyles]
@@ -102,8 +106,7 @@ export class SbBoardView extends LitElement {
     return html`<a class="home" href="/" @click=${this.#home} aria-label="Stretchboard home">◧</a>
       <sb-board-title .fallback=${this.cachedTitle}></sb-board-title>
       <sb-board-settings></sb-board-settings>
-      ${board.canEdit ? null : html`<span class="role" data-testid="view-only">View only</span>`}
-      ${!board.canEdit && this.canSwitchToEdit ? this.#switchToEdit() : null}
+      ${roleBadge(board)} ${this.switchTo === null ? null : this.#switchToEdit(this.switchTo)}
       <div class="views" role="group" aria-label="View">
         ${(['board', 'okrs'] as const).map(
           (view) =>
@@ -135,17 +138,18 @@ export class SbBoardView extends LitElement {
       >
         List view
       </button>
-      ${this.shareLinks !== null && board.canEdit ? shareMenu(menus, this.shareLinks) : null}
+      ${this.shareLinks !== null && board.canEdit ? shareMenu(menus, shared(board, this.shareLinks)) : null}
       ${exportMenu(menus, { png: () => this.#exportPng(board), file: () => this.#exportFile(board) })}`
   }
 
-  #switchToEdit() {
+  #switchToEdit(role: 'facilitate' | 'edit') {
     return html`<button
       data-testid="switch-to-edit"
-      title="This device also has the edit link for this board"
+      data-role=${role}
+      title=${`This device also has the ${role === 'edit' ? 'edit' : 'facilitator'} link for this board`}
       @click=${() => this.#emit('sb-switch-to-edit')}
     >
-      Edit instead
+      ${role === 'edit' ? 'Edit instead' : 'Facilitate instead'}
     </button>`
   }
 
@@ -193,6 +197,19 @@ function download(blob: Blob, name: string): void {
   link.click()
   // The click starts the download synchronously; the URL is only needed until then.
   setTimeout(() => URL.revokeObjectURL(url), 1000)
+}
+
+/** The facilitator link is offered only while facilitating: a participant's screen never shows it. */
+function shared(board: BoardController, links: ShareLinks): ShareLinks {
+  return canFacilitate(board) ? links : { ...links, facilitate: null }
+}
+
+/** Says which link is open when it is not a participant's: the facilitator's or a view link. */
+function roleBadge(board: BoardController) {
+  if (canFacilitate(board)) {
+    return html`<span class="role" data-testid="facilitating">Facilitator</span>`
+  }
+  return board.canEdit ? null : html`<span class="role" data-testid="view-only">View only</span>`
 }
 
 customElements.define('sb-board-view', SbBoardView)

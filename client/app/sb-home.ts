@@ -1,7 +1,7 @@
 /** Home: start a board, import one from a file, or reopen a board this device knows. */
 import { LitElement, css, html } from 'lit'
 import { Task, TaskStatus } from '@lit/task'
-import type { Identity } from '../board/board-context'
+import type { Identity, Role } from '../board/board-context'
 import { createBoard, localHref, putSnapshot } from '../net/api'
 import { withCreationSecret } from '../net/creation-secret'
 import { boardPath } from './router'
@@ -11,6 +11,13 @@ import type { KeyValueStore } from '../device/key-value'
 import { browserStore } from '../device/device-store'
 import { deviceClock } from '../device/clock'
 import { readBoardFile } from '../board/board-file'
+
+/** What the list of boards says about the link this device holds (participants: nothing). */
+const ROLE_NOTES: Readonly<Record<Role, string>> = {
+  facilitate: 'facilitator · ',
+  edit: '',
+  view: 'view only · ',
+}
 
 export class SbHome extends LitElement {
   static override properties = {
@@ -26,22 +33,24 @@ export class SbHome extends LitElement {
       // Read the file first: a bad file must not leave an empty board behind.
       const state = file === null ? null : await readBoardFile(file)
       const created = await createBoard(withCreationSecret(fetch), title)
-      if (state !== null) await putSnapshot(fetch, created.id, created.editToken, state)
+      if (state !== null) await putSnapshot(fetch, created.id, created.facilitatorToken, state)
+      // The creator facilitates: this device keeps the facilitate link and offers all three.
       rememberBoard(
         this.store,
         created.id,
         {
-          token: created.editToken,
-          role: 'edit',
+          token: created.facilitatorToken,
+          role: 'facilitate',
           title,
           links: {
             edit: new URL(created.editUrl, location.origin).href,
             view: new URL(created.viewUrl, location.origin).href,
+            facilitate: new URL(created.facilitatorUrl, location.origin).href,
           },
         },
         deviceClock(),
       )
-      this.#navigate(localHref(created.editUrl, location.origin))
+      this.#navigate(localHref(created.facilitatorUrl, location.origin))
     },
   })
 
@@ -202,7 +211,7 @@ export class SbHome extends LitElement {
                       >
                         <span>${board.title || UNTITLED_BOARD}</span>
                         <span class="meta"
-                          >${board.role === 'view' ? 'view only · ' : ''}${new Date(
+                          >${ROLE_NOTES[board.role ?? 'edit']}${new Date(
                             board.lastOpenedAt,
                           ).toLocaleDateString()}</span
                         >

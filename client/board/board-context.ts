@@ -11,6 +11,15 @@ import type { BoardController } from './board-controller'
 /** What the board link grants; 'facilitate' can do all 'edit' can, plus the facilitator-only actions. */
 export type Role = 'facilitate' | 'edit' | 'view'
 
+/**
+ * Whether a link may run the room (phase, reveals, budget, timer, settings, conversion, carry
+ * forward, links). The relay refuses those changes from any other role, so views offer them
+ * only when this is true (docs/roles.md).
+ */
+export function canFacilitate(board: { readonly role: Role }): boolean {
+  return board.role === 'facilitate'
+}
+
 export function isRole(value: unknown): value is Role {
   return value === 'facilitate' || value === 'edit' || value === 'view'
 }

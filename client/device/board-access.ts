@@ -20,12 +20,30 @@ export interface BoardAccess {
   /** Local changes not yet confirmed by the server; survives reloads (see docs/client.md). */
   readonly pending: number
   /** Capability links as the server issued them; known on the device that created the board. */
-  readonly links: { readonly edit: string; readonly view: string } | null
+  readonly links: IssuedLinks | null
   /**
    * The last token this device knew to grant editing. Opening the view link (to check what
    * guests see) replaces `token`, but must not cost the facilitator their edit rights.
    */
   readonly editToken: string | null
+  /**
+   * The facilitate token this device holds, kept the same way when the creator opens the edit or
+   * view link to see what participants see: losing it would lose the room for good.
+   */
+  readonly facilitateToken: string | null
+}
+
+/** `facilitate` is null in records written before roles (issue 15). */
+export interface IssuedLinks {
+  readonly edit: string
+  readonly view: string
+  readonly facilitate: string | null
+}
+
+/** A stronger link of this board this device holds than the one it has open. */
+export interface SwitchableLink {
+  readonly token: string
+  readonly role: 'facilitate' | 'edit'
 }
 
 function parseAccess(id: string, value: unknown): BoardAccess | null {
@@ -41,19 +59,22 @@ function parseAccess(id: string, value: unknown): BoardAccess | null {
       typeof value.pending === 'number' && Number.isInteger(value.pending) && value.pending > 0
         ? value.pending
         : 0,
-    links:
-      isRecord(value.links) &&
-      typeof value.links.edit === 'string' &&
-      typeof value.links.view === 'string'
-        ? { edit: value.links.edit, view: value.links.view }
-        : null,
-    editToken:
-      typeof value.editToken === 'string' && value.editToken !== ''
-        ? value.editToken
-        : role === 'edit'
-          ? value.token
-          : null,
+    links: parseLinks(value.links),
+    editToken: heldToken(value.editToken, role === 'edit' ? value.token : null),
+    facilitateToken: heldToken(value.facilitateToken, role === 'facilitate' ? value.token : null),
   }
+}
+
+function parseLinks(value: unknown): IssuedLinks | null {
+  if (!isRecord(value) || typeof value.edit !== 'string' || typeof value.view !== 'string') {
+    return null
+  }
+  const facilitate = typeof value.facilitate === 'string' ? value.facilitate : null
+  return { edit: value.edit, view: value.view, facilitate }
+}
+
+function heldToken(stored: unknown, fallback: string | null): string | null {
+  return typeof stored === 'string' && stored !== '' ? stored : fallback
 }
 
 export function getAccess(store: KeyValueStore, id: string): BoardAccess | null {
@@ -81,6 +102,7 @@ export function rememberBoard(
     pending: patch.pending ?? previous?.pending ?? 0,
     links: patch.links ?? previous?.links ?? null,
     editToken: role === 'edit' ? patch.token : (previous?.editToken ?? null),
+    facilitateToken: role === 'facilitate' ? patch.token : (previous?.facilitateToken ?? null),
   }
   writeJson(store, boardKey(id), next)
   const recent = recentIds(store).filter((other) => other !== id)
@@ -95,16 +117,32 @@ export function updateAccess(
 ): void {
   const previous = getAccess(store, id)
   if (previous === null) return
-  let editToken = previous.editToken
-  if (patch.role === 'edit') editToken = previous.token
-  else if (patch.role === 'view' && editToken === previous.token) editToken = null
-  writeJson(store, boardKey(id), { ...previous, ...patch, editToken })
+  // The server's word on the open token: it is the held token of its role, and no longer the
+  // held token of another role (a rotated link that now opens less).
+  const held = (role: Role, token: string | null) =>
+    patch.role === role ? previous.token : token === previous.token && patch.role ? null : token
+  writeJson(store, boardKey(id), {
+    ...previous,
+    ...patch,
+    editToken: held('edit', previous.editToken),
+    facilitateToken: held('facilitate', previous.facilitateToken),
+  })
 }
 
-/** The edit token to offer when the current one only views (null when there is none). */
-export function switchableEditToken(access: BoardAccess | null): string | null {
-  if (access === null || access.role !== 'view') return null
-  return access.editToken !== null && access.editToken !== access.token ? access.editToken : null
+/**
+ * The stronger link to offer beside the open one: the facilitate token when this device holds
+ * it and is not facilitating, else the edit token while it only views (null when none).
+ */
+export function switchableLink(access: BoardAccess | null): SwitchableLink | null {
+  if (access === null || access.role === null) return null
+  const other = (token: string | null) => token !== null && token !== access.token
+  if (access.role !== 'facilitate' && other(access.facilitateToken)) {
+    return { token: access.facilitateToken as string, role: 'facilitate' }
+  }
+  if (access.role === 'view' && other(access.editToken)) {
+    return { token: access.editToken as string, role: 'edit' }
+  }
+  return null
 }
 
 /**

@@ -12,17 +12,17 @@ export interface PhaseStep {
   readonly phase: Phase
   readonly label: string
   readonly current: boolean
-  /** Editors move everyone to any phase; a view link only shows where the board is. */
+  /** A facilitator moves everyone to any phase; other links only show where the board is. */
   readonly selectable: boolean
   readonly hint: string
 }
 
-export function phaseSteps(current: Phase, canEdit: boolean): PhaseStep[] {
+export function phaseSteps(current: Phase, canFacilitate: boolean): PhaseStep[] {
   return PHASES.map((phase) => ({
     phase,
     label: PHASE_LABELS[phase],
     current: phase === current,
-    selectable: canEdit,
+    selectable: canFacilitate,
     hint: `Move everyone to ${PHASE_LABELS[phase]}`,
   }))
 }

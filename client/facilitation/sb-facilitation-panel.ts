@@ -19,6 +19,7 @@ import { resultsSection, votingSection } from './vote-sections'
 import { panelStyles } from './panel-styles'
 import { buttonStyles } from '../app/button-styles'
 import './sb-group-suggestions'
+import { canFacilitate } from '../board/board-context'
 
 export class SbFacilitationPanel extends LitElement {
   static override properties = {
@@ -69,7 +70,7 @@ export class SbFacilitationPanel extends LitElement {
           : html`<p data-testid="hidden-count" data-hidden=${view.hidden}>${view.summary}</p>`
       }
       ${
-        board.canEdit
+        canFacilitate(board)
           ? html`<button
               data-testid="reveal-notes"
               class=${view.revealed ? '' : 'primary'}

@@ -7,6 +7,7 @@ import { LitElement, css, html } from 'lit'
 import { BoardConsumer } from '../board/board-consumer'
 import { setPhase } from '../../core/board/commands'
 import { phaseSteps } from './phase-steps'
+import { canFacilitate } from '../board/board-context'
 
 export class SbPhaseBar extends LitElement {
   readonly #board = new BoardConsumer(this, (board) => board.meta.phase)
@@ -56,7 +57,7 @@ export class SbPhaseBar extends LitElement {
     const phase = board.meta.phase
     return html`<nav aria-label="Session phase">
       <ol data-testid="phase-bar" data-phase=${phase}>
-        ${phaseSteps(phase, board.canEdit).map((step) => {
+        ${phaseSteps(phase, canFacilitate(board)).map((step) => {
           const current = step.current ? 'step' : 'false'
           return html`<li>
             ${

@@ -10,6 +10,7 @@ import { startTimer, stopTimer } from '../../core/board/commands'
 import { deviceClock, type Clock } from '../device/clock'
 import { TIMER_PRESETS_MIN, timerView } from './timer-view'
 import type { TimerState } from '../../core/board/board-model'
+import { canFacilitate } from '../board/board-context'
 
 export class SbTimer extends LitElement {
   /** The second-accurate clock: the board's own `now` moves once a minute. */
@@ -66,7 +67,7 @@ export class SbTimer extends LitElement {
     if (board === undefined) return null
     const timer = board.meta.timer
     if (timer !== null) return this.#running(board, timer)
-    if (!board.canEdit) return null
+    if (!canFacilitate(board)) return null
     return html`<span class="label">Timer</span> ${TIMER_PRESETS_MIN.map(
         (minutes) =>
           html`<button
@@ -91,7 +92,7 @@ export class SbTimer extends LitElement {
         >${view.text}</span
       >
       ${
-        board.canEdit
+        canFacilitate(board)
           ? html`<button data-testid="timer-stop" @click=${() => board.run(stopTimer, {})}>
               ${view.stopLabel}
             </button>`

@@ -3,6 +3,7 @@ import { html } from 'lit'
 import type { BoardController } from '../board/board-controller'
 import { castVote, retractVote, revealVotes, setVoteBudget } from '../../core/board/commands'
 import type { ResultRow, ResultsView, VotingView } from './panel-model'
+import { canFacilitate } from '../board/board-context'
 
 export function votingSection(board: BoardController, view: VotingView) {
   return html`<section aria-labelledby="voting">
@@ -90,7 +91,7 @@ export function resultsSection(board: BoardController, view: ResultsView, budget
               ${view.rows.map(rankedRow)}
             </ol>`
     }
-    ${board.canEdit ? resultControls(board, view, budget) : null}
+    ${canFacilitate(board) ? resultControls(board, view, budget) : null}
   </section>`
 }
 

@@ -26,8 +26,11 @@ export interface CreatedBoard {
   readonly id: string
   readonly editToken: string
   readonly viewToken: string
+  /** The creator's link: it runs the room (docs/roles.md). */
+  readonly facilitatorToken: string
   readonly editUrl: string
   readonly viewUrl: string
+  readonly facilitatorUrl: string
 }
 
 export interface BoardInfo {
@@ -85,7 +88,9 @@ export async function createBoard(fetchFn: Fetch, title: string): Promise<Create
     !str(body.editToken) ||
     !str(body.viewToken) ||
     !str(body.editUrl) ||
-    !str(body.viewUrl)
+    !str(body.viewUrl) ||
+    !str(body.facilitatorToken) ||
+    !str(body.facilitatorUrl)
   ) {
     throw bad('answer to "create board"')
   }
@@ -93,8 +98,10 @@ export async function createBoard(fetchFn: Fetch, title: string): Promise<Create
     id: body.id,
     editToken: body.editToken,
     viewToken: body.viewToken,
+    facilitatorToken: body.facilitatorToken,
     editUrl: body.editUrl,
     viewUrl: body.viewUrl,
+    facilitatorUrl: body.facilitatorUrl,
   }
 }
 

@@ -34,6 +34,7 @@ import {
 } from './convert-model'
 import { counted } from './labels'
 import { okrStyles } from './okr-styles'
+import { canFacilitate } from '../board/board-context'
 
 interface Selection {
   readonly result: ConversionResult
@@ -123,20 +124,21 @@ export class SbOkrConvert extends LitElement {
         initiatives (tasks). Untick what you do not want, then apply. Converting again later updates
         the drafts, keeps your edits and remembers what you left out, removed or made an initiative.
       </p>
-      ${this.#diagnostics(model.findings.get(null) ?? [])} ${this.#removed(model, board.canEdit)}
+      ${this.#diagnostics(model.findings.get(null) ?? [])}
+      ${this.#removed(model, canFacilitate(board))}
       ${
         model.cards.length === 0
           ? html`<p class="empty" data-testid="convert-empty">
               Nothing to convert yet: group the sticky notes and dot-vote on the groups first.
             </p>`
           : html`<div data-testid="convert-preview">
-                ${model.cards.map((card) => this.#draft(card, model, board.canEdit))}
+                ${model.cards.map((card) => this.#draft(card, model, canFacilitate(board)))}
               </div>
-              ${this.#applyRow(result, model, board.canEdit)}`
+              ${this.#applyRow(result, model, canFacilitate(board))}`
       }`
   }
 
-  #draft(card: DraftCard, model: ConvertModel, canEdit: boolean) {
+  #draft(card: DraftCard, model: ConvertModel, facilitating: boolean) {
     const o = card.draft
     return html`<section
       class="card objective ${card.on ? '' : 'off'}"
@@ -146,7 +148,7 @@ export class SbOkrConvert extends LitElement {
         <input
           type="checkbox"
           .checked=${live(card.on)}
-          ?disabled=${!canEdit}
+          ?disabled=${!facilitating}
           data-testid=${`convert-select-${o.id}`}
           @change=${(e: Event) => this.#tick(card, (e.target as HTMLInputElement).checked)}
         />
@@ -192,16 +194,23 @@ export class SbOkrConvert extends LitElement {
     </section>`
   }
 
-  #applyRow(result: ConversionResult, model: ConvertModel, canEdit: boolean) {
+  #applyRow(result: ConversionResult, model: ConvertModel, facilitating: boolean) {
+    // Participants see the draft and what was applied; applying is the facilitator's (roles.md).
     return html`<div class="row">
-      <button
-        class="primary"
-        data-testid="convert-apply"
-        ?disabled=${!canEdit || model.chosen.length === 0}
-        @click=${() => this.#apply(result, model.chosen)}
-      >
-        ${model.applyLabel}
-      </button>
+      ${
+        facilitating
+          ? html`<button
+              class="primary"
+              data-testid="convert-apply"
+              ?disabled=${model.chosen.length === 0}
+              @click=${() => this.#apply(result, model.chosen)}
+            >
+              ${model.applyLabel}
+            </button>`
+          : html`<p class="hint" data-testid="convert-facilitator-only">
+              The facilitator chooses what to convert and applies it.
+            </p>`
+      }
       ${
         this.applied
           ? html`<span role="status" data-testid="convert-report"
@@ -238,7 +247,7 @@ export class SbOkrConvert extends LitElement {
   }
 
   /** The drafts the team removed: they stay out, and each can be brought back. */
-  #removed(model: ConvertModel, canEdit: boolean) {
+  #removed(model: ConvertModel, facilitating: boolean) {
     if (model.removedText === null) return null
     return html`<section class="card removed" data-testid="convert-removed">
       <p data-testid="convert-removed-count">${model.removedText}.</p>
@@ -249,7 +258,7 @@ export class SbOkrConvert extends LitElement {
               <span>${removedLabel(r)}</span>
               <button
                 data-testid=${`convert-restore-${r.draftId}`}
-                ?disabled=${!canEdit}
+                ?disabled=${!facilitating}
                 title="Offer it again: the next Apply writes it back"
                 @click=${() => this.#restore(r)}
               >

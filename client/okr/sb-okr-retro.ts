@@ -28,6 +28,7 @@ import {
   type TimeframeChoice,
 } from './retro-model'
 import './sb-okr-score-bar'
+import { canFacilitate } from '../board/board-context'
 
 export class SbOkrRetro extends LitElement {
   static override properties = {
@@ -171,31 +172,36 @@ export class SbOkrRetro extends LitElement {
         open.length === 0
           ? html`<p class="muted">Nothing unfinished in ${choice.label}.</p>`
           : html`${open.map(
-                (u) =>
-                  html`<label class="row">
-                    <input
-                      type="checkbox"
-                      .checked=${!this.skipped.has(u.objectiveId)}
-                      ?disabled=${!board.canEdit}
-                      @change=${(e: Event) =>
-                        (this.skipped = withMember(
-                          this.skipped,
-                          u.objectiveId,
-                          !(e.target as HTMLInputElement).checked,
-                        ))}
-                    />
-                    ${titles.get(u.objectiveId)}
-                    <span class="muted">(${u.keyResultIds.length} open key results)</span>
-                  </label>`,
-              )}
-              <button
-                class="primary"
-                data-testid="retro-carry-forward"
-                ?disabled=${!board.canEdit}
-                @click=${() => this.#carryForward(board, open, next)}
-              >
-                Carry forward to ${nextLabel}
-              </button>`
+              (u) =>
+                html`<label class="row">
+                  <input
+                    type="checkbox"
+                    .checked=${!this.skipped.has(u.objectiveId)}
+                    ?disabled=${!canFacilitate(board)}
+                    @change=${(e: Event) =>
+                      (this.skipped = withMember(
+                        this.skipped,
+                        u.objectiveId,
+                        !(e.target as HTMLInputElement).checked,
+                      ))}
+                  />
+                  ${titles.get(u.objectiveId)}
+                  <span class="muted">(${u.keyResultIds.length} open key results)</span>
+                </label>`,
+            )}
+            ${
+              canFacilitate(board)
+                ? html`<button
+                    class="primary"
+                    data-testid="retro-carry-forward"
+                    @click=${() => this.#carryForward(board, open, next)}
+                  >
+                    Carry forward to ${nextLabel}
+                  </button>`
+                : html`<p class="muted" data-testid="retro-carry-facilitator-only">
+                    The facilitator carries objectives forward.
+                  </p>`
+            }`
       }
       ${this.carried ? html`<p role="status">${this.carried}</p>` : null}
       ${

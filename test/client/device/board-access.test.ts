@@ -5,7 +5,7 @@ import {
   recentBoards,
   rememberBoard,
   shareableViewToken,
-  switchableEditToken,
+  switchableLink,
   updateAccess,
 } from '../../../client/device/board-access'
 import { memoryStore } from '../../../client/device/key-value'
@@ -33,16 +33,54 @@ describe('board access on this device', () => {
     rememberBoard(store, 'a', { token: 'edit-token' }, 1)
     updateAccess(store, 'a', { role: 'edit' })
     rememberBoard(store, 'a', { token: 'view-token' }, 2)
-    expect(switchableEditToken(getAccess(store, 'a'))).toBeNull() // role not known yet
+    expect(switchableLink(getAccess(store, 'a'))).toBeNull() // role not known yet
     updateAccess(store, 'a', { role: 'view' })
-    expect(switchableEditToken(getAccess(store, 'a'))).toBe('edit-token')
+    expect(switchableLink(getAccess(store, 'a'))).toEqual({ token: 'edit-token', role: 'edit' })
     rememberBoard(store, 'a', { token: 'edit-token', role: 'edit' }, 3)
-    expect(switchableEditToken(getAccess(store, 'a'))).toBeNull()
+    expect(switchableLink(getAccess(store, 'a'))).toBeNull()
 
     const guest = memoryStore()
     rememberBoard(guest, 'a', { token: 'view-token' }, 1)
     updateAccess(guest, 'a', { role: 'view' })
-    expect(switchableEditToken(getAccess(guest, 'a'))).toBeNull()
+    expect(switchableLink(getAccess(guest, 'a'))).toBeNull()
+  })
+
+  it('keeps the facilitate token through the edit and view links, and offers it back', () => {
+    const store = memoryStore()
+    rememberBoard(store, 'a', { token: 'F', role: 'facilitate' }, 1)
+    expect(getAccess(store, 'a')).toMatchObject({ facilitateToken: 'F', editToken: null })
+    expect(switchableLink(getAccess(store, 'a'))).toBeNull()
+    rememberBoard(store, 'a', { token: 'E' }, 2)
+    updateAccess(store, 'a', { role: 'edit' })
+    expect(switchableLink(getAccess(store, 'a'))).toEqual({ token: 'F', role: 'facilitate' })
+    rememberBoard(store, 'a', { token: 'V' }, 3)
+    updateAccess(store, 'a', { role: 'view' })
+    // The facilitator's own link wins over the edit link the device also holds.
+    expect(switchableLink(getAccess(store, 'a'))).toEqual({ token: 'F', role: 'facilitate' })
+    rememberBoard(store, 'a', { token: 'F', role: 'facilitate' }, 4)
+    expect(switchableLink(getAccess(store, 'a'))).toBeNull()
+  })
+
+  it('drops a held facilitate token the server no longer honours as one', () => {
+    const store = memoryStore()
+    rememberBoard(store, 'a', { token: 'F', role: 'facilitate' }, 1)
+    updateAccess(store, 'a', { role: 'edit' })
+    expect(getAccess(store, 'a')).toMatchObject({ facilitateToken: null, editToken: 'F' })
+  })
+
+  it('reads a record from before roles: no facilitate link or token', () => {
+    const store = memoryStore()
+    store.setItem(
+      'sb:board:a',
+      JSON.stringify({ token: 'E', role: 'edit', links: { edit: 'e', view: 'v' } }),
+    )
+    expect(getAccess(store, 'a')).toMatchObject({
+      links: { edit: 'e', view: 'v', facilitate: null },
+      facilitateToken: null,
+      editToken: 'E',
+    })
+    store.setItem('sb:board:f', JSON.stringify({ token: 'F', role: 'facilitate' }))
+    expect(getAccess(store, 'f')).toMatchObject({ role: 'facilitate', facilitateToken: 'F' })
   })
 
   it('keeps the unconfirmed-change count across reloads', () => {
@@ -75,7 +113,7 @@ describe('board access on this device', () => {
 })
 
 describe('the view token this device may share', () => {
-  const links = { edit: 'http://x/b/a#token=E', view: 'http://x/b/a#token=V' }
+  const links = { edit: 'http://x/b/a#token=E', view: 'http://x/b/a#token=V', facilitate: null }
 
   it('is the issued view link’s token, never the edit token', () => {
     const store = memoryStore()
@@ -96,7 +134,7 @@ describe('the view token this device may share', () => {
     rememberBoard(
       store,
       'a',
-      { token: 'T', role: 'view', links: { edit: '', view: 'not a url' } },
+      { token: 'T', role: 'view', links: { edit: '', view: 'not a url', facilitate: null } },
       1,
     )
     expect(shareableViewToken(getAccess(store, 'a'), 'view')).toBe('T')
