@@ -46,7 +46,7 @@ const MIGRATION_ORIGIN = 'stretchboard:migration'
 
 export function openBoard(options: OpenBoardOptions): OpenBoard {
   const doc = options.recovered ?? new Y.Doc()
-  const connection = new BoardConnection({ ...options, doc })
+  const connection = new BoardConnection({ ...options, member: options.identity.id, doc })
   const unguard = guardDoc(doc, connection.provider, options.onDamaged)
   // The recovered doc was pruned before y-indexeddb saw it: its stored history still replays
   // the deep chain, which one snapshot replaces.

@@ -10,12 +10,18 @@ import type { ConnectionInfo, ConnectionSource, ConnectionStatus } from '../boar
 import { deviceCopyName } from './doc-recovery'
 import { PendingChanges } from './pending-changes'
 import { STORAGE_OK, watchStorageStatus, type ServerStorage } from './storage-status'
+import { refusalText } from './status-text'
 
 export type ConnectionSnapshot = ConnectionInfo
 
 export interface BoardConnectionOptions {
   readonly boardId: string
   readonly token: string
+  /**
+   * This device's member id, sent as `?member=`: the relay lets a participant delete only
+   * their own notes during the brainstorm and the vote (core/board/permissions.ts).
+   */
+  readonly member?: string | undefined
   readonly doc: Y.Doc
   /** `ws://host` or `wss://host`; the board id is appended as `/ws/<boardId>`. */
   readonly wsOrigin: string
@@ -47,7 +53,10 @@ export class BoardConnection extends EventTarget implements ConnectionSource {
       this.#changed()
     })
     this.provider = new WebsocketProvider(`${options.wsOrigin}/ws`, options.boardId, options.doc, {
-      params: { token: options.token },
+      params:
+        options.member !== undefined
+          ? { token: options.token, member: options.member }
+          : { token: options.token },
       connect: options.online,
       // Two tabs of one browser share IndexedDB; BroadcastChannel keeps them in step offline.
       disableBc: false,
@@ -73,7 +82,7 @@ export class BoardConnection extends EventTarget implements ConnectionSource {
       this.#changed()
     })
     this.provider.on('closed', ({ code, reason }: { code: number; reason: string }) => {
-      this.#refused = reason !== '' ? reason : `The server closed the connection (${code}).`
+      this.#refused = refusalText(code, reason)
       this.#changed()
     })
   }

@@ -1,6 +1,24 @@
 /** What the status chip says about the connection, in words a person understands. */
 import type { ConnectionInfo } from '../board/board-context'
 
+/** The relay's close code for a change the link's role may not make (server/relay/update-gate.ts). */
+export const ROLE_REFUSED_CLOSE = 4403
+
+/**
+ * What the chip says after the server closed the socket for good (44xx): its reason, and for a
+ * role refusal what became of the change, since the app goes on showing it on this device.
+ *
+ * @example
+ * refusalText(4403, 'Only a facilitator can change the phase (meta.phase)')
+ */
+export function refusalText(code: number, reason: string): string {
+  if (code === ROLE_REFUSED_CLOSE) {
+    const why = reason !== '' ? reason : 'This link may not make that change'
+    return `${why}. The board refused this change: it is on this device only; ask a facilitator.`
+  }
+  return reason !== '' ? reason : `The server closed the connection (${code}).`
+}
+
 export function describeConnection(info: ConnectionInfo): { label: string; detail: string } {
   if (info.refused !== null) return { label: 'Disconnected', detail: info.refused }
   const changes = info.pending === 1 ? '1 change' : `${info.pending} changes`
