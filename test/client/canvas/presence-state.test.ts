@@ -71,8 +71,13 @@ describe('peersOf', () => {
 })
 
 describe('roles', () => {
-  it('labels view links and nothing else', () => {
+  it('labels view and facilitate links, never participants', () => {
     expect(roleLabel('view')).toBe('view only')
+    expect(roleLabel('facilitate')).toBe('facilitator')
+    expect(readRole({ role: 'facilitate' })).toBe('facilitate')
+    expect(displayName({ user: { id: 'a', name: 'Ann', color: '#123' }, role: 'facilitate' })).toBe(
+      'Ann · facilitator',
+    )
     expect(roleLabel('edit')).toBeNull()
     expect(roleLabel(null)).toBeNull()
     expect(readRole({ role: 'view' })).toBe('view')
