@@ -19,7 +19,10 @@ import { getVotes } from '../../../core/board/schema'
 import { readRawVotes } from '../../../core/board/vote-tally'
 import { readPrivateVotes } from '../../../core/board/private-room'
 
+import type { EpochMs } from '../../../core/okr/okr-model'
+
 const origin = { local: 'ann' }
+const at = (ms: number) => ms as EpochMs
 const readRawVotesOf = (doc: Y.Doc) => readRawVotes(getVotes(doc))
 
 function setup(): { shared: Y.Doc; side: PrivateSide } {
@@ -27,13 +30,13 @@ function setup(): { shared: Y.Doc; side: PrivateSide } {
   createGroup(shared, { id: 'g1', title: 'Churn', x: 0, y: 0, w: 400, h: 300 }, origin)
   createNote(
     shared,
-    { id: 'pub', x: 900, y: 900, author: 'bo', createdAt: 1, text: 'public' },
+    { id: 'pub', x: 900, y: 900, author: 'bo', createdAt: at(1), text: 'public' },
     origin,
   )
   return { shared, side: { doc: new Y.Doc(), member: 'ann' } }
 }
 
-const note = (id: string, author = 'someone') => ({ id, x: 10, y: 10, author, createdAt: 2 })
+const note = (id: string, author = 'someone') => ({ id, x: 10, y: 10, author, createdAt: at(2) })
 
 describe('routing while notes are hidden', () => {
   it('writes a new note to the private room only, authored by the room member, in no frame', () => {
@@ -71,7 +74,7 @@ describe('routing while notes are hidden', () => {
     expect(readNote(shared, 'pub')).toMatchObject({ x: 905 })
     const copies = runRouted(
       duplicateNotes,
-      { copies: [{ sourceId: 'n1', id: 'n2' }], dx: 1, dy: 1, author: 'x', createdAt: 3 },
+      { copies: [{ sourceId: 'n1', id: 'n2' }], dx: 1, dy: 1, author: 'x', createdAt: at(3) },
       shared,
       side,
       origin,
