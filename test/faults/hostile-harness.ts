@@ -395,11 +395,17 @@ export function createMany(
   atOnce: number,
 ): Promise<{ status: number; retryAfter: string | null; code: string }[]> {
   const one = async () => {
-    const response = await fetch(`${url}/api/boards`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{"title":"flood"}',
-    })
+    let response: Response
+    try {
+      response = await fetch(`${url}/api/boards`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"title":"flood"}',
+      })
+    } catch {
+      // The server closed the connection at accept (the per-address connection cap).
+      return { status: 0, retryAfter: null, code: 'closed-at-accept' }
+    }
     const body = (await response.json()) as { error?: { code: string } }
     return {
       status: response.status,
