@@ -207,12 +207,8 @@ export class SqliteStore implements BoardStore {
     minBytes: number,
     compactor: (target: SqliteTarget) => Promise<CompactionResult | null>,
   ): Promise<CompactionResult | null> {
-    checkBoardId(boardId)
-    this.#open()
-    const target = this.#target
-    if (target === null || (this.#sql.storedBytes.get(boardId, boardId) as number) < minBytes) {
-      return null
-    }
+    const target = this.#elsewhere(boardId, minBytes)
+    if (target === null) return null
     if (this.#otherWriters++ === 0) this.#db.pragma('busy_timeout = 0')
     try {
       return await compactor(target)
@@ -221,6 +217,15 @@ export class SqliteStore implements BoardStore {
         this.#db.pragma(`busy_timeout = ${this.#busyTimeoutMs}`)
       }
     }
+  }
+
+  /** What another connection needs to open this file, for a board of at least `minBytes`. */
+  #elsewhere(boardId: string, minBytes: number): SqliteTarget | null {
+    checkBoardId(boardId)
+    this.#open()
+    const target = this.#target
+    if (target === null) return null
+    return (this.#sql.storedBytes.get(boardId, boardId) as number) < minBytes ? null : target
   }
 
   /**
@@ -234,12 +239,8 @@ export class SqliteStore implements BoardStore {
     minBytes: number,
     reader: (target: SqliteTarget) => Promise<T | null>,
   ): Promise<T | null> {
-    checkBoardId(boardId)
-    this.#open()
-    const target = this.#target
-    if (target === null || (this.#sql.storedBytes.get(boardId, boardId) as number) < minBytes) {
-      return null
-    }
+    const target = this.#elsewhere(boardId, minBytes)
+    if (target === null) return null
     return reader(target)
   }
 
