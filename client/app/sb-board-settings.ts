@@ -188,6 +188,13 @@ export class SbBoardSettings extends LitElement {
         Objectives without a timeframe of their own run in the board's. "Carry forward" in the
         retrospective moves the board into the next cycle.
       </p>
+      ${
+        readOnly
+          ? html`<p class="hint" data-testid="settings-facilitator-only">
+              Only the facilitator changes the board's settings.
+            </p>`
+          : null
+      }
       <div class="actions">
         <button type="button" data-testid="settings-cancel" @click=${this.#close}>
           ${readOnly ? 'Close' : 'Cancel'}

@@ -65,7 +65,7 @@ describe('a facilitator and a participant', () => {
 
   it('offers the participant no facilitator control, only the state', async () => {
     await participant.getByTestId('settings-button').click()
-    await participant.getByTestId('settings-panel').waitFor()
+    await participant.getByTestId('settings-facilitator-only').waitFor()
     for (const control of FACILITATOR_CONTROLS) {
       expect({ control, shown: await count(participant, control) }).toEqual({ control, shown: 0 })
     }

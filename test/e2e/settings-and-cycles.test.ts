@@ -65,8 +65,9 @@ function seed(doc: Y.Doc): void {
   }
 }
 
+/** Both run the board (co-facilitators): settings and carry forward are facilitator-only. */
 async function open(page: Page, name: string): Promise<void> {
-  await joinBoard(page, server, board.editUrl, name, TYPING)
+  await joinBoard(page, server, board.facilitatorUrl, name, TYPING)
 }
 
 async function okrTab(page: Page, tab: string): Promise<void> {
