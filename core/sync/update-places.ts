@@ -257,22 +257,37 @@ class PathFinder {
   }
 }
 
-/** The places a list keeps once, keyed by kind and path. */
+/** One key of a path in PlaceList's trie: the kinds seen ending here, and the keys below. */
+interface PathNode {
+  kinds: number
+  /** Made when a first key goes below: most nodes are leaves. */
+  below: Map<string, PathNode> | null
+}
+
+/**
+ * The places, each kept once: a trie over path keys (no joined strings to build and hash),
+ * and the arrays already seen (the structs of one edit share their parent's path array).
+ */
 class PlaceList {
   readonly places: Place[] = []
   readonly unresolved: string[] = []
-  readonly #seen = new Set<string>()
-  /** Kinds seen per path array: the structs of one edit share their parent's array. */
-  readonly #byArray = new Map<readonly string[], number>()
+  readonly #root: PathNode = { kinds: 0, below: null }
+  readonly #byArray = new WeakMap<readonly string[], number>()
 
   add(kind: Place['kind'], path: readonly string[], isType: boolean): void {
     const bit = 1 << ((kind === 'write' ? 0 : 2) + (isType ? 1 : 0))
-    const bits = this.#byArray.get(path) ?? 0
-    if ((bits & bit) !== 0) return
-    this.#byArray.set(path, bits | bit)
-    const key = `${bit}\u0000${path.join('\u0000')}`
-    if (this.#seen.has(key)) return
-    this.#seen.add(key)
+    const seen = this.#byArray.get(path) ?? 0
+    if ((seen & bit) !== 0) return
+    this.#byArray.set(path, seen | bit)
+    let node = this.#root
+    for (const key of path) {
+      node.below ??= new Map()
+      let next = node.below.get(key)
+      if (next === undefined) node.below.set(key, (next = { kinds: 0, below: null }))
+      node = next
+    }
+    if ((node.kinds & bit) !== 0) return
+    node.kinds |= bit
     this.places.push({ kind, path, isType })
   }
 }
