@@ -6,6 +6,7 @@
 // length (soak: 100,000, the size that left the server unresponsive for over a minute).
 import { afterAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { insertRun } from '../core/sync/hostile-updates'
 import { CloseCode, encodeUpdate } from '../../server/relay/protocol'
 import { cleanupsAfter } from '../helpers/cleanups'
 import { createBoard } from '../helpers/server'
@@ -25,20 +26,11 @@ const BUDGET_MS = 250
 const RUN_ITEMS = size('FAULT_HOSTILE_RUN_ITEMS', 4_000, 100_000)
 
 /** docs/reliability.md's repro: `n` inserts at the start of a text by `client`, one update. */
-function run(client: number, n: number): Uint8Array {
-  const d = new Y.Doc()
-  d.clientID = client
-  d.transact(() => {
-    for (let i = 0; i < n; i++) d.getText('t').insert(0, 'a')
-  })
-  return Y.encodeStateAsUpdate(d)
-}
-
 describe('finding 1: two runs of inserts at one position', () => {
   it(`applies the first run of ${RUN_ITEMS}, refuses the second with 1007`, async () => {
     const server = await attackedServer(cleanups)
     const a = await createBoard(server.srv.url, 'board A')
-    const [first, second] = [run(1, RUN_ITEMS), run(2, RUN_ITEMS)]
+    const [first, second] = [insertRun(1, RUN_ITEMS), insertRun(2, RUN_ITEMS)]
     const asked = syncStep1(Y.encodeStateVector(new Y.Doc()))
     // A reader keeps board A loaded: a socket joining a board while it loads is answered from
     // storage at once, which would look like the answer to its step 1.

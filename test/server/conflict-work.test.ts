@@ -6,6 +6,7 @@
 // keeps its edits.
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { insertRun } from '../core/sync/hostile-updates'
 import { createNote } from '../../core/board/commands/index'
 import type { EpochMs } from '../../core/okr/okr-model'
 import { checkUpdate, runSteps, scanUpdate } from '../../core/sync/index'
@@ -18,15 +19,6 @@ import { startTestServer, waitFor } from '../helpers/server'
 const cleanups = cleanupsAfter(afterEach)
 
 /** The repro in docs/reliability.md: `n` inserts at the start of a text by `client`. */
-function run(client: number, n: number): Uint8Array {
-  const d = new Y.Doc()
-  d.clientID = client
-  d.transact(() => {
-    for (let i = 0; i < n; i++) d.getText('t').insert(0, 'a')
-  })
-  return Y.encodeStateAsUpdate(d)
-}
-
 /** Items Yjs would walk past applying `update` to `doc` (capped just past the bound). */
 function scans(doc: Y.Doc, update: Uint8Array): number {
   const verdict = checkUpdate(doc, scanUpdate(update))
@@ -45,14 +37,14 @@ const delta = (from: Y.Doc, to: Y.Doc) => Y.encodeStateAsUpdate(from, Y.encodeSt
 describe('conflict scans counted before applying', () => {
   it('counts the second run of inserts at one position past the bound, the first as nothing', () => {
     const board = new Y.Doc()
-    const first = run(1, 4000)
+    const first = insertRun(1, 4000)
     expect(scans(board, first)).toBe(0)
     Y.applyUpdate(board, first)
-    expect(scans(board, run(2, 4000))).toBeGreaterThan(MAX_CONFLICT_SCANS)
+    expect(scans(board, insertRun(2, 4000))).toBeGreaterThan(MAX_CONFLICT_SCANS)
     // In the other order Yjs places the lower client's run without scanning (1–4 ms).
     const other = new Y.Doc()
-    Y.applyUpdate(other, run(2, 4000))
-    expect(scans(other, run(1, 4000))).toBeLessThan(MAX_CONFLICT_SCANS)
+    Y.applyUpdate(other, insertRun(2, 4000))
+    expect(scans(other, insertRun(1, 4000))).toBeLessThan(MAX_CONFLICT_SCANS)
   })
 
   it('counts honest editing far below the bound', () => {
@@ -117,11 +109,11 @@ describe('over a real socket', () => {
     await Promise.all([synced(typist), synced(reader)])
 
     const first = await openSocket(srv.wsUrl, attacked.id, attacked.editToken)
-    first.ws.send(encodeUpdate(run(1, 4000)))
+    first.ws.send(encodeUpdate(insertRun(1, 4000)))
     const witness = connectProvider(srv.wsUrl, attacked.id, attacked.viewToken, { cleanups })
     await waitFor(() => witness.doc.getText('t').length === 4000, { what: 'the first run' })
     const second = await openSocket(srv.wsUrl, attacked.id, attacked.editToken)
-    second.ws.send(encodeUpdate(run(2, 4000)))
+    second.ws.send(encodeUpdate(insertRun(2, 4000)))
     typist.doc.getText('t').insert(0, 'still typing')
     const { code, reason } = await second.closed
     expect(code).toBe(CloseCode.invalidPayload)

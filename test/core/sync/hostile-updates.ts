@@ -57,6 +57,20 @@ export function splitDeletes(doc: Y.Doc, text: Y.Text, ranges: number): Uint8Arr
  * `count` one-character items that cannot merge (each has its own right origin), in the root
  * text `name`. Two such runs at the start of the same text cost Yjs O(n²) to integrate.
  */
+/**
+ * `n` one-character inserts at the start of text `t` by one client, in one update: two such
+ * runs from different clients at one position are quadratic for Yjs to merge (reliability.md,
+ * finding 1).
+ */
+export function insertRun(client: number, n: number): Uint8Array {
+  const doc = new Y.Doc()
+  doc.clientID = client
+  doc.transact(() => {
+    for (let i = 0; i < n; i++) doc.getText('t').insert(0, 'a')
+  })
+  return Y.encodeStateAsUpdate(doc)
+}
+
 export function tinyStructs(count: number, name = 't'): Uint8Array {
   const doc = new Y.Doc()
   const text = doc.getText(name)
