@@ -16,6 +16,7 @@ import type { BoardController } from '../board/board-controller'
 import { ApiError, getBoardInfo } from '../net/api'
 import { loadDeviceCopy, RecoveryBudget, RECOVERED_NOTICE } from '../net/doc-recovery'
 import { openBoard, type OpenBoard, type OpenBoardOptions } from '../board/open-board'
+import { adoptPersonalKey, ensurePersonalKey } from '../device/personal-key'
 import { getAccess, rememberBoard, switchableLink, updateAccess } from '../device/board-access'
 import type { KeyValueStore } from '../device/key-value'
 import { browserStore } from '../device/device-store'
@@ -160,6 +161,8 @@ export class SbBoardPage extends LitElement {
     const stored = getAccess(this.store, this.boardId)
     if (this.linkToken !== null) {
       rememberBoard(this.store, this.boardId, { token: this.linkToken }, deviceClock())
+      // A personal link (docs/private-brainstorm.md) hands over this person's hidden notes.
+      adoptPersonalKey(this.store, this.boardId, location.hash)
       // The token now lives on this device; keeping it out of the address bar means a
       // screenshot or a copied URL does not leak edit rights.
       history.replaceState(history.state, '', location.pathname + location.search)
@@ -195,6 +198,12 @@ export class SbBoardPage extends LitElement {
       initialPending: access?.pending ?? 0,
       onPendingChange: (pending) => updateAccess(this.store, this.boardId, { pending }),
       now: deviceClock,
+      personalKey:
+        role === 'view'
+          ? null
+          : ensurePersonalKey(this.store, this.boardId, this.identity.id, (n) =>
+              crypto.getRandomValues(new Uint8Array(n)),
+            ),
     })
     this.problem = null
     this.#board = this.opened.board
@@ -276,6 +285,7 @@ export class SbBoardPage extends LitElement {
 
   readonly #onNetwork = (): void => {
     this.opened?.connection.setBrowserOnline(navigator.onLine)
+    this.opened?.privateRoom?.setBrowserOnline(navigator.onLine)
   }
 
   #home = (event: Event): void => {

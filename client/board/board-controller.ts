@@ -21,6 +21,8 @@ import type { BoardSession, Identity, Role } from './board-context'
 import { readPeers, type Peer } from './peers'
 import { lintBoard } from './lint-board'
 import { commandMessage } from './command-messages'
+import { runRouted, type PrivateSide } from './private-routing'
+import { mergePrivate, observePrivate } from './private-view'
 
 /** Every core command has this shape: the doc, its arguments, the transaction origin. */
 export type BoardCommand<A, R> = (doc: BoardSession['doc'], args: A, origin: unknown) => R
@@ -80,6 +82,9 @@ export class BoardController extends EventTarget {
   #notice: BoardNotice | null = null
   #intents: CanvasIntents = { focus: null, preview: null }
   #connected = false
+  /** This person's private room (docs/private-brainstorm.md); null on a view link. */
+  #private: PrivateSide | null = null
+  #unobservePrivate: () => void = () => undefined
   /** Transactions already counted: one touching several roots is still one change. */
   readonly #counted = new WeakSet<Y.Transaction>()
 
@@ -104,6 +109,7 @@ export class BoardController extends EventTarget {
     this.#version++
     this.#metaVersion++
     for (const root of boardRoots(this.session.doc)) root.observeDeep(this.#onDocChange)
+    this.#unobservePrivate = observePrivate(this.#private, this.#onPrivateChange)
     this.session.awareness.on('change', this.#onPresence)
     this.#peers = readPeers(this.session.awareness)
   }
@@ -112,7 +118,32 @@ export class BoardController extends EventTarget {
     if (!this.#connected) return
     this.#connected = false
     for (const root of boardRoots(this.session.doc)) root.unobserveDeep(this.#onDocChange)
+    this.#unobservePrivate()
     this.session.awareness.off('change', this.#onPresence)
+  }
+
+  /**
+   * Routes this person's hidden notes and sealed dots to their private room from now on
+   * (client/board/private-routing.ts); views see them folded into `snapshot`.
+   */
+  attachPrivate(side: PrivateSide | null): void {
+    this.#unobservePrivate()
+    this.#private = side
+    if (this.#connected) this.#unobservePrivate = observePrivate(side, this.#onPrivateChange)
+    this.#version++
+    this.#changed()
+  }
+
+  /** The private room, for client/board/ only (the scene binds its notes too). */
+  get privateSide(): PrivateSide | null {
+    return this.#private
+  }
+
+  readonly #onPrivateChange = (_events: unknown, transaction: Y.Transaction): void => {
+    if (this.#counted.has(transaction)) return
+    this.#counted.add(transaction)
+    this.#version++
+    this.#changed()
   }
 
   /** Bumps with every document change: a cheap key for a view's own memo. */
@@ -136,7 +167,10 @@ export class BoardController extends EventTarget {
   /** The whole board as plain, repaired data (core/board/read.ts). */
   get snapshot(): BoardSnapshot {
     if (this.#snapshot?.version !== this.#version) {
-      this.#snapshot = { version: this.#version, value: readBoard(this.session.doc) }
+      const shared = readBoard(this.session.doc)
+      const side = this.#private
+      const value = side === null ? shared : mergePrivate(shared, side.doc, this.#identity.id)
+      this.#snapshot = { version: this.#version, value }
     }
     return this.#snapshot.value
   }
@@ -231,7 +265,7 @@ export class BoardController extends EventTarget {
    */
   run<A, R>(command: BoardCommand<A, R>, args: A): R | undefined {
     try {
-      return command(this.session.doc, args, this.session.origin)
+      return this.perform(command, args)
     } catch (error) {
       this.notify(commandMessage(error))
       return undefined
@@ -244,7 +278,7 @@ export class BoardController extends EventTarget {
    */
   attempt<A>(command: BoardCommand<A, unknown>, args: A): boolean {
     try {
-      command(this.session.doc, args, this.session.origin)
+      this.perform(command, args)
       return true
     } catch (error) {
       this.notify(commandMessage(error))
@@ -257,7 +291,7 @@ export class BoardController extends EventTarget {
    * its context): the command's BoardCommandError is thrown, having written nothing.
    */
   perform<A, R>(command: BoardCommand<A, R>, args: A): R {
-    return command(this.session.doc, args, this.session.origin)
+    return runRouted(command, args, this.session.doc, this.#private, this.session.origin)
   }
 
   /** The wall clock to the millisecond (`now` steps once a minute, for derived figures). */

@@ -9,6 +9,7 @@ import type * as Y from 'yjs'
 import { getText } from '../../core/board/schema'
 import { editText, type TextDeltaOp, type TextTarget } from '../../core/board/commands/text'
 import type { BoardController } from './board-controller'
+import { docFor } from './private-view'
 import type { Rect } from '../canvas/geometry'
 import { TextFieldBinding } from './text-field-binding'
 
@@ -100,7 +101,9 @@ export function openTextEditor(
   target: TextTarget & { readonly collection: 'notes' | 'groups' },
   onClose: InlineEditorOptions['onClose'],
 ): InlineEditor | null {
-  const { doc, origin } = board.session
+  const { origin } = board.session
+  // A hidden note's text lives in this person's private room.
+  const doc = docFor(board, target.collection, target.id)
   const text = getText(doc, target.collection, target.id)
   if (text === null) return null
   return new InlineEditor(parent, {

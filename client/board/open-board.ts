@@ -13,6 +13,8 @@ import type { EpochMs } from '../../core/okr/okr-model'
 import { BoardController } from './board-controller'
 import { keepMembership } from './membership'
 import { seedBoardTimeframe } from './board-defaults'
+import { PrivateRoom } from '../net/private-room'
+import type { PersonalKey } from '../device/personal-key'
 
 export interface OpenBoardOptions {
   readonly boardId: string
@@ -32,12 +34,19 @@ export interface OpenBoardOptions {
   readonly recovered?: Y.Doc | undefined
   /** The wall clock the board's derived figures use (client/device/clock.ts). */
   readonly now: () => EpochMs
+  /**
+   * This device's personal key for the board (client/device/personal-key.ts): with it, hidden
+   * notes and sealed dots go to the private room. Null on a view link.
+   */
+  readonly personalKey?: PersonalKey | null
 }
 
 export interface OpenBoard {
   /** The seam the views use; connected, and disconnected again by `destroy`. */
   readonly board: BoardController
   readonly connection: BoardConnection
+  /** This person's private room, when the link may write (docs/private-brainstorm.md). */
+  readonly privateRoom: PrivateRoom | null
   destroy(): void
 }
 
@@ -92,12 +101,17 @@ export function openBoard(options: OpenBoardOptions): OpenBoard {
     origin,
   }
   const board = new BoardController(session, { now: options.now })
+  const privateRoom = openPrivateRoom(options)
+  // Before connect: the first snapshot and scene already hold this person's hidden notes.
+  if (privateRoom !== null) board.attachPrivate(privateRoom)
   board.connect()
   return {
     board,
     connection,
+    privateRoom,
     destroy() {
       board.disconnect()
+      privateRoom?.destroy()
       unguard()
       stopMembership()
       awareness.setLocalState(null)
@@ -106,4 +120,17 @@ export function openBoard(options: OpenBoardOptions): OpenBoard {
       doc.destroy()
     },
   }
+}
+
+function openPrivateRoom(options: OpenBoardOptions): PrivateRoom | null {
+  const key = options.personalKey ?? null
+  if (options.role === 'view' || key === null) return null
+  return new PrivateRoom({
+    boardId: options.boardId,
+    token: options.token,
+    key: key.key,
+    member: key.member,
+    wsOrigin: options.wsOrigin,
+    online: options.online,
+  })
 }

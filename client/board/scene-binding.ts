@@ -18,11 +18,13 @@ import {
 import { notesBecame } from '../../core/okr/provenance'
 import { observeCollection } from '../../core/board/observe'
 import { getMeta, getVotes } from '../../core/board/schema'
-import { isNoteHidden, visibleTally } from '../../core/board/visibility'
+import { visibleTally } from '../../core/board/visibility'
 import type { SceneSink } from '../canvas/scene-model'
 import { sceneNote } from '../canvas/scene-model'
 import type { NoteLook } from '../canvas/note-node'
 import type { BoardController } from './board-controller'
+import { readPrivateNotes, withPrivateVotes } from './private-view'
+import { readPrivateVotes } from '../../core/board/private-room'
 
 export interface BindingHooks {
   /** After any change was applied to the scene (for overlays that follow notes). */
@@ -47,6 +49,8 @@ export class BoardBinding {
     /** Changes with this origin are the local user's own: they apply instantly, no tween. */
     private readonly localOrigin: unknown,
     private readonly hooks: BindingHooks = {},
+    /** This person's private room: their hidden notes and sealed dots, drawn like the rest. */
+    private readonly privateDoc: Y.Doc | null = null,
   ) {
     this.meta = readMeta(doc)
   }
@@ -57,10 +61,13 @@ export class BoardBinding {
 
   start(): void {
     this.meta = readMeta(this.doc)
-    this.tally = readTally(this.doc, this.meta.voteBudget)
+    this.tally = this.readTally()
     this.became = this.readBecame()
     this.refreshGroups()
     for (const n of readNotes(this.doc)) this.scene.upsertNote(sceneNote(n, this.look(n)), false)
+    for (const n of this.privateDoc ? readPrivateNotes(this.privateDoc) : []) {
+      this.scene.upsertNote(sceneNote(n, this.look(n)), false)
+    }
     this.hooks.onMeta?.(this.meta)
     this.unobserve.push(
       observeCollection(this.doc, 'notes', (ids, txn) => {
@@ -73,6 +80,32 @@ export class BoardBinding {
     )
     this.observe(getVotes(this.doc), () => this.onVotes())
     this.observe(getMeta(this.doc), () => this.onMetaChange())
+    if (this.privateDoc) {
+      this.unobserve.push(
+        observeCollection(this.privateDoc, 'notes', (ids) => this.applyNotes(ids, false)),
+      )
+      this.observe(this.privateDoc.getMap('votes'), () => this.onVotes())
+    }
+  }
+
+  /** The tally with this person's sealed dots counted as their own. */
+  private readTally(): VoteTally {
+    const shared = readTally(this.doc, this.meta.voteBudget)
+    if (!this.privateDoc) return shared
+    const targets = new Set([
+      ...readNotes(this.doc).map((n) => n.id),
+      ...readPrivateNotes(this.privateDoc).map((n) => n.id),
+      ...readGroups(this.doc).map((g) => g.id),
+    ])
+    return withPrivateVotes(shared, readPrivateVotes(this.privateDoc), this.viewerId, targets)
+  }
+
+  /** A note as drawn: the shared one once published, else this person's hidden one. */
+  private readAnyNote(id: string): Note | null {
+    const shared = readNote(this.doc, id)
+    if (shared || !this.privateDoc) return shared
+    const hidden = readNote(this.privateDoc, id)
+    return hidden && { ...hidden, groupId: null }
   }
 
   stop(): void {
@@ -89,7 +122,7 @@ export class BoardBinding {
     return {
       text: n.text,
       color: n.color,
-      hidden: isNoteHidden(n, this.meta, this.viewerId),
+      private: this.privateDoc !== null && readNote(this.doc, n.id) === null,
       votes: this.votesOn(n.id),
       ownVotesOnly: !this.meta.votesRevealed,
       became: this.became.get(n.id) ?? null,
@@ -124,7 +157,7 @@ export class BoardBinding {
 
   private applyNotes(ids: ReadonlySet<string>, animate: boolean): void {
     for (const id of ids) {
-      const n = readNote(this.doc, id)
+      const n = this.readAnyNote(id)
       if (n) this.scene.upsertNote(sceneNote(n, this.look(n)), animate)
       else this.scene.removeNote(id)
     }
@@ -164,7 +197,7 @@ export class BoardBinding {
 
   private onVotes(): void {
     const before = this.tally
-    this.tally = readTally(this.doc, this.meta.voteBudget)
+    this.tally = this.readTally()
     const changed = new Set<string>()
     for (const [id, count] of this.tally.byTarget)
       if (before.byTarget.get(id) !== count) changed.add(id)
@@ -177,8 +210,7 @@ export class BoardBinding {
     const before = this.meta
     this.meta = readMeta(this.doc)
     this.hooks.onMeta?.(this.meta)
-    if (before.voteBudget !== this.meta.voteBudget)
-      this.tally = readTally(this.doc, this.meta.voteBudget)
+    if (before.voteBudget !== this.meta.voteBudget) this.tally = this.readTally()
     const looksChanged =
       before.phase !== this.meta.phase ||
       before.notesRevealed !== this.meta.notesRevealed ||
@@ -200,5 +232,6 @@ export function bindScene(
   hooks: BindingHooks = {},
 ): BoardBinding {
   const { doc, origin } = board.session
-  return new BoardBinding(doc, scene, board.identity.id, origin, hooks)
+  const privateDoc = board.privateSide?.doc ?? null
+  return new BoardBinding(doc, scene, board.identity.id, origin, hooks, privateDoc)
 }

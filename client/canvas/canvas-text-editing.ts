@@ -34,7 +34,7 @@ export class CanvasTextEditing {
    */
   editNote(id: string, fresh = false): void {
     const note = this.host.scene?.note(id)
-    if (!note || note.look.hidden) return
+    if (!note) return
     this.open(id, 'note', note.look.color, fresh)
   }
 

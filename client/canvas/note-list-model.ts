@@ -6,9 +6,9 @@
 import type { BoardSnapshot, Group, Note, VoteTally } from '../../core/board/board-model'
 import { colorOr } from '../../core/board/colors'
 import { DEFAULT_NOTE_COLOR, GRID_GAP, NOTE_SIZE } from '../../core/board/schema'
-import { isNoteHidden, visibleTally } from '../../core/board/visibility'
+import { visibleTally } from '../../core/board/visibility'
 import { remainingVotes } from '../../core/board/vote-tally'
-import { HIDDEN_NOTE_LABEL, dotsLeftLabel, noteLabel } from '../board/board-labels'
+import { dotsLeftLabel, noteLabel } from '../board/board-labels'
 
 /** Notes made from the list fill rows this wide, so a long list stays a block, not a line. */
 const LIST_COLUMNS = 6
@@ -34,10 +34,9 @@ export function nextNotePosition(notes: readonly Pick<Note, 'x' | 'y'>[]): {
 export interface NoteRow {
   readonly id: string
   readonly groupId: string | null
-  /** What the row reads: the text, or the placeholder while it is someone else's secret. */
+  /** What the row reads (others' hidden notes are not on this device: nothing to blank). */
   readonly text: string
-  readonly hidden: boolean
-  /** What the editor starts from; never another person's hidden words. */
+  /** What the editor starts from. */
   readonly editText: string
   /** How buttons name the note ("Edit note: …"). */
   readonly label: string
@@ -115,24 +114,22 @@ function noteRow(
   canEdit: boolean,
   groupTitle: ReadonlyMap<string, string>,
 ): NoteRow {
-  const hidden = isNoteHidden(note, board.meta, me)
   const votes = tally.byTarget.get(note.id) ?? 0
   const group = note.groupId === null ? undefined : groupTitle.get(note.groupId)
   const where = group === undefined ? '' : `In ${groupName(group)} · `
   return {
     id: note.id,
     groupId: note.groupId,
-    text: hidden ? HIDDEN_NOTE_LABEL : note.text,
-    hidden,
-    editText: hidden ? '' : note.text,
-    label: noteLabel(note, board, me),
+    text: note.text,
+    editText: note.text,
+    label: noteLabel(note),
     color: colorOr(note.color, DEFAULT_NOTE_COLOR),
     votes,
     myVotes: board.tally.byVoter.get(me)?.get(note.id) ?? 0,
     mine: note.author === me,
     x: Math.round(note.x),
     y: Math.round(note.y),
-    editable: canEdit && !hidden,
+    editable: canEdit,
     detail: `${where}${dots(votes)}${board.meta.votesRevealed ? '' : ' (yours)'}`,
   }
 }

@@ -55,10 +55,6 @@ export const noteListStyles = css`
     white-space: pre-wrap;
     word-break: break-word;
   }
-  .hidden {
-    color: var(--sb-muted);
-    font-style: italic;
-  }
   .meta {
     color: var(--sb-muted);
     font-size: 0.8rem;

@@ -10,8 +10,11 @@ import { NOTE_HEIGHT, NOTE_WIDTH } from './hit-test'
 export interface NoteLook {
   readonly text: string
   readonly color: string
-  /** Another participant's note during a private brainstorm: drawn as a blank card. */
-  readonly hidden: boolean
+  /**
+   * This person's own note still in their private room (docs/private-brainstorm.md): drawn with
+   * a dashed edge, since nobody else has it until the reveal.
+   */
+  readonly private: boolean
   /** Dots this viewer may see on the note (null for none). */
   readonly votes: number | null
   /** Votes are not revealed yet: the count is the viewer's own dots, drawn in a muted badge. */
@@ -100,18 +103,17 @@ export function updateNoteNode(node: Konva.Group, look: NoteLook): void {
   const text = node.findOne<Konva.Text>('.text')
   const votes = node.findOne<Konva.Group>('.votes')
   const count = votes?.findOne<Konva.Text>('.count')
-  const fill = look.hidden ? BLANK_FILL : look.color
-  if (card && card.fill() !== fill) {
-    card.fill(fill)
-    card.dash(look.hidden ? [6, 4] : [])
-  }
-  const shown = look.hidden ? '' : look.text
+  const fill = look.color
+  if (card && card.fill() !== fill) card.fill(fill)
+  // A dashed edge: still in this person's private room, nobody else sees it yet.
+  if (card && card.dash().length !== (look.private ? 2 : 0)) card.dash(look.private ? [6, 4] : [])
+  const shown = look.text
   if (text) {
     if (text.text() !== shown) text.text(shown)
   }
   const became = node.findOne<Konva.Text>('.became')
   if (became) {
-    const label = look.hidden || !look.became ? '' : `→ ${look.became}`
+    const label = !look.became ? '' : `→ ${look.became}`
     became.visible(label !== '')
     if (became.text() !== label) became.text(label)
     // Keep the note's own text clear of the provenance line.

@@ -154,7 +154,6 @@ export class SbNoteList extends LitElement {
       data-group-id=${row.groupId ?? ''}
       data-votes=${row.votes}
       data-my-votes=${row.myVotes}
-      data-hidden=${row.hidden ? 'true' : 'false'}
       data-author=${row.mine ? 'me' : 'other'}
       data-x=${row.x}
       data-y=${row.y}
@@ -162,9 +161,7 @@ export class SbNoteList extends LitElement {
       ${
         editing
           ? this.#editor(board, row)
-          : html`<span class="text ${row.hidden ? 'hidden' : ''}" data-role="text"
-              >${row.text}</span
-            >`
+          : html`<span class="text" data-role="text">${row.text}</span>`
       }
       <span class="actions">
         ${

@@ -9,7 +9,7 @@ import type { Rect, StagePoint } from './geometry'
 import { containsPoint, inflate } from './geometry'
 import type { Placed } from './hit-test'
 import { noteAt, noteRect, notesInRect, visibleNotes } from './hit-test'
-import { BLANK_FILL, createNoteNode, updateNoteNode } from './note-node'
+import { createNoteNode, updateNoteNode } from './note-node'
 import type { OverviewItem } from './overview-shape'
 import { createOverviewShape } from './overview-shape'
 import type { SceneNote } from './scene-model'
@@ -134,7 +134,7 @@ export class SceneNotes {
       yield {
         x: at.x,
         y: at.y,
-        fill: n.look.hidden ? BLANK_FILL : n.look.color,
+        fill: n.look.color,
         votes: n.look.votes,
       }
     }

@@ -4,7 +4,6 @@
  * wording and the enabled actions are tested without a browser.
  */
 import type { BoardSnapshot, Phase } from '../../core/board/board-model'
-import { isNoteHidden } from '../../core/board/visibility'
 import { remainingVotes, voteRanking } from '../../core/board/vote-tally'
 import { dotsLeftLabel, targetLabel } from '../board/board-labels'
 
@@ -35,13 +34,21 @@ export interface BrainstormView {
   readonly toggleLabel: string
 }
 
-export function brainstormView(board: BoardSnapshot, me: string): BrainstormView {
-  const hidden = board.notes.filter((note) => isNoteHidden(note, board.meta, me)).length
+/**
+ * `othersHidden`: how many notes everyone else keeps in their private rooms (the `sealed`
+ * counts); their words are not on this device.
+ */
+export function brainstormView(
+  board: BoardSnapshot,
+  me: string,
+  othersHidden: number,
+): BrainstormView {
+  const hidden = othersHidden
   const mine = board.notes.filter((note) => note.author === me).length
   const others =
     hidden === 0
       ? 'No notes from others yet.'
-      : `${plural(hidden, 'note', 'notes')} from others stay blank until revealed.`
+      : `${plural(hidden, 'note', 'notes')} from others wait for the reveal.`
   const revealed = board.meta.notesRevealed
   return {
     revealed,
@@ -88,7 +95,7 @@ export function votingView(
 ): VotingView {
   const budget = board.meta.voteBudget
   const left = remainingVotes(board.tally, me, budget)
-  const selected = selection.filter((id) => targetLabel(id, board, me) !== '')
+  const selected = selection.filter((id) => targetLabel(id, board) !== '')
   const mine = [...(board.tally.byVoter.get(me) ?? new Map<string, number>())]
   return {
     left,
@@ -100,7 +107,7 @@ export function votingView(
     voteLabel: selected.length === 1 ? 'the selected note' : `${selected.length} selected`,
     mine: mine.map(([targetId, count]) => ({
       targetId,
-      label: targetLabel(targetId, board, me),
+      label: targetLabel(targetId, board),
       count,
     })),
   }
@@ -135,16 +142,16 @@ export interface ResultsView {
  * The revealed ranking is core's `voteRanking`, the very order Convert turns into objectives:
  * groups (with their notes' dots) and loose notes, each group's dots shown beneath it.
  */
-export function resultsView(board: BoardSnapshot, me: string): ResultsView {
+export function resultsView(board: BoardSnapshot): ResultsView {
   const revealed = board.meta.votesRevealed
   return {
     revealed,
-    rows: revealed ? rankedRows(board, me) : [],
+    rows: revealed ? rankedRows(board) : [],
     toggleLabel: revealed ? 'Hide votes' : 'Reveal votes',
   }
 }
 
-function rankedRows(board: BoardSnapshot, me: string): ResultRow[] {
+function rankedRows(board: BoardSnapshot): ResultRow[] {
   const votes = (id: string): number => board.tally.byTarget.get(id) ?? 0
   return voteRanking(board.groups, board.notes, votes)
     .filter((entry) => entry.votes > 0)
@@ -155,13 +162,13 @@ function rankedRows(board: BoardSnapshot, me: string): ResultRow[] {
           : []
       const notes = entry.notes
         .filter((n) => votes(n.id) > 0)
-        .map((n) => ({ targetId: n.id, label: targetLabel(n.id, board, me), votes: votes(n.id) }))
+        .map((n) => ({ targetId: n.id, label: targetLabel(n.id, board), votes: votes(n.id) }))
       return {
         kind: entry.kind,
         targetId: entry.targetId,
         votes: entry.votes,
         rank: entry.rank,
-        label: targetLabel(entry.targetId, board, me),
+        label: targetLabel(entry.targetId, board),
         breakdown: [...own, ...notes],
       }
     })

@@ -20,6 +20,8 @@ import { panelStyles } from './panel-styles'
 import { buttonStyles } from '../app/button-styles'
 import './sb-group-suggestions'
 import { canFacilitate } from '../board/board-context'
+import { othersSealed } from '../board/private-view'
+import { sealedTotals } from '../../core/board/visibility'
 
 export class SbFacilitationPanel extends LitElement {
   static override properties = {
@@ -54,14 +56,15 @@ export class SbFacilitationPanel extends LitElement {
       ${
         sections.voting
           ? html`${votingSection(board, votingView(snapshot, me, this.selection))}
-            ${resultsSection(board, resultsView(snapshot, me), snapshot.meta.voteBudget)}`
+            ${resultsSection(board, resultsView(snapshot), snapshot.meta.voteBudget)}`
           : null
       }
       ${sections.brainstorm === 'last' ? brainstorm : null}`
   }
 
   #brainstorm(board: BoardController, snapshot: BoardSnapshot) {
-    const view = brainstormView(snapshot, board.identity.id)
+    const othersHidden = sealedTotals(othersSealed(board)).notes
+    const view = brainstormView(snapshot, board.identity.id, othersHidden)
     return html`<section aria-labelledby="brainstorm">
       <h2 id="brainstorm">Private brainstorm</h2>
       ${

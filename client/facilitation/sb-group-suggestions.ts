@@ -92,7 +92,7 @@ export class SbGroupSuggestions extends LitElement {
   #proposal(board: BoardController, snapshot: BoardSnapshot, proposal: GroupSuggestion) {
     return html`<li data-suggestion=${proposal.title} data-note-ids=${proposal.noteIds.join(' ')}>
       <strong>${proposal.title}</strong>
-      <p class="notes">${proposalNotes(proposal, snapshot, board.identity.id)}</p>
+      <p class="notes">${proposalNotes(proposal, snapshot)}</p>
       <div class="row">
         <button data-action="accept" @click=${() => this.#accept(board, proposal)}>Accept</button>
         <button data-action="dismiss" @click=${() => this.#dismiss(proposal)}>Dismiss</button>
@@ -103,7 +103,7 @@ export class SbGroupSuggestions extends LitElement {
   readonly #suggest = (): void => {
     const board = this.#board.board
     if (board === undefined) return
-    this.proposals = proposeGroups(board.snapshot, board.identity.id)
+    this.proposals = proposeGroups(board.snapshot)
     this.#preview()
   }
 

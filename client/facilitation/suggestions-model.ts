@@ -1,16 +1,18 @@
 /** What the grouping suggestions list shows while the board moves on underneath it. */
 import type { BoardSnapshot } from '../../core/board/board-model'
 import type { GroupSuggestion } from '../../core/convert/drafts'
-import { isNoteHidden } from '../../core/board/visibility'
 import { suggestGroups } from '../../core/grouping/suggest-groups'
 import { noteLabel } from '../board/board-labels'
 
 /** A proposal is its notes: two proposals over the same notes are the same proposal. */
 export const proposalKey = (proposal: GroupSuggestion): string => proposal.noteIds.join('\u0000')
 
-/** Hidden notes stay private: their words must not surface in a proposal's title. */
-export function proposeGroups(board: BoardSnapshot, me: string): GroupSuggestion[] {
-  return suggestGroups(board.notes.filter((n) => !isNoteHidden(n, board.meta, me)))
+/**
+ * Others' hidden notes are not on this device, so every note here is this person's to read;
+ * accepting leaves their own hidden ones out until the reveal (client/board/private-routing.ts).
+ */
+export function proposeGroups(board: BoardSnapshot): GroupSuggestion[] {
+  return suggestGroups(board.notes)
 }
 
 /** Proposals with at least two notes still ungrouped (others may group some meanwhile). */
@@ -31,12 +33,12 @@ export function withoutProposal(
 }
 
 /** The proposal's notes as the person reads them, in its order; notes gone since are skipped. */
-export function proposalNotes(proposal: GroupSuggestion, board: BoardSnapshot, me: string): string {
+export function proposalNotes(proposal: GroupSuggestion, board: BoardSnapshot): string {
   const byId = new Map(board.notes.map((n) => [n.id, n]))
   return proposal.noteIds
     .flatMap((id) => {
       const note = byId.get(id)
-      return note === undefined ? [] : [noteLabel(note, board, me)]
+      return note === undefined ? [] : [noteLabel(note)]
     })
     .filter(Boolean)
     .join(' · ')

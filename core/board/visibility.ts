@@ -1,38 +1,16 @@
 /**
- * What a viewer may see during a private brainstorm and before votes are revealed. The data is
- * in the shared document either way; hiding is a courtesy of the UI, so people brainstorm
- * without anchoring on each other and vote without following the crowd.
- */
-import type { BoardMeta, Note, VoteTally } from './board-model'
-
-/**
- * True when the note's text must be blank for this viewer: someone else's note while the
- * facilitator has not revealed notes yet.
+ * What a viewer may see during a private brainstorm and before votes are revealed
+ * (docs/private-brainstorm.md). Hidden notes and sealed dots are not in the shared document at
+ * all: they wait in their author's private room on the relay and the author's devices, and
+ * everyone else learns only how many there are (the `sealed` root). So a note in the shared
+ * `notes` root is public, whoever wrote it and however it got there (an older app, another
+ * tool), and is shown to everyone.
  *
- * @example
- * isNoteHidden({ author: 'bo' }, { notesRevealed: false }, 'ann') // true
+ * Dots in the shared `votes` root before the reveal come from older apps or other tools; they
+ * stay out of others' sight as before, so nobody follows the crowd.
  */
-export function isNoteHidden(
-  note: Pick<Note, 'author'>,
-  meta: Pick<BoardMeta, 'notesRevealed'>,
-  viewerId: string,
-): boolean {
-  return !meta.notesRevealed && note.author !== viewerId
-}
-
-/**
- * The text to show for a note: its text, or '' while it is hidden from this viewer.
- *
- * @example
- * visibleNoteText(note, meta, identity.id)
- */
-export function visibleNoteText(
-  note: Pick<Note, 'author' | 'text'>,
-  meta: Pick<BoardMeta, 'notesRevealed'>,
-  viewerId: string,
-): string {
-  return isNoteHidden(note, meta, viewerId) ? '' : note.text
-}
+import type { BoardMeta, VoteTally } from './board-model'
+import type { SealedCounts } from './private-room'
 
 /**
  * The tally a viewer may see: everything once votes are revealed, otherwise only their own dots.
@@ -50,4 +28,21 @@ export function visibleTally(
   return own
     ? { byTarget: new Map(own), byVoter: new Map([[viewerId, own]]) }
     : { byTarget: new Map(), byVoter: new Map() }
+}
+
+/**
+ * Everyone else's hidden work in total: the notes waiting for the reveal and the dots cast
+ * but sealed.
+ *
+ * @example
+ * sealedTotals(othersSealed) // { notes: 7, dots: 9 }
+ */
+export function sealedTotals(sealed: ReadonlyMap<string, SealedCounts>): SealedCounts {
+  let notes = 0
+  let dots = 0
+  for (const counts of sealed.values()) {
+    notes += counts.notes
+    dots += counts.dots
+  }
+  return { notes, dots }
 }

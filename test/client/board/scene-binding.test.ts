@@ -5,6 +5,7 @@ import { createGroup, deleteGroup, assignNotes } from '../../../core/board/comma
 import { createNote, deleteNotes, moveNotes } from '../../../core/board/commands/notes'
 import { editText } from '../../../core/board/commands/text'
 import { castVote } from '../../../core/board/commands/voting'
+import { castPrivateVote } from '../../../core/board/commands/private-votes'
 import {
   createInitiative,
   createKeyResult,
@@ -85,12 +86,32 @@ describe('BoardBinding', () => {
     ])
   })
 
-  it('blanks other people’s notes until they are revealed', () => {
+  it('shows every note of the shared board whole: a note there is public', () => {
     const { doc, scene } = board(4)
-    expect(scene.notes.get('n0')?.look.hidden).toBe(false)
-    expect(scene.notes.get('n1')?.look.hidden).toBe(true)
+    expect(scene.notes.get('n1')?.look).toMatchObject({ text: 'idea 1', private: false })
     revealNotes(doc, { revealed: true }, REMOTE)
-    expect(scene.notes.get('n1')?.look.hidden).toBe(false)
+    expect(scene.notes.get('n1')?.look).toMatchObject({ text: 'idea 1', private: false })
+  })
+
+  it('draws this person’s hidden notes and sealed dots from their private room', () => {
+    const { doc } = board(2)
+    const room = new Y.Doc()
+    createNote(room, { id: 'h1', x: 0, y: 0, author: 'ann', createdAt: 9 as EpochMs }, REMOTE)
+    const scene = new RecordingScene()
+    new BoardBinding(doc, scene, 'ann', LOCAL, {}, room).start()
+    expect(scene.notes.get('h1')?.look).toMatchObject({ private: true })
+    editText(room, { collection: 'notes', id: 'h1', delta: [{ insert: 'secret' }] }, LOCAL)
+    expect(scene.notes.get('h1')?.look.text).toBe('secret')
+    castPrivateVote(room, { targetId: 'n1', budget: 5, count: 2 }, LOCAL)
+    expect(scene.notes.get('n1')?.look.votes).toBe(2)
+    // The reveal: the relay publishes the note, then clears it from the room.
+    createNote(
+      doc,
+      { id: 'h1', x: 0, y: 0, author: 'ann', createdAt: 9 as EpochMs, text: 'secret' },
+      REMOTE,
+    )
+    deleteNotes(room, { ids: ['h1'] }, REMOTE)
+    expect(scene.notes.get('h1')?.look).toMatchObject({ text: 'secret', private: false })
   })
 
   it('shows one’s own dots before the reveal and everyone’s after', () => {
@@ -154,8 +175,8 @@ describe('bindScene', () => {
     createNote(doc, { id: 'b', x: 0, y: 0, author: 'bo', createdAt: 2 as EpochMs }, REMOTE)
     const scene = new RecordingScene()
     bindScene(controller, scene).start()
-    expect(scene.notes.get('a')?.look.hidden).toBe(false)
-    expect(scene.notes.get('b')?.look.hidden).toBe(true)
+    expect(scene.notes.get('a')?.look.private).toBe(false)
+    expect(scene.notes.get('b')?.look.private).toBe(false)
     scene.upserts = []
     moveNotes(doc, { ids: ['a'], dx: 5, dy: 0 }, origin)
     moveNotes(doc, { ids: ['b'], dx: 5, dy: 0 }, REMOTE)

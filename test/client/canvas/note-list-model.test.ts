@@ -44,12 +44,11 @@ describe('the list view of the board', () => {
     expect(view.ungrouped.map((n) => n.id)).toEqual(['b', 'c'])
   })
 
-  it('keeps others’ notes blank and uneditable during the private brainstorm', () => {
+  it('shows every note of the shared board whole, others’ too: a note there is public', () => {
     const b = noteListView(board, 'me', true).ungrouped[0]
-    expect(b).toMatchObject({ hidden: true, text: 'Hidden note', editText: '', editable: false })
-    expect(b?.mine).toBe(false)
+    expect(b).toMatchObject({ text: 'secret', editText: 'secret', editable: true, mine: false })
     const c = noteListView(board, 'me', true).ungrouped[1]
-    expect(c).toMatchObject({ hidden: false, label: 'Empty note', editable: true, mine: true })
+    expect(c).toMatchObject({ label: 'Empty note', editable: true, mine: true })
   })
 
   it('counts only my dots until the votes are revealed', () => {

@@ -28,23 +28,23 @@ describe('which sections the panel shows', () => {
 })
 
 describe('the private brainstorm', () => {
-  it('counts my notes and the hidden notes of others', () => {
+  it('counts my notes and the notes others keep hidden (the sealed counts)', () => {
     const board = snapshot({
       notes: [note('a'), note('b', { author: 'ben' }), note('c', { author: 'cy' })],
     })
-    expect(brainstormView(board, 'me')).toEqual({
+    expect(brainstormView(board, 'me', 2)).toEqual({
       revealed: false,
       hidden: 2,
-      summary: 'You wrote 1 note. 2 notes from others stay blank until revealed.',
+      summary: 'You wrote 1 note. 2 notes from others wait for the reveal.',
       toggleLabel: 'Reveal all notes',
     })
   })
 
   it('says so when nobody else wrote yet, and when everything is revealed', () => {
-    expect(brainstormView(snapshot({}), 'me').summary).toBe(
+    expect(brainstormView(snapshot({}), 'me', 0).summary).toBe(
       'You wrote 0 notes. No notes from others yet.',
     )
-    const revealed = brainstormView(snapshot({ meta: { notesRevealed: true } }), 'me')
+    const revealed = brainstormView(snapshot({ meta: { notesRevealed: true } }), 'me', 0)
     expect(revealed.summary).toBe("Everyone's notes are visible.")
     expect(revealed.toggleLabel).toBe('Hide notes again')
   })
@@ -97,7 +97,7 @@ describe('dot voting', () => {
 describe('results', () => {
   it('stay empty until revealed', () => {
     const board = snapshot({ notes: [note('a')], dots: { me: { a: 1 } } })
-    expect(resultsView(board, 'me')).toEqual({
+    expect(resultsView(board)).toEqual({
       revealed: false,
       rows: [],
       toggleLabel: 'Reveal votes',
@@ -110,7 +110,7 @@ describe('results', () => {
       notes: [note('a'), note('b'), note('c')],
       dots: { me: { a: 2, b: 1 }, ben: { c: 1 } },
     })
-    const view = resultsView(board, 'me')
+    const view = resultsView(board)
     expect(view.toggleLabel).toBe('Hide votes')
     expect(view.rows.map((r) => [r.label, r.votes, r.rank])).toEqual([
       ['text of a', 2, 1],
@@ -132,7 +132,7 @@ describe('results', () => {
       ],
       dots: { me: { a: 3, b: 1, c: 2 }, ben: { g2: 1, e: 2 } },
     })
-    const view = resultsView(board, 'me')
+    const view = resultsView(board)
     expect(view.rows.map((r) => [r.kind, r.label, r.votes, r.rank])).toEqual([
       ['group', 'Group: title of g2', 4, 1],
       ['group', 'Group: title of g1', 3, 2],

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { isNoteHidden, visibleNoteText, visibleTally } from '../../../core/board/visibility'
+import { sealedTotals, visibleTally } from '../../../core/board/visibility'
 import { tallyVotes } from '../../../core/board/vote-tally'
 
-describe('private brainstorm', () => {
-  const note = { author: 'bo', text: 'Cut churn below 3%' }
-
-  it("hides others' notes until notes are revealed; one's own are always visible", () => {
-    expect(isNoteHidden(note, { notesRevealed: false }, 'ann')).toBe(true)
-    expect(visibleNoteText(note, { notesRevealed: false }, 'ann')).toBe('')
-    expect(visibleNoteText(note, { notesRevealed: false }, 'bo')).toBe('Cut churn below 3%')
-    expect(visibleNoteText(note, { notesRevealed: true }, 'ann')).toBe('Cut churn below 3%')
+describe('sealedTotals', () => {
+  it('adds up the hidden notes and sealed dots of everyone listed', () => {
+    const sealed = new Map([
+      ['bo', { notes: 3, dots: 2 }],
+      ['cy', { notes: 1, dots: 0 }],
+    ])
+    expect(sealedTotals(sealed)).toEqual({ notes: 4, dots: 2 })
+    expect(sealedTotals(new Map())).toEqual({ notes: 0, dots: 0 })
   })
 })
 
