@@ -25,6 +25,7 @@ import type { StagePoint, Viewport } from './geometry'
 import { screenPoint, toStage } from './geometry'
 import type { PointerHost } from './pointer-gestures'
 import { PointerGestures } from './pointer-gestures'
+import './sb-sealed-notes'
 
 export class SbBoardCanvas extends LitElement implements CanvasApi, KeyboardHost, PointerHost {
   static override properties = {
@@ -247,6 +248,7 @@ export class SbBoardCanvas extends LitElement implements CanvasApi, KeyboardHost
   protected override render(): TemplateResult {
     return html`
       <div class="stage" part="stage"></div>
+      <sb-sealed-notes></sb-sealed-notes>
       ${this.canEdit && this.selection.length > 0 ? this.#toolbar() : nothing}
       ${zoomControls(this.zoomPercent, {
         zoomIn: () => this.view.zoomIn(),
