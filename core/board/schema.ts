@@ -6,9 +6,11 @@ import * as Y from 'yjs'
 
 /**
  * Bumped whenever the layout changes in a way `migrate` must repair. 2: objective descriptions,
- * check-in notes and initiative titles are Y.Text (they were plain strings in 1).
+ * check-in notes and initiative titles are Y.Text (they were plain strings in 1). 3: the
+ * relay-written `sealed` root and `meta.anonymous` (docs/private-brainstorm.md); both read as
+ * absent on older boards, so migrating from 2 only records the version.
  */
-export const SCHEMA_VERSION = 2
+export const SCHEMA_VERSION = 3
 
 export const ROOTS = [
   'meta',
@@ -21,6 +23,8 @@ export const ROOTS = [
   'initiatives',
   // User id → { name, color } (core/board/members.ts); absent on older boards, read as none.
   'members',
+  // Member id → { notes, dots } hidden in their private room (./sealed.ts); only the relay writes it.
+  'sealed',
 ] as const
 export type Root = (typeof ROOTS)[number]
 

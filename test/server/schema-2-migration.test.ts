@@ -12,6 +12,7 @@ import type { WebsocketProvider } from 'y-websocket'
 import { editText } from '../../core/board/commands/text'
 import { migrate } from '../../core/board/migrate'
 import { readBoard } from '../../core/board/read'
+import { SCHEMA_VERSION } from '../../core/board/schema'
 import { connectProvider } from '../helpers/clients'
 import { startTestServer, waitFor, type CreatedBoard, type TestServer } from '../helpers/server'
 
@@ -68,7 +69,7 @@ describe('two editors migrating one schema-1 board at once through the relay', (
         what: 'every copy has both edits',
       })
     }
-    expect(readBoard(room()).meta.schemaVersion).toBe(2)
+    expect(readBoard(room()).meta.schemaVersion).toBe(SCHEMA_VERSION)
     expect(
       (room().getMap('objectives').get('o1') as Y.Map<unknown>).get('description'),
     ).toBeInstanceOf(Y.Text)

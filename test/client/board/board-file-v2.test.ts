@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { migrate } from '../../../core/board/migrate'
 import { readBoard } from '../../../core/board/read'
+import { SCHEMA_VERSION } from '../../../core/board/schema'
 import { checkBoardFile, encodeBoardFile } from '../../../client/board/board-file'
 
 const V1_FILE = new Uint8Array(
@@ -31,6 +32,6 @@ describe('board files and schema 2', () => {
     const copy = new Y.Doc()
     Y.applyUpdate(copy, file)
     expect(readBoard(copy)).toEqual(readBoard(doc))
-    expect(readBoard(copy).meta.schemaVersion).toBe(2)
+    expect(readBoard(copy).meta.schemaVersion).toBe(SCHEMA_VERSION)
   })
 })

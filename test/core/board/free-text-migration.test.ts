@@ -66,7 +66,7 @@ describe('a board written by schema 1 (fixture from e11ef49)', () => {
 
     expect(report.fromVersion).toBe(1)
     expect(report.toVersion).toBe(SCHEMA_VERSION)
-    expect(SCHEMA_VERSION).toBe(2)
+    expect(SCHEMA_VERSION).toBe(3)
     expect(updates.count()).toBe(1)
     expect(report.repairs).toEqual(
       expect.arrayContaining([
@@ -78,7 +78,10 @@ describe('a board written by schema 1 (fixture from e11ef49)', () => {
     expect(field(doc, 'objectives', 'o1', 'description')).toBeInstanceOf(Y.Text)
     expect(field(doc, 'checkIns', 'c1', 'note')).toBeInstanceOf(Y.Text)
     expect(field(doc, 'initiatives', 'i1', 'title')).toBeInstanceOf(Y.Text)
-    expect(readBoard(doc)).toEqual({ ...before, meta: { ...before.meta, schemaVersion: 2 } })
+    expect(readBoard(doc)).toEqual({
+      ...before,
+      meta: { ...before.meta, schemaVersion: SCHEMA_VERSION },
+    })
 
     expect(migrate(doc, ORIGIN).repairs).toEqual([])
     expect(updates.count()).toBe(1)
