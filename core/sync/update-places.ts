@@ -75,7 +75,7 @@ export function* updatePlacesSteps(
 ): Steps<UpdatePlaces> {
   const out = new PlaceList()
   const paths = new PathFinder(doc)
-  const fresh = new FreshIndex(shape)
+  const fresh = new FreshIndex(shape, doc)
   const own = new Map<ScannedStruct, Resolved>()
   let discarded = 0
   for (const [at, struct] of placement.entries()) {
@@ -169,11 +169,17 @@ function writtenKey(update: Uint8Array, struct: ScannedStruct): string | null {
   return decoding.readVarString(decoder)
 }
 
-/** The update's structs by id (per client in clock order, as scanned). */
+/**
+ * The update's structs by id (per client in clock order, as scanned), for the clocks the doc
+ * lacks: a resent struct the doc has already is looked up in the doc, where Yjs finds it.
+ */
 class FreshIndex {
   readonly #byClient = new Map<number, readonly ScannedStruct[]>()
 
-  constructor(shape: ScannedUpdate) {
+  constructor(
+    shape: ScannedUpdate,
+    private readonly doc: Y.Doc,
+  ) {
     let start = 0
     const { structs } = shape
     for (let i = 1; i <= structs.length; i++) {
@@ -186,7 +192,7 @@ class FreshIndex {
 
   find(id: StructId): ScannedStruct | undefined {
     const run = this.#byClient.get(id.client)
-    if (run === undefined) return undefined
+    if (run === undefined || id.clock < Y.getState(this.doc.store, id.client)) return undefined
     let low = 0
     let high = run.length - 1
     while (low <= high) {

@@ -122,14 +122,20 @@ describe('updatePlaces on random boards', () => {
         fc.array(op, { maxLength: 12 }),
         fc.array(op, { maxLength: 8 }),
         fc.array(op, { maxLength: 8 }),
-        (shared, onBase, onPeer) => {
+        fc.boolean(),
+        (shared, onBase, onPeer, resend) => {
           const base = new Y.Doc()
           for (const o of shared) apply(base, o)
           const peer = new Y.Doc()
           Y.applyUpdate(peer, Y.encodeStateAsUpdate(base))
+          const synced = Y.encodeStateVector(base)
           for (const o of onBase) apply(base, o)
-          for (const o of onPeer) apply(peer, o)
-          const update = Y.encodeStateAsUpdate(peer, Y.encodeStateVector(base))
+          // Half the peer's edits reach the base first; the update resends them (a reconnect).
+          const half = Math.floor(onPeer.length / 2)
+          for (const o of onPeer.slice(0, half)) apply(peer, o)
+          Y.applyUpdate(base, Y.encodeStateAsUpdate(peer, Y.encodeStateVector(base)))
+          for (const o of onPeer.slice(half)) apply(peer, o)
+          const update = Y.encodeStateAsUpdate(peer, resend ? synced : Y.encodeStateVector(base))
           const found = updatePlaces(base, update)
           const writes = new Set<string>()
           const deletes = new Set<string>()
