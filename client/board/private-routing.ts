@@ -39,6 +39,8 @@ export interface PrivateSide {
   readonly doc: Y.Doc
   /** The member the room is bound to: the author of its notes. */
   readonly member: string
+  /** The personal link that opens this room on the person's other device. */
+  readonly link?: string
 }
 
 type AnyCommand = (doc: Y.Doc, args: never, origin: unknown) => unknown

@@ -21,6 +21,7 @@ import { buttonStyles } from '../app/button-styles'
 import './sb-group-suggestions'
 import { canFacilitate } from '../board/board-context'
 import { othersSealed } from '../board/private-view'
+import { personalLinkSection } from './personal-link'
 import { sealedTotals } from '../../core/board/visibility'
 
 export class SbFacilitationPanel extends LitElement {
@@ -83,6 +84,7 @@ export class SbFacilitationPanel extends LitElement {
             </button>`
           : null
       }
+      ${view.revealed ? null : personalLinkSection(board)}
     </section>`
   }
 

@@ -9,6 +9,7 @@ import * as Y from 'yjs'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import { deviceCopyName } from './doc-recovery'
+import { personalLink } from '../device/personal-key'
 
 export interface PrivateRoomOptions {
   readonly boardId: string
@@ -29,6 +30,8 @@ export function privateCopyName(boardId: string): string {
 export class PrivateRoom extends EventTarget {
   readonly doc = new Y.Doc()
   readonly member: string
+  /** The personal link ("Use on another device"): the board link plus the key and member. */
+  readonly link: string
   readonly provider: WebsocketProvider
   readonly persistence: IndexeddbPersistence
   #refused: string | null = null
@@ -37,6 +40,12 @@ export class PrivateRoom extends EventTarget {
   constructor(options: PrivateRoomOptions) {
     super()
     this.member = options.member
+    this.link = personalLink(
+      options.wsOrigin.replace(/^ws/, 'http'),
+      options.boardId,
+      options.token,
+      { key: options.key, member: options.member },
+    )
     this.#online = options.online
     this.persistence = new IndexeddbPersistence(privateCopyName(options.boardId), this.doc)
     this.provider = new WebsocketProvider(
