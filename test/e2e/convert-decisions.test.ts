@@ -1,6 +1,6 @@
 /**
- * Issue 14 item 2: decisions stick when Convert runs again. Ada (facilitator) unticks an
- * objective and applies; Ben checks in on NPS; Ada makes "Publish 12 blog posts" an initiative
+ * Issue 14 item 2: decisions stick when Convert runs again. Ada (facilitator; Ben co-facilitates)
+ * unticks an objective and applies; Ben checks in on NPS; Ada makes "Publish 12 blog posts" an initiative
  * and deletes a key result and an objective. Converting again, the preview says the two removed
  * drafts stay removed, the objective stays unticked, the initiative stays an initiative, and
  * applying leaves the objective's score where it was — on both pages and after Ben reloads.
@@ -70,8 +70,12 @@ function seed(doc: Y.Doc): void {
   revealNotes(doc, { revealed: true }, SEED)
 }
 
+/**
+ * Both open the facilitate link: conversion ticks, apply and "Bring back" are facilitator-only
+ * (docs/roles.md), and Ben co-facilitates here so both pages can drive them.
+ */
 async function open(page: Page, name: string | null): Promise<void> {
-  await gotoEditLink(page, server.url, board.editUrl)
+  await gotoEditLink(page, server.url, board.facilitatorUrl)
   if (name !== null) await chooseName(page, name, TYPING)
   await showOkrs(page)
 }

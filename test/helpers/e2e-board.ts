@@ -49,7 +49,7 @@ export function startE2eServer(): Promise<TestServer> {
   return startTestServer({ config: { staticDir: E2E_CLIENT_DIR } })
 }
 
-/** A Node peer on the board with an edit token, once it has synced. */
+/** A Node peer on the board with the given token, once it has synced. */
 export async function connectSeedPeer(
   server: TestServer,
   boardId: string,
@@ -87,7 +87,9 @@ export async function seedBoard(
   stored: (board: ReturnType<typeof readBoard>) => boolean,
   what: string,
 ): Promise<WebsocketProvider> {
-  const peer = await connectSeedPeer(server, board.id, board.editToken)
+  // The seed sets up what a facilitator would (phase, reveals, conversion): the relay takes
+  // those only from the facilitate link.
+  const peer = await connectSeedPeer(server, board.id, board.facilitatorToken)
   seed(peer.doc)
   await waitForStored(server, board.id, stored, what)
   return peer
