@@ -1,7 +1,7 @@
 /**
  * Issue 14 item 2: decisions stick when Convert runs again. Ada (facilitator; Ben co-facilitates)
- * unticks an objective and applies; Ben checks in on NPS; Ada makes "Publish 12 blog posts" an initiative
- * and deletes a key result and an objective. Converting again, the preview says the two removed
+ * unticks an objective and applies; Ben checks in on NPS; Ada makes "Publish 12 blog posts" an
+ * initiative and deletes a key result and an objective. Converting again, the preview says the two removed
  * drafts stay removed, the objective stays unticked, the initiative stays an initiative, and
  * applying leaves the objective's score where it was — on both pages and after Ben reloads.
  * Ben then brings one removed draft back, and Ada's preview shows it offered again.
