@@ -212,7 +212,21 @@ class PathFinder {
   readonly #types = new Map<Y.AbstractType<unknown>, readonly string[] | null>()
 
   constructor(private readonly doc: Y.Doc) {
-    for (const [name, type] of doc.share) this.#roots.set(type as Y.AbstractType<unknown>, name)
+    this.#readRoots()
+  }
+
+  #readRoots(): void {
+    for (const [name, type] of this.doc.share)
+      this.#roots.set(type as Y.AbstractType<unknown>, name)
+  }
+
+  /**
+   * A root's name. Read again on a miss: `doc.getMap(name)` replaces an untyped root (how the
+   * relay's doc starts) with a new Y.Map, possibly between two steps of a judgement.
+   */
+  #rootName(type: Y.AbstractType<unknown>): string | undefined {
+    if (!this.#roots.has(type)) this.#readRoots()
+    return this.#roots.get(type)
   }
 
   /** The doc's struct holding `id`, or null when the doc has no such clock. */
@@ -245,7 +259,7 @@ class PathFinder {
       }
       const item: Y.Item | null = at._item
       if (item === null) {
-        const name = this.#roots.get(at)
+        const name = this.#rootName(at)
         base = name === undefined ? null : [name]
         this.#types.set(at, base)
         break

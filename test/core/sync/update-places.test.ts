@@ -3,7 +3,8 @@
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { updatePlaces, type Place } from '../../../core/sync/update-places'
+import { updatePlaces, updatePlacesSteps, type Place } from '../../../core/sync/update-places'
+import { checkUpdate, scanUpdate } from '../../../core/sync/index'
 
 /** A doc and a second peer that has synced it, so the peer's edits make a diff. */
 function pair(build: (doc: Y.Doc) => void): { base: Y.Doc; peer: Y.Doc } {
@@ -121,6 +122,29 @@ describe('updatePlaces', () => {
       'delete notes.n1.text',
       'delete notes.n1.text (type)',
       'delete notes.n1.x',
+    ])
+  })
+
+  it('reads an untyped root (the relay’s doc), even when it is typed between two steps', () => {
+    const { base: typed, peer } = pair(board)
+    const relay = new Y.Doc()
+    Y.applyUpdate(relay, Y.encodeStateAsUpdate(typed))
+    const text = (peer.getMap('notes').get('n1') as Y.Map<unknown>).get('text') as Y.Text
+    for (let i = 0; i < 5000; i++) text.insert(0, 'x') // one struct per insert: several steps
+    peer.getMap('meta').set('phase', 'vote')
+    const update = diffOf(relay, peer)
+    const shape = scanUpdate(update)
+    const steps = updatePlacesSteps(relay, update, shape, checkUpdate(relay, shape).placement)
+    expect(steps.next().done).toBe(false)
+    relay.getMap('meta') // replaces the untyped root with a Y.Map mid-judgement
+    relay.getMap('notes')
+    let next = steps.next()
+    while (next.done !== true) next = steps.next()
+    expect(next.value.unresolved).toEqual([])
+    expect(show(next.value.places)).toEqual([
+      'delete meta.phase',
+      'write meta.phase',
+      'write notes.n1.text',
     ])
   })
 
