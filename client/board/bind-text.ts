@@ -25,6 +25,7 @@ import {
 import { editText, type TextDeltaOp, type TextTarget } from '../../core/board/commands/text'
 import { getEntity, getText, TEXT_KEYS } from '../../core/board/schema'
 import type { BoardController } from './board-controller'
+import { docFor } from './private-view'
 import { commandMessage } from './command-messages'
 import { TextFieldBinding, type TextField } from './text-field-binding'
 
@@ -113,7 +114,10 @@ class BindTextDirective extends AsyncDirective {
     this.options = options ?? {}
     const field = part.element as unknown as TextField
     // Looked up on every render: an undone delete brings the item back with a new Y.Text.
-    const text = board ? lookup(board.session.doc, target) : null
+    // A hidden note's text is in this person's private room (client/board/private-view.ts).
+    const doc =
+      board && ('retro' in target ? board.session.doc : docFor(board, target.collection, target.id))
+    const text = doc ? lookup(doc, target) : null
     if (text !== this.key?.text || field !== this.field) {
       this.field = field
       this.key = board && text ? { board, target: { ...target }, text } : null
