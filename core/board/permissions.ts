@@ -44,9 +44,11 @@ export const FACILITATOR_ONLY_META: Readonly<Record<string, string>> = {
 }
 
 /**
- * Facilitator-only `meta` keys any editor may write while the board holds none: the app's own
- * setup writes them on whichever device opens a new board first (board-defaults.ts seeds the
- * cycle, migrate creates the empty decisions map). Entries inside the map stay refused.
+ * Facilitator-only `meta` keys any editor may write while the board holds none (or null): the
+ * app's own setup writes them on whichever device opens a board first (board-defaults.ts seeds
+ * the cycle of a board without one, migrate creates the empty decisions map). Refusing those
+ * would close every participant's socket as they open such a board. Entries inside the map
+ * stay refused.
  */
 export const SEEDED_BY_ANYONE: readonly string[] = ['timeframe', 'conversionDecisions']
 
@@ -113,7 +115,7 @@ function metaReason(doc: Y.Doc, place: Place): string | null {
     place.kind === 'write' &&
     place.path.length === 2 &&
     SEEDED_BY_ANYONE.includes(key) &&
-    getMeta(doc)?.has(key) !== true
+    (getMeta(doc)?.get(key) ?? null) === null
   return seeding ? null : `Only a facilitator can ${label} (meta.${key})`
 }
 

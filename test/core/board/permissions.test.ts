@@ -210,6 +210,11 @@ describe('judgeUpdate', () => {
       updateBoardSettings(d, { timeframe: Q4 }, ORIGIN)
     }
     expect(judge(relay, setup)).toEqual({ allowed: true })
+    // A cycle the facilitator cleared is seeded again by whoever opens the board next.
+    updateBoardSettings(relay, { timeframe: null }, ORIGIN)
+    expect(judge(relay, (d) => updateBoardSettings(d, { timeframe: Q4 }, ORIGIN))).toEqual({
+      allowed: true,
+    })
     // Once the board has a cycle, changing it is a facilitator's.
     setup(relay)
     const later = judge(relay, (d) =>
