@@ -1,7 +1,8 @@
 // The relay enforces roles for every client (issue 15): a stock y-websocket client with an edit
 // link tries each facilitator-only change and is closed 4403 with the reason, nothing of the
-// change stored or broadcast, and its provider does not retry; the same change from a
-// facilitate link reaches everyone; a participant's own note deletion passes.
+// change stored or broadcast, and its provider does not retry; a view link's copy of it is
+// dropped; the same change from a facilitate link reaches everyone; a participant's own note
+// deletion passes.
 import { afterEach, describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import { convertBoard } from '../../core/convert/convert-board'
@@ -87,10 +88,14 @@ const FACILITATOR_ONLY: readonly [string, Change, RegExp][] = [
 
 describe('roles on the relay', () => {
   it.each(FACILITATOR_ONLY)(
-    'refuses %s from an edit link (4403, nothing stored or sent), and passes it from a facilitate link',
+    'refuses %s from an edit link (4403) and a view link (dropped), nothing stored or sent; passes it from a facilitate link',
     async (_, change, why) => {
       const room = await openRoleBoard(cleanups)
       const before = boardJson(room.observer.doc)
+      // A view link's updates are dropped without a close (a stock provider always sends one).
+      const guest = join(room.server, room.board, room.board.viewToken, 'guest', cleanups)
+      await synced(guest)
+      change(guest.doc)
       const participant = join(room.server, room.board, room.board.editToken, 'ann', cleanups)
       await synced(participant)
       change(participant.doc)
@@ -99,6 +104,7 @@ describe('roles on the relay', () => {
       expect(participant.list[0]!.reason).toMatch(why)
       const after = await afterMarker(room, 'mark')
       expect(after).toEqual({ broadcast: before, stored: before })
+      expect(guest.list).toEqual([])
       // 44xx: the stock provider stops; the change stays in its own copy only.
       await new Promise((done) => setTimeout(done, 300))
       expect(participant.list).toHaveLength(1)
