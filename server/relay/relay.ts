@@ -9,6 +9,7 @@ import type { RoomOptions } from './room-contract'
 import { BoardTooLargeError } from './board-size'
 import { CloseCode } from './protocol'
 import { Rooms } from './rooms'
+import { PrivateRooms, type RoomPlace } from './private-rooms'
 import { InThreadLoader, OFF_THREAD_MIN_BYTES, type StateLoader } from '../storage/off-thread-load'
 
 /** Everything a room takes (room-contract.ts), plus what the sockets and their keepalive need. */
@@ -24,12 +25,15 @@ export interface RelayOptions extends Omit<RoomOptions, 'onUnsafe'> {
 
 export class Relay {
   readonly rooms: Rooms
+  /** Each member's private room of a board, and the reveals (private-rooms.ts). */
+  readonly privateRooms: PrivateRooms
   readonly connections = new Set<Connection>()
   #heartbeat: ReturnType<typeof setInterval> | null = null
   #accepting = true
 
   constructor(private readonly options: RelayOptions) {
-    this.rooms = new Rooms(options)
+    this.rooms = new Rooms(options, (room) => this.privateRooms.boardLoaded(room))
+    this.privateRooms = new PrivateRooms(options, this.rooms)
   }
 
   get accepting(): boolean {
@@ -48,10 +52,16 @@ export class Relay {
   }
 
   /**
-   * Puts an authenticated socket on its board. The returned connection must be told about
-   * inbound frames (`receive`), pongs (`alive = true`) and the socket closing (`detach`).
+   * Puts an authenticated socket on its board, or on `place` (a private room of the board:
+   * PrivateRooms.place). The returned connection must be told about inbound frames
+   * (`receive`), pongs (`alive = true`) and the socket closing (`detach`).
    */
-  accept(socket: RelaySocket, boardId: string, role: Role): Connection {
+  accept(
+    socket: RelaySocket,
+    boardId: string,
+    role: Role,
+    place: RoomPlace = this.#boardPlace(boardId),
+  ): Connection {
     const connection = new Connection(this.options.newId(), boardId, role, socket, {
       metrics: this.options.metrics,
       logger: this.options.logger,
@@ -60,16 +70,16 @@ export class Relay {
       flow: this.options.flow,
       onDetach: (gone, room) => {
         this.connections.delete(gone)
-        if (room !== null) this.rooms.release(boardId, room)
+        if (room !== null) place.release(room)
       },
     })
     this.connections.add(connection)
     this.options.metrics.connectionsOpened++
-    const loading = this.rooms.acquire(boardId)
-    this.rooms.onStoredState(boardId, (reply) => connection.offerStoredState(reply))
+    const loading = place.acquire()
+    place.onStoredState((reply) => connection.offerStoredState(reply))
     loading.then(
       (room) => {
-        if (connection.closed) this.rooms.release(boardId, room)
+        if (connection.closed) place.release(room)
         else connection.attach(room)
       },
       (error: unknown) => {
@@ -90,6 +100,14 @@ export class Relay {
       },
     )
     return connection
+  }
+
+  #boardPlace(boardId: string): RoomPlace {
+    return {
+      acquire: () => this.rooms.acquire(boardId),
+      release: (room) => this.rooms.release(boardId, room),
+      onStoredState: (listener) => this.rooms.onStoredState(boardId, listener),
+    }
   }
 
   /**
@@ -135,13 +153,14 @@ export class Relay {
     if (this.#heartbeat !== null) clearInterval(this.#heartbeat)
     this.#heartbeat = null
     for (const connection of this.connections) connection.freeze()
-    const rooms = this.rooms.loaded()
-    await Promise.all(rooms.map((room) => room.flush(timeoutMs)))
+    // Private rooms too: a hidden note is stored like any other edit.
+    const loaded = () => [...this.rooms.loaded(), ...this.privateRooms.rooms.loaded()]
+    await Promise.all(loaded().map((room) => room.flush(timeoutMs)))
     for (const connection of [...this.connections]) {
       connection.close(CloseCode.serviceRestart, 'server restarting')
     }
     let lost = 0
-    for (const room of this.rooms.loaded()) {
+    for (const room of loaded()) {
       const dropped = room.abandon()
       if (dropped > 0) {
         lost += dropped
@@ -149,6 +168,7 @@ export class Relay {
       }
     }
     this.rooms.destroyAll()
+    this.privateRooms.rooms.destroyAll()
     return lost
   }
 }

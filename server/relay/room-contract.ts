@@ -55,6 +55,11 @@ export interface RoomOptions {
    * it both run in this thread.
    */
   readonly loader?: StateLoader | undefined
+  /**
+   * False for a private room (private-rooms.ts): it belongs to the one member holding its key,
+   * so the board's role policy is not judged there; the shape and size gate still is.
+   */
+  readonly judgeRoles?: boolean | undefined
   /** Told when a throw inside Yjs made the room unsafe (rooms.ts reloads the board). */
   readonly onUnsafe?: ((room: { readonly boardId: string }) => void) | undefined
 }

@@ -100,6 +100,7 @@ export class Room {
       charge: (bytes) => (this.#sizeBytes += bytes),
       stopped: () => this.#unsafe || this.#destroyed,
       applySafely: (bytes, origin) => this.#applySafely(bytes, origin),
+      judgeRoles: options.judgeRoles !== false,
     })
     this.#queue = new DurableQueue({
       boardId,

@@ -24,9 +24,12 @@ export class Rooms {
   /** Unsafe rooms still storing what they emitted; a new load of the board waits for it. */
   readonly #retiring = new Map<string, Promise<void>>()
   readonly #options: RoomOptions
+  /** Told of each room once loaded, before anyone uses it (private-rooms.ts watches reveals). */
+  readonly #onLoaded: ((room: Room) => void) | undefined
 
-  constructor(options: RoomOptions) {
+  constructor(options: RoomOptions, onLoaded?: (room: Room) => void) {
     this.#options = { ...options, onUnsafe: (room) => this.#retire(room.boardId) }
+    this.#onLoaded = onLoaded
   }
 
   /** Number of boards loaded or loading. */
@@ -142,7 +145,9 @@ export class Rooms {
   async #load(boardId: string, onStoredState: (reply: StoredReply) => void): Promise<Room> {
     const retiring = this.#retiring.get(boardId)
     if (retiring !== undefined) await retiring
-    return Room.load(boardId, this.#options, onStoredState)
+    const room = await Room.load(boardId, this.#options, onStoredState)
+    this.#onLoaded?.(room)
+    return room
   }
 
   /** Takes an unsafe room out of use; its users were closed, its queue still stores. */

@@ -42,6 +42,8 @@ export interface ApplierHost {
   stopped(): boolean
   /** Applies admitted bytes; false when Yjs failed (the room is unsafe then). */
   applySafely(update: Uint8Array, origin: unknown): boolean
+  /** False: the writer's role is not judged (a private room, RoomOptions.judgeRoles). */
+  readonly judgeRoles?: boolean
 }
 
 /**
@@ -73,7 +75,8 @@ export class UpdateApplier {
   admitAndApply(update: Uint8Array, origin: unknown): void | Promise<void> {
     const { doc, budget, limits } = this.host
     if (this.host.stopped()) throw new RoomUnsafeError()
-    const steps = admitUpdateSteps(doc, update, budget, limits, writerOf(origin))
+    const writer = this.host.judgeRoles === false ? undefined : writerOf(origin)
+    const steps = admitUpdateSteps(doc, update, budget, limits, writer)
     if (update.byteLength < STEPPED_MIN_BYTES) {
       const admitted = this.#judged(() => runSteps(steps), update, origin)
       return admitted === null ? undefined : this.#apply(update, admitted, origin)

@@ -19,6 +19,8 @@ import type { Metrics, RejectReason } from '../metrics'
 import type { BoardStore } from '../storage/store'
 import type { Role } from './connection'
 import type { Relay } from './relay'
+import { PERSONAL_KEY_PATTERN } from './private-directory'
+import type { RoomPlace } from './private-rooms'
 
 export interface UpgradeDeps {
   readonly relay: Relay
@@ -114,15 +116,9 @@ async function handleUpgrade(
     }
   }
   const url = new URL(request.url ?? '/', 'http://upgrade.invalid')
-  const match = /^\/ws\/([^/]+)\/?$/.exec(url.pathname)
-  const rawId = match?.[1]
-  if (rawId === undefined) return refuseCounted(404, null, 'no such endpoint')
-  let boardId: string
-  try {
-    boardId = decodeURIComponent(rawId)
-  } catch {
-    return refuseCounted(404, null, 'no such board')
-  }
+  const route = routeOf(url)
+  if (typeof route === 'string') return refuseCounted(404, null, route)
+  const { boardId } = route
   const origin = request.headers.origin
   if (origin !== undefined && !originAllowed(origin, ownOriginsOf(request, deps))) {
     return refuseCounted(403, 'bad-origin', 'origin not allowed')
@@ -130,6 +126,12 @@ async function handleUpgrade(
   const token = tokenFrom(request.headers.authorization, url)
   const grant = await authorize(deps.store, boardId, token)
   if (grant === null) return refuseCounted(401, 'unauthorized', 'missing or invalid token')
+  let place: RoomPlace | undefined
+  if (route.private) {
+    const opened = await privatePlace(deps, boardId, grant.role, url)
+    if (typeof opened === 'string') return refuseCounted(403, 'unauthorized', opened)
+    place = opened
+  }
   if (socket.destroyed) return
   // Checked after the token, so the cap says nothing about boards the client cannot open. 503,
   // not 429: the board is busy, the client did nothing wrong, and the stock provider retries
@@ -149,8 +151,40 @@ async function handleUpgrade(
       if (left > 0) perBoard.set(boardId, left)
       else perBoard.delete(boardId)
     })
-    wire(ws, deps, boardId, grant.role, memberFrom(url))
+    wire(ws, deps, { boardId, role: grant.role, member: memberFrom(url), place })
   })
+}
+
+/** `/ws/<boardId>`, or `/ws/<boardId>/private` (docs/private-brainstorm.md); else why not. */
+function routeOf(url: URL): { readonly boardId: string; readonly private: boolean } | string {
+  const match = /^\/ws\/([^/]+)(\/private)?\/?$/.exec(url.pathname)
+  const rawId = match?.[1]
+  if (rawId === undefined) return 'no such endpoint'
+  try {
+    return { boardId: decodeURIComponent(rawId), private: match?.[2] !== undefined }
+  } catch {
+    return 'no such board'
+  }
+}
+
+/**
+ * The private room a request opens, or why not: a view link has none, and a personal key
+ * opens only the room of the member it was first used by.
+ */
+async function privatePlace(
+  deps: UpgradeDeps,
+  boardId: string,
+  role: Role,
+  url: URL,
+): Promise<RoomPlace | string> {
+  if (role === 'view') return 'a view link has no private room'
+  const key = url.searchParams.get('key') ?? ''
+  const member = memberFrom(url)
+  if (!PERSONAL_KEY_PATTERN.test(key)) return 'a private room needs a personal key'
+  if (member === null) return 'a private room needs a member'
+  const entry = await deps.relay.privateRooms.bind(boardId, key, member)
+  if (entry === null) return 'this personal key belongs to another member'
+  return deps.relay.privateRooms.place(boardId, entry)
 }
 
 /**
@@ -162,14 +196,17 @@ function memberFrom(url: URL): string | null {
   return member !== null && member !== '' && member.length <= MAX_ID_LENGTH ? member : null
 }
 
-function wire(
-  ws: WebSocket,
-  deps: UpgradeDeps,
-  boardId: string,
-  role: Role,
-  member: string | null,
-): void {
-  const connection = deps.relay.accept(ws, boardId, role)
+interface Target {
+  readonly boardId: string
+  readonly role: Role
+  readonly member: string | null
+  /** A private room; the board's own room when absent. */
+  readonly place: RoomPlace | undefined
+}
+
+function wire(ws: WebSocket, deps: UpgradeDeps, target: Target): void {
+  const { boardId, role, member, place } = target
+  const connection = deps.relay.accept(ws, boardId, role, place)
   connection.member = member
   ws.on('message', (data: RawData, isBinary: boolean) => {
     connection.receive(toBytes(data), isBinary)
