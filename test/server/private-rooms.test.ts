@@ -2,6 +2,9 @@
 // their private room; another participant's socket, a view-link snapshot and the board's
 // stored rows never hold them; everyone sees the counts; the reveal publishes every room,
 // also of an author who has left, in one update. Stock y-websocket clients, real sockets.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import { createNote, revealNotes, revealVotes, setPhase } from '../../core/board/commands/index'
@@ -12,8 +15,8 @@ import type { EpochMs } from '../../core/okr/okr-model'
 import { CloseCode, encodeUpdate } from '../../server/relay/protocol'
 import { deepNote } from '../core/sync/hostile-updates'
 import { cleanupsAfter } from '../helpers/cleanups'
-import { synced } from '../helpers/clients'
-import { waitFor } from '../helpers/server'
+import { connectProvider, synced } from '../helpers/clients'
+import { startTestServer, waitFor } from '../helpers/server'
 import {
   holds,
   openPrivate,
@@ -157,6 +160,33 @@ describe('private rooms', () => {
     hiddenNote(ann.doc, 'n-ok', 'fine', 'ann')
     await waitFor(() => readSealed(room.observer.doc).get('ann')?.notes === 1, {
       what: 'the count',
+    })
+  })
+
+  it('keeps hidden notes across a restart and reveals them from storage with no author online', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'private-rooms-'))
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }))
+    const first = await openPrivateBoard(cleanups, { dataDir })
+    const ann = openPrivate(first, personalKey(), 'ann', cleanups)
+    await synced(ann)
+    hiddenNote(ann.doc, 'n-ann', ANN_WORDS, 'ann')
+    await waitFor(() => readSealed(first.observer.doc).get('ann')?.notes === 1, { what: 'count' })
+    ann.destroy()
+    first.facilitator.destroy()
+    first.observer.destroy()
+    await first.server.close()
+
+    const server = await startTestServer({ dataDir })
+    cleanups.push(() => server.close())
+    const { board } = first
+    const facilitator = connectProvider(server.wsUrl, board.id, board.facilitatorToken, {
+      cleanups,
+    })
+    await synced(facilitator)
+    expect(readSealed(facilitator.doc).get('ann')?.notes).toBe(1)
+    revealNotes(facilitator.doc, { revealed: true }, ORIGIN)
+    await waitFor(() => notesOf(facilitator.doc)['n-ann']?.text === ANN_WORDS, {
+      what: 'revealed from storage',
     })
   })
 })
