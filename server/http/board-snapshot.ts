@@ -6,6 +6,7 @@ import { Hono } from 'hono'
 import { UpdateRejectedError } from '../../core/sync/index'
 import { BoardFullError, BoardReadOnlyError } from '../relay/board-size'
 import { LaneFullError } from '../relay/room'
+import { importOrigin, RoleRefusedError } from '../relay/update-gate'
 import { limitBody } from './body'
 import type { AppDeps, AppEnv } from './deps'
 import { ApiError } from './errors'
@@ -39,12 +40,13 @@ export function snapshotRoutes(deps: AppDeps): Hono<AppEnv> {
   })
 
   app.put('/:id/snapshot', snapshotLimit, requireRole(deps, 'edit'), async (c) => {
-    const { board } = c.get('grant')
+    const { board, role } = c.get('grant')
     const bytes = new Uint8Array(await c.req.arrayBuffer())
     const saved = await withBoard(deps, board.id, async (room) => {
       try {
-        // The same gate as a socket's update (update-gate.ts), sliced the same way if big.
-        await room.importUpdate(bytes, 'snapshot-import')
+        // The same gate as a socket's update (update-gate.ts), sliced the same way if big, and
+        // judged by the link's role: an edit link cannot change the phase through a file.
+        await room.importUpdate(bytes, importOrigin({ role, member: null }))
       } catch (error) {
         throw snapshotError(error)
       }
@@ -69,5 +71,6 @@ function snapshotError(error: unknown): unknown {
   if (error instanceof BoardReadOnlyError)
     return new ApiError(413, 'board-read-only', error.message)
   if (error instanceof LaneFullError) return new ApiError(503, 'board-busy', error.message)
+  if (error instanceof RoleRefusedError) return new ApiError(403, 'role-refused', error.message)
   return error
 }

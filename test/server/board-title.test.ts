@@ -1,6 +1,7 @@
 /**
  * The title has one home, the document; the relay keeps the store's copy (what
- * `GET /api/boards/:id` answers) in step with it (server/relay/board-title.ts).
+ * `GET /api/boards/:id` answers) in step with it (server/relay/board-title.ts). Renaming the
+ * board is a facilitator's action, so the clients here open the facilitate link.
  */
 import { Writable } from 'node:stream'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -46,7 +47,7 @@ async function expectTitle(srv: TestServer, board: CreatedBoard, expected: strin
 }
 
 async function joined(srv: TestServer, board: CreatedBoard, doc = new Y.Doc()): Promise<Y.Doc> {
-  const provider = connectProvider(srv.wsUrl, board.id, board.editToken, { doc, cleanups })
+  const provider = connectProvider(srv.wsUrl, board.id, board.facilitatorToken, { doc, cleanups })
   await synced(provider)
   return doc
 }
@@ -102,7 +103,7 @@ describe('the stored title follows the document', () => {
   it("stores the doc's title when a room loads a board whose stored title differs", async () => {
     const srv = await server()
     const board = await srv.createBoard('Original')
-    const client = connectProvider(srv.wsUrl, board.id, board.editToken, { cleanups })
+    const client = connectProvider(srv.wsUrl, board.id, board.facilitatorToken, { cleanups })
     await synced(client)
     setBoardTitle(client.doc, { title: 'Renamed in the doc' }, ORIGIN)
     await expectTitle(srv, board, 'Renamed in the doc')
