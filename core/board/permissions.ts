@@ -96,6 +96,7 @@ export function judgeUpdate(doc: Y.Doc, found: UpdatePlaces, writer: Writer): Ju
     const reason =
       metaReason(doc, place) ??
       fieldReason(place, places) ??
+      voteReason(place, writer) ??
       authorReason(doc, place, phase, writer)
     if (reason !== null) return refused(reason)
   }
@@ -136,6 +137,17 @@ function isEntityDelete(place: Place, root: string, id: string): boolean {
     place.path[0] === root &&
     place.path[1] === id
   )
+}
+
+/**
+ * A voter's dots are theirs in every phase: an editor writes and retracts only under their
+ * own `votes.<member>` (a peer that moved someone else's dots would change the ranking).
+ */
+function voteReason(place: Place, writer: Writer): string | null {
+  const [root, voter] = place.path
+  if (root !== 'votes' || voter === undefined) return null
+  if (writer.member !== null && voter === writer.member) return null
+  return `Only a facilitator can change another person's dots (votes.${voter})`
 }
 
 /**

@@ -135,7 +135,7 @@ describe('hostile updates against the role check', () => {
       notes.set(`big-${i}`, note)
       for (const key of ['x', 'y', 'color', 'author', 'groupId', 'createdAt']) note.set(key, i)
       note.set('text', new Y.Text(`note ${i}`))
-      author.getMap('votes').set(`ann-${i}`, i)
+      author.getMap('initiatives').set(`filler-${i}`, i)
     }
     const update = Y.encodeStateAsUpdate(author, from)
     expect(Y.decodeUpdate(update).structs.length).toBeGreaterThan(5000)

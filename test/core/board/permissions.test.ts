@@ -21,6 +21,7 @@ import {
   openRetroAnswers,
   recordConversionDecision,
   revealNotes,
+  retractVote,
   revealVotes,
   setBoardTitle,
   setPhase,
@@ -129,6 +130,30 @@ describe('judgeUpdate', () => {
     const verdict = judge(relay, carry)
     expect(verdict).toMatchObject({ allowed: false, reason: expect.stringMatching(/carr|cycle/) })
     expect(judge(relay, carry, 'facilitate').allowed).toBe(true)
+  })
+
+  it('lets an editor cast and retract only their own dots, in every phase', () => {
+    for (const phase of ['vote', 'review'] as const) {
+      const relay = relayBoard(phase)
+      expect(judge(relay, (d) => castVote(d, { voterId: 'ann', targetId: 'g1' }, ORIGIN))).toEqual({
+        allowed: true,
+      })
+      const moved = judge(relay, (d) => retractVote(d, { voterId: 'bob', targetId: 'g1' }, ORIGIN))
+      expect(moved).toMatchObject({ allowed: false, reason: expect.stringMatching(/votes\.bob/) })
+      const wiped = judge(relay, (d) => d.getMap('votes').delete('bob'))
+      expect(wiped).toMatchObject({ allowed: false, reason: expect.stringMatching(/dots/) })
+      expect(judge(relay, (d) => d.getMap('votes').delete('bob'), 'facilitate')).toEqual({
+        allowed: true,
+      })
+      // A socket that claims no member has no dots of its own to cast.
+      const anonymous = judge(
+        relay,
+        (d) => castVote(d, { voterId: 'ann', targetId: 'g1' }, ORIGIN),
+        'edit',
+        null,
+      )
+      expect(anonymous.allowed).toBe(false)
+    }
   })
 
   it('refuses the sealed root to every role, the facilitator included', () => {
