@@ -15,7 +15,8 @@ import {
   revealNotes,
   setPhase,
 } from '../../core/board/commands/index'
-import { readBoard } from '../../core/board/read'
+import { readSealed } from '../../core/board/private-room'
+import { sealedTotals } from '../../core/board/visibility'
 import type { EpochMs } from '../../core/okr/okr-model'
 import { waitFor, type CreatedBoard, type TestServer } from '../helpers/server'
 import { screenshot, type LaunchedBrowser } from '../helpers/browser'
@@ -49,8 +50,8 @@ function seed(doc: Y.Doc): void {
   setPhase(doc, { phase: 'vote' }, SEED)
 }
 
-async function open(page: Page, name: string): Promise<void> {
-  await joinBoard(page, server, board.editUrl, name, TYPING)
+async function open(page: Page, link: string, name: string): Promise<void> {
+  await joinBoard(page, server, link, name, TYPING)
   const toggle = page.getByTestId('toggle-list')
   if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click()
 }
@@ -80,7 +81,8 @@ beforeAll(async () => {
     stored: (stored) => stored.meta.phase === 'vote',
     what: 'server has the seeded board',
   }))
-  await Promise.all([open(pageA, 'Ada'), open(pageB, 'Ben')])
+  // Ada facilitates (she reveals the votes and converts); Ben participates.
+  await Promise.all([open(pageA, board.facilitatorUrl, 'Ada'), open(pageB, board.editUrl, 'Ben')])
 })
 
 afterAll(() => closeE2e({ peer, launched, server }))
@@ -96,7 +98,8 @@ describe('one vote ranking', () => {
         await dot(pageB, 'Hire a designer', 1)
       })(),
     ])
-    await waitFor(() => readBoard(peer.doc).tally.byTarget.get('n9') === 1, { what: 'votes' })
+    // Sealed until the reveal: the relay's counts say all 8 dots are cast, not where.
+    await waitFor(() => sealedTotals(readSealed(peer.doc)).dots === 8, { what: 'votes' })
     await pageA.getByTestId('reveal-votes').click()
     for (const page of [pageA, pageB]) {
       await expect
