@@ -79,8 +79,9 @@ function seed(doc: Y.Doc): void {
   setPhase(doc, { phase: 'review' }, SEED)
 }
 
-async function open(page: Page, name: string): Promise<void> {
-  await joinBoard(page, server, board.editUrl, name, 'fill')
+/** Ada runs the session (conversion, carry forward: the facilitate link); Ben takes part. */
+async function open(page: Page, name: string, link: string): Promise<void> {
+  await joinBoard(page, server, link, name, 'fill')
   await showOkrs(page)
 }
 
@@ -95,8 +96,8 @@ beforeAll(async () => {
     stored: (stored) => stored.tally.byTarget.get('g3') === 1,
     what: 'server has the seeded board',
   }))
-  await open(pageA, 'Ada')
-  await open(pageB, 'Ben')
+  await open(pageA, 'Ada', board.facilitatorUrl)
+  await open(pageB, 'Ben', board.editUrl)
 })
 
 afterAll(() => closeE2e({ peer, launched, server }))
