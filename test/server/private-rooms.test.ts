@@ -137,6 +137,21 @@ describe('private rooms', () => {
     expect(await status(`token=nope&key=${key}&member=ann`)).toBe(401)
     // The same member on another device (same key) is let in.
     expect(await status(`token=${board.facilitatorToken}&key=${key}&member=ann`)).toBe(101)
+    // Rotating the edit link closes the private sockets opened with it, like the board's.
+    const closed = new Promise<number>((done) =>
+      ann.on('connection-close', (event: CloseEvent | null) => done(event?.code ?? 0)),
+    )
+    const rotated = await fetch(`${server.url}/api/boards/${board.id}/tokens/rotate`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${board.facilitatorToken}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ links: ['edit'] }),
+    })
+    expect(rotated.status).toBe(200)
+    expect(await closed).toBe(CloseCode.tokenRevoked)
+    expect(await status(`token=${board.editToken}&key=${key}&member=ann`)).toBe(401)
   })
 
   it('refuses hostile updates to a private room as on a board, and keeps the room working', async () => {
