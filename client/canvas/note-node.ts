@@ -106,7 +106,9 @@ export function updateNoteNode(node: Konva.Group, look: NoteLook): void {
   const fill = look.color
   if (card && card.fill() !== fill) card.fill(fill)
   // A dashed edge: still in this person's private room, nobody else sees it yet.
-  if (card && card.dash().length !== (look.private ? 2 : 0)) card.dash(look.private ? [6, 4] : [])
+  // Konva answers undefined for a dash never set.
+  const dashed = (card?.dash() ?? []).length > 0
+  if (card && dashed !== look.private) card.dash(look.private ? [6, 4] : [])
   const shown = look.text
   if (text) {
     if (text.text() !== shown) text.text(shown)

@@ -40,6 +40,17 @@ let ben: Page
 let framesBen: Buffer[] = []
 let adaMember = ''
 const figures: Record<string, number> = {}
+/** Errors any page logged: a throw in a document observer would go unseen otherwise. */
+const pageErrors: string[] = []
+
+function watchErrors(page: Page, name: string): void {
+  page.on('pageerror', (error) => pageErrors.push(`${name}: ${error.message}`))
+  page.on('console', (message) => {
+    // Failed loads and sockets while Ada is offline are the browser's, not the app's.
+    const offline = message.text().includes('net::ERR_INTERNET_DISCONNECTED')
+    if (message.type() === 'error' && !offline) pageErrors.push(`${name}: ${message.text()}`)
+  })
+}
 
 const notes = (page: Page) => page.locator('li[data-note-id]')
 const noteWithText = (page: Page, text: string) => notes(page).filter({ hasText: text })
@@ -132,6 +143,8 @@ beforeAll(async () => {
     throw error
   }
   framesBen = recordFrames(ben)
+  watchErrors(ada, 'Ada')
+  watchErrors(ben, 'Ben')
   await open(ada, board.facilitatorUrl, 'Ada')
   await open(ben, board.editUrl, 'Ben')
   adaMember = await ada.evaluate(
@@ -179,6 +192,7 @@ describe('the private brainstorm', () => {
     const link = await ada.getByTestId('personal-link-url').inputValue()
     expect(link).toContain('key=')
     const second = await contexts[2]!.newPage()
+    watchErrors(second, 'Ada’s second device')
     await open(second, link, 'Ada')
     await noteWithText(second, SECRET + SECRET_EDIT).waitFor({ timeout: 15_000 })
     await appendToNote(second, SECRET + SECRET_EDIT, '!')
@@ -218,11 +232,13 @@ describe('the sealed vote', () => {
     await ada.close()
     await target(ben).locator('[data-action="vote"]').click()
     const cy = await contexts[3]!.newPage()
+    watchErrors(cy, 'Cy')
     await open(cy, board.editUrl, 'Cy')
     await expect.poll(() => cy.getByTestId('sealed-dots').textContent()).toContain('3 dots')
     expect(await target(cy).getAttribute('data-votes')).toBe('0')
     // Ada comes back on the same device: her dots are still hers, and still sealed.
     ada = await contexts[0]!.newPage()
+    watchErrors(ada, 'Ada again')
     await ada.goto(`/b/${board.id}`)
     const toggle = ada.getByTestId('toggle-list')
     await toggle.waitFor()
@@ -235,5 +251,9 @@ describe('the sealed vote', () => {
     }
     figures.revealVotes = Date.now() - started
     await expect.poll(() => ben.getByTestId('sealed-dots').count()).toBe(0)
+  })
+
+  it('logged no error on any page', () => {
+    expect(pageErrors).toEqual([])
   })
 })
