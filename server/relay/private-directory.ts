@@ -16,6 +16,15 @@ import type { BoardStore } from '../storage/store'
 /** A personal key: 32 random bytes as base64url without padding, like a board token. */
 export const PERSONAL_KEY_PATTERN = /^[A-Za-z0-9_-]{43}$/
 
+/**
+ * Private rooms one board may have: far more than people in a room, few enough that a link
+ * holder opening sockets with fresh keys cannot grow the store (or a reveal's work) without end.
+ */
+export const MAX_PRIVATE_ROOMS = 500
+
+/** Why a key opens no room: bound to another member, or the board has all the rooms it may. */
+export type BindRefusal = 'taken' | 'full'
+
 /** A bound private room: its store id and its member. */
 export interface PrivateEntry {
   readonly roomId: string
@@ -49,17 +58,23 @@ export class PrivateDirectory {
   ) {}
 
   /**
-   * The room `key` opens on the board, bound to `member` by its first connection; null when
-   * the key is already bound to another member.
+   * The room `key` opens on the board, bound to `member` by its first connection; 'taken' when
+   * the key is bound to another member, 'full' when a new room would pass MAX_PRIVATE_ROOMS.
    */
-  bind(boardId: string, key: string, member: string): Promise<PrivateEntry | null> {
+  bind(
+    boardId: string,
+    key: string,
+    member: string,
+    maxRooms = MAX_PRIVATE_ROOMS,
+  ): Promise<PrivateEntry | BindRefusal> {
     return this.#serial(boardId, async () => {
       const roomId = privateRoomId(boardId, key)
       const hash = roomId.slice(roomId.lastIndexOf('~') + 1)
       const doc = await this.#read(boardId)
       const rooms = doc.getMap<unknown>('rooms')
       const bound = rooms.get(hash)
-      if (typeof bound === 'string') return bound === member ? { roomId, member } : null
+      if (typeof bound === 'string') return bound === member ? { roomId, member } : 'taken'
+      if (rooms.size >= maxRooms) return 'full'
       // The room's record first: a directory entry must never name a room that cannot store.
       await this.#ensureRecord(roomId, sha256Hex(key))
       let update: Uint8Array | null = null

@@ -28,7 +28,12 @@ import type { StoredReply } from './load-board'
 import type { Room } from './room'
 import type { RoomOptions } from './room-contract'
 import { Rooms } from './rooms'
-import { PrivateDirectory, type PrivateEntry } from './private-directory'
+import {
+  MAX_PRIVATE_ROOMS,
+  PrivateDirectory,
+  type BindRefusal,
+  type PrivateEntry,
+} from './private-directory'
 
 /** Where a connection's room comes from: a board's, or a private room (Relay.accept). */
 export interface RoomPlace {
@@ -42,11 +47,14 @@ const PUBLISH_DURABLE_MS = 30_000
 
 export interface PrivateRoomsOptions extends Omit<RoomOptions, 'onUnsafe'> {
   readonly now: () => number
+  /** Private rooms per board (MAX_PRIVATE_ROOMS when absent). */
+  readonly maxPrivateRooms?: number | undefined
 }
 
 export class PrivateRooms {
   readonly rooms: Rooms
   readonly directory: PrivateDirectory
+  readonly maxRooms: number
   /** Member and board of each private room bound or listed on this node. */
   readonly #owners = new Map<string, { readonly boardId: string; readonly member: string }>()
   /** One reveal at a time per board (a reveal reads and empties every room of it). */
@@ -62,12 +70,13 @@ export class PrivateRooms {
     this.rooms = new Rooms({ ...options, judgeRoles: false }, (room) => this.#privateLoaded(room))
     this.directory = new PrivateDirectory(options.store, options.now)
     this.#log = options.logger.child({ part: 'private-rooms' })
+    this.maxRooms = options.maxPrivateRooms ?? MAX_PRIVATE_ROOMS
   }
 
-  /** The room `key` opens, bound to `member`; null when the key belongs to another member. */
-  async bind(boardId: string, key: string, member: string): Promise<PrivateEntry | null> {
-    const entry = await this.directory.bind(boardId, key, member)
-    if (entry !== null) this.#owners.set(entry.roomId, { boardId, member })
+  /** The room `key` opens, bound to `member`, or why not (private-directory.ts). */
+  async bind(boardId: string, key: string, member: string): Promise<PrivateEntry | BindRefusal> {
+    const entry = await this.directory.bind(boardId, key, member, this.maxRooms)
+    if (typeof entry !== 'string') this.#owners.set(entry.roomId, { boardId, member })
     return entry
   }
 

@@ -183,7 +183,8 @@ async function privatePlace(
   if (!PERSONAL_KEY_PATTERN.test(key)) return 'a private room needs a personal key'
   if (member === null) return 'a private room needs a member'
   const entry = await deps.relay.privateRooms.bind(boardId, key, member)
-  if (entry === null) return 'this personal key belongs to another member'
+  if (entry === 'taken') return 'this personal key belongs to another member'
+  if (entry === 'full') return 'this board has all the private rooms it may have'
   return deps.relay.privateRooms.place(boardId, entry)
 }
 
