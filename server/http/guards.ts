@@ -23,14 +23,21 @@ export function requireRole(deps: AppDeps, needed: Role): MiddlewareHandler<AppE
     // One answer for "no such board" and "wrong token", so ids cannot be probed.
     if (grant === null)
       throw new ApiError(401, 'unauthorized', 'missing or invalid token for this board')
-    if (RANK[grant.role] < RANK[needed]) {
-      throw needed === 'facilitate'
-        ? new ApiError(403, 'facilitator-only', 'only a facilitator link can do this')
-        : new ApiError(403, 'read-only', 'this link is view-only')
-    }
+    assertRole(grant.role, needed)
     c.set('grant', grant)
     await next()
   }
+}
+
+/**
+ * Throws the 403 a route answers when `role` is below `needed`: for a route whose need depends
+ * on its body (a convert preview is open to edit links, applying it is not).
+ */
+export function assertRole(role: Role, needed: Role): void {
+  if (RANK[role] >= RANK[needed]) return
+  throw needed === 'facilitate'
+    ? new ApiError(403, 'facilitator-only', 'only a facilitator link can do this')
+    : new ApiError(403, 'read-only', 'this link is view-only')
 }
 
 const SAFE_METHOD = /^(GET|HEAD|OPTIONS)$/

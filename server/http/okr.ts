@@ -16,7 +16,7 @@ import type { EpochMs } from '../../core/okr/okr-model'
 import { limitBody, readJson } from './body'
 import type { AppDeps, AppEnv } from './deps'
 import { ApiError } from './errors'
-import { requireRole } from './guards'
+import { assertRole, requireRole } from './guards'
 import { withBoard } from './with-board'
 
 /** The transaction origin of server-side conversions (never a connection, so all peers get it). */
@@ -33,8 +33,11 @@ export function okrRoutes(deps: AppDeps): Hono<AppEnv> {
   const jsonLimit = limitBody(deps.config.maxBodyBytes, 'body')
 
   app.post('/:id/convert', jsonLimit, requireRole(deps, 'edit'), async (c) => {
-    const { board } = c.get('grant')
+    const { board, role } = c.get('grant')
     const request = parseConvertRequest(await readJson(c.req.raw))
+    // Applying writes the conversion's marks, which the relay takes only from a facilitator
+    // (docs/roles.md): this route must not be the way round it. A preview changes nothing.
+    if (!request.dryRun) assertRole(role, 'facilitate')
     const outcome = await withBoard(deps, board.id, async (room) => {
       // The team's earlier decisions (unticked, removed, made an initiative) hold here as in the
       // app's preview: a conversion through the API must not bring back what people removed.

@@ -19,7 +19,8 @@ let peer: WebsocketProvider
 beforeAll(async () => {
   srv = await startTestServer({ now: () => NOW })
   board = await srv.createBoard('Growth Q4')
-  peer = connectProvider(srv.wsUrl, board.id, board.editToken)
+  // The workshop's own data, written as the facilitator would (the relay judges every update).
+  peer = connectProvider(srv.wsUrl, board.id, board.facilitatorToken)
   await waitFor(() => peer.synced, { what: 'peer synced' })
   const doc = peer.doc
   const me = 'test'
@@ -75,10 +76,20 @@ describe('POST /api/boards/:id/convert', () => {
     expect(readBoard(peer.doc).objectives).toEqual([])
   })
 
-  it('applies the drafts on the server and every peer receives them', async () => {
+  it('refuses to apply with an edit link (the facilitator applies), and writes nothing', async () => {
     const res = await fetch(`${srv.url}/api/boards/${board.id}/convert`, {
       method: 'POST',
       headers: auth(board.editToken),
+    })
+    expect(res.status).toBe(403)
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('facilitator-only')
+    expect(readBoard(srv.relay.rooms.get(board.id)!.doc).objectives).toEqual([])
+  })
+
+  it('applies the drafts on the server and every peer receives them', async () => {
+    const res = await fetch(`${srv.url}/api/boards/${board.id}/convert`, {
+      method: 'POST',
+      headers: auth(board.facilitatorToken),
     })
     expect(res.status).toBe(200)
     const body = (await res.json()) as {
@@ -94,7 +105,7 @@ describe('POST /api/boards/:id/convert', () => {
 
     const again = await fetch(`${srv.url}/api/boards/${board.id}/convert`, {
       method: 'POST',
-      headers: auth(board.editToken),
+      headers: auth(board.facilitatorToken),
     })
     expect(((await again.json()) as { applied: { created: string[] } }).applied.created).toEqual([])
     expect(readBoard(peer.doc).objectives.length).toBe(1)
