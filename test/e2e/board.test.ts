@@ -223,15 +223,18 @@ describe('two people on one board', () => {
     await expect.poll(() => adaOnB.getAttribute('data-pointing')).toBe('true')
   })
 
-  it('private brainstorm: B sees a blank card for A’s note until A reveals, within a second', async () => {
+  it('private brainstorm: B sees a blank card for A’s note, never its words, until A reveals, within a second', async () => {
     await setListVisible(pageA, true)
     await setListVisible(pageB, true)
-    latencies.create = await propagation(pageA, pageB, { selector: 'li[data-note-id]' }, () =>
-      addNote(pageA, 'Grow weekly active teams from 120 to 200'),
+    // The note stays in A's private room; B learns only that A wrote one (a blank card).
+    latencies.create = await propagation(
+      pageA,
+      pageB,
+      { selector: '[data-testid="sealed-card"]' },
+      () => addNote(pageA, 'Grow weekly active teams from 120 to 200'),
     )
     expect(latencies.create).toBeLessThan(WITHIN_A_SECOND)
-    expect(await notes(pageB).first().getAttribute('data-hidden')).toBe('true')
-    expect(await notes(pageB).first().textContent()).not.toContain('Grow weekly')
+    expect(await notes(pageB).count()).toBe(0)
     await expect.poll(() => pageB.getByTestId('hidden-count').getAttribute('data-hidden')).toBe('1')
     await screenshot(pageB, 'private-brainstorm-b')
 
