@@ -42,6 +42,11 @@ export interface RoomPlace {
   onStoredState(listener: (reply: StoredReply) => void): void
 }
 
+interface Owner {
+  readonly boardId: string
+  readonly member: string
+}
+
 /** How long a reveal waits for the board to store what it published before emptying rooms. */
 const PUBLISH_DURABLE_MS = 30_000
 
@@ -55,8 +60,10 @@ export class PrivateRooms {
   readonly rooms: Rooms
   readonly directory: PrivateDirectory
   readonly maxRooms: number
-  /** Member and board of each private room bound or listed on this node. */
-  readonly #owners = new Map<string, { readonly boardId: string; readonly member: string }>()
+  /** Member and board of rooms bound or listed and not loaded yet; a load takes its entry. */
+  readonly #owners = new Map<string, Owner>()
+  /** The same for loaded rooms, for as long as the room lives. */
+  readonly #loadedOwners = new WeakMap<Room, Owner>()
   /** One reveal at a time per board (a reveal reads and empties every room of it). */
   readonly #reveals = new Map<string, Promise<void>>()
   /** Private rooms whose counts are due (coalesced to one write per turn). */
@@ -76,6 +83,8 @@ export class PrivateRooms {
   /** The room `key` opens, bound to `member`, or why not (private-directory.ts). */
   async bind(boardId: string, key: string, member: string): Promise<PrivateEntry | BindRefusal> {
     const entry = await this.directory.bind(boardId, key, member, this.maxRooms)
+    // Set even when the room is loaded: it may be unloading, and the next load needs it. At
+    // most one entry per room this node has seen (the key is the room id).
     if (typeof entry !== 'string') this.#owners.set(entry.roomId, { boardId, member })
     return entry
   }
@@ -145,7 +154,7 @@ export class PrivateRooms {
   async #reveal(boardId: string): Promise<void> {
     const entries = await this.directory.list(boardId)
     if (entries.length === 0) return
-    for (const entry of entries) this.#owners.set(entry.roomId, { boardId, member: entry.member })
+    for (const { roomId, member } of entries) this.#owners.set(roomId, { boardId, member })
     await this.boards.withRoom(boardId, async (board) => {
       const held: Room[] = []
       try {
@@ -174,6 +183,9 @@ export class PrivateRooms {
 
   /** Rooms.onLoaded for private rooms: their counts follow every change. */
   #privateLoaded(room: Room): void {
+    const owner = this.#owners.get(room.boardId)
+    if (owner !== undefined) this.#loadedOwners.set(room, owner)
+    this.#owners.delete(room.boardId)
     room.doc.on('update', () => this.#countLater(room))
     this.#countLater(room)
   }
@@ -189,7 +201,7 @@ export class PrivateRooms {
 
   /** Writes the room's counts into the board; publishes at once what arrives while revealed. */
   #count(room: Room): void {
-    const owner = this.#owners.get(room.boardId)
+    const owner = this.#loadedOwners.get(room)
     if (owner === undefined || room.unsafe) return
     const board = this.boards.get(owner.boardId)
     // Not loaded: no one is on the board; the next reveal reads the room from storage anyway.
