@@ -128,9 +128,9 @@ export class PrivateRooms {
       const turnedOn = (now.notes && !last.notes) || (now.votes && !last.votes)
       last = now
       // The node that applied the change runs the reveal; the others receive its result.
-      if (turnedOn && event.transaction.origin !== REMOTE_ORIGIN) this.reveal(room.boardId)
+      if (turnedOn && event.transaction.origin !== REMOTE_ORIGIN) void this.reveal(room.boardId)
     })
-    if (this.#stillSealed(room)) setImmediate(() => this.reveal(room.boardId))
+    if (this.#stillSealed(room)) setImmediate(() => void this.reveal(room.boardId))
   }
 
   /**
