@@ -23,6 +23,7 @@ import { lintBoard } from './lint-board'
 import { commandMessage } from './command-messages'
 import { runRouted, type PrivateSide } from './private-routing'
 import { mergePrivate, observePrivate } from './private-view'
+import { UndoPair } from './undo-pair'
 
 /** Every core command has this shape: the doc, its arguments, the transaction origin. */
 export type BoardCommand<A, R> = (doc: BoardSession['doc'], args: A, origin: unknown) => R
@@ -85,6 +86,8 @@ export class BoardController extends EventTarget {
   /** This person's private room (docs/private-brainstorm.md); null on a view link. */
   #private: PrivateSide | null = null
   #unobservePrivate: () => void = () => undefined
+  /** Undo over the shared board and the private room, in the order steps were made. */
+  readonly undoSteps: UndoPair
   /** Transactions already counted: one touching several roots is still one change. */
   readonly #counted = new WeakSet<Y.Transaction>()
 
@@ -99,6 +102,7 @@ export class BoardController extends EventTarget {
     this.canEdit = session.role !== 'view'
     this.#identity = session.identity
     this.#now = options.now()
+    this.undoSteps = new UndoPair(session.undoManager)
   }
 
   /** Starts listening to the document and presence; views call nothing until this ran. */
@@ -129,12 +133,13 @@ export class BoardController extends EventTarget {
   attachPrivate(side: PrivateSide | null): void {
     this.#unobservePrivate()
     this.#private = side
+    this.undoSteps.attachPrivate(side?.doc ?? null, this.session.origin)
     if (this.#connected) this.#unobservePrivate = observePrivate(side, this.#onPrivateChange)
     this.#version++
     this.#changed()
   }
 
-  /** The private room, for client/board/ only (the scene binds its notes too). */
+  /** The private room, for client/board/ only. */
   get privateSide(): PrivateSide | null {
     return this.#private
   }
@@ -312,15 +317,15 @@ export class BoardController extends EventTarget {
 
   /** Ends the current undo step: the next change is undone on its own. */
   newUndoStep(): void {
-    this.session.undoManager.stopCapturing()
+    this.undoSteps.stopCapturing()
   }
 
   undo(): void {
-    this.session.undoManager.undo()
+    this.undoSteps.undo()
   }
 
   redo(): void {
-    this.session.undoManager.redo()
+    this.undoSteps.redo()
   }
 
   focusNotes(noteIds: readonly string[]): void {

@@ -115,6 +115,7 @@ export function openBoard(options: OpenBoardOptions): OpenBoard {
       unguard()
       stopMembership()
       awareness.setLocalState(null)
+      board.undoSteps.destroy()
       undoManager.destroy()
       connection.destroy()
       doc.destroy()

@@ -24,11 +24,11 @@ export function runAsStep<A>(
   board.newUndoStep()
   if (!board.attempt(command, args)) return null
   board.newUndoStep()
-  return { board, item: board.session.undoManager.undoStack.at(-1) }
+  return { board, item: board.undoSteps.latestStep }
 }
 
 export function isLatestStep(step: UndoStep): boolean {
-  return step.board.session.undoManager.undoStack.at(-1) === step.item
+  return step.board.undoSteps.latestStep === step.item
 }
 
 /** Undoes the step if it is still the latest; returns whether it did. */
@@ -40,7 +40,5 @@ export function undoStep(step: UndoStep): boolean {
 
 /** Calls back on every new local undo step; returns the unsubscribe. */
 export function onNewStep(board: BoardController, callback: () => void): () => void {
-  const manager = board.session.undoManager
-  manager.on('stack-item-added', callback)
-  return () => manager.off('stack-item-added', callback)
+  return board.undoSteps.onStep(callback)
 }
