@@ -104,6 +104,12 @@ export function openBoard(options: OpenBoardOptions): OpenBoard {
   const privateRoom = openPrivateRoom(options)
   // Before connect: the first snapshot and scene already hold this person's hidden notes.
   if (privateRoom !== null) board.attachPrivate(privateRoom)
+  // A refused room (a key bound to another member, say) keeps hidden notes on this device only.
+  const onPrivateRefused = () => {
+    if (privateRoom?.refused)
+      board.notify(`Your hidden notes are not syncing: ${privateRoom.refused}`)
+  }
+  privateRoom?.addEventListener('change', onPrivateRefused)
   board.connect()
   return {
     board,
@@ -111,6 +117,7 @@ export function openBoard(options: OpenBoardOptions): OpenBoard {
     privateRoom,
     destroy() {
       board.disconnect()
+      privateRoom?.removeEventListener('change', onPrivateRefused)
       privateRoom?.destroy()
       unguard()
       stopMembership()
