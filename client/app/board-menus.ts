@@ -46,7 +46,10 @@ function menu(state: MenuState, name: BoardMenu, label: string, popover: () => T
   </div>`
 }
 
-export function shareMenu(state: MenuState, links: ShareLinks) {
+/** Present only while facilitating: replaces one link (the old one stops opening the board). */
+export type RotateLink = (kind: keyof ShareLinks) => void
+
+export function shareMenu(state: MenuState, links: ShareLinks, rotate: RotateLink | null) {
   return menu(
     state,
     'share',
@@ -60,10 +63,11 @@ export function shareMenu(state: MenuState, links: ShareLinks) {
                 'facilitate',
                 'Facilitator link: runs the session (phases, reveals, timer, settings, links); share only with co-facilitators',
                 links.facilitate,
+                rotate,
               )
         }
-        ${linkRow('edit', 'Edit link: anyone with it can change the board', links.edit)}
-        ${linkRow('view', 'View link: read-only, sees presence', links.view)}
+        ${linkRow('edit', 'Edit link: anyone with it can change the board', links.edit, rotate)}
+        ${linkRow('view', 'View link: read-only, sees presence', links.view, rotate)}
       </div>`,
   )
 }
@@ -91,11 +95,22 @@ export function exportMenu(state: MenuState, actions: ExportActions) {
 }
 
 /** A link field selects itself, so copying it is one keystroke; its Copy button is one click. */
-function linkRow(kind: keyof ShareLinks, label: string, link: string) {
+function linkRow(kind: keyof ShareLinks, label: string, link: string, rotate: RotateLink | null) {
   return html`<label for=${`${kind}-link`}>${label}</label>
     <div class="link-row">
       <input id=${`${kind}-link`} readonly .value=${link} data-share=${kind} @focus=${select} />
       <button data-testid=${`copy-${kind}-link`} @click=${(e: Event) => copy(e, link)}>Copy</button>
+      ${
+        rotate === null
+          ? null
+          : html`<button
+              data-testid=${`rotate-${kind}-link`}
+              title="Make a new link: the old one stops opening the board, for everyone who has it"
+              @click=${() => rotate(kind)}
+            >
+              New link
+            </button>`
+      }
     </div>`
 }
 

@@ -13,7 +13,7 @@ import {
   type Role,
 } from '../board/board-context'
 import type { BoardController } from '../board/board-controller'
-import { ApiError, getBoardInfo } from '../net/api'
+import { ApiError, getBoardInfo, rotateLinks, type LinkKind, type RotatedLinks } from '../net/api'
 import { loadDeviceCopy, RecoveryBudget, RECOVERED_NOTICE } from '../net/doc-recovery'
 import { openBoard, type OpenBoard, type OpenBoardOptions } from '../board/open-board'
 import { adoptPersonalKey, ensurePersonalKey } from '../device/personal-key'
@@ -151,6 +151,7 @@ export class SbBoardPage extends LitElement {
       .shareLinks=${getAccess(this.store, this.boardId)?.links ?? null}
       .switchTo=${switchableLink(getAccess(this.store, this.boardId))?.role ?? null}
       @sb-switch-to-edit=${this.#switchToEdit}
+      @sb-rotate-link=${this.#rotateLink}
       @sb-home=${this.#home}
     ></sb-board-view>`
   }
@@ -274,6 +275,50 @@ export class SbBoardPage extends LitElement {
     this.#open(link.role)
   }
 
+  /**
+   * "New link" in the Share menu (facilitators only): the server replaces the link and closes
+   * every socket of the board, this one included, so the board reopens with the facilitate link
+   * this device holds, the new one when that was the link replaced.
+   */
+  readonly #rotateLink = (event: Event): void => {
+    const kind = (event as CustomEvent<LinkKind>).detail
+    const token = this.#token
+    if (token === null || this.#board?.role !== 'facilitate') return
+    const boardId = this.boardId
+    rotateLinks(fetch, boardId, token, [kind]).then(
+      (rotated) => {
+        if (boardId === this.boardId) this.#adoptLinks(rotated, token)
+      },
+      (error: unknown) => {
+        const why = error instanceof Error ? error.message : String(error)
+        this.#board?.notify(`No new link was made: ${why}`)
+      },
+    )
+  }
+
+  #adoptLinks(rotated: RotatedLinks, token: string): void {
+    const links = getAccess(this.store, this.boardId)?.links
+    if (!links) return
+    const absolute = (url: string | undefined) =>
+      url === undefined ? undefined : new URL(url, location.origin).href
+    const facilitate = absolute(rotated.facilitate)
+    const next = {
+      edit: absolute(rotated.edit) ?? links.edit,
+      view: absolute(rotated.view) ?? links.view,
+      facilitate: facilitate ?? links.facilitate,
+    }
+    const held = facilitate === undefined ? token : tokenOfLink(facilitate)
+    if (held === null) return
+    rememberBoard(
+      this.store,
+      this.boardId,
+      { token: held, role: 'facilitate', links: next },
+      deviceClock(),
+    )
+    this.#token = held
+    this.#open('facilitate')
+  }
+
   /** The home page lists boards by the title this device stored: it follows the document's. */
   readonly #rememberTitle = (): void => {
     const board = this.#board
@@ -302,4 +347,8 @@ declare global {
   interface HTMLElementTagNameMap {
     'sb-board-page': SbBoardPage
   }
+}
+
+function tokenOfLink(link: string): string | null {
+  return new URLSearchParams(new URL(link).hash.slice(1)).get('token')
 }

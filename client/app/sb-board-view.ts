@@ -138,7 +138,15 @@ export class SbBoardView extends LitElement {
       >
         List view
       </button>
-      ${this.shareLinks !== null && board.canEdit ? shareMenu(menus, shared(board, this.shareLinks)) : null}
+      ${
+        this.shareLinks !== null && board.canEdit
+          ? shareMenu(
+              menus,
+              shared(board, this.shareLinks),
+              canFacilitate(board) ? this.#rotate : null,
+            )
+          : null
+      }
       ${exportMenu(menus, { png: () => this.#exportPng(board), file: () => this.#exportFile(board) })}`
   }
 
@@ -177,6 +185,16 @@ export class SbBoardView extends LitElement {
 
   #fileName(board: BoardController): string {
     return boardFileName(board.meta.title || this.cachedTitle, new Date(board.now))
+  }
+
+  /** The board page asks the server (it holds the token) and reopens the board. */
+  readonly #rotate = (kind: keyof ShareLinks): void => {
+    const what = kind === 'facilitate' ? 'facilitator' : kind
+    const question = `Make a new ${what} link? The current one stops opening the board for everyone who has it.`
+    if (!confirm(question)) return
+    this.dispatchEvent(
+      new CustomEvent('sb-rotate-link', { detail: kind, bubbles: true, composed: true }),
+    )
   }
 
   #emit(type: 'sb-edit-name' | 'sb-switch-to-edit'): void {

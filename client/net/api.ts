@@ -137,3 +137,39 @@ export function localHref(url: string, origin: string): string {
   const parsed = new URL(url, origin)
   return `${parsed.pathname}${parsed.hash}`
 }
+
+export type LinkKind = 'facilitate' | 'edit' | 'view'
+
+/** The new URL of each link a rotation replaced (its token rides in the fragment). */
+export type RotatedLinks = Partial<Record<LinkKind, string>>
+
+const URL_KEYS: Readonly<Record<LinkKind, string>> = {
+  facilitate: 'facilitatorUrl',
+  edit: 'editUrl',
+  view: 'viewUrl',
+}
+
+/**
+ * Replaces the named links of a board (the facilitate link is needed: others get 403
+ * facilitator-only); the old ones stop at once and every socket of the board is closed.
+ */
+export async function rotateLinks(
+  fetchFn: Fetch,
+  id: string,
+  token: string,
+  links: readonly LinkKind[],
+): Promise<RotatedLinks> {
+  const body = await request(fetchFn, `/api/boards/${encodeURIComponent(id)}/tokens/rotate`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ links }),
+  })
+  if (!isRecord(body)) throw bad('answer to "new link"')
+  const rotated: RotatedLinks = {}
+  for (const link of links) {
+    const url = body[URL_KEYS[link]]
+    if (!str(url)) throw bad('answer to "new link"')
+    rotated[link] = url
+  }
+  return rotated
+}

@@ -7,7 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { PHASES } from '../../core/board/board-model'
 import { screenshot, type LaunchedBrowser } from '../helpers/browser'
-import { closeE2e, joinBoard, openTwoPeople, startE2eServer } from '../helpers/e2e-board'
+import {
+  closeE2e,
+  gotoEditLink,
+  joinBoard,
+  openTwoPeople,
+  startE2eServer,
+} from '../helpers/e2e-board'
 import type { CreatedBoard, TestServer } from '../helpers/server'
 
 const TYPING = { delay: 120 }
@@ -32,6 +38,8 @@ const FACILITATOR_CONTROLS = [
 
 const count = (page: Page, testId: string) => page.getByTestId(testId).count()
 const phaseOf = (page: Page) => page.getByTestId('phase-bar').getAttribute('data-phase')
+const statusOf = (page: Page) => page.getByTestId('status-chip').getAttribute('data-status')
+const shared = (page: Page, kind: string) => page.locator(`[data-share="${kind}"]`).inputValue()
 
 beforeAll(async () => {
   server = await startE2eServer()
@@ -92,5 +100,37 @@ describe('a facilitator and a participant', () => {
     await participant.getByTestId('timer').waitFor()
     expect(await count(participant, 'timer-stop')).toBe(0)
     await screenshot(facilitator, 'roles-facilitator')
+  })
+
+  it('the creator makes a new edit link: the old one stops at once, the new one opens', async () => {
+    await facilitator.goto('/')
+    await facilitator.getByTestId('board-title-input').fill('Rotation')
+    await facilitator.getByTestId('create-board').click()
+    await facilitator.getByTestId('facilitating').waitFor()
+    await facilitator.getByTestId('share-button').click()
+    const oldEdit = await shared(facilitator, 'edit')
+    const facilitate = await shared(facilitator, 'facilitate')
+    await gotoEditLink(participant, server.url, oldEdit)
+    await expect.poll(() => statusOf(participant)).toBe('online')
+    expect(await count(participant, 'rotate-edit-link')).toBe(0)
+
+    facilitator.once('dialog', (dialog) => void dialog.accept())
+    await facilitator.getByTestId('rotate-edit-link').click()
+    await expect.poll(() => shared(facilitator, 'edit')).not.toBe(oldEdit)
+    const newEdit = await shared(facilitator, 'edit')
+    // Only the edit link changed; the facilitator is back on the board with theirs.
+    expect(await shared(facilitator, 'facilitate')).toBe(facilitate)
+    await expect.poll(() => statusOf(facilitator)).toBe('online')
+    await expect.poll(() => statusOf(participant)).toBe('offline')
+    const id = new URL(oldEdit).pathname.split('/')[2] ?? ''
+    const tokenOf = (link: string) => new URLSearchParams(new URL(link).hash.slice(1)).get('token')
+    const answer = await fetch(`${server.url}/api/boards/${id}`, {
+      headers: { authorization: `Bearer ${tokenOf(oldEdit)}` },
+    })
+    expect(answer.status).toBe(401)
+
+    await gotoEditLink(participant, server.url, newEdit)
+    await expect.poll(() => statusOf(participant)).toBe('online')
+    expect(await count(participant, 'facilitating')).toBe(0)
   })
 })
