@@ -21,6 +21,8 @@ export class SbSealedNotes extends LitElement {
       right: 8px;
       display: flex;
       flex-wrap: wrap;
+      /* Right-aligned: the list view opens over the canvas's left side. */
+      justify-content: flex-end;
       gap: 8px;
       pointer-events: none;
       z-index: 1;
@@ -37,8 +39,8 @@ export class SbSealedNotes extends LitElement {
       color: #374151;
     }
     .card {
-      width: 14px;
-      height: 14px;
+      width: 24px;
+      height: 24px;
       border: 1px dashed #9ca3af;
       border-radius: 2px;
     }
@@ -68,7 +70,7 @@ export class SbSealedNotes extends LitElement {
                 style=${`background:${BLANK_FILL}`}
               ></span>`,
           )}
-          <span>${row.name} · ${row.notes}</span>
+          <span>${row.name} · ${row.notes} hidden</span>
         </div>`,
     )}
     ${
