@@ -7,6 +7,7 @@ import {
   getBoardInfo,
   localHref,
   putSnapshot,
+  rotateLinks,
 } from '../../../client/net/api'
 import { createNote } from '../../../core/board/commands'
 import { readBoard } from '../../../core/board/read'
@@ -33,6 +34,23 @@ describe('REST client', () => {
       role: 'edit',
     })
     expect((await getBoardInfo(relative, created.id, created.viewToken)).role).toBe('view')
+    expect((await getBoardInfo(relative, created.id, created.facilitatorToken)).role).toBe(
+      'facilitate',
+    )
+  })
+
+  it('makes a new link with the facilitate link only', async () => {
+    const created = await createBoard(relative, 'Rotate')
+    const refused = await rotateLinks(relative, created.id, created.editToken, ['edit']).catch(
+      (e: unknown) => e,
+    )
+    expect(refused).toMatchObject({ status: 403, code: 'facilitator-only' })
+    const rotated = await rotateLinks(relative, created.id, created.facilitatorToken, ['edit'])
+    expect(Object.keys(rotated)).toEqual(['edit'])
+    const token = new URLSearchParams(new URL(rotated.edit ?? '').hash.slice(1)).get('token')
+    expect((await getBoardInfo(relative, created.id, token ?? '')).role).toBe('edit')
+    const old = await getBoardInfo(relative, created.id, created.editToken).catch((e: unknown) => e)
+    expect(old).toMatchObject({ status: 401 })
   })
 
   it('turns refusals into ApiError with the server’s code', async () => {
