@@ -83,7 +83,9 @@ export function runRouted<A, R>(
     return castPrivateVote(side.doc, voteArgs(a, meta.voteBudget), origin) as R
   }
   if (c === retractVote && !meta.votesRevealed) {
-    return retractPrivateVote(side.doc, voteArgs(a, meta.voteBudget), origin) as R
+    const removed = retractPrivateVote(side.doc, voteArgs(a, meta.voteBudget), origin)
+    // A dot cast while votes were revealed is public already: it is taken back there.
+    return (removed > 0 ? removed : run(shared, a, origin)) as R
   }
   if (NOTE_TEXT.has(c)) return run(isPrivate(a.id) ? side.doc : shared, a, origin)
   if (TEXT.has(c)) {

@@ -124,5 +124,11 @@ describe('routing votes', () => {
     revealVotes(shared, { revealed: true }, origin)
     runRouted(castVote, { voterId: 'ann', targetId: 'pub' }, shared, side, origin)
     expect(readRawVotesOf(shared).get('ann')?.get('pub')).toBe(1)
+    // Hidden again: the public dot can still be taken back.
+    revealVotes(shared, { revealed: false }, origin)
+    expect(runRouted(retractVote, { voterId: 'ann', targetId: 'pub' }, shared, side, origin)).toBe(
+      1,
+    )
+    expect(readRawVotesOf(shared).has('ann')).toBe(false)
   })
 })
