@@ -80,3 +80,23 @@ export function setSealedCounts(
   doc.transact(() => sealed.set(member, { notes: counts.notes, dots: counts.dots }), origin)
   return true
 }
+
+/**
+ * Removes the counts of members who have no private room on this board (a board file from
+ * another board brings its `sealed` root along); returns how many it removed. Only the relay
+ * calls it, with RELAY_ORIGIN, in one transaction.
+ *
+ * @example
+ * dropSealedExcept(boardDoc, new Set(['bo']), RELAY_ORIGIN)
+ */
+export function dropSealedExcept(
+  doc: Y.Doc,
+  members: ReadonlySet<string>,
+  origin: unknown,
+): number {
+  const sealed = mapRoot(doc, 'sealed')
+  if (sealed === null) return 0
+  const stale = [...sealed.keys()].filter((member) => !members.has(member))
+  if (stale.length > 0) doc.transact(() => stale.forEach((member) => sealed.delete(member)), origin)
+  return stale.length
+}

@@ -46,10 +46,12 @@ export function snapshotRoutes(deps: AppDeps): Hono<AppEnv> {
       try {
         // The same gate as a socket's update (update-gate.ts), sliced the same way if big, and
         // judged by the link's role: an edit link cannot change the phase through a file.
-        await room.importUpdate(bytes, importOrigin({ role, member: null }))
+        await room.importUpdate(bytes, importOrigin({ role, member: null, importing: true }))
       } catch (error) {
         throw snapshotError(error)
       }
+      // A file from another board brings that board's hidden-note counts: drop the strangers'.
+      await deps.relay.privateRooms.dropForeignCounts(board.id)
       return room.durable(deps.config.shutdownTimeoutMs)
     })
     if (!saved) {

@@ -16,6 +16,7 @@
 import type { Logger } from '../log'
 import { REMOTE_ORIGIN } from '../cluster/fanout'
 import {
+  dropSealedExcept,
   privateCounts,
   readSealed,
   RELAY_ORIGIN,
@@ -178,6 +179,19 @@ export class PrivateRooms {
       } finally {
         for (const [i, room] of held.entries()) this.rooms.release(entries[i]!.roomId, room)
       }
+    })
+  }
+
+  /**
+   * After a board file was merged in: the `sealed` counts of members with no private room on
+   * this board came with the file (permissions.ts lets a facilitator's import bring them) and
+   * would show hidden notes nobody has. Removed with the relay's origin.
+   */
+  async dropForeignCounts(boardId: string): Promise<void> {
+    const members = new Set((await this.directory.list(boardId)).map((entry) => entry.member))
+    await this.boards.withRoom(boardId, (board) => {
+      dropSealedExcept(board.doc, members, RELAY_ORIGIN)
+      return Promise.resolve()
     })
   }
 

@@ -86,4 +86,27 @@ describe('PUT /api/boards/:id/snapshot and roles', () => {
     Y.applyUpdate(stored, new Uint8Array(await backup.arrayBuffer()))
     expect(stored.getMap('meta').get('phase')).toBe('vote')
   })
+
+  it('takes a board file with its old hidden-note counts from a facilitator, and drops them', async () => {
+    const server = await startTestServer()
+    cleanups.push(() => server.close())
+    const board = await server.createBoard('from a file')
+    // A backup of another board, taken while two people had hidden notes there.
+    const file = new Y.Doc()
+    file.getMap('notes').set('n1', new Y.Map<unknown>())
+    file.getMap('sealed').set('ann', { notes: 2, dots: 0 })
+    file.getMap('sealed').set('bob', { notes: 1, dots: 3 })
+    const bytes = Y.encodeStateAsUpdate(file)
+    const refused = await put(server.url, board.id, board.editToken, bytes)
+    expect(refused.status).toBe(403)
+    expect(refused.body).toMatchObject({ error: { message: expect.stringMatching(/sealed/) } })
+    expect((await put(server.url, board.id, board.facilitatorToken, bytes)).status).toBe(200)
+    const backup = await fetch(`${server.url}/api/boards/${board.id}/snapshot`, {
+      headers: { authorization: `Bearer ${board.viewToken}` },
+    })
+    const stored = new Y.Doc()
+    Y.applyUpdate(stored, new Uint8Array(await backup.arrayBuffer()))
+    expect(stored.getMap('notes').has('n1')).toBe(true)
+    expect(stored.getMap('sealed').size).toBe(0)
+  })
 })
