@@ -38,7 +38,7 @@
  * Migrate    migrate(doc, origin) in ../migrate.ts — run once after loading a board
  *
  * Reading: readBoard(doc) or the per-collection readers in ../read.ts; observeBoard /
- * observeCollection in ../observe.ts; isNoteHidden / visibleNoteText / visibleTally in
+ * observeCollection in ../observe.ts; visibleTally / sealedTotals in
  * ../visibility.ts; ranking / remainingVotes in ../votes.ts.
  */
 export * from './notes'
