@@ -27,7 +27,8 @@ const peers: WebsocketProvider[] = []
 beforeAll(async () => {
   server = await startTestServer()
   board = await server.createBoard('Schema 1 board')
-  const writer = connectProvider(server.wsUrl, board.id, board.editToken)
+  // The file sets the phase and the board's settings: a facilitator's to write.
+  const writer = connectProvider(server.wsUrl, board.id, board.facilitatorToken)
   peers.push(writer)
   await waitFor(() => writer.synced, { what: 'writer synced' })
   Y.applyUpdate(writer.doc, V1_FILE)
