@@ -214,7 +214,7 @@ export class SbBoardPage extends LitElement {
     // Trends, due check-ins and "expected" scores move with the day: one tick a minute.
     this.#tick = setInterval(() => this.#board?.tick(), TICK_MS)
     this.#boardProvider.setValue(this.#board)
-    this.#connectionProvider.setValue(this.opened.connection)
+    this.#connectionProvider.setValue(this.opened.status)
     window.addEventListener('online', this.#onNetwork)
     window.addEventListener('offline', this.#onNetwork)
   }

@@ -14,6 +14,8 @@ import { BoardController } from './board-controller'
 import { keepMembership } from './membership'
 import { seedBoardTimeframe } from './board-defaults'
 import { PrivateRoom } from '../net/private-room'
+import { CombinedStatus } from '../net/combined-status'
+import type { ConnectionSource } from './board-context'
 import type { PersonalKey } from '../device/personal-key'
 
 export interface OpenBoardOptions {
@@ -47,6 +49,8 @@ export interface OpenBoard {
   readonly connection: BoardConnection
   /** This person's private room, when the link may write (docs/private-brainstorm.md). */
   readonly privateRoom: PrivateRoom | null
+  /** What the status chip shows: the connection, counting the private room's unsent changes. */
+  readonly status: ConnectionSource
   destroy(): void
 }
 
@@ -110,12 +114,15 @@ export function openBoard(options: OpenBoardOptions): OpenBoard {
       board.notify(`Your hidden notes are not syncing: ${privateRoom.refused}`)
   }
   privateRoom?.addEventListener('change', onPrivateRefused)
+  const status = privateRoom === null ? null : new CombinedStatus(connection, privateRoom)
   board.connect()
   return {
     board,
     connection,
     privateRoom,
+    status: status ?? connection,
     destroy() {
+      status?.destroy()
       board.disconnect()
       privateRoom?.removeEventListener('change', onPrivateRefused)
       privateRoom?.destroy()

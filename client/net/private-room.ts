@@ -10,6 +10,7 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import { deviceCopyName } from './doc-recovery'
 import { personalLink } from '../device/personal-key'
+import { PendingChanges } from './pending-changes'
 
 export interface PrivateRoomOptions {
   readonly boardId: string
@@ -35,6 +36,7 @@ export class PrivateRoom extends EventTarget {
   readonly provider: WebsocketProvider
   readonly persistence: IndexeddbPersistence
   #refused: string | null = null
+  readonly #pending: PendingChanges
   #online: boolean
 
   constructor(options: PrivateRoomOptions) {
@@ -59,11 +61,19 @@ export class PrivateRoom extends EventTarget {
         disableBc: false,
       },
     )
+    this.#pending = new PendingChanges(this.doc, this.provider, {
+      onChange: () => this.dispatchEvent(new Event('change')),
+    })
     this.provider.on('closed', ({ code, reason }: { code: number; reason: string }) => {
       this.#refused =
         reason !== '' ? reason : `The server closed your private notes' connection (${code}).`
       this.dispatchEvent(new Event('change'))
     })
+  }
+
+  /** Changes to hidden notes and dots the relay has not confirmed yet (since this page load). */
+  get pending(): number {
+    return this.#pending.count
   }
 
   /** Why the relay refused the room, or null. */
@@ -79,6 +89,7 @@ export class PrivateRoom extends EventTarget {
   }
 
   destroy(): void {
+    this.#pending.destroy()
     this.provider.destroy()
     void this.persistence.destroy()
     this.doc.destroy()

@@ -180,11 +180,15 @@ describe('the private brainstorm', () => {
     if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click()
     await noteWithText(ada, SECRET).waitFor()
     await appendToNote(ada, SECRET, SECRET_EDIT)
+    // The chip counts the hidden note's edit as not sent yet, like any other change.
+    const chip = ada.getByTestId('status-chip')
+    await expect
+      .poll(async () => Number(await chip.getAttribute('data-pending')))
+      .toBeGreaterThan(0)
     proxy.restore()
     await contexts[0]!.setOffline(false)
-    await expect
-      .poll(() => ada.getByTestId('status-chip').getAttribute('data-status'), { timeout: 15_000 })
-      .toBe('online')
+    await expect.poll(() => chip.getAttribute('data-status'), { timeout: 15_000 }).toBe('online')
+    expect(await chip.getAttribute('data-pending')).toBe('0')
   })
 
   it('Ada’s second device, opened with her personal link, sees and edits her hidden note', async () => {
