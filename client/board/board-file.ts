@@ -11,7 +11,6 @@ import {
   UpdateRejectedError,
   type UpdateProblem,
 } from '../../core/sync/index'
-import { RELAY_ONLY_ROOTS } from '../../core/board/permissions'
 
 export const BOARD_FILE_EXTENSION = '.stretchboard'
 /** The relay's default frame limit; a larger board could not be synced anyway. */
@@ -22,53 +21,13 @@ export class BoardFileError extends Error {
 }
 
 /**
- * The board as a file: a copy of every root but the relay's own (`sealed`, the hidden-note
- * counts of this board's private rooms), which mean nothing in another board and which the
- * relay refuses from any file or client (core/board/permissions.ts). A copy, because a Yjs
- * update cannot leave out one root's history; the file is a snapshot either way.
+ * The whole document, `sealed` counts included: the same bytes a backup from the server holds,
+ * so a file merged back into its own board adds nothing twice (a copy with fresh ids would
+ * replace every note and text). Imported into a new board, the relay takes the file from the
+ * creator's facilitate link and drops counts of people who have no private room there.
  */
 export function encodeBoardFile(doc: Y.Doc): Uint8Array {
-  const copy = new Y.Doc()
-  copy.transact(() => {
-    for (const name of [...doc.share.keys()]) {
-      if (RELAY_ONLY_ROOTS.includes(name)) continue
-      const source = mapRoot(doc, name)
-      if (source === null) continue
-      const target = copy.getMap<unknown>(name)
-      for (const [key, value] of source) target.set(key, copyValue(value))
-    }
-  })
-  const bytes = Y.encodeStateAsUpdate(copy)
-  copy.destroy()
-  return bytes
-}
-
-function mapRoot(doc: Y.Doc, name: string): Y.Map<unknown> | null {
-  try {
-    return doc.getMap<unknown>(name)
-  } catch (_error) {
-    // Another tool's root of another type: not part of a board.
-    return null
-  }
-}
-
-function copyValue(value: unknown): unknown {
-  if (value instanceof Y.Map) {
-    const map = new Y.Map<unknown>()
-    for (const [key, inner] of value as Y.Map<unknown>) map.set(key, copyValue(inner))
-    return map
-  }
-  if (value instanceof Y.Text) {
-    const text = new Y.Text()
-    text.applyDelta(value.toDelta())
-    return text
-  }
-  if (value instanceof Y.Array) {
-    const array = new Y.Array<unknown>()
-    array.push((value as Y.Array<unknown>).toArray().map(copyValue))
-    return array
-  }
-  return value
+  return Y.encodeStateAsUpdate(doc)
 }
 
 /** What each refusal means for the person choosing the file. */

@@ -1,11 +1,13 @@
+// A board file of a board with private rooms holds the relay's `sealed` counts like a server
+// backup does. The relay takes such a file from the facilitate link of a new board (an import)
+// and never from a socket or an edit link (core/board/permissions.ts).
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { encodeBoardFile } from '../../../client/board/board-file'
 import { createNote, setNoteText } from '../../../core/board/commands'
-import { readBoard } from '../../../core/board/read'
-import { judgeUpdate } from '../../../core/board/permissions'
-import { updatePlaces } from '../../../core/sync/update-places'
+import { judgeUpdate, type Writer } from '../../../core/board/permissions'
 import type { EpochMs } from '../../../core/okr/okr-model'
+import { updatePlaces } from '../../../core/sync/update-places'
 
 describe('a board file of a board with private rooms', () => {
   const doc = new Y.Doc()
@@ -13,24 +15,22 @@ describe('a board file of a board with private rooms', () => {
   setNoteText(doc, { id: 'n1', text: 'Public words' }, 'seed')
   doc.getMap('sealed').set('bo', { notes: 2, dots: 1 })
   const file = encodeBoardFile(doc)
+  const judged = (writer: Writer) => {
+    const fresh = new Y.Doc()
+    return judgeUpdate(fresh, updatePlaces(fresh, file), writer)
+  }
 
-  it('leaves out the relay’s hidden-note counts and keeps the board', () => {
-    const copy = new Y.Doc()
-    Y.applyUpdate(copy, file)
-    expect(copy.getMap('sealed').size).toBe(0)
-    expect(readBoard(copy)).toEqual(readBoard(doc))
+  it('is the whole document, as a server backup is', () => {
+    expect(file).toEqual(Y.encodeStateAsUpdate(doc))
   })
 
-  it('imports into a new board: the relay takes it from the creator’s link', () => {
-    const fresh = new Y.Doc()
-    const verdict = judgeUpdate(fresh, updatePlaces(fresh, file), {
-      role: 'facilitate',
-      member: null,
+  it('imports into a new board from the creator’s facilitate link, and from nothing else', () => {
+    expect(judged({ role: 'facilitate', member: null, importing: true })).toEqual({
+      allowed: true,
     })
-    expect(verdict.allowed).toBe(true)
-    const whole = Y.encodeStateAsUpdate(doc)
-    expect(
-      judgeUpdate(fresh, updatePlaces(fresh, whole), { role: 'facilitate', member: null }),
-    ).toMatchObject({ allowed: false })
+    expect(judged({ role: 'edit', member: null, importing: true })).toMatchObject({
+      allowed: false,
+    })
+    expect(judged({ role: 'facilitate', member: 'ann' })).toMatchObject({ allowed: false })
   })
 })
