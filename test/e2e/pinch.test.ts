@@ -125,7 +125,8 @@ async function fitBoard(): Promise<Vp> {
 beforeAll(async () => {
   server = await startTestServer({ config: { staticDir: E2E_CLIENT_DIR } })
   board = await server.createBoard('Pinch')
-  peer = connectProvider(server.wsUrl, board.id, board.editToken)
+  // The seed reveals the notes: a facilitator's change, so it opens the facilitate link.
+  peer = connectProvider(server.wsUrl, board.id, board.facilitatorToken)
   await waitFor(() => peer.synced, { what: 'seed peer synced' })
   for (const [id, x, y, text] of SEEDED) {
     createNote(peer.doc, { id, x, y, author: 'ann', createdAt: Date.now() as EpochMs, text }, SEED)
