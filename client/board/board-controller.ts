@@ -21,6 +21,7 @@ import type { BoardSession, Identity, Role } from './board-context'
 import { readPeers, type Peer } from './peers'
 import { lintBoard } from './lint-board'
 import { commandMessage } from './command-messages'
+import { checkRoleAllows } from './role-guard'
 import { runRouted, type PrivateSide } from './private-routing'
 import { mergePrivate, observePrivate } from './private-view'
 import { UndoPair } from './undo-pair'
@@ -296,6 +297,7 @@ export class BoardController extends EventTarget {
    * its context): the command's BoardCommandError is thrown, having written nothing.
    */
   perform<A, R>(command: BoardCommand<A, R>, args: A): R {
+    checkRoleAllows(command, args, this.session.doc, { role: this.role, member: this.#identity.id })
     return runRouted(command, args, this.session.doc, this.#private, this.session.origin)
   }
 

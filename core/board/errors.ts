@@ -13,6 +13,8 @@ export const COMMAND_ERROR_CODES = [
   'already-exists',
   /** Casting would exceed the voter's remaining dots. */
   'vote-budget-exhausted',
+  /** Only a facilitator may do this on the board now (core/board/permissions.ts). */
+  'facilitator-only',
 ] as const
 export type CommandErrorCode = (typeof COMMAND_ERROR_CODES)[number]
 

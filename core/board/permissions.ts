@@ -103,7 +103,7 @@ export function judgeUpdate(doc: Y.Doc, found: UpdatePlaces, writer: Writer): Ju
     const reason =
       metaReason(doc, place) ??
       fieldReason(place, places) ??
-      voteReason(place, writer) ??
+      voteReason(place, places, writer) ??
       authorReason(doc, place, phase, writer)
     if (reason !== null) return refused(reason)
   }
@@ -150,10 +150,14 @@ function isEntityDelete(place: Place, root: string, id: string): boolean {
  * A voter's dots are theirs in every phase: an editor writes and retracts only under their
  * own `votes.<member>` (a peer that moved someone else's dots would change the ranking).
  */
-function voteReason(place: Place, writer: Writer): string | null {
-  const [root, voter] = place.path
+function voteReason(place: Place, places: readonly Place[], writer: Writer): string | null {
+  const [root, voter, target] = place.path
   if (root !== 'votes' || voter === undefined) return null
   if (writer.member !== null && voter === writer.member) return null
+  // Deleting a note or group takes its dots with it (deleteNotes): allowed with the entity.
+  const withTarget = (p: Place) =>
+    isEntityDelete(p, 'notes', target!) || isEntityDelete(p, 'groups', target!)
+  if (place.kind === 'delete' && target !== undefined && places.some(withTarget)) return null
   return `Only a facilitator can change another person's dots (votes.${voter})`
 }
 
@@ -170,11 +174,23 @@ function authorReason(doc: Y.Doc, place: Place, phase: Phase, writer: Writer): s
   if (!entityPlace && !(place.path.length === 3 && field === 'author')) return null
   const current = liveEntry(doc, root, id)
   if (current === undefined) return null
-  if (writer.member !== null && authorOf(current) === writer.member) return null
+  if (mayRemoveAuthored(phase, writer, authorOf(current))) return null
   const what = root === 'notes' ? 'note' : 'group'
   const during = phase === 'vote' ? 'During the vote' : 'During the brainstorm'
   const action = entityPlace ? 'delete or replace' : 'change the author of'
   return `${during} only a facilitator can ${action} a ${what} someone else wrote (${root}.${id})`
+}
+
+/**
+ * Whether `writer` may delete (or replace) a note or group whose `author` is `author` in
+ * `phase`: the rule the relay applies, for the app to check before it offers a deletion.
+ *
+ * @example
+ * mayRemoveAuthored('vote', { role: 'edit', member: 'ann' }, 'bob') // false
+ */
+export function mayRemoveAuthored(phase: Phase, writer: Writer, author: string | null): boolean {
+  if (writer.role === 'facilitate' || !OWN_CONTENT_PHASES.includes(phase)) return true
+  return writer.member !== null && author === writer.member
 }
 
 function liveEntry(doc: Y.Doc, root: string, id: string): unknown {

@@ -156,6 +156,19 @@ describe('judgeUpdate', () => {
     }
   })
 
+  it('lets a note that others voted on be deleted with their dots, where deleting it is allowed', () => {
+    for (const phase of ['vote', 'review'] as const) {
+      const relay = relayBoard(phase)
+      castVote(relay, { voterId: 'bob', targetId: 'n-ann' }, ORIGIN)
+      expect(judge(relay, (d) => deleteNotes(d, { ids: ['n-ann'] }, ORIGIN))).toEqual({
+        allowed: true,
+      })
+    }
+    const review = relayBoard('review')
+    castVote(review, { voterId: 'bob', targetId: 'g1' }, ORIGIN)
+    expect(judge(review, (d) => deleteGroup(d, { id: 'g1' }, ORIGIN))).toEqual({ allowed: true })
+  })
+
   it('refuses the sealed root to every role, the facilitator included', () => {
     const relay = relayBoard()
     for (const role of ['edit', 'facilitate'] as const) {
