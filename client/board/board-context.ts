@@ -66,6 +66,8 @@ export interface ConnectionInfo {
   readonly localLoaded: boolean
   readonly serverSynced: boolean
   readonly refused: string | null
+  /** The refusal was of a change this link's role may not make (close 4403). */
+  readonly roleRefused?: boolean
   /** The relay's storage status (message 100); absent = nothing said, which means fine. */
   readonly serverStorage?: { readonly saved: boolean; readonly unsaved: number }
 }
@@ -73,6 +75,8 @@ export interface ConnectionInfo {
 /** Dispatches `change` whenever `snapshot` may differ. */
 export interface ConnectionSource extends EventTarget {
   readonly snapshot: ConnectionInfo
+  /** Drops this device's unsent changes (after a role refusal); the page then reloads. */
+  discardUnsent?(): Promise<void>
 }
 
 export const boardConnectionContext = createContext<ConnectionSource>(Symbol('board-connection'))

@@ -10,7 +10,7 @@ import type { ConnectionInfo, ConnectionSource, ConnectionStatus } from '../boar
 import { deviceCopyName } from './doc-recovery'
 import { PendingChanges } from './pending-changes'
 import { STORAGE_OK, watchStorageStatus, type ServerStorage } from './storage-status'
-import { refusalText } from './status-text'
+import { refusalText, ROLE_REFUSED_CLOSE } from './status-text'
 
 export type ConnectionSnapshot = ConnectionInfo
 
@@ -38,6 +38,9 @@ export class BoardConnection extends EventTarget implements ConnectionSource {
   #localLoaded = false
   #serverSynced = false
   #refused: string | null = null
+  /** The relay refused a change this link may not make (4403): the way out is to drop it. */
+  #roleRefused = false
+  readonly #onPendingChange: (pending: number) => void
   #browserOnline: boolean
   /** What the relay last said about storing this board (message 100); fine until it says not. */
   #serverStorage: ServerStorage = STORAGE_OK
@@ -46,6 +49,7 @@ export class BoardConnection extends EventTarget implements ConnectionSource {
   constructor(options: BoardConnectionOptions) {
     super()
     this.#browserOnline = options.online
+    this.#onPendingChange = options.onPendingChange
     // One IndexedDB database per board, named like the relay's room.
     this.persistence = new IndexeddbPersistence(deviceCopyName(options.boardId), options.doc)
     this.persistence.on('synced', () => {
@@ -83,6 +87,7 @@ export class BoardConnection extends EventTarget implements ConnectionSource {
     })
     this.provider.on('closed', ({ code, reason }: { code: number; reason: string }) => {
       this.#refused = refusalText(code, reason)
+      this.#roleRefused = code === ROLE_REFUSED_CLOSE
       this.#changed()
     })
   }
@@ -101,8 +106,23 @@ export class BoardConnection extends EventTarget implements ConnectionSource {
       localLoaded: this.#localLoaded,
       serverSynced: this.#serverSynced,
       refused: this.#refused,
+      roleRefused: this.#roleRefused,
       serverStorage: this.#serverStorage,
     }
+  }
+
+  /**
+   * Drops this device's copy of the board, with the refused change and anything else not yet
+   * on the server, so the next load starts from the server's board. The relay refuses the
+   * change on every reconnect, so without this the device could never sync again; the caller
+   * reloads the page. Hidden notes live in the private room's own database and stay.
+   */
+  async discardUnsent(): Promise<void> {
+    this.#unwatchStorage()
+    this.#pending.destroy()
+    this.provider.destroy()
+    await this.persistence.clearData()
+    this.#onPendingChange(0)
   }
 
   /** Follows the browser's own network signal so an offline device stops retrying at once. */

@@ -31,6 +31,11 @@ export class CombinedStatus extends EventTarget implements ConnectionSource {
     return { ...board, status, pending: board.pending + extra }
   }
 
+  /** The board's own way out of a role refusal; the private room keeps its hidden notes. */
+  discardUnsent(): Promise<void> {
+    return this.#board.discardUnsent?.() ?? Promise.resolve()
+  }
+
   destroy(): void {
     this.#board.removeEventListener('change', this.#changed)
     this.#room.removeEventListener('change', this.#changed)
