@@ -4,13 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { readMeta } from '../../core/board/read'
-import { createApp } from '../../server/app'
-import { DEFAULT_CONFIG } from '../../server/config'
-import { createLogger } from '../../server/log'
-import { Metrics } from '../../server/metrics'
-import { Relay } from '../../server/relay/relay'
-import { compactionPolicy } from '../../server/storage/compaction'
-import { MemoryStore } from '../../server/storage/memory-store'
+import { testApp } from '../helpers/app'
 
 const root = mkdtempSync(join(tmpdir(), 'stretchboard-static-'))
 const staticDir = join(root, 'client')
@@ -23,34 +17,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }))
 const ORIGIN = 'http://localhost'
 
 function build() {
-  const store = new MemoryStore()
-  const metrics = new Metrics()
-  const logger = createLogger('silent')
-  const relay = new Relay({
-    store,
-    metrics,
-    logger,
-    now: () => 1_700_000_000_000,
-    newId: () => 'conn',
-    maxBufferedBytes: 1 << 20,
-    maxAwarenessBytes: 4096,
-    maxAwarenessClientsPerConnection: 4,
-    compaction: compactionPolicy(),
-    storageRetryMaxMs: 100,
-    pingIntervalMs: 0,
-    idleTimeoutMs: 60_000,
-  })
-  let next = 0
-  const app = createApp({
-    store,
-    relay,
-    metrics,
-    logger,
-    config: { ...DEFAULT_CONFIG, staticDir, maxBodyBytes: 1024, maxPayloadBytes: 64 * 1024 },
-    now: () => 1_700_000_000_000,
-    newBoardId: () => `board${next++}`,
-  })
-  return { app, store, relay }
+  return testApp({ staticDir, maxBodyBytes: 1024, maxPayloadBytes: 64 * 1024 })
 }
 
 let ctx: ReturnType<typeof build>

@@ -3,14 +3,8 @@
  * and it can rotate each link alone; a lesser link asking gets 403 and changes nothing.
  */
 import { beforeEach, describe, expect, it } from 'vitest'
-import { createApp } from '../../server/app'
-import { DEFAULT_CONFIG } from '../../server/config'
-import { createLogger } from '../../server/log'
-import { Metrics } from '../../server/metrics'
-import { Relay } from '../../server/relay/relay'
-import { compactionPolicy } from '../../server/storage/compaction'
-import { MemoryStore } from '../../server/storage/memory-store'
 import { hashToken } from '../../server/storage/tokens'
+import { testApp } from '../helpers/app'
 
 const ORIGIN = 'http://localhost'
 const LINKS = ['facilitate', 'edit', 'view'] as const
@@ -21,26 +15,7 @@ const URL_KEY = { facilitate: 'facilitatorUrl', edit: 'editUrl', view: 'viewUrl'
 type Tokens = Record<(typeof TOKEN_KEY)[Link], string>
 
 function build() {
-  const store = new MemoryStore()
-  const logger = createLogger('silent')
-  const metrics = new Metrics()
-  const now = () => 1_700_000_000_000
-  const relay = new Relay({
-    ...{ store, metrics, logger, now, newId: () => 'conn', maxBufferedBytes: 1 << 20 },
-    maxAwarenessBytes: 4096,
-    maxAwarenessClientsPerConnection: 4,
-    compaction: compactionPolicy(),
-    storageRetryMaxMs: 100,
-    pingIntervalMs: 0,
-    idleTimeoutMs: 60_000,
-  })
-  let next = 0
-  const app = createApp({
-    ...{ store, relay, metrics, logger, now },
-    config: { ...DEFAULT_CONFIG, maxBodyBytes: 1024 },
-    newBoardId: () => `board${next++}`,
-  })
-  return { app, store }
+  return testApp({ maxBodyBytes: 1024 })
 }
 
 let ctx: ReturnType<typeof build>

@@ -6,14 +6,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { createApp, type AppDeps } from '../../server/app'
-import { DEFAULT_CONFIG, type Config } from '../../server/config'
-import { createLogger } from '../../server/log'
-import { Metrics } from '../../server/metrics'
-import { Relay } from '../../server/relay/relay'
-import { compactionPolicy } from '../../server/storage/compaction'
-import { MemoryStore } from '../../server/storage/memory-store'
+import type { AppDeps } from '../../server/app'
+import type { Config } from '../../server/config'
 import { REPO_ROOT } from '../helpers/server'
+import { testApp } from '../helpers/app'
 
 const root = mkdtempSync(join(tmpdir(), 'stretchboard-headers-'))
 const staticDir = join(root, 'client')
@@ -23,35 +19,7 @@ writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log("app")')
 afterAll(() => rmSync(root, { recursive: true, force: true }))
 
 function build(config: Partial<Config> = {}, extra: Partial<AppDeps> = {}) {
-  const store = new MemoryStore()
-  const metrics = new Metrics()
-  const logger = createLogger('silent')
-  const relay = new Relay({
-    store,
-    metrics,
-    logger,
-    now: () => 1_700_000_000_000,
-    newId: () => 'conn',
-    maxBufferedBytes: 1 << 20,
-    maxAwarenessBytes: 4096,
-    maxAwarenessClientsPerConnection: 4,
-    compaction: compactionPolicy(),
-    storageRetryMaxMs: 100,
-    pingIntervalMs: 0,
-    idleTimeoutMs: 60_000,
-  })
-  let next = 0
-  const app = createApp({
-    store,
-    relay,
-    metrics,
-    logger,
-    config: { ...DEFAULT_CONFIG, staticDir, maxBodyBytes: 1024, ...config },
-    now: () => 1_700_000_000_000,
-    newBoardId: () => `board${next++}`,
-    ...extra,
-  })
-  return { app, store }
+  return testApp({ staticDir, maxBodyBytes: 1024, ...config }, extra)
 }
 
 function directives(csp: string | null): Map<string, string> {
