@@ -1,5 +1,5 @@
 /**
- * What a new board is given once the first editor has the server's copy: the current cycle as
+ * What a new board is given once its facilitator has the server's copy: the current cycle as
  * its timeframe (a board without one charts from Jan 1, 1970 and has nothing ever due). Written
  * with the setup origin, not the person's: it is nobody's edit, so their first Undo must not
  * take the timeframe away again.

@@ -84,7 +84,8 @@ export function openBoard(options: OpenBoardOptions): OpenBoard {
       if (!synced) return
       connection.provider.off('sync', onSync)
       if (migrate(doc, MIGRATION_ORIGIN).pruned > 0) compactDeviceCopy(connection.persistence)
-      seedBoardTimeframe(doc, options.now(), MIGRATION_ORIGIN)
+      // The facilitator's alone: a participant's concurrent seed would be refused by the relay.
+      if (options.role === 'facilitate') seedBoardTimeframe(doc, options.now(), MIGRATION_ORIGIN)
     }
     connection.provider.on('sync', onSync)
   }
