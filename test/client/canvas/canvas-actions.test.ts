@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { createGroup } from '../../../core/board/commands/groups'
 import { createNote } from '../../../core/board/commands/notes'
+import { setPhase } from '../../../core/board/commands/facilitation'
 import { readBoard, readGroups, readNote, readNotes } from '../../../core/board/read'
 import { BoardCommandError } from '../../../core/board/errors'
 import type { EpochMs } from '../../../core/okr/okr-model'
@@ -17,6 +18,8 @@ function board() {
   createNote(doc, { id: 'n1', x: 0, y: 0, author: 'ann', createdAt: 1 as EpochMs }, setup)
   createNote(doc, { id: 'n2', x: 200, y: 0, author: 'ann', createdAt: 2 as EpochMs }, setup)
   createGroup(doc, { id: 'g1', x: 1000, y: 0, w: 400, h: 400 }, setup)
+  // Grouping: a participant may delete frames then (in the brainstorm only a facilitator may).
+  setPhase(doc, { phase: 'group' }, setup)
   const controller = controllerOn(doc, 'ann', origin)
   const undoManager = controller.session.undoManager
   // The scene holds read models; here they are read straight from the doc.
