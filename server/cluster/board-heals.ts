@@ -5,10 +5,10 @@
  * it. One heal loop runs at a time; a board that could not be healed (a failed publish or read,
  * a board still loading) waits for a retry timer instead of spinning in the loop.
  */
+import { storedParts, type BoardStore } from '../storage/store'
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type { Logger } from '../log'
-import type { BoardStore } from '../storage/store'
 import { MessageKind, REMOTE_ORIGIN, type FanoutRoom } from './fanout'
 
 /** What a heal needs from the fan-out it repairs. */
@@ -102,7 +102,7 @@ export class BoardHeals {
       const stored = await context.store.loadDoc(boardId)
       const room = context.room(boardId)
       if (room === undefined || room === 'loading') return
-      const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
+      const parts = storedParts(stored)
       room.doc.transact(() => {
         for (const part of parts) {
           try {

@@ -4,10 +4,10 @@
  * anything, hand the stored rows to joiners waiting for it, have the loader (a worker thread)
  * cut big boards into causal pieces, and apply those with a yield between them.
  */
+import { storedParts, type BoardStore } from '../storage/store'
 import * as Y from 'yjs'
 import type { Logger } from '../log'
 import type { StateLoader } from '../storage/off-thread-load'
-import type { BoardStore } from '../storage/store'
 import { docIsWedged } from '../../core/sync/index'
 import { loadMode } from './board-size'
 import { encodeSyncStep2FromUpdate, encodeUpdate } from './protocol'
@@ -57,7 +57,7 @@ const YIELD_AFTER_MS = 8
 
 export async function loadBoard(boardId: string, options: LoadBoardOptions): Promise<LoadedBoard> {
   const stored = await options.store.loadDoc(boardId)
-  const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
+  const parts = storedParts(stored)
   let totalBytes = 0
   for (const part of parts) totalBytes += part.byteLength
   // Checked before any decoding: refusing a huge board costs a read, not a stall.

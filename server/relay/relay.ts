@@ -3,6 +3,7 @@
  * keepalive, revokes sockets on token rotation and drains everything on shutdown. upgrade.ts
  * feeds it `ws` sockets; tests can feed it plain objects.
  */
+import { storedParts } from '../storage/store'
 import { Connection, type RelaySocket, type Role } from './connection'
 import type { FlowLimits } from './inbound-flow'
 import type { RoomOptions } from './room-contract'
@@ -141,7 +142,7 @@ export class Relay {
       if (merged !== null) return merged
     }
     const stored = await store.loadDoc(boardId)
-    return loader.merge(stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates)
+    return loader.merge(storedParts(stored))
   }
 
   /**

@@ -5,9 +5,9 @@
  * joiners of a 50k-note board cost 7.4 s of relay CPU). Small boards encode in a few
  * milliseconds and are not worth the memory.
  */
+import { storedParts, type BoardStore } from '../storage/store'
 import * as Y from 'yjs'
 import { OFF_THREAD_MIN_BYTES, type StateLoader } from '../storage/off-thread-load'
-import type { BoardStore } from '../storage/store'
 import { DeleteSetCache } from './delete-set-cache'
 import {
   encodeSyncStep2,
@@ -60,7 +60,7 @@ export function storedState(
       if (framed !== null) return framed
     }
     const stored = await store.loadDoc(boardId)
-    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
+    const parts = storedParts(stored)
     return encodeSyncStep2FromUpdate(await loader.merge(parts))
   }
 }

@@ -7,6 +7,7 @@
  * dependencies are missing are kept by encodeStateAsUpdate, so nothing stored is lost. Only V1
  * decoders run: the V2 decoder is unsafe on untrusted bytes (yjs issue #687).
  */
+import { storedParts } from './store'
 import * as Y from 'yjs'
 import type { BoardStore } from './store'
 import { InvalidStoreInputError } from './errors'
@@ -68,7 +69,7 @@ export async function compactBoard(
   merge: (parts: readonly Uint8Array[]) => Promise<Uint8Array> = mergeInThread,
 ): Promise<CompactionResult> {
   const stored = await store.loadDoc(boardId)
-  const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : [...stored.updates]
+  const parts = storedParts(stored)
   const bytesBefore = parts.reduce((n, p) => n + p.byteLength, 0)
   if (stored.updates.length === 0) {
     return {

@@ -4,6 +4,7 @@
  * and give plain bytes; a stored compaction opens the SQLite file on a connection of this
  * thread's own and writes the snapshot itself, so the rows never cross to the main thread.
  */
+import { storedParts } from './store'
 import { parentPort } from 'node:worker_threads'
 import * as Y from 'yjs'
 import { pruneDeepTypes } from '../../core/sync/index'
@@ -47,9 +48,7 @@ async function answer(request: WorkerRequest): Promise<WorkerReply> {
   }
   if (request.kind === 'merge-stored') {
     const stored = await storeFor(request.target).loadDoc(request.boardId)
-    const merged = mergeParts(
-      stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates,
-    )
+    const merged = mergeParts(storedParts(stored))
     const result = request.header === null ? merged : frameBytes(request.header, merged)
     return { id: request.id, ok: true, result: [result], skipped: 0 }
   }

@@ -46,6 +46,11 @@ export interface StoredDoc {
   readonly lastSeq: number
 }
 
+/** A stored board as the parts to apply or merge in order: the snapshot first, then updates. */
+export function storedParts(stored: Pick<StoredDoc, 'snapshot' | 'updates'>): Uint8Array[] {
+  return stored.snapshot ? [stored.snapshot, ...stored.updates] : [...stored.updates]
+}
+
 export interface StoreStats {
   readonly boards: number
   readonly updateRows: number
