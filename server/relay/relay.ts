@@ -3,7 +3,6 @@
  * keepalive, revokes sockets on token rotation and drains everything on shutdown. upgrade.ts
  * feeds it `ws` sockets; tests can feed it plain objects.
  */
-import { storedParts } from '../storage/store'
 import { Connection, type RelaySocket, type Role } from './connection'
 import type { FlowLimits } from './inbound-flow'
 import type { RoomOptions } from './room-contract'
@@ -11,7 +10,7 @@ import { BoardTooLargeError } from './board-size'
 import { CloseCode } from './protocol'
 import { Rooms } from './rooms'
 import { PrivateRooms, type RoomPlace } from './private-rooms'
-import { InThreadLoader, OFF_THREAD_MIN_BYTES, type StateLoader } from '../storage/off-thread-load'
+import { InThreadLoader, readMerged } from '../storage/off-thread-load'
 
 /** Everything a room takes (room-contract.ts), plus what the sockets and their keepalive need. */
 export interface RelayOptions extends Omit<RoomOptions, 'onUnsafe'> {
@@ -131,18 +130,13 @@ export class Relay {
    * and merged by the load worker (on a connection of its own on SQLite) so other boards keep
    * their event loop: merging 10 MB of rows here took turns of 0.5–1.7 s.
    */
-  async readStored(boardId: string): Promise<Uint8Array> {
-    const { store } = this.options
-    const loader: StateLoader = this.options.loader ?? new InThreadLoader()
-    const { mergeStored } = loader
-    if (store.readElsewhere !== undefined && mergeStored !== undefined) {
-      const merged = await store.readElsewhere(boardId, OFF_THREAD_MIN_BYTES, (target) =>
-        mergeStored.call(loader, target, boardId, null),
-      )
-      if (merged !== null) return merged
-    }
-    const stored = await store.loadDoc(boardId)
-    return loader.merge(storedParts(stored))
+  readStored(boardId: string): Promise<Uint8Array> {
+    return readMerged(
+      this.options.store,
+      this.options.loader ?? new InThreadLoader(),
+      boardId,
+      null,
+    )
   }
 
   /**

@@ -5,9 +5,9 @@
  * joiners of a 50k-note board cost 7.4 s of relay CPU). Small boards encode in a few
  * milliseconds and are not worth the memory.
  */
-import { storedParts, type BoardStore } from '../storage/store'
+import type { BoardStore } from '../storage/store'
 import * as Y from 'yjs'
-import { OFF_THREAD_MIN_BYTES, type StateLoader } from '../storage/off-thread-load'
+import { OFF_THREAD_MIN_BYTES, readMerged, type StateLoader } from '../storage/off-thread-load'
 import { DeleteSetCache } from './delete-set-cache'
 import {
   encodeSyncStep2,
@@ -39,29 +39,16 @@ export type StoredState = () => Promise<Uint8Array | null>
 /** How long a full-state reply waits for storage before encoding the doc itself. */
 const STORED_STATE_WAIT_MS = 5_000
 
-/**
- * A room's StoredState. On a SQLite file the worker reads and merges the rows on its own
- * connection (reading 6 MB of rows here held the loop 80 ms); elsewhere they are read here
- * and merged by the loader.
- */
+/** A room's StoredState: its rows once everything it applied is durable (readMerged). */
 export function storedState(
   store: Pick<BoardStore, 'loadDoc' | 'readElsewhere'>,
-  loader: Pick<StateLoader, 'merge' | 'mergeStored'>,
+  loader: StateLoader,
   boardId: string,
   durable: (timeoutMs: number) => Promise<boolean>,
 ): StoredState {
   return async () => {
     if (!(await durable(STORED_STATE_WAIT_MS))) return null
-    const { mergeStored } = loader
-    if (store.readElsewhere !== undefined && mergeStored !== undefined) {
-      const framed = await store.readElsewhere(boardId, FULL_STATE_CACHE_MIN_BYTES, (target) =>
-        mergeStored.call(loader, target, boardId, SYNC_STEP_2_HEADER),
-      )
-      if (framed !== null) return framed
-    }
-    const stored = await store.loadDoc(boardId)
-    const parts = storedParts(stored)
-    return encodeSyncStep2FromUpdate(await loader.merge(parts))
+    return readMerged(store, loader, boardId, SYNC_STEP_2_HEADER)
   }
 }
 
