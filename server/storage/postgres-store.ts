@@ -16,7 +16,7 @@ import {
   UnknownBoardError,
 } from './errors'
 import { ADVISORY_LOCK_NAMESPACE, POSTGRES_MIGRATIONS } from './postgres-migrations'
-import { toRecord, view, type BoardRow } from './rows'
+import { insertValues, toRecord, view, type BoardRow } from './rows'
 import {
   checkBoardId,
   checkCompactionBound,
@@ -92,14 +92,7 @@ export class PostgresStore implements BoardStore {
       text: `INSERT INTO boards
                (id, title, created_at, edit_token_hash, view_token_hash, facilitate_token_hash)
              VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
-      values: [
-        r.id,
-        r.title,
-        r.createdAt,
-        r.editTokenHash,
-        r.viewTokenHash,
-        r.facilitateTokenHash ?? null,
-      ],
+      values: insertValues(r),
     })
     if (result.rowCount === 0) throw new BoardExistsError(r.id)
   }

@@ -26,3 +26,15 @@ export function toRecord(row: BoardRow): BoardRecord {
 export function view(buffer: Buffer): Uint8Array {
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
 }
+
+/** A board's columns in the order both adapters insert them (id, title, created_at, hashes). */
+export function insertValues(r: BoardRecord): (string | number | null)[] {
+  return [
+    r.id,
+    r.title,
+    r.createdAt,
+    r.editTokenHash,
+    r.viewTokenHash,
+    r.facilitateTokenHash ?? null,
+  ]
+}

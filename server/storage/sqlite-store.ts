@@ -19,7 +19,7 @@ import {
   UnknownBoardError,
 } from './errors'
 import { SQLITE_APPLICATION_ID, SQLITE_MIGRATIONS } from './sqlite-migrations'
-import { toRecord, view, type BoardRow } from './rows'
+import { insertValues, toRecord, view, type BoardRow } from './rows'
 import {
   checkBoardId,
   checkCompactionBound,
@@ -127,16 +127,7 @@ export class SqliteStore implements BoardStore {
   async createBoard(record: BoardRecord): Promise<void> {
     const r = checkRecord(record)
     this.#open()
-    const inserted = await this.#write(() =>
-      this.#sql.insertBoard.run(
-        r.id,
-        r.title,
-        r.createdAt,
-        r.editTokenHash,
-        r.viewTokenHash,
-        r.facilitateTokenHash ?? null,
-      ),
-    )
+    const inserted = await this.#write(() => this.#sql.insertBoard.run(...insertValues(r)))
     if (inserted.changes === 0) throw new BoardExistsError(r.id)
   }
 
