@@ -104,6 +104,7 @@ export function judgeUpdate(doc: Y.Doc, found: UpdatePlaces, writer: Writer): Ju
       metaReason(doc, place) ??
       fieldReason(place, places) ??
       voteReason(place, places, writer) ??
+      reactionReason(place, writer) ??
       authorReason(doc, place, phase, writer)
     if (reason !== null) return refused(reason)
   }
@@ -159,6 +160,14 @@ function voteReason(place: Place, places: readonly Place[], writer: Writer): str
     isEntityDelete(p, 'notes', target!) || isEntityDelete(p, 'groups', target!)
   if (place.kind === 'delete' && target !== undefined && places.some(withTarget)) return null
   return `Only a facilitator can change another person's dots (votes.${voter})`
+}
+
+/** Reactions are their author's, as dots are: an editor writes only `reactions.<member>`. */
+function reactionReason(place: Place, writer: Writer): string | null {
+  const [root, member] = place.path
+  if (root !== 'reactions' || member === undefined) return null
+  if (writer.member !== null && member === writer.member) return null
+  return `Only a facilitator can change another person's reactions (reactions.${member})`
 }
 
 /**

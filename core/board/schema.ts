@@ -25,6 +25,8 @@ export const ROOTS = [
   'members',
   // Member id → { notes, dots } hidden in their private room (./sealed.ts); only the relay writes it.
   'sealed',
+  // Member id → note id → emoji → true (./reactions.ts); absent on older boards, read as none.
+  'reactions',
 ] as const
 export type Root = (typeof ROOTS)[number]
 

@@ -18,6 +18,7 @@
  * Groups     createGroup, renameGroup, setGroupBounds (moving carries its notes),
  *            recolourGroup, deleteGroup (unassigns notes), assignNotes, unassignNotes
  * Votes      castVote (throws vote-budget-exhausted), retractVote
+ * Reactions  toggleReaction (a member's emoji on a note, ./reactions.ts)
  * Facilitate setPhase, revealNotes, revealVotes, startTimer, stopTimer, setVoteBudget,
  *            setBoardTitle, setBoardTimeframe
  * OKRs       create/update/delete Objective, KeyResult, CheckIn, Initiative (partial updates;
@@ -54,3 +55,4 @@ export * from './selection'
 export * from './retro'
 export * from './stretch'
 export * from './members'
+export * from './reactions'
