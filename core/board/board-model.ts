@@ -12,6 +12,8 @@ export type Phase = (typeof PHASES)[number]
 export interface TimerState {
   readonly startedAt: EpochMs
   readonly durationMs: number
+  /** When the facilitator paused it, or null while it runs (a timer stored without it runs). */
+  readonly pausedAt: EpochMs | null
 }
 
 export interface BoardMeta {

@@ -47,6 +47,7 @@ export const FACILITATOR_ONLY_META: Readonly<Record<string, string>> = {
   cadence: "change the board's cycle length",
   // applyConversion records what it wrote; the convert panel's ticks are decisions too.
   conversionDecisions: 'apply or change the conversion',
+  agenda: 'run the agenda',
 }
 
 /**

@@ -78,7 +78,12 @@ function restoreTimer(value: unknown): TimerState | null {
   const startedAt = asNullableNumber(v.startedAt)
   const durationMs = asNullableNumber(v.durationMs)
   if (startedAt === null || durationMs === null || durationMs < 0) return null
-  return { startedAt: startedAt as EpochMs, durationMs }
+  const pausedAt = asNullableNumber(v.pausedAt)
+  return {
+    startedAt: startedAt as EpochMs,
+    durationMs,
+    pausedAt: pausedAt === null || pausedAt < 0 ? null : (pausedAt as EpochMs),
+  }
 }
 
 function restoreRange(value: unknown): { start: EpochMs; end: EpochMs } | null {

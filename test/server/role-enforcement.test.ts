@@ -22,6 +22,7 @@ import {
   updateBoardSettings,
 } from '../../core/board/commands/index'
 import { quarterTimeframe } from '../../core/okr/timeframe'
+import { OKR_PLAY } from '../../core/play/play-model'
 import type { EpochMs } from '../../core/okr/okr-model'
 import { synced } from '../helpers/clients'
 import { waitFor } from '../helpers/server'
@@ -51,6 +52,11 @@ const FACILITATOR_ONLY: readonly [string, Change, RegExp][] = [
     /meta\.timer/,
   ],
   ['anonymous mode', (d) => d.getMap('meta').set('anonymous', true), /meta\.anonymous/],
+  [
+    'running the agenda',
+    (d) => d.getMap('meta').set('agenda', { play: OKR_PLAY, step: 1, stepStartedAt: 5 }),
+    /run the agenda \(meta\.agenda\)/,
+  ],
   ['the title', (d) => updateBoardSettings(d, { title: 'Mine' }, ORIGIN), /rename the board/],
   [
     "the board's cycle",

@@ -21,6 +21,9 @@
  * Reactions  toggleReaction (a member's emoji on a note, ./reactions.ts)
  * Facilitate setPhase, revealNotes, revealVotes, startTimer, stopTimer, setVoteBudget,
  *            setBoardTitle, setBoardTimeframe
+ * Timer      pauseTimer, resumeTimer, addTimerTime (./timer.ts; timerRemaining reads it)
+ * Agenda     startAgenda, goToStep, extendStep, editAgenda, endAgenda (./agenda.ts; a play
+ *            is a value, core/play)
  * OKRs       create/update/delete Objective, KeyResult, CheckIn, Initiative (partial updates;
  *            deleting an objective deletes its KRs, their check-ins and its initiatives)
  * Gestures   makeKeyResultAnInitiative, reorderObjectives, reorderKeyResults (several entities,
@@ -55,4 +58,6 @@ export * from './selection'
 export * from './retro'
 export * from './stretch'
 export * from './members'
+export * from './timer'
+export * from './agenda'
 export * from './reactions'

@@ -18,7 +18,7 @@ describe('the phase bar', () => {
 })
 
 describe('the shared timer', () => {
-  const timer = { startedAt: 1_000 as EpochMs, durationMs: 180_000 }
+  const timer = { startedAt: 1_000 as EpochMs, durationMs: 180_000, pausedAt: null }
 
   it('formats whole seconds, rounding up', () => {
     expect(formatRemaining(180_000)).toBe('3:00')
@@ -31,6 +31,7 @@ describe('the shared timer', () => {
     expect(timerView(timer, 1_000)).toEqual({
       remainingMs: 180_000,
       done: false,
+      paused: false,
       text: '3:00',
       stopLabel: 'Stop',
     })
@@ -41,6 +42,7 @@ describe('the shared timer', () => {
     expect(timerView(timer, 181_000)).toEqual({
       remainingMs: 0,
       done: true,
+      paused: false,
       text: "Time's up",
       stopLabel: 'Clear',
     })

@@ -50,7 +50,7 @@ describe('facilitation commands', () => {
   it('starts and stops the timer with the caller clock', () => {
     const doc = newBoard()
     startTimer(doc, { startedAt: at(1_000), durationMs: 300_000 }, ORIGIN)
-    expect(readMeta(doc).timer).toEqual({ startedAt: 1_000, durationMs: 300_000 })
+    expect(readMeta(doc).timer).toEqual({ startedAt: 1_000, durationMs: 300_000, pausedAt: null })
     stopTimer(doc, {}, ORIGIN)
     expect(readMeta(doc).timer).toBeNull()
   })

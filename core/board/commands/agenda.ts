@@ -1,0 +1,152 @@
+/**
+ * The guided agenda (core/play): the facilitator starts a play, moves the room from step to
+ * step and ends it. Entering a step is one transaction that writes `meta.agenda`, the step's
+ * board phase and the shared timer set to its time box, so every peer sees the three change
+ * together. All of `meta.agenda` is facilitator-only (core/board/permissions.ts).
+ */
+import type * as Y from 'yjs'
+import type { EpochMs } from '../../okr/okr-model'
+import { parsePlay, readAgenda, type Agenda } from '../../play/agenda'
+import { MAX_STEP_MINUTES, type Play } from '../../play/play-model'
+import { BoardCommandError } from '../errors'
+import { readMeta } from '../read'
+import { getMeta } from '../schema'
+import { checkArgs, checkInteger, checkNumber } from '../validate'
+import { setIfChanged } from './internal'
+import { extendedTimer, freshTimer, timerValue } from './timer'
+
+function metaOf(doc: Y.Doc): Y.Map<unknown> {
+  const meta = getMeta(doc)
+  if (!meta)
+    throw new BoardCommandError('invalid-argument', 'the document\'s "meta" root is not a Y.Map')
+  return meta
+}
+
+function checkPlay(value: unknown): Play {
+  const play = parsePlay(value)
+  if (play === null) {
+    throw new BoardCommandError(
+      'invalid-argument',
+      'play: must be a play of 1 to 30 whole steps with unique ids, within the size limits',
+      'play',
+    )
+  }
+  return play
+}
+
+function runningAgenda(doc: Y.Doc, command: string): Agenda {
+  const agenda = readAgenda(doc)
+  if (agenda === null) throw new BoardCommandError('not-found', `${command}: no agenda is running`)
+  return agenda
+}
+
+/** Writes the agenda on `index` and applies that step: its phase, its time box on the timer. */
+function enterStep(doc: Y.Doc, play: Play, index: number, now: EpochMs, origin: unknown): void {
+  const meta = metaOf(doc)
+  const step = play.steps[index]!
+  doc.transact(() => {
+    meta.set('agenda', { play, step: index, stepStartedAt: now })
+    if (step.phase !== null) setIfChanged(meta, 'phase', step.phase)
+    meta.set('timer', timerValue(freshTimer(now, step.minutes * 60_000)))
+  }, origin)
+}
+
+/**
+ * Starts `play` (a value: OKR_PLAY, LEADERSHIP_PLAY or a team's edited copy) at its first step.
+ * A malformed or oversized play is refused whole.
+ *
+ * @example
+ * startAgenda(doc, { play: OKR_PLAY, now: clock() }, origin)
+ */
+export function startAgenda(
+  doc: Y.Doc,
+  args: { readonly play: Play; readonly now: EpochMs },
+  origin: unknown,
+): void {
+  const a = checkArgs(args, 'startAgenda')
+  const play = checkPlay(a.play)
+  const now = checkNumber(a.now, 'now', 0) as EpochMs
+  enterStep(doc, play, 0, now, origin)
+}
+
+/**
+ * Takes the room to step `step` (0-based): the next one, the previous one, or any other (a
+ * skip). Re-entering the current step restarts its time box.
+ *
+ * @example
+ * goToStep(doc, { step: agenda.step + 1, now: clock() }, origin)
+ */
+export function goToStep(
+  doc: Y.Doc,
+  args: { readonly step: number; readonly now: EpochMs },
+  origin: unknown,
+): void {
+  const a = checkArgs(args, 'goToStep')
+  const agenda = runningAgenda(doc, 'goToStep')
+  const step = checkInteger(a.step, 'step', 0, agenda.play.steps.length - 1)
+  const now = checkNumber(a.now, 'now', 0) as EpochMs
+  enterStep(doc, agenda.play, step, now, origin)
+}
+
+/**
+ * Gives the current step `minutes` more (the +5 min button) on the shared timer; a time box
+ * that already ran out gets `minutes` from now.
+ *
+ * @example
+ * extendStep(doc, { minutes: 5, now: clock() }, origin)
+ */
+export function extendStep(
+  doc: Y.Doc,
+  args: { readonly minutes: number; readonly now: EpochMs },
+  origin: unknown,
+): void {
+  const a = checkArgs(args, 'extendStep')
+  const minutes = checkNumber(a.minutes, 'minutes', 1 / 60, MAX_STEP_MINUTES)
+  const now = checkNumber(a.now, 'now', 0) as EpochMs
+  runningAgenda(doc, 'extendStep')
+  const ms = Math.round(minutes * 60_000)
+  const timer = readMeta(doc).timer
+  const next = timer === null ? freshTimer(now, ms) : extendedTimer(timer, ms, now)
+  const meta = metaOf(doc)
+  doc.transact(() => meta.set('timer', timerValue(next)), origin)
+}
+
+/**
+ * Replaces the running play with an edited copy (minutes changed, steps dropped or added)
+ * without moving the room: the current step is found again by its id and keeps its start.
+ * Dropping the current step is refused; go to another step first.
+ *
+ * @example
+ * editAgenda(doc, { play: { ...agenda.play, steps: agenda.play.steps.slice(0, 5) } }, origin)
+ */
+export function editAgenda(doc: Y.Doc, args: { readonly play: Play }, origin: unknown): void {
+  const a = checkArgs(args, 'editAgenda')
+  const play = checkPlay(a.play)
+  const agenda = runningAgenda(doc, 'editAgenda')
+  const index = play.steps.findIndex((step) => step.id === agenda.current.id)
+  if (index < 0) {
+    throw new BoardCommandError(
+      'invalid-argument',
+      `play: must keep the current step (${agenda.current.id})`,
+      'play',
+    )
+  }
+  const meta = metaOf(doc)
+  doc.transact(() => {
+    meta.set('agenda', { play, step: index, stepStartedAt: agenda.stepStartedAt })
+  }, origin)
+}
+
+/**
+ * Ends the agenda and clears its timer; the phase and everything the team made stay.
+ *
+ * @example
+ * endAgenda(doc, {}, origin)
+ */
+export function endAgenda(doc: Y.Doc, _args: Record<string, never>, origin: unknown): void {
+  const meta = metaOf(doc)
+  doc.transact(() => {
+    setIfChanged(meta, 'agenda', null)
+    setIfChanged(meta, 'timer', null)
+  }, origin)
+}
