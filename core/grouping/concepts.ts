@@ -2,42 +2,101 @@
  * A small thesaurus of the themes OKR brainstorms keep returning to. Sticky notes are a few words
  * long, so two notes on one theme often share no word at all ("churn" and "renewals"); tagging
  * both with the theme gives the similarity something to hold on to. Families are general business
- * vocabulary, not one board's words; a note may belong to several.
+ * vocabulary, not one board's words; a note may belong to several. A family may name a broader
+ * one (performance → engineering): its notes get that tag too, weighing less, so "latency" and
+ * "failover" still meet while "latency" and "Postgres" stay apart.
  */
 import { stemmer } from 'stemmer'
 
-const FAMILIES: Readonly<Record<string, string>> = {
-  retention: `churn churned retention retain cancel cancels cancelled canceled cancellation
+interface Family {
+  readonly words: string
+  readonly broader?: string
+}
+
+const FAMILIES: Readonly<Record<string, Family>> = {
+  retention: {
+    words: `churn churned retention retain cancel cancels cancelled canceled cancellation
     cancellations renewal renewals renew winback lifetime ltv nrr csm csms downgrade downgrades`,
-  acquisition: `signup signups trial trials lead leads traffic seo organic blog content campaign
+  },
+  acquisition: {
+    words: `signup signups trial trials lead leads traffic seo organic blog content campaign
     campaigns ads advertising marketing webinar webinars funnel landing awareness brand referral
     referrals visitors newsletter subscribers influencer influencers creators instagram linkedin
     tiktok impressions acquisition`,
-  reliability: `uptime availability latency incident incidents outage outages downtime oncall paged
-    pager failover postmortem postmortems sla slo slos error errors reliability performance
-    crash crashes stability monitoring alerting infra infrastructure database load`,
-  support: `support ticket tickets csat helpdesk help chat response answer answers faq agent agents
+  },
+  reliability: {
+    words: `uptime availability incident incidents outage outages downtime oncall paged pager
+    failover postmortem postmortems sla slo slos error errors reliability crash crashes stability
+    monitoring alerting resilience`,
+    broader: 'engineering',
+  },
+  performance: {
+    words: `latency performance slow slowly slowness speed speedup snappy lag laggy load loading
+    responsive responsiveness throughput percentile ms millisecond milliseconds cache caching`,
+    broader: 'engineering',
+  },
+  data: {
+    words: `database databases db dbs postgres postgresql mysql sql query queries index indexes
+    replica replicas schema schemas vacuum shard shards sharding`,
+    broader: 'engineering',
+  },
+  cloud: {
+    words: `cloud aws gcp azure instance instances kubernetes node nodes server servers hosting
+    infra infrastructure staging environment environments workload workloads finops`,
+    broader: 'engineering',
+  },
+  costs: {
+    words: `cost costs spend spending bill bills savings cheaper expensive`,
+  },
+  support: {
+    words: `support ticket tickets csat helpdesk help chat response answer answers faq agent agents
     contact contacts complaint complaints service refund refunds returns macros inquiries
     escalation escalations`,
-  people: `hire hiring hires recruit recruiting recruitment candidates employee employees staff
+  },
+  people: {
+    words: `hire hiring hires recruit recruiting recruitment candidates employee employees staff
     career culture training morale learning mentoring mentor mentors offsite attrition turnover
     headcount manager managers wellbeing benefits diversity promotion promotions interviewers`,
-  revenue: `revenue arr mrr deal deals pipeline sales pricing price prices contract contracts upsell
+  },
+  revenue: {
+    words: `revenue arr mrr deal deals pipeline sales pricing price prices contract contracts upsell
     expansion billing quota bookings margin profit acv subscription monetization plan plans`,
-  security: `security secure vulnerability vulnerabilities breach breaches soc compliance audit
+  },
+  security: {
+    words: `security secure vulnerability vulnerabilities breach breaches soc compliance audit
     pentest pen sso encryption backup backups gdpr phishing permissions privacy`,
-  quality: `bug bugs defect defects testing coverage qa regression regressions flaky debt refactor
-    refactoring`,
-  product: `feature features ux usability activation adoption usage dau mau wau nps roadmap
+  },
+  quality: {
+    words: `bug bugs defect defects testing coverage qa regression regressions flaky debt
+    refactor refactoring`,
+    broader: 'engineering',
+  },
+  product: {
+    words: `feature features ux usability activation adoption usage dau mau wau nps roadmap
     prototype discovery`,
-  logistics: `delivery deliveries shipping warehouse logistics parcel parcels inventory fulfilment
+  },
+  logistics: {
+    words: `delivery deliveries shipping warehouse logistics parcel parcels inventory fulfilment
     fulfillment carrier carriers stock courier dispatch`,
-  payments: `checkout cart payment payments card cards pay invoice invoices`,
+  },
+  payments: { words: `checkout cart payment payments card cards pay invoice invoices` },
 }
+
+/** A theme tag and how many times it counts as written. */
+export interface ConceptTag {
+  readonly tag: string
+  readonly weight: number
+}
+
+/** Marks concept tags apart from stems, so a tag can never collide with a real word. */
+export const CONCEPT_PREFIX = '#'
+/** A named theme counts as if written twice; its broader theme once. */
+const THEME_WEIGHT = 2
+const BROADER_WEIGHT = 1
 
 const CONCEPT_OF_STEM: ReadonlyMap<string, readonly string[]> = (() => {
   const map = new Map<string, string[]>()
-  for (const [family, words] of Object.entries(FAMILIES)) {
+  for (const [family, { words }] of Object.entries(FAMILIES)) {
     for (const word of words.split(/\s+/).filter((w) => w !== '')) {
       const stem = stemmer(word)
       const families = map.get(stem) ?? []
@@ -48,8 +107,29 @@ const CONCEPT_OF_STEM: ReadonlyMap<string, readonly string[]> = (() => {
   return map
 })()
 
-/** Marks concept tags apart from stems, so a tag can never collide with a real word. */
-export const CONCEPT_PREFIX = '#'
+/**
+ * The theme tags a set of stems points to, each once, sorted, with their weights.
+ *
+ * @example
+ * conceptTags(['latenc']) // [{ tag: '#engineering', weight: 1 }, { tag: '#performance', weight: 2 }]
+ */
+export function conceptTags(stems: Iterable<string>): ConceptTag[] {
+  const weights = new Map<string, number>()
+  const add = (family: string, weight: number): void => {
+    const tag = `${CONCEPT_PREFIX}${family}`
+    weights.set(tag, Math.max(weights.get(tag) ?? 0, weight))
+  }
+  for (const stem of stems) {
+    for (const family of CONCEPT_OF_STEM.get(stem) ?? []) {
+      add(family, THEME_WEIGHT)
+      const broader = FAMILIES[family]?.broader
+      if (broader !== undefined) add(broader, BROADER_WEIGHT)
+    }
+  }
+  return [...weights.entries()]
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([tag, weight]) => ({ tag, weight }))
+}
 
 /**
  * The theme tags a set of stems points to, each once, sorted.
@@ -58,9 +138,5 @@ export const CONCEPT_PREFIX = '#'
  * concepts(['churn', 'renew']) // ['#retention']
  */
 export function concepts(stems: Iterable<string>): string[] {
-  const tags = new Set<string>()
-  for (const stem of stems) {
-    for (const family of CONCEPT_OF_STEM.get(stem) ?? []) tags.add(`${CONCEPT_PREFIX}${family}`)
-  }
-  return [...tags].sort()
+  return conceptTags(stems).map((c) => c.tag)
 }

@@ -6,8 +6,9 @@
  * data; a facilitator applies one through a board command.
  */
 import type { GroupSuggestion, SuggestGroupsOptions } from '../convert/drafts'
-import { CONCEPT_PREFIX, concepts } from './concepts'
+import { CONCEPT_PREFIX, conceptTags } from './concepts'
 import { terms } from '../convert/terms'
+import { proposalTitle, type TitledNote } from './proposal-title'
 
 /** What suggestGroups needs of a note; board `Note`s fit as they are. */
 export interface GroupableNote {
@@ -18,25 +19,28 @@ export interface GroupableNote {
 
 export const DEFAULT_GROUPING_THRESHOLD = 0.15
 /**
- * A theme tag counts as if written twice: notes are so short that one shared tag must be able to
- * outweigh a shared incidental word. Chosen on the 60-note board, checked on the held-out one.
+ * A note left out of every cluster joins the one it is most similar to on average when that is
+ * at least this: close enough to belong, too far to have been merged. Chosen on the 60-note board.
  */
-const CONCEPT_COUNT = 2
-const TITLE_TERMS = 3
+const ATTACH_THRESHOLD = 0.1
 
 type Vector = ReadonlyMap<string, number>
 
 interface Prepared {
   readonly ids: readonly string[]
   readonly vectors: readonly Vector[]
-  /** Per note: how often each stem was written in each surface form, for readable titles. */
-  readonly surface: ReadonlyMap<string, ReadonlyMap<string, number>>
+  /** Per note, as written: titles are cut from it. */
+  readonly texts: readonly string[]
 }
 
 const validNumber = (value: unknown, fallback: number, min: number, max: number): number =>
   typeof value === 'number' && Number.isFinite(value)
     ? Math.min(max, Math.max(min, value))
     : fallback
+
+/** "p99" would lose its digits and with them its meaning: it is a percentile of a latency. */
+const readable = (text: unknown): string =>
+  typeof text === 'string' ? text.replace(/\bp(?:50|75|90|95|99|999)\b/gi, 'percentile') : ''
 
 /** Unique notes in id order, with their TF-IDF vectors (L2-normalised). Notes with no content word are dropped. */
 const prepare = (
@@ -52,19 +56,16 @@ const prepare = (
   }
   const ids: string[] = []
   const counts: Map<string, number>[] = []
-  const surface = new Map<string, Map<string, number>>()
+  const texts: string[] = []
   for (const id of [...byId.keys()].sort()) {
-    const found = terms(byId.get(id)?.text ?? '')
+    const text = byId.get(id)?.text
+    const found = terms(readable(text))
     if (found.length === 0) continue
     const tf = new Map<string, number>()
-    for (const { word, stem } of found) {
-      tf.set(stem, (tf.get(stem) ?? 0) + 1)
-      const forms = surface.get(stem) ?? new Map<string, number>()
-      forms.set(word, (forms.get(word) ?? 0) + 1)
-      surface.set(stem, forms)
-    }
-    if (thesaurus) for (const tag of concepts([...tf.keys()])) tf.set(tag, CONCEPT_COUNT)
+    for (const { stem } of found) tf.set(stem, (tf.get(stem) ?? 0) + 1)
+    if (thesaurus) for (const { tag, weight } of conceptTags([...tf.keys()])) tf.set(tag, weight)
     ids.push(id)
+    texts.push(typeof text === 'string' ? text : '')
     counts.push(tf)
   }
   const df = new Map<string, number>()
@@ -83,7 +84,7 @@ const prepare = (
     for (const [stem, weight] of weighted) weighted.set(stem, weight / length)
     return weighted
   })
-  return { ids, vectors, surface }
+  return { ids, vectors, texts }
 }
 
 const cosine = (a: Vector, b: Vector): number => {
@@ -160,26 +161,60 @@ const agglomerate = (similarity: readonly (readonly number[])[], threshold: numb
   return clusters.filter((c): c is number[] => c !== null)
 }
 
-const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)
-
-/** The cluster's heaviest stems, each shown in its most common written form. */
-const titleOf = (members: readonly number[], prepared: Prepared): string => {
-  const weight = new Map<string, number>()
-  for (const m of members) {
-    for (const [stem, w] of prepared.vectors[m] ?? new Map<string, number>()) {
-      if (stem.startsWith(CONCEPT_PREFIX)) continue
-      weight.set(stem, (weight.get(stem) ?? 0) + w)
+/**
+ * Clusters of at least `minSize`, each note left over (in a smaller cluster) added to the one
+ * it is most similar to on average when that reaches ATTACH_THRESHOLD. Averages are taken
+ * against the clusters as agglomeration left them, so the order leftovers come in never matters.
+ */
+const attachLeftovers = (
+  clusters: readonly number[][],
+  similarity: readonly (readonly number[])[],
+  minSize: number,
+): number[][] => {
+  const kept = clusters.filter((members) => members.length >= minSize)
+  const grown = kept.map((members) => [...members])
+  for (const small of clusters) {
+    if (small.length >= minSize) continue
+    for (const note of small) {
+      let best = -1
+      let bestValue = ATTACH_THRESHOLD
+      kept.forEach((members, k) => {
+        const row = similarity[note] ?? []
+        const mean = members.reduce((sum, m) => sum + (row[m] ?? 0), 0) / members.length
+        if (mean >= bestValue && (mean > bestValue || best < 0)) {
+          best = k
+          bestValue = mean
+        }
+      })
+      if (best >= 0) grown[best]?.push(note)
     }
   }
-  const top = [...weight.entries()]
-    .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))
-    .slice(0, TITLE_TERMS)
-  const words = top.map(([stem]) => {
-    const forms = [...(prepared.surface.get(stem) ?? new Map<string, number>()).entries()]
-    forms.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))
-    return forms[0]?.[0] ?? stem
+  return grown.map((members) => members.sort((x, y) => x - y))
+}
+
+/** The members as proposalTitle reads them, and which of them is most like the others. */
+const titleInput = (
+  members: readonly number[],
+  prepared: Prepared,
+  similarity: readonly (readonly number[])[],
+): { notes: TitledNote[]; representative: number } => {
+  let representative = 0
+  let best = -Infinity
+  members.forEach((m, k) => {
+    const row = similarity[m] ?? []
+    const total = members.reduce((sum, other) => sum + (other === m ? 0 : (row[other] ?? 0)), 0)
+    if (total > best) {
+      best = total
+      representative = k
+    }
   })
-  return capitalise(words.join(', '))
+  const notes = members.map((m) => ({
+    text: prepared.texts[m] ?? '',
+    tags: new Set(
+      [...(prepared.vectors[m]?.keys() ?? [])].filter((t) => t.startsWith(CONCEPT_PREFIX)),
+    ),
+  }))
+  return { notes, representative }
 }
 
 /**
@@ -193,7 +228,7 @@ const titleOf = (members: readonly number[], prepared: Prepared): string => {
  *   { id: 'b', text: 'Churn interviews with cancelled accounts' },
  *   { id: 'c', text: 'Hire two designers' },
  * ])
- * // → [{ noteIds: ['a', 'b'], title: 'Accounts, churn, …', score: 0.5… }]
+ * // → [{ noteIds: ['a', 'b'], title: 'Reduce churn', score: 0.5… }]
  */
 export function suggestGroups(
   notes: readonly GroupableNote[],
@@ -212,8 +247,8 @@ export function suggestGroups(
       if (row !== undefined) row[j] = similarity[j]?.[i] ?? 0
     }
   }
-  const suggestions = agglomerate(similarity, threshold)
-    .filter((members) => members.length >= minSize)
+  const clusters = agglomerate(similarity, threshold)
+  const suggestions = attachLeftovers(clusters, similarity, minSize)
     .map((members) => {
       let sum = 0
       let pairs = 0
@@ -224,12 +259,18 @@ export function suggestGroups(
         }
       }
       return {
+        members,
         noteIds: members.map((m) => prepared.ids[m] ?? ''),
-        title: titleOf(members, prepared),
         score: Math.round((pairs === 0 ? 0 : sum / pairs) * 1e6) / 1e6,
       }
     })
-  return suggestions.sort(
-    (a, b) => b.score - a.score || ((a.noteIds[0] ?? '') < (b.noteIds[0] ?? '') ? -1 : 1),
-  )
+    .sort((a, b) => b.score - a.score || ((a.noteIds[0] ?? '') < (b.noteIds[0] ?? '') ? -1 : 1))
+  // Best first, so the better proposal gets the theme's title when two share a theme.
+  const taken = new Set<string>()
+  return suggestions.map(({ members, noteIds, score }) => {
+    const { notes: titled, representative } = titleInput(members, prepared, similarity)
+    const title = proposalTitle(titled, representative, taken)
+    taken.add(title)
+    return { noteIds, title, score }
+  })
 }

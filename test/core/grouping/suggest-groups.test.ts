@@ -5,8 +5,14 @@ import { terms } from '../../../core/convert/terms'
 import { BRAINSTORM_60, type LabelledNote } from '../convert/fixtures/brainstorm-60'
 import { BRAINSTORM_HELD_OUT } from '../convert/fixtures/brainstorm-held-out'
 import { clusteringQuality, type Quality } from './clustering-quality'
+import { BRAINSTORM_MOBILE, type GoldNote } from './fixtures/brainstorm-mobile-held-out'
+import { BRAINSTORM_24 } from './fixtures/brainstorm-infra-24'
 
-const measure = (name: string, board: readonly LabelledNote[], thesaurus = true): Quality => {
+const measure = (
+  name: string,
+  board: readonly (LabelledNote | GoldNote)[],
+  thesaurus = true,
+): Quality => {
   const labels = new Map(board.map((n) => [n.id, n.theme as string]))
   const suggestions = suggestGroups(board, { thesaurus })
   const quality = clusteringQuality(
@@ -36,6 +42,41 @@ describe('suggestGroups quality against hand labels', () => {
     const quality = measure('the held-out board', BRAINSTORM_HELD_OUT)
     expect(quality.ari).toBeGreaterThanOrEqual(0.45)
     expect(quality.purity).toBeGreaterThanOrEqual(0.8)
+  })
+
+  // Notes in a sensible group (issue 16), before → after the issue-16 changes: 60-note board
+  // 53 → 53 (tuned on), the 24-note board 11 → 23, held-out shop 34 → 32, held-out mobile 12 → 17.
+  it('puts notes in a sensible group on every board, at least as many as measured', () => {
+    const sensible = (board: readonly (LabelledNote | GoldNote)[], name: string): number =>
+      measure(name, board).sensible
+    expect(sensible(BRAINSTORM_60, 'the 60-note board')).toBeGreaterThanOrEqual(53)
+    expect(sensible(BRAINSTORM_24, 'the 24-note board of issue 16')).toBeGreaterThanOrEqual(23)
+    expect(sensible(BRAINSTORM_HELD_OUT, 'the held-out shop board')).toBeGreaterThanOrEqual(32)
+    expect(sensible(BRAINSTORM_MOBILE, 'the held-out mobile board')).toBeGreaterThanOrEqual(17)
+  })
+
+  it('finds the churn, latency, Postgres and cloud-cost groups of issue 16 and names them', () => {
+    const suggestions = suggestGroups(BRAINSTORM_24)
+    const themeOf = new Map(BRAINSTORM_24.map((n) => [n.id, n.theme]))
+    const byTheme = new Map(
+      suggestions.map((s) => [themeOf.get(s.noteIds[0] ?? ''), { ...s, size: s.noteIds.length }]),
+    )
+    for (const s of suggestions) {
+      expect(new Set(s.noteIds.map((id) => themeOf.get(id))).size).toBe(1)
+    }
+    expect(byTheme.get('churn')?.title).toBe('Reduce churn')
+    expect(byTheme.get('latency')?.title).toBe('Make it faster')
+    expect(byTheme.get('postgres')?.title).toBe('Get the database in shape')
+    expect(byTheme.get('cloud-cost')?.title).toBe('Cut cloud costs')
+    expect([...byTheme.values()].every((s) => s.size >= 5)).toBe(true)
+  })
+
+  it('titles read like objectives, never a comma list of words, and never twice', () => {
+    for (const board of [BRAINSTORM_60, BRAINSTORM_HELD_OUT, BRAINSTORM_MOBILE, BRAINSTORM_24]) {
+      const titles = suggestGroups(board).map((s) => s.title)
+      expect(new Set(titles).size).toBe(titles.length)
+      for (const title of titles) expect(title).toMatch(/^[A-Z][^,]*$/)
+    }
   })
 
   it('owes part of its recall to the theme thesaurus', () => {
