@@ -28,9 +28,12 @@
  *            deleting an objective deletes its KRs, their check-ins and its initiatives)
  * Gestures   makeKeyResultAnInitiative, reorderObjectives, reorderKeyResults (several entities,
  *            one transaction, validated before any write)
- * Selection  dropNotes (move + regroup by where notes land), deleteSelection, recolourSelection,
- *            frameSelection, acceptGroupingProposal (in ./selection.ts; all-or-nothing, one
+ * Selection  dropNotes (move + regroup + flow into the frame's grid), deleteSelection,
+ *            recolourSelection, frameSelection, acceptGroupingProposal (in ./selection.ts;
+ *            all-or-nothing, one
  *            undo step; positions from NOTE_SIZE and ../layout.ts)
+ * Tidy       tidyUp: a selection or the whole board without overlaps, frames' notes in grids
+ *            (./tidy.ts; geometry in ../tidy.ts and ../tidy-pack.ts)
  * Retro      setRetroAnswer, openRetroAnswers + editRetroAnswer (bound answers), carryForward
  *            (in ./retro.ts)
  * Stretch    stretchKeyResult: once per KR, keeps originalTarget, may retitle (./stretch.ts)
@@ -55,6 +58,7 @@ export * from './conversion'
 export * from './conversion-decisions'
 export * from './gestures'
 export * from './selection'
+export * from './tidy'
 export * from './retro'
 export * from './stretch'
 export * from './members'

@@ -13,10 +13,11 @@ import type * as Y from 'yjs'
 import { BoardCommandError } from '../errors'
 import type { Note } from '../board-model'
 import type { Box, Placed } from '../layout'
-import { assignmentsAfterDrop, boundingBox, byTarget, layoutProposal, noteBox } from '../layout'
+import { assignmentsAfterDrop, byTarget, layoutProposal, noteBox } from '../layout'
 import { readGroups, readNote, readNotes } from '../read'
 import type { EntityRoot } from '../schema'
-import { ENTITY_ROOTS, FRAME_PADDING, getCollection, getEntity } from '../schema'
+import { ENTITY_ROOTS, getCollection, getEntity } from '../schema'
+import { flowAfterDrop, frameForSelection } from '../tidy'
 import {
   checkArgs,
   checkColor,
@@ -132,6 +133,15 @@ export function dropNotes(doc: Y.Doc, args: DropNotesArgs, origin: unknown): str
   requireOnBoard([...movedFrames, ...[...loose, ...riders].map(noteBox)], 'dx', 'dy')
   requireWritable(doc, 'notes', 'groups')
   const regroup = byTarget(assignmentsAfterDrop(loose, frames))
+  // Notes dropped into a frame flow into its grid, and the frame grows to hold them.
+  const flows = flowAfterDrop(loose, frames, () =>
+    readNotes(doc).map((n) => (inCarried(n) ? shift(n) : n)),
+  )
+  requireOnBoard(
+    flows.flatMap((f) => [f.frame, ...f.positions.map(noteBox)]),
+    'dx',
+    'dy',
+  )
   doc.transact(() => {
     // Every argument these commands check was checked above, so none of them throws midway.
     for (const f of movedFrames) setGroupBounds(doc, { id: f.id, x: f.x, y: f.y }, origin)
@@ -139,6 +149,10 @@ export function dropNotes(doc: Y.Doc, args: DropNotesArgs, origin: unknown): str
     for (const [groupId, ids] of regroup) {
       if (groupId === null) unassignNotes(doc, { noteIds: ids }, origin)
       else assignNotes(doc, { noteIds: ids, groupId }, origin)
+    }
+    for (const { frame, positions } of flows) {
+      setGroupBounds(doc, { id: frame.id, w: frame.w, h: frame.h }, origin)
+      placeNotes(doc, { positions: [...positions] }, origin)
     }
   }, origin)
   return [...groupIds, ...loose.map((n) => n.id)]
@@ -201,8 +215,10 @@ export interface FrameSelectionArgs {
 }
 
 /**
- * Draws a frame FRAME_PADDING clear of the selected notes and puts them in it (taking them out
- * of any other). Refused when none of the notes exists any more. Returns the frame's id.
+ * Draws a frame at the selected notes, lays them in its grid and puts them in it (taking them
+ * out of any other); notes that are not selected but lie under the new frame move to the free
+ * spot nearest to them, so the frame holds exactly its members (../tidy.ts frameForSelection).
+ * Refused when none of the notes exists any more. Returns the frame's id.
  *
  * @example
  * frameSelection(doc, { groupId: 'g9', noteIds: ['n1', 'n2'], title: 'Churn' }, origin)
@@ -213,20 +229,20 @@ export function frameSelection(doc: Y.Doc, args: FrameSelectionArgs, origin: unk
   const title = optional(a, 'title', (v, f) => checkLine(v, f, MAX_TITLE_LENGTH)) ?? ''
   const noteIds = selectionOf(doc, a.noteIds, 'notes', 'noteIds')
   requireAbsent(doc, 'groups', groupId, 'groupId')
-  const box = boundingBox(noteIds.flatMap((id) => readNote(doc, id) ?? []).map(noteBox))
-  if (box === null) {
+  const selected = new Set(noteIds)
+  const notes = readNotes(doc)
+  const members = noteIds.flatMap((id) => readNote(doc, id) ?? [])
+  const others = notes.filter((n) => !selected.has(n.id))
+  const laid = frameForSelection(members, others, readGroups(doc))
+  if (laid === null) {
     throw new BoardCommandError('not-found', 'noteIds: none of these notes exists', 'noteIds')
   }
-  const frame = {
-    x: box.x - FRAME_PADDING,
-    y: box.y - FRAME_PADDING,
-    w: box.w + 2 * FRAME_PADDING,
-    h: box.h + 2 * FRAME_PADDING,
-  }
-  requireOnBoard([frame], 'noteIds')
+  const { frame, positions, evicted } = laid
+  requireOnBoard([frame, ...[...positions, ...evicted].map(noteBox)], 'noteIds')
   requireWritable(doc, 'notes')
   doc.transact(() => {
     createGroup(doc, { id: groupId, title, ...frame }, origin)
+    placeNotes(doc, { positions: [...positions, ...evicted] }, origin)
     assignNotes(doc, { noteIds, groupId }, origin)
   }, origin)
   return groupId

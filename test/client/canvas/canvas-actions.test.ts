@@ -42,7 +42,8 @@ describe('CanvasActions', () => {
   it('drops a note into a frame and undoes move and grouping in one step', () => {
     const { doc, actions, undoManager } = board()
     actions.drop(['n1'], [], 1100, 100)
-    expect(readNote(doc, 'n1')).toMatchObject({ x: 1100, y: 100, groupId: 'g1' })
+    // Flowed into the frame's first grid cell.
+    expect(readNote(doc, 'n1')).toMatchObject({ x: 1020, y: 44, groupId: 'g1' })
     undoManager.undo()
     expect(readNote(doc, 'n1')).toMatchObject({ x: 0, y: 0, groupId: null })
   })
@@ -52,7 +53,7 @@ describe('CanvasActions', () => {
     actions.drop(['n1'], [], 1100, 100)
     actions.drop([], ['g1'], -50, 20)
     expect(readGroups(doc)[0]).toMatchObject({ x: 950, y: 20 })
-    expect(readNote(doc, 'n1')).toMatchObject({ x: 1050, y: 120, groupId: 'g1' })
+    expect(readNote(doc, 'n1')).toMatchObject({ x: 970, y: 64, groupId: 'g1' })
     expect(readNote(doc, 'n2')).toMatchObject({ x: 200, y: 0 })
   })
 
@@ -61,7 +62,7 @@ describe('CanvasActions', () => {
     actions.drop(['n1'], [], 1000, 0)
     expect(readNote(doc, 'n1')?.groupId).toBe('g1')
     actions.nudge(['n1'], -NOTE_WIDTH, 0)
-    expect(readNote(doc, 'n1')).toMatchObject({ x: 1000 - NOTE_WIDTH, groupId: null })
+    expect(readNote(doc, 'n1')).toMatchObject({ x: 1020 - NOTE_WIDTH, groupId: null })
   })
 
   it('creates a note centred on the point, inside the frame under it', () => {

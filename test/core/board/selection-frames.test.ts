@@ -6,32 +6,37 @@ import {
   MAX_SELECTION,
 } from '../../../core/board/commands/index'
 import { readBoard, readNote } from '../../../core/board/read'
-import { FRAME_PADDING, FRAME_TITLE_SPACE, GRID_GAP, NOTE_SIZE } from '../../../core/board/schema'
+import { FRAME_TITLE_SPACE, GRID_GAP, NOTE_SIZE } from '../../../core/board/schema'
 import { at, ORIGIN } from './fixtures'
 import { oneStep, refused, selectionBoard, sparse } from './selection-fixtures'
 
 describe('frameSelection', () => {
-  it('draws a padded frame round the notes and moves them into it, in one undo step', () => {
+  it('draws a frame at the notes, lays them in its grid and puts them in it, in one undo step', () => {
     const doc = selectionBoard()
     const args = { groupId: 'g9', noteIds: ['n2', 'n3', 'n1'], title: 'Onboarding' }
     expect(oneStep(doc, () => frameSelection(doc, args, ORIGIN))).toBe('g9')
     const board = readBoard(doc)
-    // n1 (10,10), n2 (500,10), n3 (700,10): the box spans 10..700+w and 10..10+h.
+    // n1 (10,10), n2 (500,10), n3 (700,10): one row of three cells from n1's corner.
+    const step = NOTE_SIZE.w + GRID_GAP
     expect(board.groups.find((g) => g.id === 'g9')).toMatchObject({
       title: 'Onboarding',
-      x: 10 - FRAME_PADDING,
-      y: 10 - FRAME_PADDING,
-      w: 690 + NOTE_SIZE.w + 2 * FRAME_PADDING,
-      h: NOTE_SIZE.h + 2 * FRAME_PADDING,
+      x: 10 - GRID_GAP,
+      y: 10 - FRAME_TITLE_SPACE,
+      w: 3 * step + GRID_GAP,
+      h: FRAME_TITLE_SPACE + NOTE_SIZE.h + 2 * GRID_GAP,
     })
-    expect(board.notes.map((n) => n.groupId)).toEqual(['g9', 'g9', 'g9'])
+    expect(board.notes.map((n) => [n.id, n.x, n.y, n.groupId])).toEqual([
+      ['n1', 10, 10, 'g9'],
+      ['n2', 10 + step, 10, 'g9'],
+      ['n3', 10 + 2 * step, 10, 'g9'],
+    ])
   })
 
   it('frames what is left when another peer deleted some of the notes', () => {
     const doc = selectionBoard()
     expect(frameSelection(doc, { groupId: 'g9', noteIds: ['gone', 'n3'] }, ORIGIN)).toBe('g9')
     expect(readBoard(doc).groups.find((g) => g.id === 'g9')).toMatchObject({
-      x: 700 - FRAME_PADDING,
+      x: 700 - GRID_GAP,
       title: '',
     })
     expect(readNote(doc, 'n3')?.groupId).toBe('g9')

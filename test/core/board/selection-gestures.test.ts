@@ -18,9 +18,10 @@ describe('dropNotes', () => {
       dropNotes(doc, { noteIds: ['n2', 'n3'], groupIds: [], dx: 600, dy: 100 }, ORIGIN),
     )
     expect(moved).toEqual(['n2', 'n3'])
-    expect(readNote(doc, 'n2')).toMatchObject({ x: 1100, y: 110, groupId: 'g2' })
-    // n3 hangs over g2's right edge (1400), but its centre (1380) is inside.
-    expect(readNote(doc, 'n3')).toMatchObject({ x: 1300, y: 110, groupId: 'g2' })
+    // n3 hung over g2's right edge (1400), but its centre (1380) was inside. Both flow into
+    // g2's grid (two columns fit in 400), in the order they were dropped in.
+    expect(readNote(doc, 'n2')).toMatchObject({ x: 1020, y: 44, groupId: 'g2' })
+    expect(readNote(doc, 'n3')).toMatchObject({ x: 1200, y: 44, groupId: 'g2' })
   })
 
   it('takes a note out of its frame when dropped outside every frame', () => {
@@ -48,8 +49,9 @@ describe('dropNotes', () => {
     // n4 lies over g1 without belonging to it (created before the frame was drawn round it).
     createNote(doc, { id: 'n4', x: 100, y: 200, author: 'ann', createdAt: at(4) }, ORIGIN)
     dropNotes(doc, { noteIds: ['n4'], groupIds: ['g1'], dx: 10, dy: 0 }, ORIGIN)
-    expect(readNote(doc, 'n4')).toMatchObject({ x: 110, groupId: 'g1' })
-    expect(readNote(doc, 'n1')).toMatchObject({ x: 20, groupId: 'g1' })
+    // g1 (now at x 10) flows: n1 keeps the first cell, n4 (dropped below it) comes next.
+    expect(readNote(doc, 'n1')).toMatchObject({ x: 30, y: 44, groupId: 'g1' })
+    expect(readNote(doc, 'n4')).toMatchObject({ x: 210, y: 44, groupId: 'g1' })
   })
 
   it('treats a zero offset as a click and writes nothing', () => {
@@ -126,7 +128,9 @@ describe('dropNotes', () => {
     // Put n2's centre exactly on g2's left edge (1000), then one unit short of it.
     dropNotes(doc, { noteIds: ['n2'], dx: 1000 - NOTE_SIZE.w / 2 - 500, dy: 0 }, ORIGIN)
     expect(readNote(doc, 'n2')?.groupId).toBe('g2')
-    dropNotes(doc, { noteIds: ['n2'], dx: -1, dy: 0 }, ORIGIN)
+    // It flowed into g2's grid; now drop it with its centre one unit left of the edge.
+    const x = readNote(doc, 'n2')?.x ?? 0
+    dropNotes(doc, { noteIds: ['n2'], dx: 1000 - NOTE_SIZE.w / 2 - 1 - x, dy: 0 }, ORIGIN)
     expect(readNote(doc, 'n2')?.groupId).toBeNull()
   })
 })
