@@ -24,7 +24,7 @@ import type { Group } from '../../core/board/board-model'
 import { FRAME_MIN_SIZE } from './frame-node'
 import { newId as newIdFromCrypto } from '../board/ids'
 import { deviceClock } from '../device/clock'
-import { NOTE_HEIGHT, NOTE_WIDTH, frameAt } from './hit-test'
+import { copiesOffset, newNoteSpot } from '../../core/board/tidy'
 
 /** Offset of a duplicate from its source, so the copy is visibly a copy. */
 const DUPLICATE_OFFSET = 24
@@ -34,6 +34,7 @@ export interface SceneModel {
   hasNote(id: string): boolean
   group(id: string): Group | undefined
   allGroups(): Group[]
+  allNotes(): Iterable<{ readonly id: string; readonly x: number; readonly y: number }>
 }
 
 /** What the actions need of the board: run a command as this person, and undo steps. */
@@ -50,16 +51,18 @@ export class CanvasActions {
     private readonly now: () => EpochMs = deviceClock,
   ) {}
 
-  /** Creates a note centred on a stage point, inside the frame under it if any. */
+  /**
+   * Creates a note in the free spot nearest to a stage point (core/board/tidy.ts newNoteSpot):
+   * inside the frame under it when it fits there, never on top of another note or frame.
+   */
   createNoteAt(p: { x: number; y: number }): string | null {
     const id = this.newId()
+    const spot = newNoteSpot([...this.scene.allNotes()], this.scene.allGroups(), p)
     this.commands.perform(createNote, {
       id,
-      x: Math.round(p.x - NOTE_WIDTH / 2),
-      y: Math.round(p.y - NOTE_HEIGHT / 2),
+      ...spot,
       author: this.commands.identity.id,
       createdAt: this.now(),
-      groupId: frameAt(this.scene.allGroups(), p),
     })
     return id
   }
@@ -108,16 +111,24 @@ export class CanvasActions {
     this.commands.perform(deleteSelection, this.split(ids))
   }
 
-  /** Duplicates the selected notes; returns the copies' ids (the new selection). */
+  /**
+   * Duplicates the selected notes, the copies keeping their arrangement in the free space
+   * nearest to a small offset from the originals; returns the copies' ids (the new selection).
+   */
   duplicate(ids: readonly string[]): string[] {
     const copies = ids
       .filter((id) => this.scene.hasNote(id))
       .map((sourceId) => ({ sourceId, id: this.newId() }))
     if (copies.length === 0) return []
+    const offset = copiesOffset(
+      [...this.scene.allNotes()],
+      this.scene.allGroups(),
+      new Set(copies.map((c) => c.sourceId)),
+      DUPLICATE_OFFSET,
+    )
     return this.commands.perform(duplicateNotes, {
       copies,
-      dx: DUPLICATE_OFFSET,
-      dy: DUPLICATE_OFFSET,
+      ...offset,
       author: this.commands.identity.id,
       createdAt: this.now(),
     })

@@ -5,30 +5,32 @@
  */
 import type { BoardSnapshot, Group, Note, VoteTally } from '../../core/board/board-model'
 import { colorOr } from '../../core/board/colors'
-import { DEFAULT_NOTE_COLOR, GRID_GAP, NOTE_SIZE } from '../../core/board/schema'
+import { DEFAULT_NOTE_COLOR, NOTE_SIZE } from '../../core/board/schema'
+import { newNoteSpot } from '../../core/board/tidy'
 import { visibleTally } from '../../core/board/visibility'
 import { remainingVotes } from '../../core/board/vote-tally'
 import { dotsLeftLabel, noteLabel } from '../board/board-labels'
 
-/** Notes made from the list fill rows this wide, so a long list stays a block, not a line. */
-const LIST_COLUMNS = 6
+/** Where the first note made from the list goes on an empty board (its top-left corner). */
+const FIRST_NOTE = { x: 80, y: 80 }
 
 const dots = (n: number): string => `${n} ${n === 1 ? 'dot' : 'dots'}`
 const groupName = (title: string): string => title.trim() || 'Untitled group'
 
-/** Where a note made from the list lands: the next cell of a grid from the top-left content. */
-export function nextNotePosition(notes: readonly Pick<Note, 'x' | 'y'>[]): {
-  x: number
-  y: number
-} {
-  const column = notes.length % LIST_COLUMNS
-  const row = Math.floor(notes.length / LIST_COLUMNS)
-  const left = notes.reduce((min, note) => Math.min(min, note.x), Infinity)
-  const top = notes.reduce((min, note) => Math.min(min, note.y), Infinity)
-  return {
-    x: (Number.isFinite(left) ? left : 80) + column * (NOTE_SIZE.w + GRID_GAP),
-    y: (Number.isFinite(top) ? top : 80) + row * (NOTE_SIZE.h + GRID_GAP),
-  }
+/**
+ * Where a note made from the list lands: the free spot (clear of every note and frame) nearest
+ * to the last loose note, so notes added one after another gather in a block beside each
+ * other, never on top of anything (core/board/tidy.ts newNoteSpot).
+ */
+export function nextNotePosition(
+  notes: readonly Pick<Note, 'id' | 'x' | 'y' | 'groupId'>[],
+  groups: readonly Pick<Group, 'id' | 'x' | 'y' | 'w' | 'h'>[] = [],
+): { x: number; y: number } {
+  const last = notes.findLast((n) => n.groupId === null) ?? notes.at(-1)
+  const corner = last ?? FIRST_NOTE
+  const near = { x: corner.x + NOTE_SIZE.w / 2, y: corner.y + NOTE_SIZE.h / 2 }
+  const { x, y } = newNoteSpot(notes, groups, near, false)
+  return { x, y }
 }
 
 export interface NoteRow {

@@ -111,7 +111,7 @@ export class SbNoteList extends LitElement {
     const area = form.elements.namedItem('text') as HTMLTextAreaElement
     const text = area.value.trim()
     if (text === '') return
-    const at = nextNotePosition(board.snapshot.notes)
+    const at = nextNotePosition(board.snapshot.notes, board.snapshot.groups)
     const args = { id: newId(), ...at, author: board.identity.id, createdAt: this.clock(), text }
     // What was typed stays in the box when the board refused it.
     if (board.attempt(createNote, args)) area.value = ''

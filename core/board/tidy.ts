@@ -243,3 +243,37 @@ export function flowAfterDrop(
       return flowFrame(f, members, into.get(f.id) ?? [])
     })
 }
+
+/**
+ * How far copies of `sourceIds` move so that they keep their arrangement and cover nothing: the
+ * free spot for their bounding box nearest to `offset` down-right of them. Frames holding a
+ * source are not in the way (the copies belong to them too).
+ *
+ * @example
+ * copiesOffset([{ id: 'a', x: 0, y: 0 }], [], new Set(['a']), 24) // { dx: 180, dy: 0 } or similar, clear of a
+ */
+export function copiesOffset(
+  notesIn: readonly (Placed & { readonly groupId?: string | null })[],
+  framesIn: readonly Framed[],
+  sourceIds: ReadonlySet<string>,
+  offset: number,
+): { dx: number; dy: number } {
+  const notes = notesIn.map(clean)
+  const sources = notes.filter((n) => sourceIds.has(n.id))
+  const box = boundingBox(sources.map(noteBox))
+  if (box === null) return { dx: offset, dy: offset }
+  const holding = new Set(sources.map((n) => n.groupId ?? null))
+  const occupied = [
+    ...notes.map(noteBox),
+    ...framesIn
+      .filter((f) => !holding.has(f.id))
+      .map(cleanBox)
+      .map(frameFootprint),
+  ]
+  const spot = freeSpot(
+    occupied,
+    { x: box.x + offset + box.w / 2, y: box.y + offset + box.h / 2 },
+    { w: box.w, h: box.h },
+  )
+  return { dx: spot.x - box.x, dy: spot.y - box.y }
+}

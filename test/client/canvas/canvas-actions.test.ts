@@ -27,6 +27,7 @@ function board() {
     hasNote: (id) => readNote(doc, id) !== null,
     group: (id) => readGroups(doc).find((g) => g.id === id),
     allGroups: () => readGroups(doc),
+    allNotes: () => readNotes(doc),
   }
   let next = 0
   const actions = new CanvasActions(
@@ -78,10 +79,25 @@ describe('CanvasActions', () => {
     })
   })
 
+  it('creates a note asked for on top of another one in the free spot beside it', () => {
+    const { doc, actions } = board()
+    actions.createNoteAt({ x: 80, y: 80 })
+    const made = readNote(doc, 'new1')
+    expect(made?.groupId).toBeNull()
+    const clear = (n: { x: number; y: number }) =>
+      Math.abs(n.x - (made?.x ?? 0)) >= NOTE_WIDTH || Math.abs(n.y - (made?.y ?? 0)) >= NOTE_HEIGHT
+    expect(
+      readNotes(doc)
+        .filter((n) => n.id !== 'new1')
+        .every(clear),
+    ).toBe(true)
+  })
+
   it('duplicates, recolours, frames and deletes through core commands', () => {
     const { doc, actions } = board()
     expect(actions.duplicate(['n1', 'missing'])).toEqual(['new1'])
-    expect(readNote(doc, 'new1')).toMatchObject({ x: 24, y: 24, text: '' })
+    // Beside the original, not on it: n1 is at (0,0) and n2 at (200,0).
+    expect(readNote(doc, 'new1')).toMatchObject({ x: 24, y: 204, text: '' })
     actions.recolour(['n1', 'g1'], '#bbf7d0')
     expect(readNote(doc, 'n1')?.color).toBe('#bbf7d0')
     expect(readGroups(doc)[0]?.color).toBe('#bbf7d0')

@@ -8,15 +8,29 @@ describe('where a note made from the list lands', () => {
     expect(nextNotePosition([])).toEqual({ x: 80, y: 80 })
   })
 
-  it('fills rows of six from the top-left content, a note and a gap apart', () => {
-    const step = { x: NOTE_SIZE.w + GRID_GAP, y: NOTE_SIZE.h + GRID_GAP }
-    const notes = [
-      { x: 10, y: -20 },
-      { x: 500, y: 40 },
+  it('lands beside the last loose note, clear of every note and frame, never in a tower', () => {
+    const notes: { id: string; x: number; y: number; groupId: string | null }[] = [
+      { id: 'a', x: 10, y: -20, groupId: null },
+      { id: 'b', x: 500, y: 40, groupId: null },
     ]
-    expect(nextNotePosition(notes)).toEqual({ x: 10 + 2 * step.x, y: -20 })
-    const six = Array.from({ length: 6 }, () => ({ x: 0, y: 0 }))
-    expect(nextNotePosition(six)).toEqual({ x: 0, y: step.y })
+    const frames = [{ id: 'g', x: 700, y: 0, w: 400, h: 400 }]
+    for (let i = 0; i < 50; i++) {
+      const at = nextNotePosition(notes, frames)
+      const clear = (o: { x: number; y: number }) =>
+        Math.abs(o.x - at.x) >= NOTE_SIZE.w + GRID_GAP ||
+        Math.abs(o.y - at.y) >= NOTE_SIZE.h + GRID_GAP
+      expect(notes.every(clear)).toBe(true)
+      expect(
+        at.x + NOTE_SIZE.w <= 700 || at.x >= 1100 || at.y >= 400 || at.y + NOTE_SIZE.h <= -44,
+      ).toBe(true)
+      notes.push({ id: `n${i}`, ...at, groupId: null })
+    }
+    const xs = new Set(notes.map((n) => n.x))
+    const ys = new Set(notes.map((n) => n.y))
+    // A block, not a line: both directions are used, neither runs to 50.
+    expect(xs.size).toBeGreaterThan(3)
+    expect(ys.size).toBeGreaterThan(3)
+    expect(ys.size).toBeLessThan(20)
   })
 })
 

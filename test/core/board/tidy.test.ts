@@ -4,6 +4,7 @@ import { noteBox } from '../../../core/board/layout'
 import { FRAME_TITLE_SPACE, GRID_GAP, NOTE_SIZE } from '../../../core/board/schema'
 import type { GroupedNote } from '../../../core/board/tidy'
 import {
+  copiesOffset,
   flowAfterDrop,
   flowFrame,
   frameFootprint,
@@ -273,5 +274,26 @@ describe('tidyLayout', () => {
         result.frames,
       ),
     ).toEqual([])
+  })
+})
+
+describe('copiesOffset', () => {
+  it('moves copies clear of every note and of frames that do not hold the sources', () => {
+    const notes = [
+      { id: 'a', x: 0, y: 0, groupId: null },
+      { id: 'b', x: 180, y: 0, groupId: null },
+      { id: 'c', x: 0, y: 180, groupId: null },
+    ]
+    const frames = [{ id: 'g', x: 400, y: -100, w: 400, h: 600 }]
+    const { dx, dy } = copiesOffset(notes, frames, new Set(['a', 'b']), 24)
+    const copies = notes
+      .slice(0, 2)
+      .map((n) => ({ id: `${n.id}'`, ...noteBox({ x: n.x + dx, y: n.y + dy }) }))
+    const others = [
+      ...notes.map((n) => ({ id: n.id, ...noteBox(n) })),
+      { id: 'g', ...frameFootprint(frames[0] as Box) },
+    ]
+    expect(overlaps([...copies, ...others]).filter((p) => p.includes("'"))).toEqual([])
+    expect(copiesOffset(notes, frames, new Set(['gone']), 24)).toEqual({ dx: 24, dy: 24 })
   })
 })
