@@ -24,6 +24,7 @@ import { sceneNote } from '../canvas/scene-model'
 import type { NoteLook } from '../canvas/note-node'
 import type { BoardController } from './board-controller'
 import { readPrivateNotes, withPrivateVotes } from './private-view'
+import { getReactions, reactionLine, readReactions } from '../../core/board/reactions'
 import { readPrivateVotes } from '../../core/board/private-room'
 
 export interface BindingHooks {
@@ -40,6 +41,8 @@ export class BoardBinding {
   private tally: VoteTally = { byTarget: new Map(), byVoter: new Map() }
   /** Per note, the label of the key result or initiative it became after a conversion. */
   private became = new Map<string, string>()
+  /** Per note, its reactions as the line drawn under it ("👍 2  🔥 1"). */
+  private reactions = new Map<string, string>()
   private readonly unobserve: (() => void)[] = []
 
   constructor(
@@ -63,6 +66,7 @@ export class BoardBinding {
     this.meta = readMeta(this.doc)
     this.tally = this.readTally()
     this.became = this.readBecame()
+    this.reactions = this.readReactionLines()
     this.refreshGroups()
     for (const n of readNotes(this.doc)) this.scene.upsertNote(sceneNote(n, this.look(n)), false)
     for (const n of this.privateDoc ? readPrivateNotes(this.privateDoc) : []) {
@@ -80,6 +84,7 @@ export class BoardBinding {
     )
     this.observe(getVotes(this.doc), () => this.onVotes())
     this.observe(getMeta(this.doc), () => this.onMetaChange())
+    this.observe(getReactions(this.doc), () => this.onReactions())
     if (this.privateDoc) {
       this.unobserve.push(
         observeCollection(this.privateDoc, 'notes', (ids) => this.applyNotes(ids, false)),
@@ -126,7 +131,27 @@ export class BoardBinding {
       votes: this.votesOn(n.id),
       ownVotesOnly: !this.meta.votesRevealed,
       became: this.became.get(n.id) ?? null,
+      reactions: this.reactions.get(n.id) ?? null,
     }
+  }
+
+  private readReactionLines(): Map<string, string> {
+    const lines = new Map<string, string>()
+    for (const [noteId, reactions] of readReactions(this.doc)) {
+      const line = reactionLine(reactions)
+      if (line !== '') lines.set(noteId, line)
+    }
+    return lines
+  }
+
+  /** Someone reacted: redraw the notes whose line changed. */
+  private onReactions(): void {
+    const before = this.reactions
+    this.reactions = this.readReactionLines()
+    const changed = new Set<string>()
+    for (const [id, line] of this.reactions) if (before.get(id) !== line) changed.add(id)
+    for (const id of before.keys()) if (!this.reactions.has(id)) changed.add(id)
+    this.applyNotes(new Set([...changed].filter((id) => this.scene.hasNote(id))), false)
   }
 
   private readBecame(): Map<string, string> {

@@ -6,6 +6,7 @@ import type { CanvasHost } from './canvas-host'
 import type { CanvasTextEditing } from './canvas-text-editing'
 import type { CanvasAction } from './keymap'
 import { EDITING_ACTIONS, isTypingTarget, resolveShortcut } from './keymap'
+import { newNoteAtCentre } from './new-note'
 
 /** What the keyboard does beyond the host: help and text editing live on the element. */
 export interface KeyboardHost extends CanvasHost {
@@ -105,6 +106,9 @@ export class CanvasKeyboard {
         break
       case 'help':
         this.host.helpOpen = !this.host.helpOpen
+        break
+      case 'new-note':
+        newNoteAtCentre(this.host)
         break
       default:
         this.view(action, ids)

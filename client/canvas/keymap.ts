@@ -19,6 +19,7 @@ export const CANVAS_ACTIONS = [
   'zoom-to-fit',
   'edit',
   'help',
+  'new-note',
 ] as const
 export type CanvasAction = (typeof CANVAS_ACTIONS)[number]
 
@@ -48,6 +49,7 @@ export const EDITING_ACTIONS: ReadonlySet<CanvasAction> = new Set([
   'nudge-up',
   'nudge-down',
   'edit',
+  'new-note',
 ])
 
 export function resolveShortcut(e: KeyInput): Resolved | null {
@@ -85,6 +87,8 @@ export function resolveShortcut(e: KeyInput): Resolved | null {
       return one('edit')
     case '?':
       return one('help')
+    case 'n':
+      return one('new-note')
     case '+':
     case '=':
       return one('zoom-in')
@@ -102,6 +106,7 @@ export function resolveShortcut(e: KeyInput): Resolved | null {
 /** The rows of the help overlay, in reading order. */
 export const SHORTCUT_HELP: readonly (readonly [keys: string, what: string])[] = [
   ['Double-click empty space', 'New note'],
+  ['N', 'New note at the centre of the view, in free space'],
   ['Double-click a note / Enter', 'Edit its text'],
   ['Drag empty space, Space + drag, two-finger scroll', 'Pan'],
   ['Ctrl/⌘ + wheel, pinch, + / −', 'Zoom around the pointer'],

@@ -21,6 +21,8 @@ export interface NoteLook {
   readonly ownVotesOnly: boolean
   /** What the note became in the OKR set ("KR · Cut churn to 5 %"), or null. */
   readonly became: string | null
+  /** Everyone's emoji reactions as one line ("👍 2  🔥 1"), or null/absent for none. */
+  readonly reactions?: string | null
 }
 
 /**
@@ -74,6 +76,20 @@ export function createNoteNode(id: string): Konva.Group {
       visible: false,
       perfectDrawEnabled: false,
     }),
+    new Konva.Text({
+      name: 'reactions',
+      x: PADDING / 2,
+      y: NOTE_HEIGHT + 4,
+      width: NOTE_WIDTH - PADDING,
+      height: 18,
+      fontSize: 13,
+      fontFamily: 'system-ui, sans-serif',
+      fill: '#374151',
+      wrap: 'none',
+      ellipsis: true,
+      visible: false,
+      perfectDrawEnabled: false,
+    }),
     badge(),
   )
   return group
@@ -120,6 +136,12 @@ export function updateNoteNode(node: Konva.Group, look: NoteLook): void {
     if (became.text() !== label) became.text(label)
     // Keep the note's own text clear of the provenance line.
     text?.height(NOTE_HEIGHT - 2 * PADDING - (label ? 16 : 0))
+  }
+  const reactions = node.findOne<Konva.Text>('.reactions')
+  if (reactions) {
+    const line = look.reactions ?? ''
+    reactions.visible(line !== '')
+    if (reactions.text() !== line) reactions.text(line)
   }
   if (votes && count) {
     const on = look.votes !== null && look.votes > 0

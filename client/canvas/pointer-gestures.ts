@@ -25,6 +25,8 @@ export interface PointerHost extends CanvasHost {
   readonly editing: CanvasTextEditing
   /** Space is held: any press pans. */
   readonly spaceHeld: boolean
+  /** Vote mode: a press on a note places (Shift: takes back) a dot; true when it did. */
+  voteClick?(noteId: string, takeBack: boolean): boolean
 }
 
 export class PointerGestures {
@@ -66,6 +68,7 @@ export class PointerGestures {
       return
     }
     const hit = scene.noteAt(p) ?? scene.frameEdgeAt(p)
+    if (hit !== null && this.host.voteClick?.(hit, e.shiftKey)) return
     if (hit !== null) this.pressOn(hit, p, e)
     else if (e.shiftKey) this.gesture = { kind: 'marquee', start: p, base: this.host.selection }
     else this.beginPan(e)

@@ -26,6 +26,9 @@ import { screenPoint, toStage } from './geometry'
 import type { PointerHost } from './pointer-gestures'
 import { PointerGestures } from './pointer-gestures'
 import './sb-sealed-notes'
+import './sb-canvas-toolbar'
+import { CanvasFollow } from './canvas-follow'
+import { castVote, retractVote } from '../../core/board/commands/voting'
 
 export class SbBoardCanvas extends LitElement implements CanvasApi, KeyboardHost, PointerHost {
   static override properties = {
@@ -51,6 +54,10 @@ export class SbBoardCanvas extends LitElement implements CanvasApi, KeyboardHost
   readonly editing = new CanvasTextEditing(this)
   readonly #keyboard = new CanvasKeyboard(this)
   readonly #pointer = new PointerGestures(this)
+  /** Following a peer's view, and the facilitator's "bring everyone to me". */
+  readonly follow = new CanvasFollow(this)
+  /** The toolbar's vote mode: during the vote a click on a note places a dot. */
+  voteMode = false
   #resizeObserver: ResizeObserver | null = null
   /** The last focus request acted on (`board.intents.focus.seq`). */
   #focusSeen = 0
@@ -208,10 +215,12 @@ export class SbBoardCanvas extends LitElement implements CanvasApi, KeyboardHost
     this.#previewShown = undefined
     this.view.reset()
     this.view.fitOnce()
+    this.follow.attach(board)
     this.requestUpdate()
   }
 
   #detach(): void {
+    this.follow.detach()
     this.editing.close()
     this.setSelection([])
     this.#link?.stop()
@@ -230,6 +239,7 @@ export class SbBoardCanvas extends LitElement implements CanvasApi, KeyboardHost
 
   #viewportMoved(): void {
     this.link?.rescale()
+    this.follow.viewportMoved()
     this.editing.position()
     this.zoomPercent = Math.round(this.view.current.scale * 100)
   }
@@ -249,6 +259,7 @@ export class SbBoardCanvas extends LitElement implements CanvasApi, KeyboardHost
     return html`
       <div class="stage" part="stage"></div>
       <sb-sealed-notes></sb-sealed-notes>
+      <sb-canvas-toolbar .canvas=${this} .selection=${this.selection}></sb-canvas-toolbar>
       ${this.canEdit && this.selection.length > 0 ? this.#toolbar() : nothing}
       ${zoomControls(this.zoomPercent, {
         zoomIn: () => this.view.zoomIn(),
@@ -268,6 +279,26 @@ export class SbBoardCanvas extends LitElement implements CanvasApi, KeyboardHost
       duplicate: () => this.#keyboard.perform('duplicate', 1),
       remove: () => this.#keyboard.perform('delete', 1),
     })
+  }
+
+  /** In vote mode during the vote, a press on a note places a dot (Shift: takes one back). */
+  voteClick(noteId: string, takeBack: boolean): boolean {
+    const board = this.link?.board
+    if (!this.voteMode || !board?.canEdit || board.meta.phase !== 'vote') return false
+    if (!this.scene?.hasNote(noteId)) return false
+    const args = { voterId: board.identity.id, targetId: noteId }
+    if (takeBack) board.run(retractVote, args)
+    else board.run(castVote, args)
+    return true
+  }
+
+  /** The toolbar's colour, applied to the selection (notes and frames). */
+  recolourSelection(color: string): void {
+    this.link?.act((a) => a.recolour(this.selection, color))
+  }
+
+  frameSelection(): void {
+    this.#frameSelection()
   }
 
   #frameSelection(): void {

@@ -84,3 +84,17 @@ export function hasReacted(doc: Y.Doc, noteId: string, member: string, emoji: Re
   const emojis = (notes as Y.Map<unknown>).get(noteId)
   return emojis instanceof Y.Map && (emojis as Y.Map<unknown>).get(emoji) === true
 }
+
+/**
+ * One note's reactions as one line of counts, in REACTIONS order ("👍 2  🔥 1"); '' for none.
+ *
+ * @example
+ * reactionLine(readReactions(doc).get('n1')) // '👍 2  🔥 1'
+ */
+export function reactionLine(reactions: NoteReactions | undefined): string {
+  if (!reactions) return ''
+  return [...reactions]
+    .filter(([, who]) => who.length > 0)
+    .map(([emoji, who]) => `${emoji} ${who.length}`)
+    .join('  ')
+}

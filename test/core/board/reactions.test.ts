@@ -5,7 +5,12 @@ import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { setPhase, toggleReaction } from '../../../core/board/commands/index'
 import { judgeUpdate, type BoardRole, type Judgement } from '../../../core/board/permissions'
-import { readReactions, REACTIONS, type Reaction } from '../../../core/board/reactions'
+import {
+  reactionLine,
+  readReactions,
+  REACTIONS,
+  type Reaction,
+} from '../../../core/board/reactions'
 import { updatePlaces } from '../../../core/sync/update-places'
 import { boardWithNotes, codeOf, ORIGIN, recordUpdates } from './fixtures'
 
@@ -136,5 +141,16 @@ describe('who may react (relay rule)', () => {
     const relay = boardWithNotes(1)
     expect(judge(relay, (d) => react(d, 'ann', '👍'), 'view').allowed).toBe(false)
     expect(judge(relay, (d) => react(d, 'ann', '👍'), 'edit', null).allowed).toBe(false)
+  })
+})
+
+describe('reactionLine', () => {
+  it('draws counts in the set’s order and nothing for no reactions', () => {
+    const doc = boardWithNotes(1)
+    react(doc, 'bob', '🔥')
+    react(doc, 'ann', '👍')
+    react(doc, 'bob', '👍')
+    expect(reactionLine(readReactions(doc).get('n1'))).toBe('👍 2  🔥 1')
+    expect(reactionLine(undefined)).toBe('')
   })
 })
