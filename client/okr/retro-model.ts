@@ -9,7 +9,7 @@ import {
   unfinishedObjectives,
   type CarryForwardReport,
 } from '../../core/board/commands/retro'
-import type { EpochMs, Timeframe } from '../../core/okr/okr-model'
+import type { CheckIn, EpochMs, Timeframe } from '../../core/okr/okr-model'
 import { formatTimeframe } from '../../core/okr/timeframe'
 import { formatScore, timeframeOfRange } from '../../core/export/format'
 import type { ExportedObjective, OkrExport } from '../../core/export/export-model'
@@ -125,4 +125,118 @@ export function retroAnswersOf(label: string): AnswersReader {
     answerReaders.set(label, reader)
   }
   return reader
+}
+
+/** The team's last word on a key result before the end: its latest check-in's predicted score. */
+export interface Prediction {
+  readonly score: number
+  readonly at: EpochMs
+}
+
+/**
+ * Per key result, the predicted score of its latest check-in that gave one (check-ins read
+ * defensively: a score outside [0, 1] or a time that is not a number is skipped).
+ */
+export function latestPredictions(checkIns: readonly CheckIn[]): Map<string, Prediction> {
+  const out = new Map<string, Prediction>()
+  for (const c of Array.isArray(checkIns) ? checkIns : []) {
+    if (typeof c !== 'object' || c === null) continue
+    const score = c.predictedScore
+    if (typeof c.keyResultId !== 'string' || !Number.isFinite(c.at)) continue
+    if (typeof score !== 'number' || !Number.isFinite(score) || score < 0 || score > 1) continue
+    const seen = out.get(c.keyResultId)
+    if (seen === undefined || c.at >= seen.at) out.set(c.keyResultId, { score, at: c.at })
+  }
+  return out
+}
+
+export interface KeyResultFact {
+  readonly id: string
+  readonly title: string
+  readonly final: number
+  readonly predicted: number | null
+  /** final − predicted, rounded to a tenth as scores are read; null without a prediction. */
+  readonly gap: number | null
+}
+
+export interface ObjectiveFact {
+  readonly id: string
+  readonly title: string
+  readonly final: number
+  readonly keyResults: readonly KeyResultFact[]
+}
+
+export interface RetroFacts {
+  readonly label: string
+  readonly objectives: readonly ObjectiveFact[]
+  /** Objectives of this timeframe carried on into a later one, with where they went. */
+  readonly carriedForward: readonly { readonly title: string; readonly into: string }[]
+  /** Objectives in this timeframe that were carried in from an earlier one. */
+  readonly carriedIn: readonly { readonly title: string; readonly from: string }[]
+  /** Key results that had a prediction, and of those how many ended within 0.1 of it. */
+  readonly predicted: number
+  readonly predictedWell: number
+}
+
+const tenth = (value: number) => Math.round(value * 10) / 10
+
+/**
+ * The facts of a timeframe for its retrospective: final score per objective (cancelled ones
+ * aside) and key result, predicted against final per key result, and what was carried forward
+ * and in.
+ *
+ * @example
+ * retroFacts(board.snapshot, board.okrs, '2026-Q4', board.derive(readCarriedFrom)).predictedWell
+ */
+export function retroFacts(
+  snapshot: BoardSnapshot,
+  okrs: OkrExport,
+  label: string,
+  provenance: ReadonlyMap<string, string>,
+): RetroFacts {
+  const predictions = latestPredictions(snapshot.checkIns)
+  // A cancelled objective has no final score to reflect on.
+  const scored = scoresIn(snapshot, okrs, label).filter((o) => o.status !== 'cancelled')
+  const objectives = scored.map((o) => ({
+    id: o.id,
+    title: o.title,
+    final: o.score,
+    keyResults: o.keyResults.map((kr) => {
+      const predicted = predictions.get(kr.id)?.score ?? null
+      const gap = predicted === null ? null : tenth(tenth(kr.score) - tenth(predicted))
+      return { id: kr.id, title: kr.title, final: kr.score, predicted, gap }
+    }),
+  }))
+  const byId = new Map(snapshot.objectives.map((o) => [o.id, o]))
+  const here = (o: ObjectiveRecord | undefined) => o !== undefined && inTimeframe(o, label)
+  const carriedForward: { title: string; into: string }[] = []
+  const carriedIn: { title: string; from: string }[] = []
+  for (const [copyId, fromId] of provenance) {
+    const copy = byId.get(copyId)
+    const from = byId.get(fromId)
+    if (copy === undefined) continue
+    if (here(from) && !here(copy)) {
+      const into = copy.timeframe ? formatTimeframe(copy.timeframe) : 'the board’s timeframe'
+      carriedForward.push({ title: from?.title ?? copy.title, into })
+    }
+    if (here(copy))
+      carriedIn.push({ title: copy.title, from: from?.title ?? 'a deleted objective' })
+  }
+  const facts = objectives.flatMap((o) => o.keyResults).filter((kr) => kr.gap !== null)
+  return {
+    label,
+    objectives,
+    carriedForward,
+    carriedIn,
+    predicted: facts.length,
+    predictedWell: facts.filter((kr) => Math.abs(kr.gap ?? 1) <= 0.1 + 1e-9).length,
+  }
+}
+
+/** "predicted 0.8, final 0.5 (−0.3)" for one key result; '' without a prediction. */
+export function predictedText(fact: KeyResultFact): string {
+  if (fact.predicted === null || fact.gap === null) return ''
+  const gap =
+    fact.gap === 0 ? '' : ` (${fact.gap > 0 ? '+' : '−'}${formatScore(Math.abs(fact.gap))})`
+  return `predicted ${formatScore(fact.predicted)}, final ${formatScore(fact.final)}${gap}`
 }

@@ -22,9 +22,12 @@ import {
   chooseTimeframe,
   currentValues,
   openIn,
+  predictedText,
+  retroFacts,
   scoresIn,
   timeframeChoices,
   type OpenObjective,
+  type RetroFacts,
   type TimeframeChoice,
 } from './retro-model'
 import './sb-okr-score-bar'
@@ -113,13 +116,28 @@ export class SbOkrRetro extends LitElement {
           ? html`<p class="hint">This timeframe is still running; scores are not final yet.</p>`
           : null
       }
-      ${this.#scores(scoresIn(board.snapshot, board.okrs, choice.label), choice.label)}
+      ${this.#scores(
+        scoresIn(board.snapshot, board.okrs, choice.label),
+        choice.label,
+        retroFacts(board.snapshot, board.okrs, choice.label, board.derive(readCarriedFrom)),
+      )}
       ${this.#questions(board, choice.label)} ${this.#carry(board, choice)}`
   }
 
-  #scores(figures: readonly ExportedObjective[], label: string) {
+  #scores(figures: readonly ExportedObjective[], label: string, facts: RetroFacts) {
+    const predicted = new Map(
+      facts.objectives.flatMap((o) => o.keyResults).map((kr) => [kr.id, predictedText(kr)]),
+    )
     return html`<section class="card" data-testid="retro-scores">
       <h3>Final scores</h3>
+      <p class="hint" data-testid="retro-facts">
+        ${
+          facts.predicted === 0
+            ? 'No key result had a predicted score from its check-ins.'
+            : `${facts.predictedWell} of ${facts.predicted} predicted scores ended within 0.1 of the final score.`
+        }
+        ${facts.carriedForward.map((c) => html` <span class="badge">${c.title} → ${c.into}</span>`)}
+      </p>
       ${
         figures.length === 0
           ? html`<p class="muted">No objectives in ${label}.</p>`
@@ -132,7 +150,12 @@ export class SbOkrRetro extends LitElement {
                   ${o.keyResults.map(
                     (kr) =>
                       html`<div class="score kr">
-                        <span>${kr.title}</span>
+                        <span
+                          >${kr.title}
+                          <span class="muted" data-testid=${`retro-predicted-${kr.id}`}
+                            >${predicted.get(kr.id) ?? ''}</span
+                          ></span
+                        >
                         <sb-okr-score-bar .score=${kr.score} .band=${kr.band}></sb-okr-score-bar>
                       </div>`,
                   )}`,

@@ -73,7 +73,7 @@ function icsDate(time: number): string {
   return new Date(time).toISOString().slice(0, 10).replace(/-/g, '')
 }
 
-function icsStamp(time: number): string {
+export function icsStamp(time: number): string {
   return new Date(time)
     .toISOString()
     .replace(/[-:]/g, '')

@@ -1,10 +1,22 @@
 /**
  * The step-aware help shown beside the agenda: what the current step of the play asks for, with
- * the board's own facts filled in. The element is thin; each kind of help is a pure model.
+ * the board's own facts filled in and, where the step is about fixing things (stretching
+ * targets, tying loose ends), one click per fix. The element only dispatches on the help kind;
+ * each kind's content is a pure model (./*-model.ts) drawn by a small view function.
  */
 import { LitElement, css, html } from 'lit'
-import { CHEAT_SHEET, type PlayStep, type StepHelp } from '../../../core/play/play-model'
+import type { PlayStep, StepHelp } from '../../../core/play/play-model'
 import { BoardConsumer } from '../../board/board-consumer'
+import type { BoardController } from '../../board/board-controller'
+import { ambitionView } from './ambition-view'
+import {
+  brainstormView,
+  cheatSheetView,
+  keyResultsView,
+  retroFactsView,
+  scoringView,
+} from './help-views'
+import { looseEndsView } from './loose-ends-view'
 
 export class SbStepHelp extends LitElement {
   static override properties = {
@@ -27,25 +39,115 @@ export class SbStepHelp extends LitElement {
     :host {
       display: block;
       font-size: 0.85rem;
+      color: var(--sb-ink, #1f2937);
     }
     h3 {
       margin: 0 0 4px;
-      font-size: 0.9rem;
+      font-size: 0.92rem;
     }
-    ul {
+    h4 {
+      margin: 10px 0 2px;
+      font-size: 0.85rem;
+    }
+    ul,
+    ol {
       margin: 4px 0;
       padding-left: 18px;
+    }
+    ul.ends {
+      list-style: none;
+      padding: 0;
+    }
+    ul.ends > li {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px 10px;
+      align-items: center;
+      justify-content: space-between;
+      padding: 6px 0;
+      border-top: 1px solid var(--sb-line, #e5e1d6);
+    }
+    .fixes {
+      display: flex;
+      gap: 6px;
+      align-items: center;
+      flex-wrap: wrap;
+    }
+    .muted {
+      color: var(--sb-muted, #6b7280);
+    }
+    .ok {
+      color: #15803d;
+    }
+    .warn {
+      color: #b45309;
+    }
+    .question {
+      font-weight: 600;
+    }
+    button {
+      font: inherit;
+      font-size: 0.8rem;
+      padding: 3px 9px;
+      border-radius: 8px;
+      border: 1px solid var(--sb-line, #e5e1d6);
+      background: var(--sb-surface, #fff);
+      color: inherit;
+      cursor: pointer;
+    }
+    button.primary {
+      background: var(--sb-accent, #2563eb);
+      border-color: var(--sb-accent, #2563eb);
+      color: #fff;
+    }
+    input.fix {
+      font: inherit;
+      font-size: 0.8rem;
+      padding: 3px 6px;
+      border: 1px solid var(--sb-line, #e5e1d6);
+      border-radius: 6px;
+    }
+    input.number {
+      width: 90px;
+    }
+    input.text {
+      width: 220px;
+    }
+    sb-owner-picker.picker {
+      width: 150px;
+    }
+    .invite {
+      margin-top: 10px;
     }
   `
 
   override render() {
-    if (this.#board.board === undefined || this.help === null) return null
+    const board = this.#board.board
+    if (board === undefined || this.help === null) return null
     return html`<section data-testid="step-help" data-help=${this.help}>
-      <h3>Cheat-sheet</h3>
-      <ul>
-        ${CHEAT_SHEET.map((line) => html`<li>${line}</li>`)}
-      </ul>
+      ${this.#content(board, this.help)}
     </section>`
+  }
+
+  #content(board: BoardController, help: StepHelp) {
+    switch (help) {
+      case 'cheat-sheet':
+        return cheatSheetView()
+      case 'brainstorm':
+        return brainstormView(this.step)
+      case 'key-results':
+        return keyResultsView(board)
+      case 'ambition':
+        return ambitionView(board)
+      case 'loose-ends':
+        return looseEndsView(board)
+      case 'scoring':
+        return scoringView(board)
+      case 'retro-facts':
+        return retroFactsView(board)
+      default:
+        return null
+    }
   }
 }
 
