@@ -1,20 +1,19 @@
 /**
  * What the overlay layer draws, as plain shapes: selection outlines (ours solid, peers' dashed
- * in their colour), the focus highlight, outlined grouping proposals and the marquee. Pure, so
+ * in their colour), the focus highlight, the grouping proposal under review (its notes outlined,
+ * the rest of the view dimmed, one proposal at a time) and the marquee. Pure, so
  * what is outlined where is tested without a canvas; ./scene-overlay turns shapes into Konva.
  */
 import type { Rect } from './geometry'
-import { inflate, intersects, unionRect } from './geometry'
+import { inflate, intersects } from './geometry'
 
 export const SELECTION_COLOR = '#2563eb'
 export const FOCUS_COLOR = '#f59e0b'
 export const PROPOSAL_COLOR = '#7c3aed'
 /** Outlines sit this far outside what they outline, in stage units. */
 const OUTLINE_GAP = 3
-const PROPOSAL_PAD = 16
-/** Proposal titles keep this size on screen whatever the zoom. */
-const PROPOSAL_TITLE_PX = 16
-const PROPOSAL_TITLE_RISE_PX = 24
+/** A proposal's notes are outlined this thick, on screen. */
+const PROPOSAL_OUTLINE_PX = 3
 /** Outlines just off screen are drawn too, so a pan shows no pop-in. */
 const VIEW_MARGIN_PX = 50
 
@@ -25,7 +24,7 @@ export interface OutlineSet {
   readonly label?: string
 }
 
-/** A grouping proposal as the canvas outlines it. */
+/** A grouping proposal as the canvas highlights it (its title is read in the side panel). */
 export interface ProposalOutline {
   readonly noteIds: readonly string[]
   readonly title?: string
@@ -49,16 +48,10 @@ export type OverlayShape =
       readonly width: number
       readonly dash?: readonly number[]
     }
-  | {
-      readonly kind: 'proposal'
-      readonly rect: Rect
-      readonly title?: {
-        readonly text: string
-        readonly x: number
-        readonly y: number
-        readonly size: number
-      }
-    }
+  /** Dims the view except the holes: what is not in the proposal under review fades back. */
+  | { readonly kind: 'veil'; readonly rect: Rect; readonly holes: readonly Rect[] }
+  /** One note of the proposal under review. */
+  | { readonly kind: 'highlight'; readonly rect: Rect; readonly noteId: string }
   | { readonly kind: 'marquee'; readonly rect: Rect }
 
 /**
@@ -87,28 +80,35 @@ export function overlayShapes(
     for (const id of set.ids) outline(id, set.color, 2, [4, 3])
   if (!state.dragging) for (const id of state.selection) outline(id, SELECTION_COLOR, 2)
   for (const id of state.focused) outline(id, FOCUS_COLOR, 4)
-  for (const p of state.proposals ?? []) {
-    const shape = proposalShape(p, rectOf, scale)
-    if (shape) shapes.push(shape)
-  }
+  shapes.push(...highlightShapes(state.proposals, rectOf, near))
   if (state.marquee) shapes.push({ kind: 'marquee', rect: state.marquee })
   return shapes
 }
 
-function proposalShape(
-  p: ProposalOutline,
+/**
+ * The notes under review outlined and everything else in view dimmed. The panel asks for one
+ * proposal at a time; given several, their notes are highlighted together. No boxes around
+ * proposals: boxes of scattered notes overlap each other and the notes between them.
+ */
+function highlightShapes(
+  proposals: OverlayState['proposals'],
   rectOf: (id: string) => Rect | null,
-  scale: number,
-): OverlayShape | null {
-  const around = unionRect(p.noteIds.flatMap((id) => rectOf(id) ?? []))
-  if (!around) return null
-  const rect = inflate(around, PROPOSAL_PAD)
-  if (!p.title) return { kind: 'proposal', rect }
-  const title = {
-    text: p.title,
-    x: rect.x,
-    y: rect.y - PROPOSAL_TITLE_RISE_PX / scale,
-    size: PROPOSAL_TITLE_PX / scale,
-  }
-  return { kind: 'proposal', rect, title }
+  near: Rect,
+): OverlayShape[] {
+  if (proposals === null || proposals.length === 0) return []
+  const notes = [...new Set(proposals.flatMap((p) => p.noteIds))].flatMap((noteId) => {
+    const r = rectOf(noteId)
+    return r ? [{ noteId, rect: inflate(r, OUTLINE_GAP) }] : []
+  })
+  if (notes.length === 0) return []
+  const holes = notes.map((n) => n.rect).filter((r) => intersects(r, near))
+  return [
+    { kind: 'veil', rect: near, holes },
+    ...notes
+      .filter((n) => intersects(n.rect, near))
+      .map((n) => ({ kind: 'highlight' as const, rect: n.rect, noteId: n.noteId })),
+  ]
 }
+
+/** How thick a proposal's outline is drawn (screen pixels, so the same at any zoom). */
+export const PROPOSAL_OUTLINE_WIDTH = PROPOSAL_OUTLINE_PX

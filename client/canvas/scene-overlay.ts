@@ -1,11 +1,19 @@
 /**
- * The overlay layer: holds what is selected, focused, proposed or swept, and redraws the
+ * The overlay layer: holds what is selected, focused, under review or swept, and redraws the
  * outlines at most once per tick however many changes arrive (./overlay-shapes says what).
  */
 import Konva from 'konva'
 import type { Rect } from './geometry'
 import type { OutlineSet, OverlayShape, OverlayState, ProposalOutline } from './overlay-shapes'
-import { PROPOSAL_COLOR, SELECTION_COLOR, overlayShapes } from './overlay-shapes'
+import {
+  PROPOSAL_COLOR,
+  PROPOSAL_OUTLINE_WIDTH,
+  SELECTION_COLOR,
+  overlayShapes,
+} from './overlay-shapes'
+
+/** What is not under review fades back behind this, so the proposal's notes stand out. */
+const VEIL_COLOR = 'rgba(241,245,249,0.72)'
 
 /** Where things are drawn and what is in view, asked for at each redraw. */
 export interface OverlaySource {
@@ -94,31 +102,43 @@ function konvaNodes(shape: OverlayShape): Konva.Shape[] {
           perfectDrawEnabled: false,
         }),
       ]
-    case 'proposal': {
-      const outline = new Konva.Rect({
-        x,
-        y,
-        width,
-        height,
-        stroke: PROPOSAL_COLOR,
-        strokeWidth: 2,
-        strokeScaleEnabled: false,
-        dash: [10, 6],
-        cornerRadius: 10,
-        fill: 'rgba(124,58,237,0.05)',
+    case 'veil': {
+      const holes = shape.holes
+      // Holes are traced the other way round, so the non-zero fill leaves them clear.
+      const veil = new Konva.Shape({
+        sceneFunc: (context, node) => {
+          context.beginPath()
+          context.rect(x, y, width, height)
+          for (const h of holes) {
+            context.moveTo(h.x, h.y)
+            context.lineTo(h.x, h.y + h.h)
+            context.lineTo(h.x + h.w, h.y + h.h)
+            context.lineTo(h.x + h.w, h.y)
+            context.closePath()
+          }
+          context.fillShape(node)
+        },
+        fill: VEIL_COLOR,
+        perfectDrawEnabled: false,
       })
-      const t = shape.title
-      if (!t) return [outline]
-      const title = new Konva.Text({
-        x: t.x,
-        y: t.y,
-        text: t.text,
-        fontSize: t.size,
-        fontStyle: 'bold',
-        fill: PROPOSAL_COLOR,
-      })
-      return [outline, title]
+      return [veil]
     }
+    case 'highlight':
+      return [
+        new Konva.Rect({
+          x,
+          y,
+          width,
+          height,
+          name: 'proposal-highlight',
+          noteId: shape.noteId,
+          stroke: PROPOSAL_COLOR,
+          strokeWidth: PROPOSAL_OUTLINE_WIDTH,
+          strokeScaleEnabled: false,
+          cornerRadius: 6,
+          perfectDrawEnabled: false,
+        }),
+      ]
     case 'marquee':
       return [
         new Konva.Rect({

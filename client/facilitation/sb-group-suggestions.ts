@@ -1,6 +1,8 @@
 /**
- * "Suggest groups": core's text-similarity proposals, previewed on the canvas, each accepted
- * (through board commands) or dismissed. Nothing changes on the board until accepted.
+ * "Suggest groups": core's text-similarity proposals listed beside the board, each with its
+ * title, note count and first notes. Pointing at one (or picking it) highlights only its notes
+ * on the canvas, one proposal at a time; each is applied (through a board command) or
+ * dismissed, or all are applied at once. Nothing changes on the board until applied.
  */
 import { LitElement, css, html } from 'lit'
 import { BoardConsumer } from '../board/board-consumer'
@@ -10,21 +12,39 @@ import type { GroupSuggestion } from '../../core/convert/drafts'
 import { acceptGroupingProposal } from '../../core/board/commands'
 import { buttonStyles } from '../app/button-styles'
 import { newId } from '../board/ids'
-import { liveProposals, proposalNotes, proposeGroups, withoutProposal } from './suggestions-model'
+import {
+  highlightedProposal,
+  liveProposals,
+  proposalKey,
+  proposalSummary,
+  proposeGroups,
+  ungroupedNotes,
+  withoutProposal,
+} from './suggestions-model'
 
 export class SbGroupSuggestions extends LitElement {
   static override properties = {
     proposals: { state: true },
+    hovered: { state: true },
+    picked: { state: true },
   }
 
   /** null: not asked yet; []: asked, nothing to propose. */
   declare proposals: readonly GroupSuggestion[] | null
+  /** The proposal under the pointer or keyboard focus (its key). */
+  declare hovered: string | null
+  /** The proposal the person clicked, highlighted while nothing else is pointed at. */
+  declare picked: string | null
 
   readonly #board = new BoardConsumer(this, (board) => board.snapshot)
+  /** What the canvas was last asked to highlight ('' for nothing), so it is asked once. */
+  #previewed = ''
 
   constructor() {
     super()
     this.proposals = null
+    this.hovered = null
+    this.picked = null
   }
 
   // Shared first: the rules below still win over it, as when they were written out here.
@@ -45,15 +65,35 @@ export class SbGroupSuggestions extends LitElement {
         border-radius: 8px;
         padding: 10px;
         margin-bottom: 8px;
+        cursor: pointer;
       }
-      strong {
-        display: block;
-        margin-bottom: 4px;
+      li[data-highlighted] {
+        border-color: #7c3aed;
+        box-shadow: 0 0 0 1px #7c3aed;
+      }
+      .head {
+        display: flex;
+        justify-content: space-between;
+        gap: 8px;
+        align-items: baseline;
+      }
+      .count {
+        color: var(--sb-muted);
+        font-size: 0.8rem;
+        white-space: nowrap;
       }
       .notes {
         color: var(--sb-muted);
         font-size: 0.82rem;
-        margin: 0 0 8px;
+        margin: 4px 0 8px;
+        padding-left: 16px;
+        list-style: disc;
+      }
+      .notes li {
+        border: 0;
+        padding: 0;
+        margin: 0;
+        cursor: inherit;
       }
       .row {
         display: flex;
@@ -67,6 +107,7 @@ export class SbGroupSuggestions extends LitElement {
 
   override disconnectedCallback(): void {
     this.#board.board?.previewGroups(null)
+    this.#previewed = ''
     super.disconnectedCallback()
   }
 
@@ -75,27 +116,70 @@ export class SbGroupSuggestions extends LitElement {
     if (board === undefined) return null
     const snapshot = board.snapshot
     const live = liveProposals(this.proposals, snapshot)
-    return html`<button class="primary" data-testid="suggest-groups" @click=${this.#suggest}>
-        Suggest groups
-      </button>
+    const lit = highlightedProposal(live, this.hovered, this.picked)
+    return html`<div class="row">
+        <button class="primary" data-testid="suggest-groups" @click=${this.#suggest}>
+          Suggest groups
+        </button>
+        ${
+          live !== null && live.length > 1
+            ? html`<button
+                data-testid="apply-all-suggestions"
+                @click=${() => this.#applyAll(board)}
+              >
+                Apply all ${live.length}
+              </button>`
+            : null
+        }
+      </div>
       ${
         live === null
           ? null
           : live.length === 0
             ? html`<p data-testid="no-suggestions">No similar ungrouped notes to propose.</p>`
-            : html`<ul data-testid="suggestions">
-                ${live.map((proposal) => this.#proposal(board, snapshot, proposal))}
+            : html`<ul data-testid="suggestions" @mouseleave=${this.#leave}>
+                ${live.map((proposal) => this.#proposal(board, snapshot, proposal, proposal === lit))}
               </ul>`
       }`
   }
 
-  #proposal(board: BoardController, snapshot: BoardSnapshot, proposal: GroupSuggestion) {
-    return html`<li data-suggestion=${proposal.title} data-note-ids=${proposal.noteIds.join(' ')}>
-      <strong>${proposal.title}</strong>
-      <p class="notes">${proposalNotes(proposal, snapshot)}</p>
+  override updated(): void {
+    this.#preview()
+  }
+
+  #proposal(
+    board: BoardController,
+    snapshot: BoardSnapshot,
+    proposal: GroupSuggestion,
+    highlighted: boolean,
+  ) {
+    const key = proposalKey(proposal)
+    const { count, snippets, more } = proposalSummary(proposal, snapshot)
+    return html`<li
+      data-suggestion=${proposal.title}
+      data-note-ids=${ungroupedNotes(proposal, snapshot).join(' ')}
+      data-count=${count}
+      ?data-highlighted=${highlighted}
+      aria-current=${highlighted ? 'true' : 'false'}
+      @mouseenter=${() => (this.hovered = key)}
+      @focusin=${() => (this.hovered = key)}
+      @click=${() => (this.picked = this.picked === key ? null : key)}
+    >
+      <div class="head">
+        <strong>${proposal.title}</strong>
+        <span class="count">${count} notes</span>
+      </div>
+      <ul class="notes">
+        ${snippets.map((text) => html`<li>${text}</li>`)}
+        ${more > 0 ? html`<li>and ${more} more</li>` : null}
+      </ul>
       <div class="row">
-        <button data-action="accept" @click=${() => this.#accept(board, proposal)}>Accept</button>
-        <button data-action="dismiss" @click=${() => this.#dismiss(proposal)}>Dismiss</button>
+        <button data-action="accept" @click=${(e: Event) => this.#apply(e, board, proposal)}>
+          Apply
+        </button>
+        <button data-action="dismiss" @click=${(e: Event) => this.#dismiss(e, proposal)}>
+          Dismiss
+        </button>
       </div>
     </li>`
   }
@@ -104,25 +188,52 @@ export class SbGroupSuggestions extends LitElement {
     const board = this.#board.board
     if (board === undefined) return
     this.proposals = proposeGroups(board.snapshot)
-    this.#preview()
+    this.hovered = null
+    this.picked = null
   }
 
-  /** One frame, its notes tidied into it, one undo step; the notes others grouped meanwhile stay out. */
-  #accept(board: BoardController, proposal: GroupSuggestion): void {
-    const { title, noteIds } = proposal
-    board.run(acceptGroupingProposal, { groupId: newId(), title, noteIds })
-    this.#dismiss(proposal)
+  readonly #leave = (): void => {
+    this.hovered = null
   }
 
-  #dismiss(proposal: GroupSuggestion): void {
+  /** One frame, its notes laid out in it, one undo step; notes others grouped meanwhile stay out. */
+  #apply(event: Event, board: BoardController, proposal: GroupSuggestion): void {
+    event.stopPropagation()
+    const noteIds = ungroupedNotes(proposal, board.snapshot)
+    if (board.attempt(acceptGroupingProposal, { groupId: newId(), title: proposal.title, noteIds }))
+      this.proposals = withoutProposal(this.proposals, proposal)
+  }
+
+  /**
+   * Each proposal is its own frame and its own undo step, best first; a refused one stops the
+   * rest (its reason is shown) and stays listed with them.
+   */
+  #applyAll(board: BoardController): void {
+    for (const proposal of liveProposals(this.proposals, board.snapshot) ?? []) {
+      const noteIds = ungroupedNotes(proposal, board.snapshot)
+      if (noteIds.length < 2) continue
+      const title = proposal.title
+      if (!board.attempt(acceptGroupingProposal, { groupId: newId(), title, noteIds })) break
+      this.proposals = withoutProposal(this.proposals, proposal)
+    }
+  }
+
+  #dismiss(event: Event, proposal: GroupSuggestion): void {
+    event.stopPropagation()
     this.proposals = withoutProposal(this.proposals, proposal)
-    this.#preview()
   }
 
-  /** The canvas outlines what is on offer, so the person sees where each group would go. */
+  /** The canvas highlights the notes of the one proposal in view, and only those. */
   #preview(): void {
-    const proposals = this.proposals ?? []
-    this.#board.board?.previewGroups(proposals.length > 0 ? proposals : null)
+    const board = this.#board.board
+    if (board === undefined) return
+    const live = liveProposals(this.proposals, board.snapshot)
+    const lit = highlightedProposal(live, this.hovered, this.picked)
+    const shown = lit === null ? null : { ...lit, noteIds: ungroupedNotes(lit, board.snapshot) }
+    const key = shown === null ? '' : `${shown.title}\u0001${proposalKey(shown)}`
+    if (key === this.#previewed) return
+    this.#previewed = key
+    board.previewGroups(shown === null ? null : [shown])
   }
 }
 

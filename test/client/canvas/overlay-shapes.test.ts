@@ -52,17 +52,29 @@ describe('the overlay', () => {
     expect(shapes).toEqual([])
   })
 
-  it('outlines a grouping proposal around its notes, its title kept 16 px on screen', () => {
-    const proposals = [{ noteIds: ['a', 'b', 'gone'], title: 'Churn' }, { noteIds: ['gone'] }]
+  it('highlights the notes of the proposal under review and dims the rest of the view', () => {
+    const proposals = [{ noteIds: ['a', 'gone', 'far'], title: 'Reduce churn' }]
     const shapes = overlayShapes({ ...none, proposals }, rectOf, view, 0.5)
+    const near = { x: -200, y: -200, w: 1200, h: 1000 }
+    const a = { x: -3, y: -3, w: 166, h: 166 }
     expect(shapes).toEqual([
-      {
-        kind: 'proposal',
-        rect: { x: -16, y: -16, w: 392, h: 192 },
-        title: { text: 'Churn', x: -16, y: -16 - 48, size: 32 },
-      },
+      { kind: 'veil', rect: near, holes: [a] },
+      { kind: 'highlight', rect: a, noteId: 'a' },
     ])
     expect(PROPOSAL_COLOR).toMatch(/^#/)
+  })
+
+  it('draws no box and no title: nothing to overlap or collide, and nothing when none is under review', () => {
+    const proposals = [
+      { noteIds: ['a'], title: 'One' },
+      { noteIds: ['b'], title: 'Two' },
+    ]
+    const shapes = overlayShapes({ ...none, proposals }, rectOf, view, 1)
+    expect(shapes.map((s) => s.kind)).toEqual(['veil', 'highlight', 'highlight'])
+    expect(overlayShapes({ ...none, proposals: [] }, rectOf, view, 1)).toEqual([])
+    expect(overlayShapes({ ...none, proposals: [{ noteIds: ['gone'] }] }, rectOf, view, 1)).toEqual(
+      [],
+    )
   })
 
   it('draws the marquee last, as swept', () => {
