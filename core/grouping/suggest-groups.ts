@@ -6,7 +6,7 @@
  * data; a facilitator applies one through a board command.
  */
 import type { GroupSuggestion, SuggestGroupsOptions } from '../convert/drafts'
-import { CONCEPT_PREFIX, conceptTags } from './concepts'
+import { CONCEPT_PREFIX, conceptTags, joinCompounds } from './concepts'
 import { terms } from '../convert/terms'
 import { proposalTitle, type TitledNote } from './proposal-title'
 
@@ -38,10 +38,6 @@ const validNumber = (value: unknown, fallback: number, min: number, max: number)
     ? Math.min(max, Math.max(min, value))
     : fallback
 
-/** "p99" would lose its digits and with them its meaning: it is a percentile of a latency. */
-const readable = (text: unknown): string =>
-  typeof text === 'string' ? text.replace(/\bp(?:50|75|90|95|99|999)\b/gi, 'percentile') : ''
-
 /** Unique notes in id order, with their TF-IDF vectors (L2-normalised). Notes with no content word are dropped. */
 const prepare = (
   notes: readonly GroupableNote[],
@@ -59,7 +55,7 @@ const prepare = (
   const texts: string[] = []
   for (const id of [...byId.keys()].sort()) {
     const text = byId.get(id)?.text
-    const found = terms(readable(text))
+    const found = terms(joinCompounds(text))
     if (found.length === 0) continue
     const tf = new Map<string, number>()
     for (const { stem } of found) tf.set(stem, (tf.get(stem) ?? 0) + 1)
