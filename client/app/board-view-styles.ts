@@ -7,7 +7,8 @@ import { css } from 'lit'
 export const boardViewStyles = css`
   :host {
     display: grid;
-    grid-template-rows: auto 1fr;
+    /* The top bar, the agenda strip (empty while no agenda runs), the board. */
+    grid-template-rows: auto auto 1fr;
     height: 100%;
     overflow: hidden;
   }

@@ -23,6 +23,8 @@ import './sb-status-chip'
 import './sb-avatars'
 import '../facilitation/sb-phase-bar'
 import '../facilitation/sb-timer'
+import '../facilitation/sb-agenda'
+import type { AgendaStepDetail } from '../facilitation/sb-agenda'
 import '../facilitation/sb-facilitation-panel'
 import '../canvas/sb-note-list'
 import '../okr/sb-okr-workspace'
@@ -87,6 +89,7 @@ export class SbBoardView extends LitElement {
     const board = this.#board.board
     if (board === undefined) return null
     return html`<header>${this.#bar(board)}</header>
+      <sb-agenda placement="strip" @sb-agenda-step=${this.#takeToStep}></sb-agenda>
       <div class="body">
         <div class="canvas">
           <sb-board-canvas
@@ -121,6 +124,7 @@ export class SbBoardView extends LitElement {
       </div>
       <sb-phase-bar></sb-phase-bar>
       <sb-timer></sb-timer>
+      <sb-agenda placement="bar"></sb-agenda>
       <span class="spacer"></span>
       <sb-avatars></sb-avatars>
       <sb-status-chip></sb-status-chip>
@@ -159,6 +163,16 @@ export class SbBoardView extends LitElement {
     >
       ${role === 'edit' ? 'Edit instead' : 'Facilitate instead'}
     </button>`
+  }
+
+  /** The room entered a step of the agenda: this person goes to its view, once. */
+  readonly #takeToStep = async (event: CustomEvent<AgendaStepDetail>): Promise<void> => {
+    const { view, tab } = event.detail
+    this.view = view
+    if (tab === null) return
+    await this.updateComplete
+    const workspace = this.renderRoot.querySelector('sb-okr-workspace')
+    if (workspace !== null) workspace.tab = tab
   }
 
   readonly #toggleMenu = (menu: BoardMenu): void => {
