@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import {
+  createCheckIn,
   createKeyResult,
   createObjective,
   goToStep,
@@ -31,7 +32,7 @@ let launched: LaunchedBrowser
 let pageA: Page
 let pageB: Page
 
-const NEXT_STEPS = OKR_PLAY.steps.findIndex((step) => step.help === 'loose-ends')
+const stepOf = (help: string) => OKR_PLAY.steps.findIndex((step) => step.help === help)
 
 function seed(doc: Y.Doc): void {
   setBoardTimeframe(doc, { timeframe: { start: PERIOD.start, end: PERIOD.end } }, SEED)
@@ -68,8 +69,14 @@ function seed(doc: Y.Doc): void {
     SEED,
   )
   const now = Date.now() as EpochMs
+  // The team is sure of this one: its check-in says so.
+  createCheckIn(
+    doc,
+    { id: 'c1', keyResultId: 'own', at: now, value: 46, confidence: 0.9, predictedScore: 0.8 },
+    SEED,
+  )
   startAgenda(doc, { play: OKR_PLAY, now }, SEED)
-  goToStep(doc, { step: NEXT_STEPS, now }, SEED)
+  goToStep(doc, { step: stepOf('loose-ends'), now }, SEED)
 }
 
 const keyResult = (id: string) => readBoard(peer.doc).keyResults.find((k) => k.id === id)
@@ -87,7 +94,7 @@ describe('step help in two browsers', () => {
     ;({ server, board, peer, launched, pageA, pageB } = await openSeededBoard({
       title: 'Step help',
       seed,
-      stored: (stored) => stored.keyResults.length === 2,
+      stored: (stored) => stored.checkIns.length === 1,
       what: 'server has the seeded key results',
     }))
     await Promise.all([openHelp(pageA, 'Bea'), openHelp(pageB, 'Cal')])
@@ -138,5 +145,37 @@ describe('step help in two browsers', () => {
     expect(starts.length).toBeGreaterThanOrEqual(3)
     expect(summaries[0]).toBe('SUMMARY:OKR follow-up: Step help')
     expect(summaries.at(-1)).toBe('SUMMARY:OKR retrospective: Step help')
+  })
+
+  it('moves on to "Amp up ambition": one click stretches the confident key result for both', async () => {
+    // The facilitator (the seed peer holds the facilitate link) takes the room back a step.
+    goToStep(peer.doc, { step: stepOf('ambition'), now: Date.now() as EpochMs }, SEED)
+    const help = '[data-testid="step-help"][data-help="ambition"]'
+    await Promise.all([pageA.locator(help).waitFor(), pageB.locator(help).waitFor()])
+    const item = pageB.getByTestId('ambition-own')
+    expect((await item.textContent())?.replace(/\s+/g, ' ')).toContain('target 60 → 72')
+    expect(await pageB.getByTestId('ambition-counts').textContent()).toContain(
+      '1 objective (3 suggested)',
+    )
+    await pageA.getByTestId('ambition-stretch-own').click()
+    await pageB.getByTestId('ambition-stretched-own').getByText('stretched from 60').waitFor()
+    await waitFor(() => keyResult('own')?.target === 72, { what: 'stretch reached the relay' })
+    // The title stated the target, so it moved with it.
+    expect(keyResult('own')?.title).toBe('Grow activated teams from 20 to 72')
+  })
+
+  it('ends on the retrospective with predicted against final filled in', async () => {
+    goToStep(peer.doc, { step: stepOf('retro-facts'), now: Date.now() as EpochMs }, SEED)
+    for (const page of [pageA, pageB]) {
+      await page.locator('[data-testid="step-help"][data-help="retro-facts"]').waitFor()
+      // 20 → 72 at 46: 0.5, three tenths below the 0.8 the check-in predicted.
+      await page
+        .getByTestId('retro-predicted-own')
+        .getByText('predicted 0.8, final 0.5 (−0.3)')
+        .waitFor()
+    }
+    expect(await pageA.getByTestId('help-retro-predictions').textContent()).toContain(
+      '0 of 1 predictions ended within 0.1',
+    )
   })
 })
