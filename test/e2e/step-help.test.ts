@@ -157,6 +157,7 @@ describe('step help in two browsers', () => {
     expect(await pageB.getByTestId('ambition-counts').textContent()).toContain(
       '1 objective (3 suggested)',
     )
+    await screenshot(pageB, 'step-help-ambition')
     await pageA.getByTestId('ambition-stretch-own').click()
     await pageB.getByTestId('ambition-stretched-own').getByText('stretched from 60').waitFor()
     await waitFor(() => keyResult('own')?.target === 72, { what: 'stretch reached the relay' })
