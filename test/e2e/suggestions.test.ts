@@ -117,6 +117,8 @@ describe('grouping suggestions', () => {
     await second.locator('strong').hover()
     await expect.poll(() => highlighted(ada)).toEqual(noteIds)
     expect(await second.getAttribute('aria-current')).toBe('true')
+    // What Ada reviews is hers: Ben's canvas highlights nothing.
+    expect(await highlighted(ben)).toEqual([])
     // Pointing at another proposal moves the highlight: still one proposal's notes only.
     await proposals.nth(2).locator('strong').hover()
     const third = ((await proposals.nth(2).getAttribute('data-note-ids')) ?? '').split(' ').sort()
@@ -150,5 +152,41 @@ describe('grouping suggestions', () => {
     // Once applied, the panel highlights nothing until another proposal is pointed at.
     await ada.mouse.move(5, 5)
     await expect.poll(() => highlighted(ada)).toEqual([])
+  })
+
+  it('applies the rest at once: four frames, none overlapping another or a note not its own', async () => {
+    await ada.getByTestId('apply-all-suggestions').click()
+    await expect.poll(() => ada.locator('[data-suggestion]').count()).toBe(0)
+    const frames = async (page: Page) => {
+      const ids = await page
+        .locator('section[data-group-id]')
+        .evaluateAll((sections) => sections.map((el) => el.getAttribute('data-group-id') ?? ''))
+      const members = await page
+        .locator('li[data-note-id]')
+        .evaluateAll((items) =>
+          items.map((li) => [li.getAttribute('data-note-id'), li.getAttribute('data-group-id')]),
+        )
+      const notes = BRAINSTORM_24.map((n) => n.id)
+      const [boxes, rects] = await Promise.all([rectsOf(page, ids), rectsOf(page, notes)])
+      const problems: string[] = []
+      ids.forEach((id, f) => {
+        const box = boxes[f]
+        if (!box) return problems.push(`${id} not drawn`)
+        ids.forEach((other, g) => {
+          if (g > f && boxes[g] && overlaps(box, boxes[g]!))
+            problems.push(`${id} overlaps ${other}`)
+        })
+        notes.forEach((note, i) => {
+          const own = members.some(([n, group]) => n === note && group === id)
+          const r = rects[i]
+          if (!r) problems.push(`${note} not drawn`)
+          else if (own ? !inside(r, box) : overlaps(r, box)) problems.push(`${note} vs ${id}`)
+        })
+      })
+      return { frames: ids.length, problems }
+    }
+    for (const page of [ada, ben]) {
+      await expect.poll(() => frames(page)).toEqual({ frames: 4, problems: [] })
+    }
   })
 })
