@@ -147,6 +147,30 @@ describe('step help in two browsers', () => {
     expect(summaries.at(-1)).toBe('SUMMARY:OKR retrospective: Step help')
   })
 
+  it('shows each setting step its own help as the facilitator moves the room', async () => {
+    const go = (help: string) =>
+      goToStep(peer.doc, { step: stepOf(help), now: Date.now() as EpochMs }, SEED)
+    const shown = (help: string) =>
+      pageB.locator(`[data-testid="step-help"][data-help="${help}"]`).waitFor()
+    go('cheat-sheet')
+    await shown('cheat-sheet')
+    expect(await pageB.getByTestId('help-cheat-sheet').locator('li').count()).toBe(7)
+    go('brainstorm')
+    await shown('brainstorm')
+    expect(await pageB.getByTestId('help-question').textContent()).toContain(
+      'What are the most important impacts',
+    )
+    go('key-results')
+    await shown('key-results')
+    await pageB.getByTestId('help-no-tasks').waitFor()
+    expect(await pageB.getByTestId('help-all-owned').textContent()).toContain('All 2 have an owner')
+    go('scoring')
+    await shown('scoring')
+    // Only 'own' was checked in (at seeding, this month).
+    await pageB.getByTestId('help-kr-tbd').waitFor()
+    expect(await pageB.getByTestId('help-not-checked-in').locator('li').count()).toBe(1)
+  })
+
   it('moves on to "Amp up ambition": one click stretches the confident key result for both', async () => {
     // The facilitator (the seed peer holds the facilitate link) takes the room back a step.
     goToStep(peer.doc, { step: stepOf('ambition'), now: Date.now() as EpochMs }, SEED)

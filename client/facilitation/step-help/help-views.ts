@@ -4,10 +4,13 @@
  * and the retrospective's questions with the facts the retrospective tab fills in.
  */
 import { html } from 'lit'
+import { makeKeyResultAnInitiative } from '../../../core/board/commands/gestures'
+import { updateKeyResult } from '../../../core/board/commands/okr'
 import { readCarriedFrom } from '../../../core/board/commands/retro'
 import { formatScore } from '../../../core/export/format'
 import { CHEAT_SHEET, RETRO_QUESTIONS, type PlayStep } from '../../../core/play/play-model'
 import type { BoardController } from '../../board/board-controller'
+import { newId } from '../../board/ids'
 import { counted, formatDay } from '../../okr/labels'
 import { chooseTimeframe, predictedText, retroFacts, timeframeChoices } from '../../okr/retro-model'
 import {
@@ -17,6 +20,7 @@ import {
   notCheckedInThisMonth,
   type KeyResultRef,
 } from './help-model'
+import { me } from './loose-ends-view'
 
 export function cheatSheetView() {
   return html`<h3>Cheat-sheet</h3>
@@ -59,7 +63,20 @@ export function keyResultsView(board: BoardController) {
             ${help.tasks.map(({ kr, verb }) =>
               krLine(
                 kr,
-                html`<span class="muted">starts with “${verb}”: make it an initiative.</span>`,
+                html`<span class="muted">starts with “${verb}”: a task, not an outcome.</span> ${
+                    board.canEdit
+                      ? html`<button
+                          data-testid=${`help-initiative-${kr.id}`}
+                          @click=${() =>
+                            board.run(makeKeyResultAnInitiative, {
+                              keyResultId: kr.id,
+                              initiativeId: newId(),
+                            })}
+                        >
+                          Make it an initiative
+                        </button>`
+                      : null
+                  }`,
               ),
             )}
           </ul>`
@@ -71,7 +88,20 @@ export function keyResultsView(board: BoardController) {
             ${help.total === 0 ? 'No key results yet.' : `All ${help.total} have an owner.`}
           </p>`
         : html`<ul data-testid="help-no-owner">
-            ${help.withoutOwner.map((kr) => krLine(kr))}
+            ${help.withoutOwner.map((kr) =>
+              krLine(
+                kr,
+                board.canEdit
+                  ? html`<button
+                      data-testid=${`help-own-${kr.id}`}
+                      ?disabled=${!board.identity.name}
+                      @click=${() => board.run(updateKeyResult, { id: kr.id, owner: me(board) })}
+                    >
+                      Assign to me
+                    </button>`
+                  : null,
+              ),
+            )}
           </ul>`
     }`
 }

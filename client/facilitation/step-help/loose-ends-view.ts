@@ -13,7 +13,7 @@ import '../../okr/sb-owner-picker'
 import { looseEnds, parseNumberInput, type LooseEnd } from './loose-ends-model'
 
 /** A member's id where the person has joined, so a rename follows them; else their name. */
-function me(board: BoardController): string {
+export function me(board: BoardController): string {
   const { id, name } = board.identity
   return (board.snapshot.members ?? []).some((m) => m.id === id) ? id : name
 }
