@@ -174,4 +174,18 @@ export const agendaStyles = css`
     gap: 6px;
     justify-content: flex-end;
   }
+  /* A phone: the controls go under the prompt instead of beside it. */
+  @media (max-width: 800px) {
+    .strip {
+      grid-template-columns: 1fr;
+    }
+    .controls {
+      grid-row: auto;
+      grid-column: 1;
+      flex-wrap: wrap;
+    }
+    .popover {
+      width: min(360px, 90vw);
+    }
+  }
 `

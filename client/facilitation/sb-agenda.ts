@@ -66,6 +66,12 @@ export class SbAgenda extends LitElement {
     this.expanded = false
     this.setupOpen = false
     this.setup = DEFAULT_SETUP
+    // Esc closes what this element opened, as the top bar's menus do.
+    this.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape') return
+      this.setupOpen = false
+      this.expanded = false
+    })
   }
 
   override disconnectedCallback(): void {

@@ -76,6 +76,9 @@ describe('three people run the OKR play', () => {
   it('the facilitator starts it; both participants see step 1 with its prompt, counting down', async () => {
     expect(await pat.getByTestId('agenda-setup').count()).toBe(0)
     await fay.getByTestId('agenda-setup').click()
+    await fay.keyboard.press('Escape')
+    await fay.getByTestId('agenda-setup-form').waitFor({ state: 'detached' })
+    await fay.getByTestId('agenda-setup').click()
     expect(await text(fay, 'agenda-setup-summary')).toBe('9 steps · 210 min')
     await fay.getByTestId('agenda-start').click()
     const first = OKR_PLAY.steps[0]!
