@@ -92,8 +92,9 @@ export class SbCanvasToolbar extends LitElement {
     const meta = board.meta
     const scope = doneScope(board.derive(readAgenda), meta.phase, meta.timer)
     const inVote = meta.phase === 'vote'
-    const oneNote =
-      this.selection.length === 1 && canvas.scene?.hasNote(this.selection[0] ?? '') === true
+    // Someone's note still in their private room is on no one else's board: nothing to react to.
+    const selected = canvas.scene?.note(this.selection[0] ?? '')
+    const oneNote = this.selection.length === 1 && selected !== undefined && !selected.look.private
     return html`
       ${oneNote && board.canEdit ? html`<div class="row">${this.#reactions(board)}</div>` : nothing}
       <div class="row" role="toolbar" aria-label="Board tools">

@@ -70,6 +70,11 @@ export const toolbarStyles = css`
     border-radius: 2px;
     border: 1px solid rgba(0, 0, 0, 0.2);
   }
+  /* Room for a count, so a count arriving never moves the buttons under someone's pointer. */
+  .reaction {
+    min-width: 3.4em;
+    justify-content: center;
+  }
   .reaction small {
     font-size: 11px;
     color: #4b5563;

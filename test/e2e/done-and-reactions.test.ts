@@ -101,12 +101,18 @@ describe('reactions', () => {
       bob.getByTestId('react-👍').waitFor(),
     ])
     await Promise.all([
-      ann.getByTestId('react-👍').click(),
+      (async () => {
+        await ann.getByTestId('react-👍').click()
+        await ann.getByTestId('react-🔥').click()
+      })(),
       bob.getByTestId('react-👍').click(),
-      ann.getByTestId('react-🔥').click(),
     ])
     for (const page of [fay, ann, bob]) {
-      await expect.poll(() => reactionsOn(page, 'n1')).toBe('👍 2  🔥 1')
+      await expect
+        .poll(() => reactionsOn(page, 'n1'), {
+          message: JSON.stringify(room.peer.doc.getMap('reactions').toJSON()),
+        })
+        .toBe('👍 2  🔥 1')
     }
     expect(await ann.getByTestId('react-👍').getAttribute('aria-pressed')).toBe('true')
     expect(await bob.getByTestId('react-🔥').getAttribute('aria-pressed')).toBe('false')
@@ -163,3 +169,31 @@ describe('the toolbar and N', () => {
     }
   })
 })
+
+describe('vote mode', () => {
+  it('places a dot with a click on a note, and Shift + click takes it back', async () => {
+    const { fay, ann } = room
+    expect(await ann.getByTestId('tool-vote').count()).toBe(0)
+    await fay.locator('sb-phase-bar button[data-phase="vote"]').click()
+    await ann.getByTestId('tool-vote').click()
+    expect(await ann.getByTestId('tool-vote').getAttribute('aria-pressed')).toBe('true')
+    await clickNote(ann, 200, 0)
+    await clickNote(ann, 200, 0)
+    await expect.poll(() => dotsOn(ann, 'n2')).toBe('2')
+    await ann.keyboard.down('Shift')
+    await clickNote(ann, 200, 0)
+    await ann.keyboard.up('Shift')
+    await expect.poll(() => dotsOn(ann, 'n2')).toBe('1')
+    // A click in vote mode votes instead of selecting.
+    expect(await ann.getByTestId('react-👍').count()).toBe(0)
+  })
+})
+
+/** The dot count drawn on a note on this person's canvas ('' for none shown). */
+function dotsOn(page: Page, noteId: string): Promise<string> {
+  return page.locator('sb-board-canvas').evaluate((el, id) => {
+    const stage = (el as unknown as { stageForTests: Konva.Stage | null }).stageForTests
+    const badge = stage?.findOne<Konva.Group>('#' + id)?.findOne<Konva.Group>('.votes')
+    return badge?.visible() ? (badge.findOne<Konva.Text>('.count')?.text() ?? '') : ''
+  }, noteId)
+}
