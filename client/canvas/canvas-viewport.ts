@@ -94,6 +94,16 @@ export class CanvasViewport {
     this.set(scene.fitViewport())
   }
 
+  /**
+   * The board has arrived (the server's copy is here): frame what there is, if it was not
+   * framed yet, and never again by itself. Someone else's first note must not move the view.
+   */
+  settle(): void {
+    if (!this.scene()) return
+    this.fitOnce()
+    this.framed = true
+  }
+
   private animateTo(to: Viewport): void {
     const scene = this.scene()
     if (!scene) return

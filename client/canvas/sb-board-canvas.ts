@@ -21,11 +21,14 @@ import { newFocus, proposalOutlines } from './canvas-intents'
 import { canvasStyles } from './canvas-styles'
 import { CanvasTextEditing } from './canvas-text-editing'
 import { CanvasViewport } from './canvas-viewport'
+import { ViewSettle } from './view-settle'
 import type { StagePoint, Viewport } from './geometry'
 import { screenPoint, toStage } from './geometry'
 import type { PointerHost } from './pointer-gestures'
 import { PointerGestures } from './pointer-gestures'
 import './sb-sealed-notes'
+import './sb-tidy-button'
+import './sb-minimap'
 import './sb-canvas-toolbar'
 import { CanvasFollow } from './canvas-follow'
 import { castVote, retractVote } from '../../core/board/commands/voting'
@@ -51,6 +54,8 @@ export class SbBoardCanvas extends LitElement implements CanvasApi, KeyboardHost
     () => this.scene,
     () => this.#viewportMoved(),
   )
+  /** Frames the board once it has arrived; then only the person moves the view. */
+  readonly viewSettle = new ViewSettle(this, () => this.view)
   readonly editing = new CanvasTextEditing(this)
   readonly #keyboard = new CanvasKeyboard(this)
   readonly #pointer = new PointerGestures(this)
@@ -259,6 +264,8 @@ export class SbBoardCanvas extends LitElement implements CanvasApi, KeyboardHost
     return html`
       <div class="stage" part="stage"></div>
       <sb-sealed-notes></sb-sealed-notes>
+      <sb-tidy-button .selection=${this.selection}></sb-tidy-button>
+      <sb-minimap .scene=${this.scene} .view=${this.view} .board=${this.link?.board}></sb-minimap>
       <sb-canvas-toolbar .canvas=${this} .selection=${this.selection}></sb-canvas-toolbar>
       ${this.canEdit && this.selection.length > 0 ? this.#toolbar() : nothing}
       ${zoomControls(this.zoomPercent, {

@@ -52,7 +52,10 @@ function readingOrder(blocks: readonly Block[]): Block[] {
   return out
 }
 
-/** Rows as wide as the content was spread, within a near-square's 1.2–3 times its side. */
+/**
+ * Rows as wide as the content was spread, kept between a square and about a screen's shape
+ * (1–1.6 times a square's side), so a board spread thin does not become one long strip.
+ */
 function shelfPack(
   blocks: readonly Block[],
   spreadW: number,
@@ -64,7 +67,7 @@ function shelfPack(
     widest = Math.max(widest, b.box.w)
   }
   const side = Math.sqrt(area)
-  const width = Math.max(widest, Math.min(Math.max(spreadW, side * 1.2), side * 3))
+  const width = Math.max(widest, Math.min(Math.max(spreadW, side), side * 1.6))
   const at = new Map<string, { x: number; y: number }>()
   let [x, y, rowH] = [0, 0, 0]
   for (const b of blocks) {
