@@ -118,6 +118,7 @@ function invite(board: BoardController) {
     now: board.clock(),
     title: board.meta.title,
     period: board.meta.timeframe,
+    // The app's address only: a board link carries its access token, which a calendar would spread.
     boardUrl: `${location.origin}/`,
   }
   const sessions = plannedSessions(options)
