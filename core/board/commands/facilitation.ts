@@ -86,7 +86,9 @@ export function startTimer(
   const a = checkArgs(args, 'startTimer')
   const startedAt = checkNumber(a.startedAt, 'startedAt', 0)
   const durationMs = checkNumber(a.durationMs, 'durationMs', 1, MAX_TIMER_MS)
-  writeMeta(doc, origin, { timer: { startedAt, durationMs } })
+  // The shape restoreMeta reads (pausedAt included): anything else, and every participant's
+  // migrate on opening the board would rewrite the running timer, which the relay refuses.
+  writeMeta(doc, origin, { timer: { startedAt, durationMs, pausedAt: null } })
 }
 
 /**
