@@ -8,7 +8,7 @@
 import { freeSpot } from './free-space'
 import type { Box, Framed, Placed } from './layout'
 import { boundingBox, noteBox } from './layout'
-import { FRAME_TITLE_SPACE, GRID_GAP } from './schema'
+import { FRAME_TITLE_SPACE, GRID_GAP, NOTE_SIZE } from './schema'
 import type { GroupedNote } from './tidy'
 import { finite, flowFrame, frameFootprint, overlap } from './tidy'
 
@@ -56,10 +56,7 @@ function readingOrder(blocks: readonly Block[]): Block[] {
  * Rows as wide as the content was spread, kept between a square and about a screen's shape
  * (1–1.6 times a square's side), so a board spread thin does not become one long strip.
  */
-function shelfPack(
-  blocks: readonly Block[],
-  spreadW: number,
-): Map<string, { x: number; y: number }> {
+function shelfPack(blocks: readonly Block[], spreadW: number): { x: number; y: number }[] {
   let area = 0
   let widest = 0
   for (const b of blocks) {
@@ -68,7 +65,7 @@ function shelfPack(
   }
   const side = Math.sqrt(area)
   const width = Math.max(widest, Math.min(Math.max(spreadW, side), side * 1.6))
-  const at = new Map<string, { x: number; y: number }>()
+  const at: { x: number; y: number }[] = []
   let [x, y, rowH] = [0, 0, 0]
   for (const b of blocks) {
     if (x > 0 && x + b.box.w > width) {
@@ -76,11 +73,49 @@ function shelfPack(
       x = 0
       rowH = 0
     }
-    at.set(b.id, { x, y })
+    at.push({ x, y })
     x += b.box.w + TIDY_GAP
     rowH = Math.max(rowH, b.box.h)
   }
   return at
+}
+
+/**
+ * Runs of loose notes between frames stacked into columns about as tall as a typical frame, so
+ * a row holding frames is filled beside them instead of leaving a frame's height of empty
+ * board under every note. Without frames every note is its own block (plain rows).
+ */
+function stacked(blocks: readonly Block[]): Block[] {
+  const heights = blocks
+    .filter((b) => b.frame !== null)
+    .map((b) => b.box.h)
+    .sort((a, b) => a - b)
+  const typical = heights[Math.floor(heights.length / 2)] ?? 0
+  const perStack = Math.max(1, Math.floor((typical + TIDY_GAP) / (NOTE_SIZE.h + TIDY_GAP)))
+  if (perStack === 1) return [...blocks]
+  const out: Block[] = []
+  let run: Block[] = []
+  const flush = (): void => {
+    const [first] = run
+    if (first === undefined) return
+    const riders = run.flatMap((b, i) =>
+      b.riders.map((r) => ({ ...r, dy: r.dy + i * (NOTE_SIZE.h + TIDY_GAP) })),
+    )
+    const h = run.length * (NOTE_SIZE.h + TIDY_GAP) - TIDY_GAP
+    out.push({ id: first.id, box: { ...first.box, w: NOTE_SIZE.w, h }, riders, frame: null })
+    run = []
+  }
+  for (const b of blocks) {
+    if (b.frame !== null) {
+      flush()
+      out.push(b)
+      continue
+    }
+    run.push(b)
+    if (run.length === perStack) flush()
+  }
+  flush()
+  return out
 }
 
 /**
@@ -126,25 +161,23 @@ export function tidyLayout(
   }
   for (const n of notes) {
     if (groupOf(n) !== null || !inScope(n.id)) continue
-    blocks.push({ id: n.id, box: noteBox(n), riders: [], frame: null })
+    blocks.push({ id: n.id, box: noteBox(n), riders: [{ id: n.id, dx: 0, dy: 0 }], frame: null })
   }
   const spread = boundingBox(blocks.map((b) => b.box))
   if (spread === null) return { frames: [], positions: [] }
-  const packed = shelfPack(readingOrder(blocks), spread.w)
-  const size = boundingBox(
-    blocks.map((b) => ({ ...b.box, ...(packed.get(b.id) ?? { x: 0, y: 0 }) })),
-  ) ?? { x: 0, y: 0, w: 0, h: 0 }
+  const ordered = stacked(readingOrder(blocks))
+  const packed = shelfPack(ordered, spread.w)
+  const at = (i: number) => packed[i] ?? { x: 0, y: 0 }
+  const size = boundingBox(ordered.map((b, i) => ({ ...b.box, ...at(i) }))) ?? spread
   const corner = placeBlock(spread, size, notes, frames, scopedFrames, inScope, groupOf)
   const outFrames: Framed[] = []
   const positions: Placed[] = []
-  for (const b of blocks) {
-    const p = packed.get(b.id) ?? { x: 0, y: 0 }
-    const x = corner.x + p.x
-    const y = corner.y + p.y
-    if (b.frame === null) positions.push({ id: b.id, x, y })
-    else outFrames.push({ ...b.frame, x, y: y + FRAME_TITLE_SPACE })
+  ordered.forEach((b, i) => {
+    const x = corner.x + at(i).x
+    const y = corner.y + at(i).y
+    if (b.frame !== null) outFrames.push({ ...b.frame, x, y: y + FRAME_TITLE_SPACE })
     for (const r of b.riders) positions.push({ id: r.id, x: x + r.dx, y: y + r.dy })
-  }
+  })
   return { frames: outFrames, positions }
 }
 

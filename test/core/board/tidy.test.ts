@@ -231,6 +231,16 @@ describe('tidyLayout', () => {
     )
   })
 
+  it('stacks loose notes beside tall frames instead of leaving empty rows under them', () => {
+    const frames = [{ id: 'g', x: 0, y: 0, w: 380, h: 424 }]
+    const members = [0, 1, 2, 3].map((i) => ({ id: `m${i}`, x: 0, y: 0, groupId: 'g' }))
+    const loose = [0, 1, 2, 3].map((i) => ({ id: `l${i}`, x: 500 + i * 10, y: i, groupId: null }))
+    const result = applied([...members, ...loose], frames)
+    expect(blocksOverlap(result.notes, result.frames)).toEqual([])
+    const xs = new Set(result.notes.filter((n) => n.groupId === null).map((n) => n.x))
+    expect(xs.size).toBe(2)
+  })
+
   it('keeps the rough arrangement: what was top-left stays top-left', () => {
     const notes = [
       { id: 'tl', x: 0, y: 0, groupId: null },
