@@ -78,6 +78,12 @@ export class CanvasFollow {
     if (!this.#applying) this.#state?.stop()
   }
 
+  /** The screen changed size: followers see what we see now, and we refit what we follow. */
+  resized(): void {
+    this.#publish?.()
+    this.#track()
+  }
+
   /** The facilitator brings everyone else to what they see now, and everyone follows them. */
   summonEveryone(): void {
     const board = this.#board

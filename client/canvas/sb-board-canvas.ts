@@ -204,6 +204,7 @@ export class SbBoardCanvas extends LitElement implements CanvasApi, KeyboardHost
     this.#resizeObserver = new ResizeObserver(() => {
       scene.resize(this.clientWidth, this.clientHeight)
       this.editing.position()
+      this.follow.resized()
     })
     this.#resizeObserver.observe(this)
     this.#follow(this.#board.board)

@@ -82,6 +82,13 @@ export const toolbarStyles = css`
   .follow {
     background: #eef2ff;
   }
+  .who {
+    color: #4b5563;
+    max-width: 16em;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
   output {
     padding: 0 4px;
     font-weight: 600;

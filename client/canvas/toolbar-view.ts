@@ -146,9 +146,14 @@ export function doneButton(done: boolean, toggle: () => void): TemplateResult {
   </button>`
 }
 
+/** Names shown beside the count; the rest are counted ("Ann, Bob +3"). */
+const NAMES_SHOWN = 3
+
 export function doneCount(count: DoneCount): TemplateResult {
   const who = count.names.length > 0 ? `Done: ${count.names.join(', ')}` : 'Nobody is done yet'
+  const more = count.names.length - NAMES_SHOWN
+  const shown = count.names.slice(0, NAMES_SHOWN).join(', ') + (more > 0 ? ` +${more}` : '')
   return html`<output data-testid="done-count" title=${who} aria-label="${doneLabel(count)}. ${who}"
-    >${doneLabel(count)}</output
-  >`
+      >${doneLabel(count)}</output
+    >${shown === '' ? nothing : html`<span class="who" data-testid="done-names">${shown}</span>`}`
 }

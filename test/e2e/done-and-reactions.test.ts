@@ -74,9 +74,10 @@ describe("I'm done", () => {
     expect(await fay.getByTestId('done').count()).toBe(0)
     await ann.getByTestId('done').click()
     await expect.poll(() => doneCount(fay)).toBe('1 of 2 done')
-    expect(await fay.getByTestId('done-count').getAttribute('title')).toBe('Done: Ann')
+    expect(await fay.getByTestId('done-names').textContent()).toBe('Ann')
     await bob.getByTestId('done').click()
     await expect.poll(() => doneCount(fay)).toBe('2 of 2 done')
+    expect(await fay.getByTestId('done-names').textContent()).toBe('Ann, Bob')
     expect(await ann.getByTestId('done').getAttribute('aria-pressed')).toBe('true')
     // Ann takes it back, then marks it again.
     await ann.getByTestId('done').click()

@@ -106,6 +106,10 @@ describe('following a view', () => {
     await pan(fay, 100, 100)
     await tracks(ann, fay)
     await tracks(bob, fay)
+    // A smaller window still shows all of what Fay sees, centred.
+    await bob.setViewportSize({ width: 1100, height: 720 })
+    await tracks(bob, fay)
+    expect((await viewOf(bob)).scale).toBeLessThan((await viewOf(fay)).scale)
   })
 
   it('gives a participant no summon, and ignores one forged into her presence', async () => {
