@@ -33,8 +33,9 @@ const PAIR_TITLES: Readonly<Record<string, string>> = {
 
 /** A theme names the group when at least this share of its notes carry it. */
 const THEME_SHARE = 0.5
-/** A title cut from a note keeps at most this many words. */
+/** A title cut from a note keeps at most this many words, and this many characters. */
 const PHRASE_WORDS = 5
+const PHRASE_CHARS = 60
 
 /** Words after which a note stops being its verb and object: amounts, conditions, reasons. */
 const PHRASE_END = new Set(
@@ -91,7 +92,11 @@ export function notePhrase(text: string): string | null {
   }
   while (kept.length > 0 && DANGLING.has((kept[kept.length - 1] ?? '').toLowerCase())) kept.pop()
   if (kept.length === 0) return null
-  return capitalise(kept.join(' '))
+  const phrase = kept.join(' ')
+  // A "word" may be a pasted URL or a run of letters: a title is a line on a frame.
+  const cut =
+    phrase.length <= PHRASE_CHARS ? phrase : `${phrase.slice(0, PHRASE_CHARS - 1).trimEnd()}…`
+  return capitalise(cut)
 }
 
 /**

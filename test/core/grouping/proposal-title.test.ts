@@ -54,6 +54,12 @@ describe('notePhrase', () => {
     expect(notePhrase(text)).toBe(phrase)
   })
 
+  it('keeps a title to one short line, however long a word is', () => {
+    const phrase = notePhrase(`Read ${'x'.repeat(500)} today`) ?? ''
+    expect(phrase).toHaveLength(60)
+    expect(phrase.endsWith('…')).toBe(true)
+  })
+
   it('gives nothing for a note without words', () => {
     expect(notePhrase('42%')).toBeNull()
     expect(notePhrase('')).toBeNull()

@@ -73,8 +73,12 @@ describe('suggestGroups quality against hand labels', () => {
   })
 
   it('titles read like objectives, never a comma list of words, and never twice', () => {
-    for (const board of [BRAINSTORM_60, BRAINSTORM_HELD_OUT, BRAINSTORM_MOBILE, BRAINSTORM_24]) {
-      const titles = suggestGroups(board).map((s) => s.title)
+    const boards = [BRAINSTORM_60, BRAINSTORM_HELD_OUT, BRAINSTORM_MOBILE, BRAINSTORM_24]
+    for (const [board, thesaurus] of boards.flatMap((b) => [
+      [b, true] as const,
+      [b, false] as const,
+    ])) {
+      const titles = suggestGroups(board, { thesaurus }).map((s) => s.title)
       expect(new Set(titles).size).toBe(titles.length)
       for (const title of titles) expect(title).toMatch(/^[A-Z][^,]*$/)
     }
