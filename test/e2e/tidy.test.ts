@@ -49,6 +49,8 @@ let launched: LaunchedBrowser
 let pageA: Page
 let pageB: Page
 let viewB: Vp
+/** The board just before A tidied it. */
+let messy: Geometry
 
 function seed(doc: Y.Doc): void {
   setPhase(doc, { phase: 'group' }, SEED)
@@ -268,7 +270,7 @@ describe('a canvas that keeps itself tidy', () => {
         SEED,
       )
     }
-    const messy = await onEveryPeer((g) => g.notes.length === 39, 'the messy board')
+    messy = await onEveryPeer((g) => g.notes.length === 39, 'the messy board')
     expect(problems(messy).length).toBeGreaterThan(20)
     await pageA.locator('sb-board-canvas').click({ position: { x: 5, y: 5 } })
     await pageA.keyboard.press('Escape')
@@ -296,5 +298,18 @@ describe('a canvas that keeps itself tidy', () => {
     const after = await still(pageA)
     expect(after.scale).toBe(before.scale)
     expect(after.x !== before.x || after.y !== before.y).toBe(true)
+  })
+
+  it('takes the whole tidy back with one undo, for everyone', async () => {
+    // The board has the keyboard, as after any click on it.
+    await canvas(pageA).focus()
+    await pageA.keyboard.press('Control+z')
+    const key = (g: Geometry) =>
+      JSON.stringify([
+        [...g.notes].sort((a, b) => (a.id < b.id ? -1 : 1)).map((n) => [n.id, n.x, n.y]),
+        [...g.groups].sort((a, b) => (a.id < b.id ? -1 : 1)).map((f) => [f.id, f.x, f.y, f.w, f.h]),
+      ])
+    const back = await onEveryPeer((g) => key(g) === key(messy), 'the messy board back')
+    expect(problems(back).length).toBeGreaterThan(20)
   })
 })
