@@ -68,6 +68,11 @@ export interface KeyResultRecord extends KeyResult {
    * is applied once and people see what the target was ("stretched from 45").
    */
   readonly originalTarget?: number | null
+  /**
+   * The team is totally confident it will hit the target ("amp up your ambition": stretch
+   * these by ~30 %). Only a key result marked so carries it; absent reads as not confident.
+   */
+  readonly confident?: boolean
 }
 
 export interface InitiativeRecord extends Initiative {

@@ -272,6 +272,7 @@ export function restoreKeyResult(id: string, value: unknown): KeyResultRecord | 
     ...(start === null ? { startKnown: false } : {}),
     // Only a stretched key result carries it, so records of the others read as before.
     ...(originalTarget === null ? {} : { originalTarget }),
+    ...(get('confident') === true ? { confident: true } : {}),
   }
 }
 

@@ -4,10 +4,10 @@
  * core/okr/stretch.ts), and the play's count check – three objectives with 2–3 key results each
  * suits a team of 7–9 – against the board's actual counts.
  *
- * "Confident" is the confidence the team already records on a key result: its latest check-in's
- * confidence (0–1). The play says "totally confident", so the mark is a confidence of 0.8 or
- * more; the other key results that can still be stretched are listed apart, for the team to
- * decide aloud.
+ * "Confident" is the team's mark on a key result (`confident`, set here during the step), or,
+ * once check-ins exist, a latest check-in confidence of 0.8 or more (the play says "totally
+ * confident"). The other key results that can still be stretched are listed apart, each with the
+ * mark, for the team to decide aloud.
  */
 import type { BoardSnapshot, KeyResultRecord } from '../../../core/board/board-model'
 import type { OkrExport } from '../../../core/export/export-model'
@@ -27,6 +27,8 @@ export interface AmbitionItem {
   readonly record: KeyResultRecord
   /** The latest check-in's confidence in [0, 1], or null when none was given. */
   readonly confidence: number | null
+  /** The team marked it a sure bet (the key result's `confident` field). */
+  readonly marked: boolean
   /** The stretch still on offer; null when already stretched or nothing can be stretched. */
   readonly offer: StretchOffer | null
   /** "stretched from 45" once stretched. */
@@ -75,10 +77,11 @@ export function ambitionModel(snapshot: BoardSnapshot, okrs: OkrExport): Ambitio
       kr: ref,
       record,
       confidence,
+      marked: record.confident === true,
       offer: safeOffer(record),
       stretchedFrom: stretchedFrom(record),
     }
-    if (confidence !== null && confidence >= CONFIDENT_AT) confident.push(item)
+    if (item.marked || (confidence !== null && confidence >= CONFIDENT_AT)) confident.push(item)
     else if (item.offer !== null) others.push(item)
   }
   confident.sort((a, b) => (b.confidence ?? 0) - (a.confidence ?? 0))

@@ -3,6 +3,7 @@
  * stretch (the existing stretchKeyResult command, applied once), then the count check.
  */
 import { html } from 'lit'
+import { updateKeyResult } from '../../../core/board/commands/okr'
 import { stretchKeyResult } from '../../../core/board/commands/stretch'
 import { formatAmount, formatScore } from '../../../core/export/format'
 import type { BoardController } from '../../board/board-controller'
@@ -33,6 +34,19 @@ function stretchButtons(board: BoardController, item: AmbitionItem) {
     ${offer.title === null ? null : html`<span class="muted">Title becomes “${offer.title}”.</span>`}`
 }
 
+/** The team's own "we are sure of this one" mark, which lists the key result as confident. */
+function markButton(board: BoardController, item: AmbitionItem) {
+  if (!board.canEdit) return null
+  return html`<button
+    aria-pressed=${item.marked ? 'true' : 'false'}
+    data-testid=${`ambition-mark-${item.kr.id}`}
+    title=${item.marked ? 'No longer mark it a sure bet' : 'Mark it a sure bet: we are totally confident'}
+    @click=${() => board.run(updateKeyResult, { id: item.kr.id, confident: !item.marked })}
+  >
+    ${item.marked ? 'Sure bet ✓' : 'Sure bet?'}
+  </button>`
+}
+
 function itemView(board: BoardController, item: AmbitionItem) {
   return html`<li data-testid=${`ambition-${item.kr.id}`}>
     <div>
@@ -45,7 +59,7 @@ function itemView(board: BoardController, item: AmbitionItem) {
         ${item.confidence === null ? '' : ` · confidence ${formatScore(item.confidence)}`}
       </span>
     </div>
-    <div class="fixes">${stretchButtons(board, item)}</div>
+    <div class="fixes">${markButton(board, item)} ${stretchButtons(board, item)}</div>
   </li>`
 }
 
@@ -61,8 +75,8 @@ export function ambitionView(board: BoardController) {
     ${
       model.confident.length === 0
         ? html`<p class="muted" data-testid="ambition-none">
-            No key result is marked confident yet (a check-in with confidence
-            ${formatScore(CONFIDENT_AT)} or more marks one).
+            No key result is marked confident yet: mark the sure bets below (a check-in with
+            confidence ${formatScore(CONFIDENT_AT)} or more marks one too).
           </p>`
         : html`<ul class="ends" data-testid="ambition-confident">
             ${model.confident.map((item) => itemView(board, item))}
@@ -71,7 +85,7 @@ export function ambitionView(board: BoardController) {
     ${
       model.others.length === 0
         ? null
-        : html`<details data-testid="ambition-others">
+        : html`<details data-testid="ambition-others" ?open=${model.confident.length === 0}>
             <summary>${model.others.length} more that could be stretched</summary>
             <ul class="ends">
               ${model.others.map((item) => itemView(board, item))}

@@ -34,6 +34,7 @@ import { getEntity, isTextKey, TEXT_KEYS } from '../schema'
 import { materializeText } from '../text-materialize'
 import {
   checkArgs,
+  checkBoolean,
   checkEnum,
   checkId,
   checkIds,
@@ -86,6 +87,8 @@ export interface KeyResultFields {
   readonly grading?: readonly GradingPoint[] | null
   readonly sourceNoteIds?: readonly string[]
   readonly order?: number
+  /** Marked as a sure bet during "amp up ambition". */
+  readonly confident?: boolean
 }
 
 export interface CheckInFields {
@@ -175,6 +178,7 @@ export const KEY_RESULT: Spec = {
   grading: { check: checkGrading, fallback: null },
   sourceNoteIds: { check: checkIds, fallback: [] },
   order: { check: checkNumber, fallback: 0 },
+  confident: { check: checkBoolean, fallback: false },
 }
 
 export const CHECK_IN: Spec = {

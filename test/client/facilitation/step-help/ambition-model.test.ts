@@ -5,6 +5,7 @@ import {
   createKeyResult,
   createObjective,
   stretchKeyResult,
+  updateKeyResult,
   updateObjective,
 } from '../../../../core/board/commands/index'
 import { readBoard } from '../../../../core/board/read'
@@ -60,6 +61,23 @@ describe('amp up ambition', () => {
       ORIGIN,
     )
     expect(model(readBoard(doc)).confident.map((i) => i.kr.id)).toEqual(['kr5'])
+  })
+
+  it('lists a key result the team marked a sure bet, before any check-in, and unlists it when unmarked', () => {
+    const doc = settingBoard()
+    updateKeyResult(doc, { id: 'kr5', confident: true }, ORIGIN)
+    const marked = model(readBoard(doc)).confident
+    expect(marked.map((i) => [i.kr.id, i.marked])).toEqual([
+      ['kr1', false],
+      ['kr5', true],
+    ])
+    // kr5 lowers a cost: its stretch is a lower target.
+    expect(marked[1]?.offer?.target).toBeLessThan(marked[1]?.record.target ?? -Infinity)
+    updateKeyResult(doc, { id: 'kr5', confident: false }, ORIGIN)
+    expect(model(readBoard(doc)).confident.map((i) => i.kr.id)).toEqual(['kr1'])
+    expect(() => updateKeyResult(doc, { id: 'kr5', confident: 'yes' as never }, ORIGIN)).toThrow(
+      /confident/,
+    )
   })
 
   it('ignores confidences that are not numbers and survives a garbled snapshot', () => {
