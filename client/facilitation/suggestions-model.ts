@@ -80,15 +80,3 @@ export function highlightedProposal(
     key === null ? undefined : live?.find((p) => proposalKey(p) === key)
   return find(hovered) ?? find(picked) ?? null
 }
-
-/** The proposal's notes as the person reads them, in its order; notes gone since are skipped. */
-export function proposalNotes(proposal: GroupSuggestion, board: BoardSnapshot): string {
-  const byId = new Map(board.notes.map((n) => [n.id, n]))
-  return proposal.noteIds
-    .flatMap((id) => {
-      const note = byId.get(id)
-      return note === undefined ? [] : [noteLabel(note)]
-    })
-    .filter(Boolean)
-    .join(' · ')
-}

@@ -5,7 +5,6 @@ import {
   proposalKey,
   proposalSummary,
   ungroupedNotes,
-  proposalNotes,
   proposeGroups,
   withoutProposal,
 } from '../../../client/facilitation/suggestions-model'
@@ -28,11 +27,6 @@ describe('grouping suggestions', () => {
       withoutProposal([churn, growth], { title: 'other', noteIds: ['a', 'b', 'c'], score: 0 }),
     ).toEqual([growth])
     expect(withoutProposal(null, churn)).toEqual([])
-  })
-
-  it('name the notes by their text, skipping notes gone since', () => {
-    const board = snapshot({ notes: [note('a'), note('c', { author: 'ben' })] })
-    expect(proposalNotes(churn, board)).toBe('text of a · text of c')
   })
 
   it('propose from every note on the board: others’ hidden notes are not in it', () => {
@@ -58,7 +52,11 @@ describe('grouping suggestions', () => {
         note('e', { groupId: 'g' }),
       ],
     })
-    const proposal = { title: 'Cut cloud costs', noteIds: ['a', 'b', 'c', 'd', 'e'], score: 1 }
+    const proposal = {
+      title: 'Cut cloud costs',
+      noteIds: ['a', 'b', 'c', 'd', 'e', 'gone'],
+      score: 1,
+    }
     expect(ungroupedNotes(proposal, board)).toEqual(['a', 'b', 'c', 'd'])
     const summary = proposalSummary(proposal, board)
     expect(summary.count).toBe(4)
