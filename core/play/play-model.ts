@@ -64,15 +64,8 @@ export const CHEAT_SHEET: readonly string[] = [
   'Assign KR owners',
 ]
 
-export const RETRO_QUESTIONS: readonly string[] = [
-  'Were our objectives ambitious enough?',
-  'Were our key results measurable? Did we know what our baseline was at the start of the quarter?',
-  'Did we “set ’em and forget ’em”? If so, why?',
-  'Were our OKRs aligned with the company’s broader strategies?',
-  'Did they keep us focused on delivering value to customers?',
-  'Did we feel connected to our OKRs?',
-  'What have we learnt from this quarter? How do we lift the bar moving into the coming quarter?',
-]
+// The retrospective's questions live with their stored answers (RETRO_QUESTIONS in
+// core/board/commands/retro.ts): one list, so the step help asks what the tab records.
 
 const SET_THE_STAGE: PlayStep = {
   id: 'set-the-stage',

@@ -8,7 +8,8 @@ import { makeKeyResultAnInitiative } from '../../../core/board/commands/gestures
 import { updateKeyResult } from '../../../core/board/commands/okr'
 import { readCarriedFrom } from '../../../core/board/commands/retro'
 import { formatScore } from '../../../core/export/format'
-import { CHEAT_SHEET, RETRO_QUESTIONS, type PlayStep } from '../../../core/play/play-model'
+import { RETRO_QUESTIONS } from '../../../core/board/commands/retro'
+import { CHEAT_SHEET, type PlayStep } from '../../../core/play/play-model'
 import type { BoardController } from '../../board/board-controller'
 import { newId } from '../../board/ids'
 import { counted, formatDay } from '../../okr/labels'
@@ -146,7 +147,7 @@ export function retroFactsView(board: BoardController) {
       : retroFacts(board.snapshot, board.okrs, choice.label, board.derive(readCarriedFrom))
   return html`<h3>Retrospective</h3>
     <ol class="questions">
-      ${RETRO_QUESTIONS.map((q) => html`<li>${q}</li>`)}
+      ${RETRO_QUESTIONS.map((q) => html`<li>${q.text}</li>`)}
     </ol>
     ${
       facts === null
