@@ -14,6 +14,7 @@ import { BoardConsumer } from '../board/board-consumer'
 import type { BoardController } from '../board/board-controller'
 import { countDone, doneScope, readDone } from '../facilitation/done-marks'
 import type { CanvasFollow } from './canvas-follow'
+import { followOf, type FollowState } from './follow-state'
 import type { CreatingHost } from './new-note'
 import { newFrameAtCentre, newNoteAtCentre } from './new-note'
 import { toolbarStyles } from './toolbar-styles'
@@ -50,6 +51,7 @@ export class SbCanvasToolbar extends LitElement {
 
   readonly #board = new BoardConsumer(this, (board) => board.version)
   #watched: BoardController | null = null
+  #watchedFollow: FollowState | null = null
   #frame = 0
 
   constructor() {
@@ -61,16 +63,28 @@ export class SbCanvasToolbar extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback()
-    this.#watch(null)
+    this.#watch(null, null)
+    cancelAnimationFrame(this.#frame)
+    this.#frame = 0
+  }
+
+  override willUpdate(): void {
+    const board = this.#board.board ?? null
+    this.#watch(board, board && followOf(board))
   }
 
   /** Presence (who is done) and the follow state are not board changes: listen to them here. */
-  #watch(board: BoardController | null): void {
-    if (board === this.#watched) return
-    this.#watched?.awareness.off('change', this.#soon)
-    this.canvas?.follow.state?.removeEventListener('change', this.#soon)
-    this.#watched = board
-    board?.awareness.on('change', this.#soon)
+  #watch(board: BoardController | null, follow: FollowState | null): void {
+    if (board !== this.#watched) {
+      this.#watched?.awareness.off('change', this.#soon)
+      this.#watched = board
+      board?.awareness.on('change', this.#soon)
+    }
+    if (follow !== this.#watchedFollow) {
+      this.#watchedFollow?.removeEventListener('change', this.#soon)
+      this.#watchedFollow = follow
+      follow?.addEventListener('change', this.#soon)
+    }
   }
 
   readonly #soon = (): void => {
@@ -85,10 +99,7 @@ export class SbCanvasToolbar extends LitElement {
     const board = this.#board.board
     const canvas = this.canvas
     if (!board || !canvas) return nothing
-    this.#watch(board)
-    const state = canvas.follow.state
-    state?.removeEventListener('change', this.#soon)
-    state?.addEventListener('change', this.#soon)
+    const state = followOf(board)
     const meta = board.meta
     const scope = doneScope(board.derive(readAgenda), meta.phase, meta.timer)
     const inVote = meta.phase === 'vote'
@@ -98,7 +109,10 @@ export class SbCanvasToolbar extends LitElement {
     return html`
       ${oneNote && board.canEdit ? html`<div class="row">${this.#reactions(board)}</div>` : nothing}
       <div class="row" role="toolbar" aria-label="Board tools">
-        ${state ? followChip(state.following, state.left, { stop: () => state.stop(), rejoin: () => state.rejoin() }) : nothing}
+        ${followChip(state.following, state.left, {
+          stop: () => state.stop(),
+          rejoin: () => state.rejoin(),
+        })}
         ${
           board.canEdit
             ? tools(
