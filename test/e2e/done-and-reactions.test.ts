@@ -3,12 +3,20 @@
  * a timer both participants press "I'm done" and the facilitator counts 1 of 2, then 2 of 2,
  * back to 0 when the timer restarts; two participants react to one note at the same moment and
  * all three see both reactions on it; the toolbar makes a note and frames it; N makes notes at
- * the centre of the view, never on top of another.
+ * the centre of the view, never on top of another; vote mode places dots with clicks; during an
+ * agenda the marks belong to the step and start again on the next one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type Konva from 'konva'
-import { createNote, revealNotes, setPhase } from '../../core/board/commands/index'
+import {
+  createNote,
+  goToStep,
+  revealNotes,
+  setPhase,
+  startAgenda,
+} from '../../core/board/commands/index'
+import { OKR_PLAY } from '../../core/play/play-model'
 import { NOTE_SIZE } from '../../core/board/schema'
 import { readBoard } from '../../core/board/read'
 import type { EpochMs } from '../../core/okr/okr-model'
@@ -198,3 +206,18 @@ function dotsOn(page: Page, noteId: string): Promise<string> {
     return badge?.visible() ? (badge.findOne<Konva.Text>('.count')?.text() ?? '') : ''
   }, noteId)
 }
+
+describe("I'm done during an agenda step", () => {
+  it('counts marks for the step the room is on, and starts again on the next step', async () => {
+    const { fay, ann, bob } = room
+    startAgenda(room.peer.doc, { play: OKR_PLAY, now: Date.now() as EpochMs }, SEED)
+    await expect.poll(() => doneCount(fay)).toBe('0 of 2 done')
+    await ann.getByTestId('done').click()
+    await bob.getByTestId('done').click()
+    await expect.poll(() => doneCount(fay)).toBe('2 of 2 done')
+    goToStep(room.peer.doc, { step: 1, now: Date.now() as EpochMs }, SEED)
+    await expect.poll(() => doneCount(fay)).toBe('0 of 2 done')
+    await bob.getByTestId('done').click()
+    await expect.poll(() => doneCount(fay)).toBe('1 of 2 done')
+  })
+})
