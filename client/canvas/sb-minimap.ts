@@ -8,10 +8,11 @@ import { LitElement, css, html } from 'lit'
 import type { BoardController } from '../board/board-controller'
 import type { BoardScene } from './board-scene'
 import type { CanvasViewport } from './canvas-viewport'
+import type { Rect } from './geometry'
 import { visibleRect } from './geometry'
 import { noteRect } from './hit-test'
 import type { MinimapLayout } from './minimap-model'
-import { centredOn, fromMap, minimapLayout, toMap } from './minimap-model'
+import { MINIMAP_MAX, centredOn, fromMap, minimapLayout, toMap } from './minimap-model'
 
 const STAGE_EVENTS = ['xChange', 'yChange', 'scaleXChange', 'widthChange', 'heightChange'].map(
   (e) => `${e}.minimap`,
@@ -54,6 +55,12 @@ export class SbMinimap extends LitElement {
   #frame = 0
   #layout: MinimapLayout | null = null
   #dragging = false
+  #picture: {
+    scene: BoardScene
+    version: number | null
+    content: Rect | null
+    picture: HTMLCanvasElement | null
+  } | null = null
 
   constructor() {
     super()
@@ -113,11 +120,12 @@ export class SbMinimap extends LitElement {
     const canvas = this.renderRoot.querySelector('canvas')
     if (!scene || !canvas) return
     const view = visibleRect(scene.viewport, scene.width, scene.height)
-    const layout = minimapLayout(scene.contentRect(), view)
+    const { content, picture } = this.#contentOf(scene)
+    const layout = minimapLayout(content, view)
     this.#layout = layout
     this.hidden = !layout.show
     this.dataset.shown = String(layout.show)
-    if (!layout.show) return
+    if (!layout.show || content === null) return
     const ratio = window.devicePixelRatio || 1
     canvas.style.width = `${layout.w}px`
     canvas.style.height = `${layout.h}px`
@@ -127,23 +135,33 @@ export class SbMinimap extends LitElement {
     if (!ctx) return
     ctx.scale(ratio, ratio)
     ctx.clearRect(0, 0, layout.w, layout.h)
-    ctx.lineWidth = 1
-    for (const g of scene.allGroups()) {
-      const r = toMap(layout, g)
-      ctx.fillStyle = g.color
-      ctx.fillRect(r.x, r.y, r.w, r.h)
-      ctx.strokeStyle = 'rgba(0,0,0,0.25)'
-      ctx.strokeRect(r.x, r.y, r.w, r.h)
-    }
-    for (const n of scene.allNotes()) {
-      const r = toMap(layout, noteRect(n))
-      ctx.fillStyle = n.look.color
-      ctx.fillRect(r.x, r.y, Math.max(1, r.w), Math.max(1, r.h))
-    }
+    const c = toMap(layout, content)
+    if (picture !== null) ctx.drawImage(picture, c.x, c.y, c.w, c.h)
     const v = toMap(layout, view)
     ctx.strokeStyle = '#2563eb'
     ctx.lineWidth = 2
     ctx.strokeRect(v.x, v.y, v.w, v.h)
+  }
+
+  /**
+   * The board's content and a picture of it, redrawn only when the board changed: panning and
+   * zooming then cost one image copy, not a pass over every note.
+   */
+  #contentOf(scene: BoardScene): { content: Rect | null; picture: HTMLCanvasElement | null } {
+    const version = this.board?.version ?? null
+    const cached = this.#picture
+    if (
+      cached !== null &&
+      cached.scene === scene &&
+      version !== null &&
+      cached.version === version
+    ) {
+      return cached
+    }
+    const content = scene.contentRect()
+    const picture = content === null ? null : drawContent(scene, content)
+    this.#picture = { scene, version, content, picture }
+    return this.#picture
   }
 
   /** Centres the view on the stage point under the pointer, at the same zoom. */
@@ -177,6 +195,39 @@ export class SbMinimap extends LitElement {
     const target = e.target as Element
     if (target.hasPointerCapture(e.pointerId)) target.releasePointerCapture(e.pointerId)
   }
+}
+
+/** Frames and notes at up to twice the map's largest size (sharp on a 2× screen). */
+function drawContent(scene: BoardScene, content: Rect): HTMLCanvasElement {
+  const scale = Math.min(
+    (2 * MINIMAP_MAX.w) / Math.max(1, content.w),
+    (2 * MINIMAP_MAX.h) / Math.max(1, content.h),
+  )
+  const picture = document.createElement('canvas')
+  picture.width = Math.max(1, Math.ceil(content.w * scale))
+  picture.height = Math.max(1, Math.ceil(content.h * scale))
+  const ctx = picture.getContext('2d')
+  if (!ctx) return picture
+  const at = (r: Rect) => ({
+    x: (r.x - content.x) * scale,
+    y: (r.y - content.y) * scale,
+    w: r.w * scale,
+    h: r.h * scale,
+  })
+  ctx.lineWidth = 1
+  ctx.strokeStyle = 'rgba(0,0,0,0.25)'
+  for (const g of scene.allGroups()) {
+    const r = at(g)
+    ctx.fillStyle = g.color
+    ctx.fillRect(r.x, r.y, r.w, r.h)
+    ctx.strokeRect(r.x, r.y, r.w, r.h)
+  }
+  for (const n of scene.allNotes()) {
+    const r = at(noteRect(n))
+    ctx.fillStyle = n.look.color
+    ctx.fillRect(r.x, r.y, Math.max(1, r.w), Math.max(1, r.h))
+  }
+  return picture
 }
 
 if (!customElements.get('sb-minimap')) customElements.define('sb-minimap', SbMinimap)
