@@ -72,11 +72,17 @@ export class CanvasActions {
    * into or out of a frame change group — one command, so peers never see a note moved but
    * not yet regrouped, and undo takes the whole gesture back in one step.
    */
-  drop(noteIds: readonly string[], frameIds: readonly string[], dx: number, dy: number): void {
+  drop(
+    noteIds: readonly string[],
+    frameIds: readonly string[],
+    dx: number,
+    dy: number,
+    flow = true,
+  ): void {
     // A click is not a gesture: it must not end the undo step a moment of typing is part of.
     if (dx === 0 && dy === 0) return
     this.commands.newUndoStep()
-    this.commands.perform(dropNotes, { noteIds, groupIds: frameIds, dx, dy })
+    this.commands.perform(dropNotes, { noteIds, groupIds: frameIds, dx, dy, flow })
   }
 
   /**
@@ -100,10 +106,13 @@ export class CanvasActions {
     }
   }
 
-  /** Arrow-key nudge: same rules as a drag, so nudging out of a frame ungroups. */
+  /**
+   * Arrow-key nudge: same grouping rules as a drag, so nudging out of a frame ungroups; but the
+   * note moves exactly by the nudge (no flow into the frame's grid, which would undo it).
+   */
   nudge(ids: readonly string[], dx: number, dy: number): void {
     const { noteIds, groupIds } = this.split(ids)
-    this.drop(noteIds, groupIds, dx, dy)
+    this.drop(noteIds, groupIds, dx, dy, false)
   }
 
   delete(ids: readonly string[]): void {

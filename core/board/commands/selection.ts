@@ -20,6 +20,7 @@ import { ENTITY_ROOTS, getCollection, getEntity } from '../schema'
 import { flowAfterDrop, frameForSelection } from '../tidy'
 import {
   checkArgs,
+  checkBoolean,
   checkColor,
   checkCoordinate,
   checkId,
@@ -97,6 +98,11 @@ export interface DropNotesArgs {
   readonly groupIds?: readonly string[]
   readonly dx: number
   readonly dy: number
+  /**
+   * Notes landing in a frame flow into its grid (the default). False for an arrow-key nudge,
+   * which moves exactly by the offset, so a note can be nudged within or out of its frame.
+   */
+  readonly flow?: boolean
 }
 
 /**
@@ -115,6 +121,7 @@ export function dropNotes(doc: Y.Doc, args: DropNotesArgs, origin: unknown): str
     a.groupIds === undefined ? [] : selectionOf(doc, a.groupIds, 'groups', 'groupIds')
   const dx = checkCoordinate(a.dx, 'dx')
   const dy = checkCoordinate(a.dy, 'dy')
+  const flow = optional(a, 'flow', checkBoolean) ?? true
   if (dx === 0 && dy === 0) return []
   const carried = new Set(groupIds)
   const shift = <T extends Placed>(p: T): T => ({ ...p, x: p.x + dx, y: p.y + dy })
@@ -134,7 +141,7 @@ export function dropNotes(doc: Y.Doc, args: DropNotesArgs, origin: unknown): str
   requireWritable(doc, 'notes', 'groups')
   const regroup = byTarget(assignmentsAfterDrop(loose, frames))
   // Notes dropped into a frame flow into its grid, and the frame grows to hold them.
-  const flows = flowAfterDrop(loose, frames, () =>
+  const flows = flowAfterDrop(flow ? loose : [], frames, () =>
     readNotes(doc).map((n) => (inCarried(n) ? shift(n) : n)),
   )
   requireOnBoard(

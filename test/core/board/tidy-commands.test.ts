@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { createGroup, createNote, frameSelection, tidyUp } from '../../../core/board/commands/index'
+import {
+  createGroup,
+  createNote,
+  dropNotes,
+  frameSelection,
+  tidyUp,
+} from '../../../core/board/commands/index'
 import { noteBox } from '../../../core/board/layout'
 import { readBoard, readNote } from '../../../core/board/read'
 import { frameFootprint, overlap, within } from '../../../core/board/tidy'
@@ -95,5 +101,32 @@ describe('frameSelection keeps non-members out', () => {
       expect([n.id, inside]).toEqual([n.id, n.groupId === 'g'])
       if (n.groupId === 'g') expect(within(noteBox(n), frame)).toBe(true)
     }
+  })
+})
+
+describe('dropNotes and the frame grid', () => {
+  function framed() {
+    const doc = newBoard()
+    createGroup(doc, { id: 'g', x: 0, y: 0, w: 400, h: 400 }, ORIGIN)
+    createNote(doc, { id: 'a', x: 20, y: 44, author: 'a', createdAt: at(1), groupId: 'g' }, ORIGIN)
+    createNote(doc, { id: 'b', x: 900, y: 0, author: 'a', createdAt: at(2) }, ORIGIN)
+    return doc
+  }
+
+  it('flows a note dropped into a frame into its grid, in one undo step', () => {
+    const doc = framed()
+    oneStep(doc, () => dropNotes(doc, { noteIds: ['b'], dx: -800, dy: 150 }, ORIGIN))
+    expect(readNote(doc, 'b')).toMatchObject({ groupId: 'g', x: 200, y: 44 })
+  })
+
+  it('moves a nudged note exactly by the nudge (flow: false), so it can leave its frame', () => {
+    const doc = framed()
+    dropNotes(doc, { noteIds: ['a'], dx: 10, dy: 0, flow: false }, ORIGIN)
+    expect(readNote(doc, 'a')).toMatchObject({ groupId: 'g', x: 30, y: 44 })
+    expect(
+      refused(doc, () =>
+        dropNotes(doc, { noteIds: ['a'], dx: 1, dy: 0, flow: 'no' } as never, ORIGIN),
+      ),
+    ).toBe('invalid-argument:flow')
   })
 })
