@@ -148,13 +148,18 @@ export function tidyLayout(
     const g = groupOf(n)
     if (g !== null && inScope(n.id)) scopedFrames.add(g)
   }
+  const members = new Map<string, GroupedNote[]>()
+  for (const n of notes) {
+    const g = groupOf(n)
+    if (g === null || !scopedFrames.has(g)) continue
+    const list = members.get(g)
+    if (list) list.push(n)
+    else members.set(g, [n])
+  }
   const blocks: Block[] = []
   for (const f of frames) {
     if (!scopedFrames.has(f.id)) continue
-    const { frame, positions } = flowFrame(
-      f,
-      notes.filter((n) => groupOf(n) === f.id),
-    )
+    const { frame, positions } = flowFrame(f, members.get(f.id) ?? [])
     const box = frameFootprint(frame)
     const riders = positions.map((p) => ({ id: p.id, dx: p.x - box.x, dy: p.y - box.y }))
     blocks.push({ id: f.id, box, riders, frame })

@@ -12,8 +12,7 @@ import { getEntity } from '../schema'
 import { tidyLayout } from '../tidy-pack'
 import { BoardCommandError } from '../errors'
 import { checkArgs, checkCoordinate, checkId, checkNumber, MAX_COORDINATE } from '../validate'
-import { setGroupBounds } from './groups'
-import { collection } from './internal'
+import { collection, setIfChanged } from './internal'
 import { placeNotes } from './notes'
 
 /** The most ids one tidy may list; far above any selection a person makes. */
@@ -69,9 +68,13 @@ export function tidyUp(doc: Y.Doc, args: TidyUpArgs, origin: unknown): string[] 
   collection(doc, 'notes')
   collection(doc, 'groups')
   doc.transact(() => {
-    // Moving a frame carries its notes; placing them afterwards puts each in its grid cell.
-    for (const f of layout.frames)
-      setGroupBounds(doc, { id: f.id, x: f.x, y: f.y, w: f.w, h: f.h }, origin)
+    // The frames' bounds are written as they are, not through setGroupBounds: that would carry
+    // every note along first, and each note is placed in its own cell right after.
+    for (const f of layout.frames) {
+      const group = getEntity(doc, 'groups', f.id)
+      if (!group) continue
+      for (const key of ['x', 'y', 'w', 'h'] as const) setIfChanged(group, key, f[key])
+    }
     placeNotes(doc, { positions: [...layout.positions] }, origin)
   }, origin)
   return [...layout.frames.map((f) => f.id), ...layout.positions.map((p) => p.id)]
