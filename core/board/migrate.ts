@@ -80,7 +80,7 @@ export function migrate(doc: Y.Doc, origin: unknown): MigrationReport {
       const repaired: Record<string, unknown> = { ...stored, schemaVersion: SCHEMA_VERSION }
       for (const [key, value] of Object.entries(repaired)) {
         const current = meta.get(key)
-        if (current === undefined ? key !== 'schemaVersion' : sameJson(current, value)) continue
+        if (current === undefined ? key !== 'schemaVersion' : sameMeta(current, value)) continue
         repairs.push(`meta: ${key} was ${describeValue(current)}`)
         meta.set(key, value)
       }
@@ -90,6 +90,21 @@ export function migrate(doc: Y.Doc, origin: unknown): MigrationReport {
     if (meta) ensureConversionDecisions(doc)
   }, origin)
   return { fromVersion, toVersion: SCHEMA_VERSION, repairs, unreadable, newer: false, pruned }
+}
+
+/**
+ * A stored meta value that reads the same as its repaired form. A field the reader fills with
+ * null when it is missing (a timer stored before `pausedAt`) is not worth a write: meta keys
+ * are mostly facilitator-only, and a participant's app rewriting one on opening the board is
+ * refused by the relay, which closes their socket.
+ */
+function sameMeta(current: unknown, value: unknown): boolean {
+  if (sameJson(current, value)) return true
+  if (!isRecord(current) || !isRecord(value)) return false
+  const keys = new Set([...Object.keys(current), ...Object.keys(value)])
+  return [...keys].every((k) =>
+    Object.hasOwn(current, k) ? sameJson(current[k], value[k]) : value[k] === null,
+  )
 }
 
 function migrateCollection(

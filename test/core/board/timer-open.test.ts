@@ -21,3 +21,22 @@ describe('opening a board with a running timer', () => {
     expect(verdict).toEqual({ allowed: true })
   })
 })
+
+describe('opening a board whose timer was stored before pausedAt', () => {
+  it('reads it as running and does not rewrite it', () => {
+    const relay = newBoard()
+    relay.getMap('meta').set('timer', { startedAt: 5, durationMs: 60_000 })
+    const participant = new Y.Doc()
+    Y.applyUpdate(participant, Y.encodeStateAsUpdate(relay))
+    expect(migrate(participant, ORIGIN).repairs).toEqual([])
+    const update = Y.encodeStateAsUpdate(participant, Y.encodeStateVector(relay))
+    const verdict = judgeUpdate(relay, updatePlaces(relay, update), { role: 'edit', member: 'ann' })
+    expect(verdict).toEqual({ allowed: true })
+  })
+
+  it('still repairs a timer that does not read', () => {
+    const doc = newBoard()
+    doc.getMap('meta').set('timer', { startedAt: 'soon', durationMs: 60_000 })
+    expect(migrate(doc, ORIGIN).repairs).toEqual([expect.stringMatching(/^meta: timer/)])
+  })
+})
