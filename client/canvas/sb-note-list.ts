@@ -3,6 +3,7 @@
  * board, from which keyboard and screen-reader users create, edit and vote. Stable `data-*`
  * attributes make it the board's readable surface for browser tests too.
  */
+import { reactionLine, readReactions } from '../../core/board/reactions'
 import { LitElement, html } from 'lit'
 import { repeat } from 'lit/directives/repeat.js'
 import { BoardConsumer } from '../board/board-consumer'
@@ -178,6 +179,7 @@ export class SbNoteList extends LitElement {
         ${voting ? voteButtons(board, row.id, row.label) : null}
       </span>
       <span class="meta">${row.detail}</span>
+      ${reactionsOf(board, row.id)}
     </li>`
   }
 
@@ -205,6 +207,12 @@ export class SbNoteList extends LitElement {
       }}
     ></textarea>`
   }
+}
+
+/** Everyone's reactions to the note, as the canvas draws them under it ("👍 2  🔥 1"). */
+function reactionsOf(board: BoardController, noteId: string) {
+  const line = reactionLine(board.derive(readReactions).get(noteId))
+  return line === '' ? null : html`<span class="meta" data-testid="list-reactions">${line}</span>`
 }
 
 function voteButtons(board: BoardController, targetId: string, label: string) {

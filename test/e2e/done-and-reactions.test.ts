@@ -128,6 +128,11 @@ describe('reactions', () => {
     await bob.getByTestId('react-👍').click()
     await expect.poll(() => reactionsOn(fay, 'n1')).toBe('👍 1  🔥 1')
     expect(await fay.getByTestId('react-👍').count()).toBe(0)
+    // The list view (screen readers, keyboard) reads the same.
+    await fay.getByTestId('toggle-list').click()
+    const inList = fay.locator('li[data-note-id="n1"] [data-testid="list-reactions"]')
+    await expect.poll(() => inList.textContent()).toBe('👍 1  🔥 1')
+    await fay.getByTestId('toggle-list').click()
   })
 })
 
