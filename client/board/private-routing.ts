@@ -22,6 +22,7 @@ import {
   editText,
   frameSelection,
   acceptGroupingProposal,
+  acceptGroupingProposals,
   insertNoteText,
   deleteNoteText,
   moveNotes,
@@ -96,6 +97,10 @@ export function runRouted<A, R>(
   if (SELECTION.has(c)) return splitSelection(run, a, shared, side, isPrivate, origin)
   if (c === duplicateNotes) return splitCopies(run, a, shared, side, isPrivate, origin)
   if (GROUPING.has(c)) return run(shared, withoutPrivate(a, isPrivate), origin)
+  if (c === acceptGroupingProposals) {
+    const proposals = listOf(a.proposals).map((p) => withoutPrivate((p ?? {}) as Args, isPrivate))
+    return run(shared, { ...a, proposals }, origin)
+  }
   return command(shared, args, origin)
 }
 

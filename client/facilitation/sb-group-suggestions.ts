@@ -9,7 +9,7 @@ import { BoardConsumer } from '../board/board-consumer'
 import type { BoardController } from '../board/board-controller'
 import type { BoardSnapshot } from '../../core/board/board-model'
 import type { GroupSuggestion } from '../../core/convert/drafts'
-import { acceptGroupingProposal } from '../../core/board/commands'
+import { acceptGroupingProposal, acceptGroupingProposals } from '../../core/board/commands'
 import { buttonStyles } from '../app/button-styles'
 import { newId } from '../board/ids'
 import {
@@ -205,17 +205,20 @@ export class SbGroupSuggestions extends LitElement {
   }
 
   /**
-   * Each proposal is its own frame and its own undo step, best first; a refused one stops the
-   * rest (its reason is shown) and stays listed with them.
+   * Every proposal still live as its frame, in one command: one undo step, and a refusal (its
+   * reason is shown) leaves the board and the list as they were.
    */
   #applyAll(board: BoardController): void {
-    for (const proposal of liveProposals(this.proposals, board.snapshot) ?? []) {
-      const noteIds = ungroupedNotes(proposal, board.snapshot)
-      if (noteIds.length < 2) continue
-      const title = proposal.title
-      if (!board.attempt(acceptGroupingProposal, { groupId: newId(), title, noteIds })) break
-      this.proposals = withoutProposal(this.proposals, proposal)
-    }
+    const live = (liveProposals(this.proposals, board.snapshot) ?? [])
+      .map((proposal) => ({ proposal, noteIds: ungroupedNotes(proposal, board.snapshot) }))
+      .filter(({ noteIds }) => noteIds.length >= 2)
+    const proposals = live.map(({ proposal, noteIds }) => ({
+      groupId: newId(),
+      title: proposal.title,
+      noteIds,
+    }))
+    if (proposals.length === 0 || !board.attempt(acceptGroupingProposals, { proposals })) return
+    for (const { proposal } of live) this.proposals = withoutProposal(this.proposals, proposal)
   }
 
   #dismiss(event: Event, proposal: GroupSuggestion): void {

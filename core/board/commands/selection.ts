@@ -47,6 +47,8 @@ import { deleteNotes, moveNotes, placeNotes, recolourNotes } from './notes'
 export const MAX_SELECTION = 100_000
 /** Same cap as createGroup's title. */
 const MAX_TITLE_LENGTH = 500
+/** More frames than a board's notes could fill is a hostile or broken caller. */
+const MAX_PROPOSALS = 500
 
 function invalid(field: string, message: string): never {
   throw new BoardCommandError('invalid-argument', `${field}: ${message}`, field)
@@ -263,6 +265,64 @@ export interface AcceptGroupingProposalArgs {
   readonly noteIds: readonly string[]
 }
 
+interface ProposalPlan {
+  readonly groupId: string
+  readonly title: string
+  readonly frame: Box
+  readonly positions: readonly Placed[]
+  readonly memberIds: readonly string[]
+}
+
+/** Checks one proposal's arguments (nothing is written). */
+function checkProposal(doc: Y.Doc, args: unknown, command: string, prefix = '') {
+  const a = checkArgs(args, command)
+  const groupId = checkId(a.groupId, `${prefix}groupId`)
+  const title = checkLine(a.title, `${prefix}title`, MAX_TITLE_LENGTH)
+  const noteIds = selectionOf(doc, a.noteIds, 'notes', `${prefix}noteIds`)
+  requireAbsent(doc, 'groups', groupId, `${prefix}groupId`)
+  return { groupId, title, noteIds }
+}
+
+/**
+ * Where proposals' frames and notes go, each right of everything before it (earlier proposals
+ * included). A note already grouped, or taken by an earlier proposal, stays out; a proposal left
+ * with no note is dropped.
+ */
+function planProposals(
+  doc: Y.Doc,
+  proposals: readonly { groupId: string; title: string; noteIds: readonly string[] }[],
+): ProposalPlan[] {
+  const groups = readGroups(doc)
+  const notes = readNotes(doc, new Set(groups.map((g) => g.id)))
+  const free = new Map(notes.filter((n) => n.groupId === null).map((n) => [n.id, n]))
+  const placed: Box[] = [...groups]
+  const plans: ProposalPlan[] = []
+  for (const { groupId, title, noteIds } of proposals) {
+    const members = noteIds.flatMap((id) => free.get(id) ?? [])
+    if (members.length === 0) continue
+    for (const m of members) free.delete(m.id)
+    const memberIds = new Set(members.map((n) => n.id))
+    const taken = new Set(plans.flatMap((p) => p.memberIds))
+    const unplanned = notes.filter((n) => !memberIds.has(n.id) && !taken.has(n.id))
+    const { frame, positions } = layoutProposal(members, [...placed, ...unplanned.map(noteBox)])
+    requireOnBoard([frame, ...positions.map(noteBox)], 'noteIds')
+    placed.push(frame)
+    plans.push({ groupId, title, frame, positions, memberIds: [...memberIds] })
+  }
+  return plans
+}
+
+function writeProposals(doc: Y.Doc, plans: readonly ProposalPlan[], origin: unknown): void {
+  requireWritable(doc, 'notes')
+  doc.transact(() => {
+    for (const { groupId, title, frame, positions, memberIds } of plans) {
+      createGroup(doc, { id: groupId, title, ...frame }, origin)
+      placeNotes(doc, { positions: [...positions] }, origin)
+      assignNotes(doc, { noteIds: [...memberIds], groupId }, origin)
+    }
+  }, origin)
+}
+
 /**
  * Accepts a grouping proposal: a frame sized for its notes, right of everything else on the
  * board, the notes tidied into a grid inside it and assigned to it. Only the proposal's notes
@@ -277,28 +337,36 @@ export function acceptGroupingProposal(
   args: AcceptGroupingProposalArgs,
   origin: unknown,
 ): string | null {
-  const a = checkArgs(args, 'acceptGroupingProposal')
-  const groupId = checkId(a.groupId, 'groupId')
-  const title = checkLine(a.title, 'title', MAX_TITLE_LENGTH)
-  const noteIds = selectionOf(doc, a.noteIds, 'notes', 'noteIds')
-  requireAbsent(doc, 'groups', groupId, 'groupId')
-  const groups = readGroups(doc)
-  const notes = readNotes(doc, new Set(groups.map((g) => g.id)))
-  const byId = new Map(notes.map((n) => [n.id, n]))
-  const members = noteIds.flatMap((id) => {
-    const note = byId.get(id)
-    return note !== undefined && note.groupId === null ? [note] : []
-  })
-  if (members.length === 0) return null
-  const memberIds = new Set(members.map((n) => n.id))
-  const others = [...groups, ...notes.filter((n) => !memberIds.has(n.id)).map(noteBox)]
-  const { frame, positions } = layoutProposal(members, others)
-  requireOnBoard([frame, ...positions.map(noteBox)], 'noteIds')
-  requireWritable(doc, 'notes')
-  doc.transact(() => {
-    createGroup(doc, { id: groupId, title, ...frame }, origin)
-    placeNotes(doc, { positions: [...positions] }, origin)
-    assignNotes(doc, { noteIds: [...memberIds], groupId }, origin)
-  }, origin)
-  return groupId
+  const [plan] = planProposals(doc, [checkProposal(doc, args, 'acceptGroupingProposal')])
+  if (plan === undefined) return null
+  writeProposals(doc, [plan], origin)
+  return plan.groupId
+}
+
+/**
+ * "Apply all": every proposal as its frame, in ONE transaction (one undo step, all or nothing:
+ * every proposal is checked and placed before anything is written). A note named by two
+ * proposals joins the first. Returns the ids of the frames made.
+ *
+ * @example
+ * acceptGroupingProposals(doc, { proposals: [{ groupId: 'g1', title: 'Churn', noteIds }] }, origin)
+ */
+export function acceptGroupingProposals(
+  doc: Y.Doc,
+  args: { readonly proposals: readonly AcceptGroupingProposalArgs[] },
+  origin: unknown,
+): string[] {
+  const a = checkArgs(args, 'acceptGroupingProposals')
+  if (!Array.isArray(a.proposals) || a.proposals.length > MAX_PROPOSALS) {
+    invalid('proposals', `must be an array of at most ${MAX_PROPOSALS} proposals`)
+  }
+  const checked = a.proposals.map((p, i) =>
+    checkProposal(doc, p, 'acceptGroupingProposals', `proposals[${i}].`),
+  )
+  if (new Set(checked.map((p) => p.groupId)).size !== checked.length) {
+    invalid('proposals', 'each proposal needs its own groupId')
+  }
+  const plans = planProposals(doc, checked)
+  if (plans.length > 0) writeProposals(doc, plans, origin)
+  return plans.map((p) => p.groupId)
 }

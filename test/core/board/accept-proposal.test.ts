@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { toEpochMs } from '../../../core/okr/numbers'
 import * as Y from 'yjs'
-import { acceptGroupingProposal } from '../../../core/board/commands/selection'
+import {
+  acceptGroupingProposal,
+  acceptGroupingProposals,
+} from '../../../core/board/commands/selection'
 import { NOTE_SIZE } from '../../../core/board/schema'
 import { assignNotes, createGroup, createNote } from '../../../core/board/commands'
 import { readBoard } from '../../../core/board/read'
@@ -73,5 +76,53 @@ describe('acceptGroupingProposal, as the suggestions panel calls it', () => {
       BoardCommandError,
     )
     expect(Y.encodeStateAsUpdate(doc)).toEqual(before)
+  })
+})
+
+describe('acceptGroupingProposals ("Apply all")', () => {
+  const proposals = [
+    { groupId: 'g1', title: 'Reduce churn', noteIds: ['n0', 'n1'] },
+    { groupId: 'g2', title: 'Make it faster', noteIds: ['n3', 'n4', 'n1'] },
+  ]
+
+  it('makes every frame in one update (one undo step) and no frame overlaps another or a note', () => {
+    const doc = board()
+    let updates = 0
+    doc.on('update', () => updates++)
+    expect(acceptGroupingProposals(doc, { proposals }, 'me')).toEqual(['g1', 'g2'])
+    expect(updates).toBe(1)
+    const b = readBoard(doc)
+    const byGroup = (id: string) =>
+      b.notes
+        .filter((n) => n.groupId === id)
+        .map((n) => n.id)
+        .sort()
+    // n1 was named twice: it joins the first proposal.
+    expect(byGroup('g1')).toEqual(['n0', 'n1'])
+    expect(byGroup('g2')).toEqual(['n3', 'n4'])
+    const [f1, f2] = b.groups
+    expect(overlaps(f1!, f2!)).toBe(false)
+    for (const note of b.notes) {
+      for (const frame of b.groups) {
+        const inside = note.groupId === frame.id
+        expect(overlaps(noteBox(note), frame)).toBe(inside)
+      }
+    }
+  })
+
+  it('writes nothing when any proposal is malformed, even the last', () => {
+    const doc = board()
+    const before = Y.encodeStateVector(doc)
+    const bad = [...proposals, { groupId: 'g3', title: 7, noteIds: ['n2'] }]
+    expect(() => acceptGroupingProposals(doc, { proposals: bad as never }, 'me')).toThrow(
+      BoardCommandError,
+    )
+    const dup = [proposals[0]!, { ...proposals[1]!, groupId: 'g1' }]
+    expect(() => acceptGroupingProposals(doc, { proposals: dup }, 'me')).toThrow(/groupId/)
+    expect(() => acceptGroupingProposals(doc, { proposals: 'all' as never }, 'me')).toThrow()
+    const many = Array.from({ length: 501 }, (_, i) => ({ ...proposals[0]!, groupId: `x${i}` }))
+    expect(() => acceptGroupingProposals(doc, { proposals: many }, 'me')).toThrow(/at most/)
+    expect(Y.encodeStateVector(doc)).toEqual(before)
+    expect(readBoard(doc).groups).toEqual([])
   })
 })
