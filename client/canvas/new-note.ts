@@ -1,19 +1,20 @@
 /**
  * Making a note or a frame where the person looks: the toolbar's "New note" and "New frame"
- * and the N key. The spot is the viewport's centre, moved by `freeSpot` (core/board/free-space)
- * to the nearest place that covers no other note, so pressing N five times makes five notes
- * side by side, never a pile.
+ * and the N key. A note goes where a double-click at the viewport's centre puts one
+ * (`newNoteSpot`, core/board/tidy.ts): the nearest spot that covers no other note or frame, inside
+ * the frame under the centre when it fits there. Pressing N five times makes five notes side by
+ * side, never a pile, and never a note that joins a frame by landing on its empty part.
  */
 import { createGroup } from '../../core/board/commands/groups'
 import { createNote } from '../../core/board/commands/notes'
 import { freeSpot } from '../../core/board/free-space'
+import { newNoteSpot } from '../../core/board/tidy'
 import { DEFAULT_GROUP_SIZE, NOTE_SIZE } from '../../core/board/schema'
 import { newId } from '../board/ids'
 import { deviceClock } from '../device/clock'
 import type { CanvasHost } from './canvas-host'
 import type { CanvasTextEditing } from './canvas-text-editing'
 import { screenPoint, toStage } from './geometry'
-import { frameAt } from './hit-test'
 
 export interface CreatingHost extends CanvasHost {
   readonly editing: CanvasTextEditing
@@ -31,16 +32,14 @@ export function newNoteAtCentre(host: CreatingHost, color?: string): string | nu
   const board = host.link?.board
   const centre = centreOf(host)
   if (!scene || !board || !centre || !host.canEdit) return null
-  const occupied = [...scene.allNotes()].map((n) => ({ x: n.x, y: n.y, ...NOTE_SIZE }))
-  const at = freeSpot(occupied, centre)
+  const spot = newNoteSpot([...scene.allNotes()], scene.allGroups(), centre)
   const id = newId()
   board.newUndoStep()
   const made = board.attempt(createNote, {
     id,
-    ...at,
+    ...spot,
     author: board.identity.id,
     createdAt: deviceClock(),
-    groupId: frameAt(scene.allGroups(), { x: at.x + NOTE_SIZE.w / 2, y: at.y + NOTE_SIZE.h / 2 }),
     ...(color === undefined ? {} : { color }),
   })
   if (!made) return null
