@@ -1,7 +1,8 @@
 /** The agenda's look: the strip under the top bar, its step list, and the setup popover. */
 import { css } from 'lit'
+import { timeChipStyles } from './time-chip-styles'
 
-export const agendaStyles = css`
+const ownStyles = css`
   :host {
     display: block;
     position: relative;
@@ -69,22 +70,9 @@ export const agendaStyles = css`
     align-items: center;
     gap: 4px;
   }
-  .time {
-    font-variant-numeric: tabular-nums;
-    font-weight: 700;
-    padding: 3px 9px;
-    border-radius: 999px;
+  /* On the strip's tinted background the running time is white (time-chip-styles.ts). */
+  .time:not(.paused):not(.done) {
     background: #fff;
-    color: #3730a3;
-    white-space: nowrap;
-  }
-  .time.paused {
-    background: #fef3c7;
-    color: #92400e;
-  }
-  .time.done {
-    background: #fee2e2;
-    color: var(--sb-danger);
   }
   .panel {
     position: absolute;
@@ -189,3 +177,5 @@ export const agendaStyles = css`
     }
   }
 `
+
+export const agendaStyles = [timeChipStyles, ownStyles]

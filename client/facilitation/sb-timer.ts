@@ -6,6 +6,7 @@
  * it, paused or not, and hears the end sound unless they muted it on their device.
  */
 import { LitElement, css, html, svg } from 'lit'
+import { timeChipStyles } from './time-chip-styles'
 import { BoardConsumer } from '../board/board-consumer'
 import type { BoardController } from '../board/board-controller'
 import {
@@ -58,56 +59,43 @@ export class SbTimer extends LitElement {
     this.custom = ''
   }
 
-  static override styles = css`
-    :host {
-      display: inline-flex;
-      align-items: center;
-      gap: 4px;
-      font-size: 0.82rem;
-    }
-    .time {
-      font-variant-numeric: tabular-nums;
-      font-weight: 700;
-      padding: 4px 10px;
-      border-radius: 999px;
-      background: #eef2ff;
-      color: #3730a3;
-    }
-    .time.paused {
-      background: #fef3c7;
-      color: #92400e;
-    }
-    .time.done {
-      background: #fee2e2;
-      color: var(--sb-danger);
-    }
-    button {
-      font: inherit;
-      font-size: 0.78rem;
-      display: inline-flex;
-      align-items: center;
-      border: 1px solid var(--sb-line);
-      background: var(--sb-surface);
-      border-radius: 999px;
-      padding: 3px 8px;
-      cursor: pointer;
-    }
-    form {
-      display: inline-flex;
-      gap: 2px;
-    }
-    input {
-      font: inherit;
-      font-size: 0.78rem;
-      width: 3.2em;
-      padding: 2px 4px;
-      border: 1px solid var(--sb-line);
-      border-radius: 999px;
-    }
-    .label {
-      color: var(--sb-muted);
-    }
-  `
+  static override styles = [
+    timeChipStyles,
+    css`
+      :host {
+        display: inline-flex;
+        align-items: center;
+        gap: 4px;
+        font-size: 0.82rem;
+      }
+      button {
+        font: inherit;
+        font-size: 0.78rem;
+        display: inline-flex;
+        align-items: center;
+        border: 1px solid var(--sb-line);
+        background: var(--sb-surface);
+        border-radius: 999px;
+        padding: 3px 8px;
+        cursor: pointer;
+      }
+      form {
+        display: inline-flex;
+        gap: 2px;
+      }
+      input {
+        font: inherit;
+        font-size: 0.78rem;
+        width: 3.2em;
+        padding: 2px 4px;
+        border: 1px solid var(--sb-line);
+        border-radius: 999px;
+      }
+      .label {
+        color: var(--sb-muted);
+      }
+    `,
+  ]
 
   override disconnectedCallback(): void {
     this.#stopTicking()
