@@ -258,6 +258,39 @@ describe('a canvas that keeps itself tidy', () => {
   })
 
   it('tidies a messy 30-note board so that nothing overlaps, on every peer', async () => {
+    // What a team writes, so the README's screenshot of this board reads like a real one.
+    const ideas = [
+      'Cut churn from 8% to 5%',
+      'Exit interviews with churned SMBs',
+      'Win back Q2 churners',
+      'Health score for every account',
+      'Onboarding call in week one',
+      'p95 latency under 300 ms',
+      'Cache the dashboard queries',
+      'Faster first load on mobile',
+      'Profile the search API',
+      'Raise NPS from 31 to 45',
+      'Postgres upgrade to 16',
+      'Archive old audit rows',
+      'Cut cloud spend by 20%',
+      'Right-size the staging cluster',
+      'Reserved instances for prod',
+      'Self-serve SSO setup',
+      'In-app checklist for admins',
+      'Weekly usage email',
+      'Hire a second designer',
+      'Pair on support tickets',
+      'Docs search that works',
+      'Public status page',
+      'Fewer paging alerts at night',
+      'Runbooks for the top 5 alerts',
+      'Pricing page experiment',
+      'Annual plan discount test',
+      'Partner referral program',
+      'Quarterly customer advisory board',
+      'Track activation in the warehouse',
+      'Ship dark mode',
+    ]
     createGroup(peer.doc, { id: 'm1', x: 200, y: 300, w: 320, h: 240, title: 'Churn' }, SEED)
     createGroup(peer.doc, { id: 'm2', x: 350, y: 380, w: 320, h: 240, title: 'Speed' }, SEED)
     const at = Date.now() as EpochMs
@@ -266,7 +299,7 @@ describe('a canvas that keeps itself tidy', () => {
       const [x, y] = [100 + ((i * 97) % 700), 250 + ((i * 61) % 500)]
       createNote(
         peer.doc,
-        { id: `m${i}`, x, y, author: 'zoe', createdAt: at, text: `Idea ${i}`, groupId },
+        { id: `m${i}`, x, y, author: 'zoe', createdAt: at, text: ideas[i]!, groupId },
         SEED,
       )
     }
