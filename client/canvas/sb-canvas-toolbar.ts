@@ -9,23 +9,15 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit'
 import { toggleReaction } from '../../core/board/commands/reactions'
 import { DEFAULT_NOTE_COLOR } from '../../core/board/schema'
 import { readReactions, type Reaction } from '../../core/board/reactions'
-import { readAgenda } from '../../core/play/agenda'
 import { BoardConsumer } from '../board/board-consumer'
 import type { BoardController } from '../board/board-controller'
-import { countDone, doneScope, readDone } from '../facilitation/done-marks'
+import { currentDoneScope } from '../facilitation/sb-done-mark'
 import type { CanvasFollow } from './canvas-follow'
 import { followOf, type FollowState } from './follow-state'
 import type { CreatingHost } from './new-note'
 import { newFrameAtCentre, newNoteAtCentre } from './new-note'
 import { toolbarStyles } from './toolbar-styles'
-import {
-  doneButton,
-  doneCount,
-  followChip,
-  reactionPicker,
-  summonButton,
-  tools,
-} from './toolbar-view'
+import { followChip, reactionPicker, summonButton, tools } from './toolbar-view'
 
 /** What the toolbar needs of the canvas element. */
 export interface ToolbarCanvas extends CreatingHost {
@@ -50,7 +42,6 @@ export class SbCanvasToolbar extends LitElement {
   declare colour: string
 
   readonly #board = new BoardConsumer(this, (board) => board.version)
-  #watched: BoardController | null = null
   #watchedFollow: FollowState | null = null
   #frame = 0
 
@@ -63,23 +54,18 @@ export class SbCanvasToolbar extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback()
-    this.#watch(null, null)
+    this.#watch(null)
     cancelAnimationFrame(this.#frame)
     this.#frame = 0
   }
 
   override willUpdate(): void {
     const board = this.#board.board ?? null
-    this.#watch(board, board && followOf(board))
+    this.#watch(board && followOf(board))
   }
 
-  /** Presence (who is done) and the follow state are not board changes: listen to them here. */
-  #watch(board: BoardController | null, follow: FollowState | null): void {
-    if (board !== this.#watched) {
-      this.#watched?.awareness.off('change', this.#soon)
-      this.#watched = board
-      board?.awareness.on('change', this.#soon)
-    }
+  /** The follow state is not a board change: listen to it here (<sb-done-mark> watches presence). */
+  #watch(follow: FollowState | null): void {
     if (follow !== this.#watchedFollow) {
       this.#watchedFollow?.removeEventListener('change', this.#soon)
       this.#watchedFollow = follow
@@ -101,7 +87,7 @@ export class SbCanvasToolbar extends LitElement {
     if (!board || !canvas) return nothing
     const state = followOf(board)
     const meta = board.meta
-    const scope = doneScope(board.derive(readAgenda), meta.phase, meta.timer)
+    const scope = currentDoneScope(board)
     const inVote = meta.phase === 'vote'
     // Someone's note still in their private room is on no one else's board: nothing to react to.
     const selected = canvas.scene?.note(this.selection[0] ?? '')
@@ -140,17 +126,13 @@ export class SbCanvasToolbar extends LitElement {
 
   #facilitation(board: BoardController, canvas: ToolbarCanvas, scope: string | null) {
     if (board.role === 'facilitate') {
-      const count = scope === null ? null : countDone(board.awareness.getStates(), scope)
       return html`<div class="group">
         ${summonButton(() => canvas.follow.summonEveryone())}
-        ${count === null ? nothing : doneCount(count)}
+        <sb-done-mark></sb-done-mark>
       </div>`
     }
     if (board.role !== 'edit' || scope === null) return nothing
-    const mine = readDone(board.awareness.getLocalState()) === scope
-    return html`<div class="group">
-      ${doneButton(mine, () => board.awareness.setLocalStateField('done', mine ? null : { scope }))}
-    </div>`
+    return html`<div class="group"><sb-done-mark></sb-done-mark></div>`
   }
 
   #reactions(board: BoardController): TemplateResult {

@@ -1,14 +1,12 @@
 /**
  * The canvas toolbar's HTML as plain template functions (./sb-canvas-toolbar.ts decides what
  * shows and what each button does): the creation tools, the reaction picker, the follow chip,
- * "Bring everyone to me" and "I'm done".
+ * and "Bring everyone to me" ("I'm done" is its own element, client/facilitation/sb-done-mark.ts).
  */
 import type { TemplateResult } from 'lit'
 import { html, nothing } from 'lit'
 import { NOTE_PALETTE } from '../../core/board/colors'
 import { REACTIONS, type Reaction } from '../../core/board/reactions'
-import type { DoneCount } from '../facilitation/done-marks'
-import { doneLabel } from '../facilitation/done-marks'
 import type { Followed } from './follow-state'
 
 export interface ToolHandlers {
@@ -131,29 +129,4 @@ export function summonButton(summon: () => void): TemplateResult {
   >
     Bring everyone to me
   </button>`
-}
-
-export function doneButton(done: boolean, toggle: () => void): TemplateResult {
-  return html`<button
-    type="button"
-    class="toggle"
-    data-testid="done"
-    aria-pressed=${done ? 'true' : 'false'}
-    title="Tell the facilitator you are done with this step"
-    @click=${toggle}
-  >
-    ${done ? "✓ I'm done" : "I'm done"}
-  </button>`
-}
-
-/** Names shown beside the count; the rest are counted ("Ann, Bob +3"). */
-const NAMES_SHOWN = 3
-
-export function doneCount(count: DoneCount): TemplateResult {
-  const who = count.names.length > 0 ? `Done: ${count.names.join(', ')}` : 'Nobody is done yet'
-  const more = count.names.length - NAMES_SHOWN
-  const shown = count.names.slice(0, NAMES_SHOWN).join(', ') + (more > 0 ? ` +${more}` : '')
-  return html`<output data-testid="done-count" title=${who} aria-label="${doneLabel(count)}. ${who}"
-      >${doneLabel(count)}</output
-    >${shown === '' ? nothing : html`<span class="who" data-testid="done-names">${shown}</span>`}`
 }

@@ -22,6 +22,7 @@ import './sb-okr-checkins'
 import './sb-okr-dashboard'
 import './sb-okr-export'
 import './sb-okr-retro'
+import '../facilitation/sb-done-mark'
 
 /** Composed events that start a new gesture (they cross the panels' shadow roots). */
 const GESTURES = ['pointerdown', 'focusin'] as const
@@ -111,6 +112,7 @@ export class SbOkrWorkspace extends LitElement {
             </button>`,
         )}
         <span class="spacer"></span>
+        <sb-done-mark></sb-done-mark>
         ${this.#cycles.board ? cycleSwitcher(this.#cycles.board) : null}
         ${
           board.canEdit

@@ -225,4 +225,16 @@ describe("I'm done during an agenda step", () => {
     await bob.getByTestId('done').click()
     await expect.poll(() => doneCount(fay)).toBe('1 of 2 done')
   })
+
+  it('offers the mark in the OKR workspace during the key-result steps', async () => {
+    const { fay, ann, bob } = room
+    const keyResults = OKR_PLAY.steps.findIndex((s) => s.view === 'okrs')
+    goToStep(room.peer.doc, { step: keyResults, now: Date.now() as EpochMs }, SEED)
+    const inWorkspace = (page: Page, id: string) => page.locator('sb-okr-workspace').getByTestId(id)
+    await inWorkspace(ann, 'done').click()
+    await expect.poll(() => inWorkspace(fay, 'done-count').textContent()).toBe('1 of 2 done')
+    await inWorkspace(bob, 'done').click()
+    await expect.poll(() => inWorkspace(fay, 'done-count').textContent()).toBe('2 of 2 done')
+    await expect.poll(() => inWorkspace(bob, 'done').getAttribute('aria-pressed')).toBe('true')
+  })
 })
