@@ -20,6 +20,8 @@ import { observeCollection } from '../../core/board/observe'
 import { getMeta, getVotes } from '../../core/board/schema'
 import { visibleTally } from '../../core/board/visibility'
 import type { SceneSink } from '../canvas/scene-model'
+import type { CanvasScores } from '../canvas/canvas-scores'
+import { NO_SCORES, canvasScores, changedIds } from '../canvas/canvas-scores'
 import { sceneNote } from '../canvas/scene-model'
 import type { NoteLook } from '../canvas/note-node'
 import type { BoardController } from './board-controller'
@@ -31,6 +33,8 @@ export interface BindingHooks {
   /** After any change was applied to the scene (for overlays that follow notes). */
   readonly onChange?: (noteIds: ReadonlySet<string>) => void
   readonly onMeta?: (meta: BoardMeta) => void
+  /** The converted groups' and notes' scores now (../canvas/canvas-scores); none without it. */
+  readonly scores?: () => CanvasScores
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types its deep events as YEvent<any>
@@ -43,6 +47,9 @@ export class BoardBinding {
   private became = new Map<string, string>()
   /** Per note, its reactions as the line drawn under it ("👍 2  🔥 1"). */
   private reactions = new Map<string, string>()
+  private scores: CanvasScores = NO_SCORES
+  private scoresQueued = false
+  private stopped = false
   private readonly unobserve: (() => void)[] = []
 
   constructor(
@@ -67,6 +74,8 @@ export class BoardBinding {
     this.tally = this.readTally()
     this.became = this.readBecame()
     this.reactions = this.readReactionLines()
+    this.stopped = false
+    this.scores = this.hooks.scores?.() ?? NO_SCORES
     this.refreshGroups()
     for (const n of readNotes(this.doc)) this.scene.upsertNote(sceneNote(n, this.look(n)), false)
     for (const n of this.privateDoc ? readPrivateNotes(this.privateDoc) : []) {
@@ -79,7 +88,12 @@ export class BoardBinding {
         this.applyNotes(ids, txn.origin !== this.localOrigin)
       }),
       observeCollection(this.doc, 'groups', () => this.onGroups()),
-      observeCollection(this.doc, 'keyResults', () => this.onOutcomes()),
+      observeCollection(this.doc, 'keyResults', () => {
+        this.onOutcomes()
+        this.queueScores()
+      }),
+      observeCollection(this.doc, 'objectives', () => this.queueScores()),
+      observeCollection(this.doc, 'checkIns', () => this.queueScores()),
       observeCollection(this.doc, 'initiatives', () => this.onOutcomes()),
     )
     this.observe(getVotes(this.doc), () => this.onVotes())
@@ -114,6 +128,7 @@ export class BoardBinding {
   }
 
   stop(): void {
+    this.stopped = true
     for (const off of this.unobserve.splice(0)) off()
   }
 
@@ -132,7 +147,30 @@ export class BoardBinding {
       ownVotesOnly: !this.meta.votesRevealed,
       became: this.became.get(n.id) ?? null,
       reactions: this.reactions.get(n.id) ?? null,
+      score: this.scores.notes.get(n.id) ?? null,
     }
+  }
+
+  /**
+   * Scores come from the board's OKR figures, which count this transaction only once every
+   * observer of it has run: they are re-read a microtask later, once per burst of changes.
+   */
+  private queueScores(): void {
+    if (!this.hooks.scores || this.scoresQueued) return
+    this.scoresQueued = true
+    queueMicrotask(() => {
+      this.scoresQueued = false
+      if (!this.stopped) this.onScores()
+    })
+  }
+
+  /** A check-in or an OKR edit moved some scores: redraw just those notes and the frames. */
+  private onScores(): void {
+    const before = this.scores
+    this.scores = this.hooks.scores?.() ?? NO_SCORES
+    const notes = changedIds(before.notes, this.scores.notes)
+    if (changedIds(before.groups, this.scores.groups).size > 0) this.refreshGroups()
+    this.applyNotes(new Set([...notes].filter((id) => this.scene.hasNote(id))), false)
   }
 
   private readReactionLines(): Map<string, string> {
@@ -216,6 +254,7 @@ export class BoardBinding {
       readGroups(this.doc).map((g) => ({
         ...g,
         votes: this.votesOn(g.id),
+        score: this.scores.groups.get(g.id) ?? null,
       })),
     )
   }
@@ -258,5 +297,6 @@ export function bindScene(
 ): BoardBinding {
   const { doc, origin } = board.session
   const privateDoc = board.privateSide?.doc ?? null
-  return new BoardBinding(doc, scene, board.identity.id, origin, hooks, privateDoc)
+  const scores = () => canvasScores(board.cycleSnapshot, board.okrs)
+  return new BoardBinding(doc, scene, board.identity.id, origin, { scores, ...hooks }, privateDoc)
 }

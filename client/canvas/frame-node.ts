@@ -3,6 +3,8 @@
  * revealed, the group's dot count. Frames sit on their own layer below the notes.
  */
 import Konva from 'konva'
+import type { ScoreBadgeLook } from './score-badge'
+import { SCORE_BADGE_WIDTH, scoreBadge, updateScoreBadge } from './score-badge'
 
 export const FRAME_TITLE_HEIGHT = 28
 export const FRAME_BORDER = 8
@@ -18,6 +20,8 @@ export interface FrameLook {
   readonly title: string
   readonly color: string
   readonly votes: number | null
+  /** Its objective's score after a conversion (./canvas-scores), or null/absent for none. */
+  readonly score?: ScoreBadgeLook | null
 }
 
 export function createFrameNode(id: string): Konva.Group {
@@ -61,6 +65,7 @@ export function createFrameNode(id: string): Konva.Group {
       strokeWidth: 2,
       lineCap: 'round',
     }),
+    scoreBadge(0, -FRAME_TITLE_HEIGHT + 4),
   )
   return group
 }
@@ -71,12 +76,16 @@ export function updateFrameNode(node: Konva.Group, look: FrameLook): void {
   const body = node.findOne<Konva.Rect>('.body')
   body?.setAttrs({ width: look.w, height: look.h, fill: look.color })
   const votesText = look.votes !== null && look.votes > 0 ? `● ${look.votes}` : ''
+  // The score pill sits at the title bar's right end, the vote count just left of it.
+  const scoreRoom = look.score ? SCORE_BADGE_WIDTH + 6 : 0
+  updateScoreBadge(node, look.score ?? null)
+  node.findOne('.score')?.x(look.w - SCORE_BADGE_WIDTH)
   const votes = node.findOne<Konva.Text>('.votes')
-  votes?.setAttrs({ width: look.w - 4, text: votesText })
+  votes?.setAttrs({ width: look.w - 4 - scoreRoom, text: votesText })
   const title = node.findOne<Konva.Text>('.title')
   // Leave room for the vote count on the right so the two never overlap.
   title?.setAttrs({
-    width: Math.max(20, look.w - 8 - (votesText ? 60 : 0)),
+    width: Math.max(20, look.w - 8 - (votesText ? 60 : 0) - scoreRoom),
     text: look.title || 'Untitled group',
   })
 }

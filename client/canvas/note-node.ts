@@ -5,6 +5,8 @@
  */
 import Konva from 'konva'
 import { NOTE_HEIGHT, NOTE_WIDTH } from './hit-test'
+import type { ScoreBadgeLook } from './score-badge'
+import { scoreBadge, updateScoreBadge } from './score-badge'
 
 /** What the drawing depends on: everything else about a note is irrelevant to its pixels. */
 export interface NoteLook {
@@ -23,6 +25,8 @@ export interface NoteLook {
   readonly became: string | null
   /** Everyone's emoji reactions as one line ("👍 2  🔥 1"), or null/absent for none. */
   readonly reactions?: string | null
+  /** Its key result's score after a conversion (./canvas-scores), or null/absent for none. */
+  readonly score?: ScoreBadgeLook | null
 }
 
 /**
@@ -91,6 +95,7 @@ export function createNoteNode(id: string): Konva.Group {
       perfectDrawEnabled: false,
     }),
     badge(),
+    scoreBadge(-8, -10),
   )
   return group
 }
@@ -143,6 +148,7 @@ export function updateNoteNode(node: Konva.Group, look: NoteLook): void {
     reactions.visible(line !== '')
     if (reactions.text() !== line) reactions.text(line)
   }
+  updateScoreBadge(node, look.score ?? null)
   if (votes && count) {
     const on = look.votes !== null && look.votes > 0
     votes.visible(on)

@@ -124,5 +124,14 @@ export class SceneFrames {
 }
 
 function frameLook(g: SceneGroup): FrameLook {
-  return { x: g.x, y: g.y, w: g.w, h: g.h, title: g.title, color: g.color, votes: g.votes }
+  return {
+    x: g.x,
+    y: g.y,
+    w: g.w,
+    h: g.h,
+    title: g.title,
+    color: g.color,
+    votes: g.votes,
+    score: g.score ?? null,
+  }
 }

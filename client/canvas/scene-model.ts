@@ -6,6 +6,7 @@
 import type { Group, Note } from '../../core/board/board-model'
 import type { Placed } from './hit-test'
 import type { NoteLook } from './note-node'
+import type { ScoreBadgeLook } from './score-badge'
 
 /** A note as the scene holds it: where it is, which frame it is in, and how it looks. */
 export interface SceneNote extends Placed {
@@ -14,7 +15,11 @@ export interface SceneNote extends Placed {
   readonly look: NoteLook
 }
 
-export type SceneGroup = Group & { readonly votes: number | null }
+export type SceneGroup = Group & {
+  readonly votes: number | null
+  /** Its objective's score after a conversion (./canvas-scores), or absent. */
+  readonly score?: ScoreBadgeLook | null
+}
 
 /** What BoardBinding calls on the scene. */
 export interface SceneSink {

@@ -7,6 +7,7 @@ import { editText } from '../../../core/board/commands/text'
 import { castVote } from '../../../core/board/commands/voting'
 import { castPrivateVote } from '../../../core/board/commands/private-votes'
 import {
+  createCheckIn,
   createInitiative,
   createKeyResult,
   createObjective,
@@ -184,5 +185,31 @@ describe('bindScene', () => {
       { id: 'a', animate: false },
       { id: 'b', animate: true },
     ])
+  })
+
+  it('draws converted groups’ and notes’ scores, redrawn when a check-in arrives', async () => {
+    const doc = new Y.Doc()
+    const controller = controllerOn(doc, 'ann', { user: 'ann' })
+    controller.connect()
+    createGroup(doc, { id: 'g1', title: 'Retention', x: 0, y: 0, w: 400, h: 300 }, REMOTE)
+    createNote(doc, { id: 'a', x: 0, y: 0, author: 'ann', createdAt: 1 as EpochMs }, REMOTE)
+    createNote(doc, { id: 'b', x: 0, y: 0, author: 'ann', createdAt: 1 as EpochMs }, REMOTE)
+    createObjective(doc, { id: 'o1', title: 'Keep', sourceGroupId: 'g1' }, REMOTE)
+    const kr = { id: 'k1', objectiveId: 'o1', title: 'NPS', start: 0, target: 10 }
+    createKeyResult(doc, { ...kr, sourceNoteIds: ['a'] }, REMOTE)
+    createCheckIn(doc, { id: 'c1', keyResultId: 'k1', value: 2, at: 0 as EpochMs }, REMOTE)
+    const scene = new RecordingScene()
+    const binding = bindScene(controller, scene)
+    binding.start()
+    expect(scene.groups[0]?.score).toMatchObject({ text: '0.2', band: 'red' })
+    expect(scene.notes.get('a')?.look.score).toMatchObject({ text: '0.2', band: 'red' })
+    expect(scene.notes.get('b')?.look.score).toBeNull()
+    scene.upserts = []
+    createCheckIn(doc, { id: 'c2', keyResultId: 'k1', value: 8, at: 0 as EpochMs }, REMOTE)
+    await Promise.resolve()
+    expect(scene.groups[0]?.score).toMatchObject({ text: '0.8', band: 'green' })
+    expect(scene.notes.get('a')?.look.score).toMatchObject({ text: '0.8', band: 'green' })
+    expect(scene.upserts.map((u) => u.id)).toEqual(['a'])
+    binding.stop()
   })
 })
