@@ -31,6 +31,7 @@ import {
   type TimeframeChoice,
 } from './retro-model'
 import './sb-okr-score-bar'
+import './sb-okr-calibration'
 import { canFacilitate } from '../board/board-context'
 
 export class SbOkrRetro extends LitElement {
@@ -121,6 +122,7 @@ export class SbOkrRetro extends LitElement {
         choice.label,
         retroFacts(board.snapshot, board.okrs, choice.label, board.derive(readCarriedFrom)),
       )}
+      <sb-okr-calibration .label=${choice.label} .end=${choice.timeframe.end}></sb-okr-calibration>
       ${this.#questions(board, choice.label)} ${this.#carry(board, choice)}`
   }
 
