@@ -160,7 +160,7 @@ export function calibrationText(figures: CalibrationFigures, who: string): strin
   const way = signed < 0 ? 'lower' : 'higher'
   const mae =
     Math.abs(Math.abs(signed) - figures.meanAbsoluteError) > 0.005
-      ? ` Typical miss either way: ${hundredth(figures.meanAbsoluteError)}.`
+      ? ` Average miss either way (mean absolute error): ${hundredth(figures.meanAbsoluteError)}.`
       : ''
   return `${who} predicted ${hundredth(signed)} ${way} than the final scores on average (${figures.verdict}), ${over}.${mae}`
 }

@@ -167,7 +167,7 @@ describe('calibration words', () => {
       finals,
     ).team
     expect(mixed && calibrationText(mixed, 'The team')).toBe(
-      'The team predicted 0.1 lower than the final scores on average (under-confident), over 2 predictions. Typical miss either way: 0.3.',
+      'The team predicted 0.1 lower than the final scores on average (under-confident), over 2 predictions. Average miss either way (mean absolute error): 0.3.',
     )
     expect(mixed && monthsText(mixed.months)).toBe('2026-10: −0.4 · 2026-11: +0.2')
     const well = calibrate([checkIn('ann', 'kr1', '2026-10-10', 0.55)], finals).team
