@@ -108,3 +108,27 @@ export function changedIds(
   for (const id of before.keys()) if (!after.has(id)) ids.add(id)
   return ids
 }
+
+/** What a check-in from the canvas goes to: the first selected note or frame with a score. */
+export interface CheckInTarget {
+  readonly id: string
+  readonly kind: 'note' | 'group'
+  readonly score: CanvasScore
+}
+
+/**
+ * @example
+ * checkInTarget(['n7', 'g1'], scores)?.kind // 'group' when n7 has no score and g1 does
+ */
+export function checkInTarget(
+  selection: readonly string[],
+  scores: CanvasScores,
+): CheckInTarget | null {
+  for (const id of selection) {
+    const note = scores.notes.get(id)
+    if (note && note.keyResultIds.length > 0) return { id, kind: 'note', score: note }
+    const group = scores.groups.get(id)
+    if (group && group.keyResultIds.length > 0) return { id, kind: 'group', score: group }
+  }
+  return null
+}

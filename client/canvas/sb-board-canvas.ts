@@ -30,6 +30,7 @@ import './sb-sealed-notes'
 import './sb-tidy-button'
 import './sb-minimap'
 import './sb-canvas-toolbar'
+import './sb-canvas-checkin'
 import { CanvasFollow } from './canvas-follow'
 import { castVote, retractVote } from '../../core/board/commands/voting'
 
@@ -266,6 +267,7 @@ export class SbBoardCanvas extends LitElement implements CanvasApi, KeyboardHost
       <div class="stage" part="stage"></div>
       <sb-sealed-notes></sb-sealed-notes>
       <sb-tidy-button .selection=${this.selection}></sb-tidy-button>
+      <sb-canvas-checkin .selection=${this.selection}></sb-canvas-checkin>
       <sb-minimap .scene=${this.scene} .view=${this.view} .board=${this.link?.board}></sb-minimap>
       <sb-canvas-toolbar .canvas=${this} .selection=${this.selection}></sb-canvas-toolbar>
       ${this.canEdit && this.selection.length > 0 ? this.#toolbar() : nothing}

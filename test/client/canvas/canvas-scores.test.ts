@@ -7,7 +7,7 @@ import { readBoard } from '../../../core/board/read'
 import { exportOkrs } from '../../../core/export/export-model'
 import type { OkrExport } from '../../../core/export/export-model'
 import type { EpochMs } from '../../../core/okr/okr-model'
-import { canvasScores, changedIds } from '../../../client/canvas/canvas-scores'
+import { canvasScores, changedIds, checkInTarget } from '../../../client/canvas/canvas-scores'
 
 const O = 'setup'
 
@@ -104,5 +104,14 @@ describe('canvasScores', () => {
     const scores = canvasScores({ objectives }, garbage)
     expect(scores.groups.size).toBe(0)
     expect([...scores.notes.keys()]).toEqual(['n1'])
+  })
+
+  it('picks the first selected note or frame that can take a check-in', () => {
+    const doc = converted()
+    const scores = scoresOf(doc)
+    expect(checkInTarget(['zz', 'g1', 'n1'], scores)).toMatchObject({ id: 'g1', kind: 'group' })
+    expect(checkInTarget(['n2'], scores)?.score.keyResultIds).toEqual(['k2'])
+    expect(checkInTarget(['zz'], scores)).toBeNull()
+    expect(checkInTarget([], scores)).toBeNull()
   })
 })
