@@ -6,7 +6,8 @@ import { LitElement, html } from 'lit'
 import { calibrationText, monthsText } from '../../core/okr/calibration'
 import { BoardConsumer } from '../board/board-consumer'
 import { okrStyles } from './okr-styles'
-import { retroCalibration } from './calibration-model'
+import { retroCalibration, type RetroCalibration } from './calibration-model'
+import type { BoardController } from '../board/board-controller'
 
 export class SbOkrCalibration extends LitElement {
   static override properties = {
@@ -28,16 +29,23 @@ export class SbOkrCalibration extends LitElement {
 
   static override styles = [okrStyles]
 
+  #memo: { readonly inputs: readonly unknown[]; readonly value: RetroCalibration } | null = null
+
+  /** Recomputed only when the board, the timeframe or the viewer changed, not on every repaint. */
+  #figures(board: BoardController): RetroCalibration {
+    const { snapshot, okrs, identity } = board
+    const inputs = [snapshot, okrs, this.label, this.end, identity.id, identity.name]
+    const memo = this.#memo
+    if (memo !== null && memo.inputs.every((x, i) => Object.is(x, inputs[i]))) return memo.value
+    const value = retroCalibration(snapshot, okrs, this.label, this.end, identity)
+    this.#memo = { inputs, value }
+    return value
+  }
+
   override render() {
     const board = this.#board.board
     if (board === undefined || this.label === '') return null
-    const { mine, team, people } = retroCalibration(
-      board.snapshot,
-      board.okrs,
-      this.label,
-      this.end,
-      board.identity,
-    )
+    const { mine, team, people } = this.#figures(board)
     return html`<section class="card" data-testid="retro-calibration">
       <h3>Your calibration</h3>
       <p data-testid="calibration-mine">
