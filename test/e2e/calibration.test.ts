@@ -1,7 +1,8 @@
 /**
  * Issue 17, calibration: Ann and Ben, in two browsers, each check in on a key result with a
  * predicted end score. In the retrospective each sees only their own calibration under "Your
- * calibration", and both see the same pooled team figure.
+ * calibration", and both see the same pooled team figure; Ann, with an earlier month's checkpoint
+ * entered late, also sees her figures month by month.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
@@ -18,6 +19,7 @@ import {
 } from '../../core/board/commands/index'
 import { convertBoard } from '../../core/convert/convert-board'
 import { readBoard } from '../../core/board/read'
+import { monthOf } from '../../core/okr/calibration'
 import { waitFor, type CreatedBoard, type TestServer } from '../helpers/server'
 import { screenshot, type LaunchedBrowser } from '../helpers/browser'
 import { PERIOD, SEED, closeE2e, joinBoard, openSeededBoard, showOkrs } from '../helpers/e2e-board'
@@ -54,13 +56,29 @@ function seed(doc: Y.Doc): void {
 
 const checkIns = () => readBoard(peer.doc).checkIns
 
-async function checkIn(page: Page, kr: string, value: string, predicted: string): Promise<void> {
+/** A check-in with a prediction; `day` (yyyy-mm-dd) enters a checkpoint late. */
+async function checkIn(
+  page: Page,
+  kr: string,
+  value: string,
+  predicted: string,
+  day?: string,
+): Promise<void> {
   await page.getByTestId(`checkin-pick-${kr}`).click()
   await expect.poll(() => page.getByTestId('checkin-detail').getAttribute('data-kr')).toBe(kr)
+  if (day !== undefined) await page.getByTestId('checkin-at').fill(day)
   await page.getByTestId('checkin-value').pressSequentially(value, TYPING)
   await page.getByTestId('checkin-predicted').pressSequentially(predicted, TYPING)
   await page.getByTestId('checkin-submit').click()
 }
+
+/** The page's own calendar day `daysAgo` days back, as the date input writes it. */
+const localDay = (page: Page, daysAgo: number) =>
+  page.evaluate((back) => {
+    const d = new Date(Date.now() - back * 86_400_000)
+    const pad = (n: number) => String(n).padStart(2, '0')
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+  }, daysAgo)
 
 const text = async (page: Page, testId: string) =>
   ((await page.getByTestId(testId).textContent()) ?? '').replace(/\s+/g, ' ').trim()
@@ -83,16 +101,23 @@ afterAll(() => closeE2e({ peer, launched, server }))
 
 describe('calibration in the retrospective', () => {
   it('shows each person only their own calibration and both the same team figure', async () => {
-    // Ann expects 0.9 on teams, which stand at 160 (0.5): 0.4 too high.
+    // Ann's checkpoint of an earlier month, entered late: 140 then, 0.5 expected (spot on).
+    await checkIn(pageA, 'kr:n1', '140', '0.5', await localDay(pageA, 40))
+    await waitFor(() => checkIns().length === 1, { what: 'the late checkpoint stored' })
+    // This month she expects 0.9 on teams, which stand at 160 (0.5): 0.4 too high.
     await checkIn(pageA, 'kr:n1', '160', '0.9')
     // Ben expects 0.4 on NPS, which stands at 39 (0.6): 0.2 too low.
     await checkIn(pageB, 'kr:n2', '39', '0.4')
-    await waitFor(() => checkIns().length === 2, { what: 'both check-ins stored' })
+    await waitFor(() => checkIns().length === 3, { what: 'all check-ins stored' })
     expect(
       checkIns()
         .map((c) => c.predictedScore)
         .sort(),
-    ).toEqual([0.4, 0.9])
+    ).toEqual([0.4, 0.5, 0.9])
+    const months = checkIns()
+      .filter((c) => c.author === 'Ann')
+      .map((c) => monthOf(c.at))
+      .sort()
 
     await Promise.all([
       pageA.getByTestId('okr-tab-retro').click(),
@@ -101,22 +126,26 @@ describe('calibration in the retrospective', () => {
     await expect
       .poll(() => text(pageA, 'calibration-mine'))
       .toBe(
-        'You predicted 0.4 higher than the final scores on average (over-confident), over 1 prediction.',
+        'You predicted 0.2 higher than the final scores on average (over-confident), over 2 predictions.',
       )
+    expect(await text(pageA, 'calibration-mine-months')).toBe(
+      `By month: ${months[0]}: ±0 · ${months[1]}: +0.4`,
+    )
     await expect
       .poll(() => text(pageB, 'calibration-mine'))
       .toBe(
         'You predicted 0.2 lower than the final scores on average (under-confident), over 1 prediction.',
       )
-    // Pooled: +0.4 and −0.2 average to +0.1, a typical miss of 0.3; nobody's own figure.
+    // Pooled: 0, +0.4 and −0.2 average to +0.07, a miss of 0.2 either way; nobody's own figure.
     const team =
-      'The team predicted 0.1 higher than the final scores on average (over-confident), over 2 predictions. Average miss either way (mean absolute error): 0.3. 2 people gave predictions.'
+      'The team predicted 0.07 higher than the final scores on average (over-confident), over 3 predictions. Average miss either way (mean absolute error): 0.2. 2 people gave predictions.'
     await expect.poll(() => text(pageA, 'calibration-team')).toBe(team)
     await expect.poll(() => text(pageB, 'calibration-team')).toBe(team)
     const cardA = await text(pageA, 'retro-calibration')
     const cardB = await text(pageB, 'retro-calibration')
     expect(cardA).not.toContain('0.2 lower')
-    expect(cardB).not.toContain('0.4 higher')
+    expect(cardB).not.toContain('0.2 higher')
+    expect(await pageB.getByTestId('calibration-mine-months').count()).toBe(0)
     expect(cardA).not.toContain('Ben')
     expect(cardB).not.toContain('Ann')
     await screenshot(pageA, 'calibration-retro')
