@@ -6,7 +6,7 @@
 import Konva from 'konva'
 import { NOTE_HEIGHT, NOTE_WIDTH } from './hit-test'
 import type { ScoreBadgeLook } from './score-badge'
-import { scoreBadge, updateScoreBadge } from './score-badge'
+import { SCORE_BADGE_HEIGHT, SCORE_BADGE_WIDTH, scoreBadge, updateScoreBadge } from './score-badge'
 
 /** What the drawing depends on: everything else about a note is irrelevant to its pixels. */
 export interface NoteLook {
@@ -95,7 +95,11 @@ export function createNoteNode(id: string): Konva.Group {
       perfectDrawEnabled: false,
     }),
     badge(),
-    scoreBadge(-8, -10),
+    // Bottom-right, on the provenance line's row: inside the note, clear of selection outlines.
+    scoreBadge(
+      NOTE_WIDTH - PADDING / 2 - SCORE_BADGE_WIDTH,
+      NOTE_HEIGHT - PADDING / 2 - SCORE_BADGE_HEIGHT,
+    ),
   )
   return group
 }
@@ -139,6 +143,7 @@ export function updateNoteNode(node: Konva.Group, look: NoteLook): void {
     const label = !look.became ? '' : `→ ${look.became}`
     became.visible(label !== '')
     if (became.text() !== label) became.text(label)
+    became.width(NOTE_WIDTH - 2 * PADDING - (look.score ? SCORE_BADGE_WIDTH - PADDING / 2 + 4 : 0))
     // Keep the note's own text clear of the provenance line.
     text?.height(NOTE_HEIGHT - 2 * PADDING - (label ? 16 : 0))
   }

@@ -13,7 +13,7 @@ export interface ScoreBadgeLook {
 }
 
 export const SCORE_BADGE_WIDTH = 44
-const HEIGHT = 20
+export const SCORE_BADGE_HEIGHT = 20
 
 export function scoreBadge(x: number, y: number): Konva.Group {
   const g = new Konva.Group({ name: 'score', x, y, visible: false })
@@ -21,8 +21,8 @@ export function scoreBadge(x: number, y: number): Konva.Group {
     new Konva.Rect({
       name: 'score-pill',
       width: SCORE_BADGE_WIDTH,
-      height: HEIGHT,
-      cornerRadius: HEIGHT / 2,
+      height: SCORE_BADGE_HEIGHT,
+      cornerRadius: SCORE_BADGE_HEIGHT / 2,
       fill: BAND_COLORS.red,
       stroke: '#ffffff',
       strokeWidth: 1.5,
@@ -31,7 +31,7 @@ export function scoreBadge(x: number, y: number): Konva.Group {
     new Konva.Text({
       name: 'score-text',
       width: SCORE_BADGE_WIDTH,
-      height: HEIGHT,
+      height: SCORE_BADGE_HEIGHT,
       align: 'center',
       verticalAlign: 'middle',
       fontSize: 12,
