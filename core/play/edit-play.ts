@@ -35,3 +35,20 @@ function clampMinutes(value: number): number {
   if (!Number.isFinite(value)) return 1
   return Math.min(MAX_STEP_MINUTES, Math.max(1, Math.round(value)))
 }
+
+/**
+ * `play` with the step at `from` moved to `to` (0-based; the others shift), or null when either
+ * index is not a whole number inside the play.
+ *
+ * @example
+ * moveStep(OKR_PLAY, 3, 2)?.steps[2]?.id // OKR_PLAY.steps[3].id
+ */
+export function moveStep(play: Play, from: number, to: number): Play | null {
+  const inside = (i: number) => Number.isInteger(i) && i >= 0 && i < play.steps.length
+  if (!inside(from) || !inside(to)) return null
+  if (from === to) return play
+  const steps = [...play.steps]
+  const [step] = steps.splice(from, 1)
+  steps.splice(to, 0, step!)
+  return { ...play, steps }
+}

@@ -13,7 +13,7 @@ import { readMeta } from '../read'
 import { getMeta } from '../schema'
 import { checkArgs, checkInteger, checkNumber } from '../validate'
 import { setIfChanged } from './internal'
-import { extendedTimer, freshTimer, timerValue } from './timer'
+import { extendedTimer, freshTimer, MAX_TIMER_MS, timerValue } from './timer'
 
 function metaOf(doc: Y.Doc): Y.Map<unknown> {
   const meta = getMeta(doc)
@@ -112,9 +112,10 @@ export function extendStep(
 }
 
 /**
- * Replaces the running play with an edited copy (minutes changed, steps dropped or added)
- * without moving the room: the current step is found again by its id and keeps its start.
- * Dropping the current step is refused; go to another step first.
+ * Replaces the running play with an edited copy (minutes changed, steps dropped, added or
+ * reordered) without moving the room: the current step is found again by its id and keeps its
+ * start. When the current step's minutes change, the running timer's length changes by the same
+ * amount (see docs/agenda.md). Dropping the current step is refused; go to another step first.
  *
  * @example
  * editAgenda(doc, { play: { ...agenda.play, steps: agenda.play.steps.slice(0, 5) } }, origin)
@@ -132,8 +133,16 @@ export function editAgenda(doc: Y.Doc, args: { readonly play: Play }, origin: un
     )
   }
   const meta = metaOf(doc)
+  const timer = readMeta(doc).timer
+  const deltaMs = Math.round((play.steps[index]!.minutes - agenda.current.minutes) * 60_000)
   doc.transact(() => {
     meta.set('agenda', { play, step: index, stepStartedAt: agenda.stepStartedAt })
+    // The current step's new time box: the countdown keeps its start, its pause and any +5 min,
+    // and changes by the same amount as the step did, so a shorter box may be over at once.
+    if (timer !== null && deltaMs !== 0) {
+      const durationMs = Math.min(MAX_TIMER_MS, Math.max(0, timer.durationMs + deltaMs))
+      meta.set('timer', timerValue({ ...timer, durationMs }))
+    }
   }, origin)
 }
 
