@@ -15,6 +15,7 @@ import { newId } from '../board/ids'
 import { nextNotePosition, noteListView, type GroupSection, type NoteRow } from './note-list-model'
 import { noteListStyles } from './note-list-styles'
 import { buttonStyles } from '../app/button-styles'
+import { canReact } from './note-list-reactions'
 
 export class SbNoteList extends LitElement {
   static override properties = {
@@ -179,7 +180,7 @@ export class SbNoteList extends LitElement {
         ${voting ? voteButtons(board, row.id, row.label) : null}
       </span>
       <span class="meta">${row.detail}</span>
-      ${reactionsOf(board, row.id)}
+      ${reactionsOf(board, row.id)} ${canReact(board, row.id) ? reactControl(board, row) : null}
     </li>`
   }
 
@@ -213,6 +214,15 @@ export class SbNoteList extends LitElement {
 function reactionsOf(board: BoardController, noteId: string) {
   const line = reactionLine(board.derive(readReactions).get(noteId))
   return line === '' ? null : html`<span class="meta" data-testid="list-reactions">${line}</span>`
+}
+
+function reactControl(board: BoardController, row: NoteRow) {
+  return html`<sb-note-reactions
+    .board=${board}
+    .noteId=${row.id}
+    .label=${row.label}
+    .reactions=${board.derive(readReactions).get(row.id)}
+  ></sb-note-reactions>`
 }
 
 function voteButtons(board: BoardController, targetId: string, label: string) {
