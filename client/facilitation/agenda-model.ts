@@ -5,7 +5,7 @@
  */
 import type { Phase } from '../../core/board/board-model'
 import type { Agenda } from '../../core/play/agenda'
-import { editPlay, type StepEdit } from '../../core/play/edit-play'
+import { editPlay, moveStep, type StepEdit } from '../../core/play/edit-play'
 import {
   MAX_STEP_MINUTES,
   OKR_PLAY,
@@ -52,6 +52,11 @@ export interface AgendaRow {
   readonly state: StepState
   /** "Brainstorm · Board": the phase it sets (if any) and where it takes everyone. */
   readonly where: string
+  /** The facilitator may change its minutes: the current step or one still to come. */
+  readonly editable: boolean
+  /** A step still to come that can swap with the one above / below it (also still to come). */
+  readonly canMoveUp: boolean
+  readonly canMoveDown: boolean
 }
 
 export interface AgendaView {
@@ -111,6 +116,9 @@ export function agendaView(agenda: Agenda): AgendaView {
       minutes: step.minutes,
       state: stateOf(i, index),
       where: where(step),
+      editable: i >= index,
+      canMoveUp: i > index + 1,
+      canMoveDown: i > index && i < total - 1,
     })),
     totalMinutes: playMinutes(play),
     canBack: index > 0,
@@ -201,4 +209,41 @@ export function withoutStep(agenda: Agenda, index: number): Play | null {
   if (index <= agenda.step || index >= agenda.play.steps.length) return null
   const id = agenda.play.steps[index]!.id
   return editPlay(agenda.play, { [id]: { drop: true } })
+}
+
+/** The running play after a minutes field was committed, or why the text was refused. */
+export type MinutesEdit =
+  { readonly play: Play; readonly error: null } | { readonly play: null; readonly error: string }
+
+export const MINUTES_ERROR = `Minutes: a whole number from 1 to ${MAX_STEP_MINUTES}`
+
+/**
+ * The running play with step `index` (the current one or one still to come) given the minutes
+ * typed in `text`; junk, decimals and out-of-range numbers are refused with a message, not
+ * clamped, so nobody's agenda changes to a number they did not type.
+ *
+ * @example
+ * withStepMinutes(agenda, 2, '12').play?.steps[2]?.minutes // 12
+ */
+export function withStepMinutes(agenda: Agenda, index: number, text: string): MinutesEdit {
+  const step = agenda.play.steps[index]
+  if (step === undefined || index < agenda.step) {
+    return { play: null, error: 'Only the current step and steps still to come can change' }
+  }
+  const trimmed = text.trim()
+  const minutes = Number(trimmed)
+  if (!/^\d+$/.test(trimmed) || minutes < 1 || minutes > MAX_STEP_MINUTES) {
+    return { play: null, error: MINUTES_ERROR }
+  }
+  return { play: editPlay(agenda.play, { [step.id]: { minutes } }) ?? agenda.play, error: null }
+}
+
+/**
+ * The running play with the step still to come at `index` moved one place up (-1) or down (+1)
+ * among the steps still to come, or null when that move is not allowed.
+ */
+export function withStepMoved(agenda: Agenda, index: number, by: -1 | 1): Play | null {
+  const to = index + by
+  if (index <= agenda.step || to <= agenda.step) return null
+  return moveStep(agenda.play, index, to)
 }
