@@ -63,38 +63,42 @@ export class SbNoteReactions extends LitElement {
   override render() {
     const board = this.board
     if (board === null) return nothing
-    const toggle = html`<button
-      type="button"
-      data-action="react"
-      aria-expanded=${this.open ? 'true' : 'false'}
-      aria-label=${`React to '${this.label}'`}
-      @click=${() => (this.open = !this.open)}
-    >
-      React
-    </button>`
-    if (!this.open) return toggle
-    const me = board.identity.id
-    return html`${toggle}
-      <span
-        class="picker"
-        role="group"
-        aria-label=${`Reactions to '${this.label}'`}
-        @keydown=${(event: KeyboardEvent) => this.#closeOnEscape(event)}
+    // One template whether open or not, so the React button stays the same element (and
+    // keeps keyboard focus) when the picker opens.
+    return html`<button
+        type="button"
+        data-action="react"
+        aria-expanded=${this.open ? 'true' : 'false'}
+        aria-label=${`React to '${this.label}'`}
+        @click=${() => (this.open = !this.open)}
       >
-        ${reactionChoices(this.reactions, me, this.label).map(
-          (choice) =>
-            html`<button
-              type="button"
-              data-testid="list-react-${choice.emoji}"
-              aria-pressed=${choice.pressed ? 'true' : 'false'}
-              aria-label=${choice.label}
-              @click=${() =>
-                board.run(toggleReaction, { noteId: this.noteId, member: me, emoji: choice.emoji })}
-            >
-              ${choice.emoji}${choice.count > 0 ? ` ${choice.count}` : ''}
-            </button>`,
-        )}
-      </span>`
+        React
+      </button>
+      ${this.open ? this.#picker(board) : nothing}`
+  }
+
+  #picker(board: BoardController) {
+    const me = board.identity.id
+    return html`<span
+      class="picker"
+      role="group"
+      aria-label=${`Reactions to '${this.label}'`}
+      @keydown=${(event: KeyboardEvent) => this.#closeOnEscape(event)}
+    >
+      ${reactionChoices(this.reactions, me, this.label).map(
+        (choice) =>
+          html`<button
+            type="button"
+            data-testid="list-react-${choice.emoji}"
+            aria-pressed=${choice.pressed ? 'true' : 'false'}
+            aria-label=${choice.label}
+            @click=${() =>
+              board.run(toggleReaction, { noteId: this.noteId, member: me, emoji: choice.emoji })}
+          >
+            ${choice.emoji}${choice.count > 0 ? ` ${choice.count}` : ''}
+          </button>`,
+      )}
+    </span>`
   }
 
   /** Escape closes the picker and puts focus back on "React", as a menu would. */
