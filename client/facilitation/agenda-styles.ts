@@ -120,6 +120,33 @@ const ownStyles = css`
     display: flex;
     gap: 4px;
   }
+  li .minutes {
+    display: inline-flex;
+    align-items: center;
+    gap: 3px;
+  }
+  li .minutes input {
+    width: 4.2em;
+    font: inherit;
+    font-size: 0.8rem;
+    font-weight: 400;
+    padding: 2px 4px;
+    border: 1px solid var(--sb-line);
+    border-radius: 6px;
+  }
+  li .minutes input[aria-invalid='true'] {
+    border-color: var(--sb-danger, #b91c1c);
+    outline-color: var(--sb-danger, #b91c1c);
+  }
+  li button.icon {
+    padding: 4px 6px;
+  }
+  li .error {
+    grid-column: 2 / -1;
+    color: var(--sb-danger, #b91c1c);
+    font-size: 0.78rem;
+    font-weight: 400;
+  }
   .popover {
     position: absolute;
     left: 0;

@@ -28,12 +28,16 @@ import {
   setStepMinutes,
   setupView,
   withoutStep,
+  withStepMinutes,
+  withStepMoved,
+  type AgendaRow,
   type AgendaSetup,
   type AgendaView,
   type SetupView,
   type StepTarget,
 } from './agenda-model'
 import { agendaStyles } from './agenda-styles'
+import { stepList } from './agenda-steps'
 import { timerView } from './timer-view'
 import './step-help/sb-step-help'
 
@@ -46,12 +50,15 @@ export class SbAgenda extends LitElement {
     expanded: { state: true },
     setupOpen: { state: true },
     setup: { state: true },
+    stepErrors: { state: true },
   }
 
   declare placement: 'bar' | 'strip'
   declare expanded: boolean
   declare setupOpen: boolean
   declare setup: AgendaSetup
+  /** The facilitator's refused minutes fields, by step id, until fixed. */
+  declare stepErrors: Readonly<Record<string, string>>
   /** The second-accurate clock for the time left (the board's `now` moves once a minute). */
   clock: Clock = deviceClock
   readonly #board = new BoardConsumer(this, (board) => board.meta)
@@ -66,6 +73,7 @@ export class SbAgenda extends LitElement {
     this.expanded = false
     this.setupOpen = false
     this.setup = DEFAULT_SETUP
+    this.stepErrors = {}
     // Esc closes what this element opened, as the top bar's menus do.
     this.addEventListener('keydown', (event) => {
       if (event.key !== 'Escape') return
@@ -200,52 +208,47 @@ export class SbAgenda extends LitElement {
   }
 
   #panel(board: BoardController, agenda: Agenda, view: AgendaView) {
-    const facilitating = canFacilitate(board)
     return html`<div class="panel" data-testid="agenda-panel">
       <div>
         <strong>${view.playTitle}</strong>
         <span class="where">· ${view.totalMinutes} min in all</span>
       </div>
-      <ol data-testid="agenda-steps">
-        ${view.rows.map(
-          (row) =>
-            html`<li data-state=${row.state} data-step=${row.id}>
-              <span aria-hidden="true">${row.state === 'done' ? '✓' : row.index + 1}</span>
-              <span
-                >${row.title}
-                <span class="meta">${row.where}${row.state === 'next' ? ' · next' : ''}</span></span
-              >
-              <span class="meta">${row.minutes} min</span>
-              <span class="actions">
-                ${facilitating && row.state !== 'current' ? this.#rowActions(board, agenda, row.index) : null}
-              </span>
-            </li>`,
-        )}
-      </ol>
+      ${stepList(view, {
+        facilitating: canFacilitate(board),
+        errors: this.stepErrors,
+        go: (step) => board.run(goToStep, { step, now: this.clock() }),
+        drop: (index) => {
+          const shorter = withoutStep(agenda, index)
+          return shorter === null ? null : () => board.run(editAgenda, { play: shorter })
+        },
+        minutes: (row, text) => this.#setMinutes(board, row, text),
+        move: (index, by) => {
+          // The agenda as it is now: another edit may have landed since this list was drawn.
+          const fresh = this.#agenda(board)
+          const play = fresh === null ? null : withStepMoved(fresh, index, by)
+          if (play !== null) board.run(editAgenda, { play })
+        },
+      })}
       <sb-step-help .help=${view.step.help} .step=${view.step}></sb-step-help>
     </div>`
   }
 
-  #rowActions(board: BoardController, agenda: Agenda, index: number) {
-    const shorter = withoutStep(agenda, index)
-    return html`<button
-        data-testid=${`agenda-go-${index}`}
-        title="Take everyone to this step"
-        @click=${() => board.run(goToStep, { step: index, now: this.clock() })}
-      >
-        Go
-      </button>
-      ${
-        shorter === null
-          ? null
-          : html`<button
-              data-testid=${`agenda-drop-${index}`}
-              title="Leave this step out"
-              @click=${() => board.run(editAgenda, { play: shorter })}
-            >
-              Drop
-            </button>`
-      }`
+  #setMinutes(board: BoardController, row: AgendaRow, text: string): void {
+    const agenda = this.#agenda(board)
+    if (agenda === null) return
+    const index = agenda.play.steps.findIndex((step) => step.id === row.id)
+    const edit = withStepMinutes(agenda, index, text)
+    const errors = Object.fromEntries(
+      Object.entries(this.stepErrors).filter(([id]) => id !== row.id),
+    )
+    this.stepErrors = edit.play === null ? { ...errors, [row.id]: edit.error } : errors
+    if (
+      edit.play === null ||
+      edit.play.steps[index]?.minutes === agenda.play.steps[index]?.minutes
+    ) {
+      return
+    }
+    board.run(editAgenda, { play: edit.play })
   }
 
   #setupButton(board: BoardController) {
