@@ -2,7 +2,7 @@
  * Reacting from the list view (the keyboard and screen-reader path): Ann opens the list, tabs to
  * a note's "React" button, opens it with Enter and presses 👍 with Enter; Bob sees the count
  * drawn on the canvas and read in his list view; Ann takes it back and both lose it. A view
- * link reads the counts but has no React control.
+ * link reads the counts but has no React control; a hidden note of the private brainstorm has none.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
@@ -127,5 +127,19 @@ describe('reacting from the list view', () => {
     expect(await viewer.locator('sb-note-list li.note').count()).toBe(2)
     expect(await viewer.locator('sb-note-list [data-action="react"]').count()).toBe(0)
     expect(await viewer.locator('sb-note-list sb-note-reactions').count()).toBe(0)
+  })
+
+  it('offers no React control on a hidden note of the private brainstorm', async () => {
+    const { pageA: ann } = room
+    revealNotes(room.peer.doc, { revealed: false }, SEED)
+    await ann.getByTestId('list-new-note').click()
+    await ann.keyboard.type('Secret idea', TYPING)
+    await ann.keyboard.press('Enter')
+    const secret = ann.locator('sb-note-list li.note').filter({ hasText: 'Secret idea' })
+    await secret.waitFor()
+    // It is hers alone, in her private room: nobody else could see a reaction to it.
+    expect(await secret.locator('[data-action="edit"]').count()).toBe(1)
+    expect(await secret.locator('[data-action="react"]').count()).toBe(0)
+    expect(await inList(ann, 'n1', '[data-action="react"]').count()).toBe(1)
   })
 })
