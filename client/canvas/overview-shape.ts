@@ -7,12 +7,15 @@
  */
 import Konva from 'konva'
 import { NOTE_HEIGHT, NOTE_WIDTH } from './hit-test'
+import { drawReactionTotals } from './overview-reactions'
 
 export interface OverviewItem {
   readonly x: number
   readonly y: number
   readonly fill: string
   readonly votes: number | null
+  /** Everyone's reactions in total (./overview-reactions). */
+  readonly reactions?: number
 }
 
 export function createOverviewShape(items: () => Iterable<OverviewItem>): Konva.Shape {
@@ -41,6 +44,7 @@ export function createOverviewShape(items: () => Iterable<OverviewItem>): Konva.
         // Borders only while a note is still a few pixels wide; below that they are noise.
         if (scale > 0.04) ctx.stroke()
       }
+      drawReactionTotals(ctx, byFill.values(), scale)
       if (voted.length === 0) return
       ctx.beginPath()
       for (const it of voted) {
