@@ -94,11 +94,14 @@ const ownStyles = css`
     margin: 0;
     padding: 0;
     display: grid;
-    gap: 2px;
+    /* One column grid for all rows (subgrid), so minutes and buttons line up row to row. */
+    grid-template-columns: 1.4em 1fr auto auto;
+    gap: 2px 6px;
   }
   li {
     display: grid;
-    grid-template-columns: 1.4em 1fr auto auto;
+    grid-column: 1 / -1;
+    grid-template-columns: subgrid;
     align-items: center;
     gap: 6px;
     padding: 3px 6px;
