@@ -15,7 +15,7 @@ export interface StepListActions {
   /** Null when the step cannot be dropped (the current one, or one already done). */
   readonly drop: (index: number) => (() => void) | null
   readonly minutes: (row: AgendaRow, text: string) => void
-  readonly move: (index: number, by: -1 | 1) => void
+  readonly move: (row: AgendaRow, by: -1 | 1) => void
 }
 
 export function stepList(view: AgendaView, actions: StepListActions) {
@@ -37,7 +37,7 @@ export function stepList(view: AgendaView, actions: StepListActions) {
           }
           <span class="actions"> ${actions.facilitating ? rowActions(row, actions) : null} </span>
           ${
-            actions.errors[row.id] === undefined
+            actions.errors[row.id] === undefined || !actions.facilitating || !row.editable
               ? null
               : html`<span class="error" role="alert" id=${`agenda-error-${row.id}`}
                   >${actions.errors[row.id]}</span
@@ -92,7 +92,7 @@ function rowActions(row: AgendaRow, actions: StepListActions) {
             aria-label=${`Move ${row.title} up`}
             title="Move up"
             ?disabled=${!row.canMoveUp}
-            @click=${() => actions.move(row.index, -1)}
+            @click=${() => actions.move(row, -1)}
           >
             ↑
           </button>
@@ -102,7 +102,7 @@ function rowActions(row: AgendaRow, actions: StepListActions) {
             aria-label=${`Move ${row.title} down`}
             title="Move down"
             ?disabled=${!row.canMoveDown}
-            @click=${() => actions.move(row.index, 1)}
+            @click=${() => actions.move(row, 1)}
           >
             ↓
           </button>`

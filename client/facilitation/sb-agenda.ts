@@ -222,9 +222,10 @@ export class SbAgenda extends LitElement {
           return shorter === null ? null : () => board.run(editAgenda, { play: shorter })
         },
         minutes: (row, text) => this.#setMinutes(board, row, text),
-        move: (index, by) => {
+        move: (row, by) => {
           // The agenda as it is now: another edit may have landed since this list was drawn.
           const fresh = this.#agenda(board)
+          const index = fresh?.play.steps.findIndex((step) => step.id === row.id) ?? -1
           const play = fresh === null ? null : withStepMoved(fresh, index, by)
           if (play !== null) board.run(editAgenda, { play })
         },

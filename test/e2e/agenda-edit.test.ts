@@ -30,13 +30,13 @@ const listOrder = (page: Page) =>
     .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-step')))
 const minutesText = (page: Page, id: string) => page.getByTestId(`agenda-minutes-${id}`).innerText()
 
-/** Fay types `value` into a step's minutes field like a person and presses Enter. */
-async function typeMinutes(id: string, value: string): Promise<void> {
+/** Fay types `value` into a step's minutes field like a person and presses Enter (or Tab). */
+async function typeMinutes(id: string, value: string, commit = 'Enter'): Promise<void> {
   const field = fay.getByTestId(`agenda-minutes-${id}`)
   await field.click()
   await field.press('Control+A')
   await field.pressSequentially(value, TYPING)
-  await field.press('Enter')
+  await field.press(commit)
 }
 
 beforeAll(async () => {
@@ -73,7 +73,8 @@ describe('the facilitator edits the running play', () => {
   })
 
   it("more minutes for the current step grow everyone's countdown from the same start", async () => {
-    await typeMinutes(OKR_PLAY.steps[0]!.id, '20')
+    // Leaving the field commits it too.
+    await typeMinutes(OKR_PLAY.steps[0]!.id, '20', 'Tab')
     await expect.poll(() => remaining(pat)).toBeGreaterThan(19 * MINUTE)
     expect(await remaining(pat)).toBeLessThanOrEqual(20 * MINUTE)
     expect(await minutesText(pat, OKR_PLAY.steps[0]!.id)).toBe('20 min')
