@@ -41,7 +41,13 @@ async function chooseName(page: Page, name: string): Promise<void> {
 }
 
 const notes = (page: Page) => page.locator('li[data-note-id]')
-const noteWithText = (page: Page, text: string) => notes(page).filter({ hasText: text })
+/**
+ * The row whose note text holds `text`. Matched on the text itself, not the whole row: a group
+ * suggested from a note can be titled like it ("Raise onboarding completion"), and every row in
+ * that group then names it.
+ */
+const noteWithText = (page: Page, text: string) =>
+  notes(page).filter({ has: page.locator('[data-role="text"]', { hasText: text }) })
 const status = (page: Page) => page.getByTestId('status-chip')
 
 async function addNote(page: Page, text: string): Promise<void> {
