@@ -390,7 +390,8 @@ function samePeers(a: readonly Peer[], b: readonly Peer[]): boolean {
         p.user.name === q.user.name &&
         p.user.color === q.user.color &&
         p.role === q.role &&
-        p.pointing === q.pointing
+        p.pointing === q.pointing &&
+        p.done === q.done
       )
     })
   )

@@ -4,6 +4,7 @@
  */
 import type { Awareness } from 'y-protocols/awareness'
 import { readRole } from '../canvas/presence-state'
+import { readDone } from '../facilitation/done-marks'
 import type { Identity, Role } from './board-context'
 
 /** One peer's published user, checked: awareness states come from other, untrusted clients. */
@@ -15,12 +16,17 @@ export interface Peer {
   readonly isSelf: boolean
   /** Their pointer is over the board (the canvas draws the cursor itself). */
   readonly pointing: boolean
+  /** The timed step they marked "I'm done" with (client/facilitation/done-marks.ts), or null. */
+  readonly done: string | null
 }
 
 export function readPeers(awareness: Awareness): Peer[] {
   const peers: Peer[] = []
-  awareness.getStates().forEach((state, clientId) => {
-    const user: unknown = state.user
+  awareness.getStates().forEach((state: unknown, clientId) => {
+    // A peer's state is whatever it sent: never assume its shape.
+    if (typeof state !== 'object' || state === null) return
+    const s = state as Record<string, unknown>
+    const user = s.user
     if (typeof user !== 'object' || user === null) return
     const { id, name, color } = user as Record<string, unknown>
     if (typeof id !== 'string' || typeof name !== 'string' || typeof color !== 'string') return
@@ -33,7 +39,8 @@ export function readPeers(awareness: Awareness): Peer[] {
       },
       role: readRole(user),
       isSelf: clientId === awareness.clientID,
-      pointing: typeof state.cursor === 'object' && state.cursor !== null,
+      pointing: typeof s.cursor === 'object' && s.cursor !== null,
+      done: readDone(state),
     })
   })
   // Self first, then by name: a stable order that does not jump as people move.

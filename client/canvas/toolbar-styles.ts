@@ -1,7 +1,23 @@
-/** <sb-canvas-toolbar>'s shadow styles. */
+/** <sb-canvas-toolbar>'s shadow styles, and the small tool button it shares. */
 import { css } from 'lit'
 
-export const toolbarStyles = css`
+/** A tool button and its pressed state: the toolbar's, and <sb-done-mark>'s inside it. */
+export const toolButtonStyles = css`
+  button {
+    font: inherit;
+    border: 1px solid #d1d5db;
+    background: #fff;
+    border-radius: 6px;
+    padding: 3px 8px;
+    cursor: pointer;
+  }
+  button[aria-pressed='true'] {
+    background: #e0e7ff;
+    border-color: #6366f1;
+  }
+`
+
+const ownStyles = css`
   :host {
     position: absolute;
     left: 50%;
@@ -35,19 +51,9 @@ export const toolbarStyles = css`
     pointer-events: auto;
   }
   button {
-    font: inherit;
-    border: 1px solid #d1d5db;
-    background: #fff;
-    border-radius: 6px;
-    padding: 3px 8px;
-    cursor: pointer;
     display: inline-flex;
     align-items: center;
     gap: 4px;
-  }
-  button[aria-pressed='true'] {
-    background: #e0e7ff;
-    border-color: #6366f1;
   }
   .swatches {
     display: inline-flex;
@@ -94,3 +100,5 @@ export const toolbarStyles = css`
     font-weight: 600;
   }
 `
+
+export const toolbarStyles = [toolButtonStyles, ownStyles]

@@ -4,11 +4,12 @@
  * timer started when no agenda runs). A new step or a restarted timer is a new scope, so every
  * mark of the old one stops counting at once, without anybody clearing anything.
  *
- * Presence comes from other clients: a scope is read only as a short string, and only peers
- * the relay stamped as participants ('edit') are counted.
+ * Presence comes from other clients: a scope is read only as a short string (readDone, which
+ * the board's peer list uses), and only peers the relay stamped as participants ('edit') are
+ * counted.
  */
 import type { Phase } from '../../core/board/board-model'
-import { readPresence, readRole } from '../canvas/presence-state'
+import type { Peer } from '../board/peers'
 
 const MAX_SCOPE = 200
 
@@ -41,14 +42,13 @@ export interface DoneCount {
 }
 
 /** How many participants are done with `scope`, counting each person (member id) once. */
-export function countDone(states: ReadonlyMap<number, unknown>, scope: string): DoneCount {
+export function countDone(peers: readonly Peer[], scope: string): DoneCount {
   const everyone = new Set<string>()
   const done = new Map<string, string>()
-  for (const state of states.values()) {
-    const presence = readPresence(state)
-    if (presence === null || readRole((state as { user?: unknown }).user) !== 'edit') continue
-    everyone.add(presence.user.id)
-    if (readDone(state) === scope) done.set(presence.user.id, presence.user.name)
+  for (const peer of peers) {
+    if (peer.role !== 'edit') continue
+    everyone.add(peer.user.id)
+    if (peer.done === scope) done.set(peer.user.id, peer.user.name)
   }
   return {
     done: done.size,

@@ -7,7 +7,8 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { readAgenda } from '../../core/play/agenda'
 import { BoardConsumer } from '../board/board-consumer'
 import type { BoardController } from '../board/board-controller'
-import { countDone, doneLabel, doneScope, readDone, type DoneCount } from './done-marks'
+import { toolButtonStyles } from '../canvas/toolbar-styles'
+import { countDone, doneLabel, doneScope, type DoneCount } from './done-marks'
 
 /** Names shown beside the count; the rest are counted ("Ann, Bob +3"). */
 const NAMES_SHOWN = 3
@@ -39,75 +40,42 @@ export function currentDoneScope(board: BoardController): string | null {
 }
 
 export class SbDoneMark extends LitElement {
-  static override styles = css`
-    :host {
-      display: inline-flex;
-      align-items: center;
-      gap: 4px;
-    }
-    button {
-      font: inherit;
-      border: 1px solid #d1d5db;
-      background: #fff;
-      border-radius: 6px;
-      padding: 3px 8px;
-      cursor: pointer;
-    }
-    button[aria-pressed='true'] {
-      background: #e0e7ff;
-      border-color: #6366f1;
-    }
-    output {
-      padding: 0 4px;
-      font-weight: 600;
-    }
-    .who {
-      color: #4b5563;
-      max-width: 16em;
-      overflow: hidden;
-      text-overflow: ellipsis;
-      white-space: nowrap;
-    }
-  `
+  static override styles = [
+    toolButtonStyles,
+    css`
+      :host {
+        display: inline-flex;
+        align-items: center;
+        gap: 4px;
+      }
+      output {
+        padding: 0 4px;
+        font-weight: 600;
+      }
+      .who {
+        color: #4b5563;
+        max-width: 16em;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+    `,
+  ]
 
-  readonly #board = new BoardConsumer(this, (board) => board.version)
-  #watched: BoardController | null = null
-  #frame = 0
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback()
-    this.#watch(null)
-    cancelAnimationFrame(this.#frame)
-    this.#frame = 0
-  }
-
-  override willUpdate(): void {
-    this.#watch(this.#board.board ?? null)
-  }
-
-  /** Who is done lives in presence, not in the board: listen to it here. */
-  #watch(board: BoardController | null): void {
-    if (board === this.#watched) return
-    this.#watched?.awareness.off('change', this.#soon)
-    this.#watched = board
-    board?.awareness.on('change', this.#soon)
-  }
-
-  readonly #soon = (): void => {
-    if (this.#frame) return
-    this.#frame = requestAnimationFrame(() => {
-      this.#frame = 0
-      this.requestUpdate()
-    })
-  }
+  /** Who is done comes with the board's peer list, which changes only when someone's mark does. */
+  readonly #peers = new BoardConsumer(this, (board) => board.peers)
+  /** The step (agenda or timer) the marks refer to. */
+  readonly #meta = new BoardConsumer(this, (board) => board.meta)
 
   override render(): TemplateResult | typeof nothing {
-    const board = this.#board.board
-    const scope = board === undefined ? null : currentDoneScope(board)
-    if (board === undefined || scope === null) return nothing
-    if (board.role === 'facilitate') return doneCount(countDone(board.awareness.getStates(), scope))
+    const board = this.#peers.board
+    const meta = this.#meta.board?.meta
+    if (board === undefined || meta === undefined) return nothing
+    const scope = doneScope(board.derive(readAgenda), meta.phase, meta.timer)
+    if (scope === null) return nothing
+    if (board.role === 'facilitate') return doneCount(countDone(board.peers, scope))
     if (board.role !== 'edit') return nothing
-    const mine = readDone(board.awareness.getLocalState()) === scope
+    const mine = board.peers.find((peer) => peer.isSelf)?.done === scope
     return doneButton(mine, () =>
       board.awareness.setLocalStateField('done', mine ? null : { scope }),
     )

@@ -9,6 +9,7 @@ const peer = (name: string, patch: Partial<Peer> = {}): Peer => ({
   role: 'edit',
   isSelf: false,
   pointing: false,
+  done: null,
   ...patch,
 })
 

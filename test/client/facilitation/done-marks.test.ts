@@ -2,7 +2,13 @@
 // participant, and garbage or non-participants not counted.
 import { describe, expect, it } from 'vitest'
 import type { EpochMs } from '../../../core/okr/okr-model'
+import type { Awareness } from 'y-protocols/awareness'
 import { countDone, doneLabel, doneScope, readDone } from '../../../client/facilitation/done-marks'
+import { readPeers } from '../../../client/board/peers'
+
+/** The board's peer list as the controller reads it from these presence states. */
+const peersOf = (states: Map<number, unknown>) =>
+  readPeers({ getStates: () => states, clientID: 0 } as unknown as Awareness)
 
 const user = (id: string, name: string, role: string | undefined) => ({
   id,
@@ -35,7 +41,7 @@ describe('countDone', () => {
       [6, { user: user('v', 'Vi', 'view'), done: { scope } }],
       [7, { user: user('x', 'Xa', undefined), done: { scope } }],
     ])
-    const count = countDone(states, scope)
+    const count = countDone(peersOf(states), scope)
     expect(count).toEqual({ done: 1, total: 3, names: ['Ann'] })
     expect(doneLabel(count)).toBe('1 of 3 done')
   })
@@ -51,6 +57,6 @@ describe('countDone', () => {
       [3, { user: 'Ann', done: { scope } }],
       [4, { user: user('a', 'Ann', 'edit'), done: [scope] }],
     ])
-    expect(countDone(states, scope)).toEqual({ done: 0, total: 1, names: [] })
+    expect(countDone(peersOf(states), scope)).toEqual({ done: 0, total: 1, names: [] })
   })
 })
