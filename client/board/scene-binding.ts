@@ -26,7 +26,13 @@ import { sceneNote } from '../canvas/scene-model'
 import type { NoteLook } from '../canvas/note-node'
 import type { BoardController } from './board-controller'
 import { readPrivateNotes, withPrivateVotes } from './private-view'
-import { getReactions, reactionLine, readReactions } from '../../core/board/reactions'
+import {
+  getReactions,
+  reactionCount,
+  reactionLine,
+  readReactions,
+  type NoteReactions,
+} from '../../core/board/reactions'
 import { readPrivateVotes } from '../../core/board/private-room'
 
 export interface BindingHooks {
@@ -45,8 +51,8 @@ export class BoardBinding {
   private tally: VoteTally = { byTarget: new Map(), byVoter: new Map() }
   /** Per note, the label of the key result or initiative it became after a conversion. */
   private became = new Map<string, string>()
-  /** Per note, its reactions as the line drawn under it ("👍 2  🔥 1"). */
-  private reactions = new Map<string, string>()
+  /** Per note, who reacted with what (drawn as "👍 2  🔥 1", counted in the overview). */
+  private reactions: ReadonlyMap<string, NoteReactions> = new Map()
   private scores: CanvasScores = NO_SCORES
   private scoresQueued = false
   private stopped = false
@@ -73,7 +79,7 @@ export class BoardBinding {
     this.meta = readMeta(this.doc)
     this.tally = this.readTally()
     this.became = this.readBecame()
-    this.reactions = this.readReactionLines()
+    this.reactions = readReactions(this.doc)
     this.stopped = false
     this.scores = this.hooks.scores?.() ?? NO_SCORES
     this.refreshGroups()
@@ -146,7 +152,8 @@ export class BoardBinding {
       votes: this.votesOn(n.id),
       ownVotesOnly: !this.meta.votesRevealed,
       became: this.became.get(n.id) ?? null,
-      reactions: this.reactions.get(n.id) ?? null,
+      reactions: reactionLine(this.reactions.get(n.id)) || null,
+      reactionCount: reactionCount(this.reactions.get(n.id)),
       score: this.scores.notes.get(n.id) ?? null,
     }
   }
@@ -173,22 +180,14 @@ export class BoardBinding {
     this.applyNotes(new Set([...notes].filter((id) => this.scene.hasNote(id))), false)
   }
 
-  private readReactionLines(): Map<string, string> {
-    const lines = new Map<string, string>()
-    for (const [noteId, reactions] of readReactions(this.doc)) {
-      const line = reactionLine(reactions)
-      if (line !== '') lines.set(noteId, line)
-    }
-    return lines
-  }
-
-  /** Someone reacted: redraw the notes whose line changed. */
+  /** Someone reacted: redraw the notes whose reactions read differently. */
   private onReactions(): void {
     const before = this.reactions
-    this.reactions = this.readReactionLines()
+    this.reactions = readReactions(this.doc)
     const changed = new Set<string>()
-    for (const [id, line] of this.reactions) if (before.get(id) !== line) changed.add(id)
-    for (const id of before.keys()) if (!this.reactions.has(id)) changed.add(id)
+    for (const id of new Set([...before.keys(), ...this.reactions.keys()])) {
+      if (reactionLine(before.get(id)) !== reactionLine(this.reactions.get(id))) changed.add(id)
+    }
     this.applyNotes(new Set([...changed].filter((id) => this.scene.hasNote(id))), false)
   }
 

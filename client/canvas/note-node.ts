@@ -25,6 +25,8 @@ export interface NoteLook {
   readonly became: string | null
   /** Everyone's emoji reactions as one line ("👍 2  🔥 1"), or null/absent for none. */
   readonly reactions?: string | null
+  /** How many reactions in all (the zoomed-out overview's total); absent for none. */
+  readonly reactionCount?: number
   /** Its key result's score after a conversion (./canvas-scores), or null/absent for none. */
   readonly score?: ScoreBadgeLook | null
 }

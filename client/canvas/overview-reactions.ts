@@ -10,17 +10,6 @@ export const MIN_NOTE_PX_FOR_REACTIONS = 30
 /** The total's font size on screen (px). */
 export const REACTION_FONT_PX = 10
 
-/**
- * The total number of reactions in a note's reaction line ("👍 2  🔥 1" → 3; the line is
- * core/board/reactions.ts reactionLine's, the one the scene already carries per note).
- */
-export function reactionTotal(line: string | null | undefined): number {
-  if (!line) return 0
-  let total = 0
-  for (const match of line.matchAll(/\s(\d{1,6})(?=\s|$)/g)) total += Number(match[1])
-  return total
-}
-
 /** What the overview writes on a note, or null when the note is too small on screen. */
 export function overviewReactionLabel(total: number, scale: number): string | null {
   if (total <= 0 || NOTE_WIDTH * scale < MIN_NOTE_PX_FOR_REACTIONS) return null

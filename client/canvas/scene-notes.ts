@@ -12,7 +12,6 @@ import { noteAt, noteRect, notesInRect, visibleNotes } from './hit-test'
 import { createNoteNode, updateNoteNode } from './note-node'
 import type { OverviewItem } from './overview-shape'
 import { createOverviewShape } from './overview-shape'
-import { reactionTotal } from './overview-reactions'
 import type { SceneNote } from './scene-model'
 
 const TWEEN_SECONDS = 0.25
@@ -137,7 +136,7 @@ export class SceneNotes {
         y: at.y,
         fill: n.look.color,
         votes: n.look.votes,
-        reactions: reactionTotal(n.look.reactions),
+        reactions: n.look.reactionCount ?? 0,
       }
     }
   }

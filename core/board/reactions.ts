@@ -98,3 +98,16 @@ export function reactionLine(reactions: NoteReactions | undefined): string {
     .map(([emoji, who]) => `${emoji} ${who.length}`)
     .join('  ')
 }
+
+/**
+ * How many reactions a note has in all (each person's each emoji once): what the zoomed-out
+ * overview writes on it.
+ *
+ * @example
+ * reactionCount(readReactions(doc).get('n1')) // 3
+ */
+export function reactionCount(reactions: NoteReactions | undefined): number {
+  let total = 0
+  for (const who of reactions?.values() ?? []) total += who.length
+  return total
+}
