@@ -17,6 +17,7 @@ import {
   scoringView,
 } from './help-views'
 import { looseEndsView } from './loose-ends-view'
+import { okrStyles } from '../../okr/okr-styles'
 
 export class SbStepHelp extends LitElement {
   static override properties = {
@@ -35,91 +36,78 @@ export class SbStepHelp extends LitElement {
     this.step = null
   }
 
-  static override styles = css`
-    :host {
-      display: block;
-      font-size: 0.85rem;
-      color: var(--sb-ink, #1f2937);
-    }
-    h3 {
-      margin: 0 0 4px;
-      font-size: 0.92rem;
-    }
-    h4 {
-      margin: 10px 0 2px;
-      font-size: 0.85rem;
-    }
-    ul,
-    ol {
-      margin: 4px 0;
-      padding-left: 18px;
-    }
-    ul.ends {
-      list-style: none;
-      padding: 0;
-    }
-    ul.ends > li {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 4px 10px;
-      align-items: center;
-      justify-content: space-between;
-      padding: 6px 0;
-      border-top: 1px solid var(--sb-line, #e5e1d6);
-    }
-    .fixes {
-      display: flex;
-      gap: 6px;
-      align-items: center;
-      flex-wrap: wrap;
-    }
-    .muted {
-      color: var(--sb-muted, #6b7280);
-    }
-    .ok {
-      color: #15803d;
-    }
-    .warn {
-      color: #b45309;
-    }
-    .question {
-      font-weight: 600;
-    }
-    button {
-      font: inherit;
-      font-size: 0.8rem;
-      padding: 3px 9px;
-      border-radius: 8px;
-      border: 1px solid var(--sb-line, #e5e1d6);
-      background: var(--sb-surface, #fff);
-      color: inherit;
-      cursor: pointer;
-    }
-    button.primary {
-      background: var(--sb-accent, #2563eb);
-      border-color: var(--sb-accent, #2563eb);
-      color: #fff;
-    }
-    input.fix {
-      font: inherit;
-      font-size: 0.8rem;
-      padding: 3px 6px;
-      border: 1px solid var(--sb-line, #e5e1d6);
-      border-radius: 6px;
-    }
-    input.number {
-      width: 90px;
-    }
-    input.text {
-      width: 220px;
-    }
-    sb-owner-picker.picker {
-      width: 150px;
-    }
-    .invite {
-      margin-top: 10px;
-    }
-  `
+  /** The OKR workspace's look (buttons, inputs, muted text), tightened for a side panel. */
+  static override styles = [
+    okrStyles,
+    css`
+      :host {
+        display: block;
+        font-size: 0.85rem;
+        color: var(--sb-ink, #1f2937);
+      }
+      h3 {
+        margin: 0 0 4px;
+        font-size: 0.92rem;
+      }
+      h4 {
+        margin: 10px 0 2px;
+        font-size: 0.85rem;
+      }
+      ul,
+      ol {
+        margin: 4px 0;
+        padding-left: 18px;
+      }
+      ul.ends {
+        list-style: none;
+        padding: 0;
+      }
+      ul.ends > li {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px 10px;
+        align-items: center;
+        justify-content: space-between;
+        padding: 6px 0;
+        border-top: 1px solid var(--sb-line, #e5e1d6);
+      }
+      .fixes {
+        display: flex;
+        gap: 6px;
+        align-items: center;
+        flex-wrap: wrap;
+      }
+      .ok {
+        color: #15803d;
+      }
+      .warn {
+        color: #b45309;
+      }
+      .question {
+        font-weight: 600;
+      }
+      button {
+        font-size: 0.8rem;
+        padding: 3px 9px;
+      }
+      input.fix {
+        font-size: 0.8rem;
+        padding: 3px 6px;
+      }
+      input.number {
+        width: 90px;
+      }
+      input.text {
+        width: 220px;
+      }
+      sb-owner-picker.picker {
+        width: 150px;
+      }
+      .invite {
+        margin-top: 10px;
+      }
+    `,
+  ]
 
   override render() {
     const board = this.#board.board
