@@ -9,13 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type Konva from 'konva'
-import {
-  createNote,
-  goToStep,
-  revealNotes,
-  setPhase,
-  startAgenda,
-} from '../../core/board/commands/index'
+import { goToStep, startAgenda } from '../../core/board/commands/index'
 import { OKR_PLAY } from '../../core/play/play-model'
 import { NOTE_SIZE } from '../../core/board/schema'
 import { readBoard } from '../../core/board/read'
@@ -25,7 +19,7 @@ import {
   boardPointOnPage,
   centreOf,
   onCanvas,
-  openThreePeople,
+  openThreeOnNotes,
   viewOf,
   type ThreePeople,
 } from '../helpers/facilitation-e2e'
@@ -40,17 +34,7 @@ const NOTES = [
 ] as const
 
 beforeAll(async () => {
-  room = await openThreePeople(
-    'Done and reactions',
-    (doc) => {
-      for (const [id, x, y, text] of NOTES) {
-        createNote(doc, { id, x, y, author: 'seed', createdAt: 1 as EpochMs, text }, SEED)
-      }
-      revealNotes(doc, { revealed: true }, SEED)
-      setPhase(doc, { phase: 'group' }, SEED)
-    },
-    (board) => board.notes.length === NOTES.length && board.meta.phase === 'group',
-  )
+  room = await openThreeOnNotes('Done and reactions', NOTES)
 })
 
 afterAll(() => closeE2e(room ?? {}))

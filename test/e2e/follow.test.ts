@@ -6,10 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { createNote, revealNotes, setPhase } from '../../core/board/commands/index'
-import type { EpochMs } from '../../core/okr/okr-model'
-import { closeE2e, SEED } from '../helpers/e2e-board'
-import { openThreePeople, pan, shows, viewOf, type ThreePeople } from '../helpers/facilitation-e2e'
+import { closeE2e } from '../helpers/e2e-board'
+import { openThreeOnNotes, pan, shows, viewOf, type ThreePeople } from '../helpers/facilitation-e2e'
 
 let room: ThreePeople
 
@@ -21,17 +19,7 @@ const NOTES = [
 ] as const
 
 beforeAll(async () => {
-  room = await openThreePeople(
-    'Follow',
-    (doc) => {
-      for (const [id, x, y, text] of NOTES) {
-        createNote(doc, { id, x, y, author: 'seed', createdAt: 1 as EpochMs, text }, SEED)
-      }
-      revealNotes(doc, { revealed: true }, SEED)
-      setPhase(doc, { phase: 'group' }, SEED)
-    },
-    (board) => board.notes.length === NOTES.length && board.meta.phase === 'group',
-  )
+  room = await openThreeOnNotes('Follow', NOTES)
 })
 
 afterAll(() => closeE2e(room ?? {}))

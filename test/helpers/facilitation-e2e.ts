@@ -7,8 +7,10 @@ import type { Page } from 'playwright-core'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import type { LaunchedBrowser } from './browser'
-import { closeE2e, joinBoard, openTwoPeople, seedBoard, startE2eServer } from './e2e-board'
+import { closeE2e, joinBoard, openTwoPeople, SEED, seedBoard, startE2eServer } from './e2e-board'
 import type { readBoard } from '../../core/board/read'
+import { createNote, revealNotes, setPhase } from '../../core/board/commands/index'
+import type { EpochMs } from '../../core/okr/okr-model'
 import type { CreatedBoard, TestServer } from './server'
 
 export interface ThreePeople {
@@ -48,6 +50,27 @@ export async function openThreePeople(
     await closeE2e({ peer, launched, server })
     throw error
   }
+}
+
+/** A note to seed: id, position and text. */
+export type SeedNote = readonly [id: string, x: number, y: number, text: string]
+
+/**
+ * Three people on a board of these notes, revealed and in the group phase: where the
+ * canvas facilitation tests (follow, reactions, the toolbar) start.
+ */
+export function openThreeOnNotes(title: string, notes: readonly SeedNote[]): Promise<ThreePeople> {
+  return openThreePeople(
+    title,
+    (doc) => {
+      for (const [id, x, y, text] of notes) {
+        createNote(doc, { id, x, y, author: 'seed', createdAt: 1 as EpochMs, text }, SEED)
+      }
+      revealNotes(doc, { revealed: true }, SEED)
+      setPhase(doc, { phase: 'group' }, SEED)
+    },
+    (board) => board.notes.length === notes.length && board.meta.phase === 'group',
+  )
 }
 
 export interface View {
