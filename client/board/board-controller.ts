@@ -242,13 +242,15 @@ export class BoardController extends EventTarget {
 
   /**
    * Any core reader of the document (e.g. `readCarriedFrom`), run at most once per change
-   * whoever asks: views never hold the doc, and never derive the same thing twice.
+   * whoever asks: views never hold the doc, and never derive the same thing twice. A reader of
+   * `meta` alone (`readAgenda`) always passes `'meta'`: it reruns when the meta changes, not per drag.
    */
-  derive<T>(reader: (doc: BoardSession['doc']) => T): T {
+  derive<T>(reader: (doc: BoardSession['doc']) => T, of: 'doc' | 'meta' = 'doc'): T {
+    const version = of === 'meta' ? this.#metaVersion : this.#version
     const cached = this.#derived.get(reader)
-    if (cached?.version === this.#version) return cached.value as T
+    if (cached?.version === version) return cached.value as T
     const value = reader(this.session.doc)
-    this.#derived.set(reader, { version: this.#version, value })
+    this.#derived.set(reader, { version, value })
     return value
   }
 

@@ -88,7 +88,7 @@ export class SbAgenda extends LitElement {
   }
 
   #agenda(board: BoardController): Agenda | null {
-    return board.derive(readAgenda)
+    return board.derive(readAgenda, 'meta')
   }
 
   override updated(): void {

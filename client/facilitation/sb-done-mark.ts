@@ -36,7 +36,7 @@ function doneCount(count: DoneCount): TemplateResult {
 
 /** The step "I'm done" refers to now, or null when no timed step runs. */
 export function currentDoneScope(board: BoardController): string | null {
-  return doneScope(board.derive(readAgenda), board.meta.phase, board.meta.timer)
+  return doneScope(board.derive(readAgenda, 'meta'), board.meta.phase, board.meta.timer)
 }
 
 export class SbDoneMark extends LitElement {
@@ -71,7 +71,7 @@ export class SbDoneMark extends LitElement {
     const board = this.#peers.board
     const meta = this.#meta.board?.meta
     if (board === undefined || meta === undefined) return nothing
-    const scope = doneScope(board.derive(readAgenda), meta.phase, meta.timer)
+    const scope = doneScope(board.derive(readAgenda, 'meta'), meta.phase, meta.timer)
     if (scope === null) return nothing
     if (board.role === 'facilitate') return doneCount(countDone(board.peers, scope))
     if (board.role !== 'edit') return nothing

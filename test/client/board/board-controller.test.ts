@@ -12,7 +12,7 @@ import { setPhase, setVoteBudget } from '../../../core/board/commands/facilitati
 import { createNote, deleteNotes } from '../../../core/board/commands/notes'
 import { createObjective } from '../../../core/board/commands/okr'
 import { castVote } from '../../../core/board/commands/voting'
-import { readNotes } from '../../../core/board/read'
+import { readMeta, readNotes } from '../../../core/board/read'
 import { ROOTS } from '../../../core/board/schema'
 import type { EpochMs } from '../../../core/okr/okr-model'
 
@@ -173,6 +173,22 @@ describe('BoardController: derived state', () => {
     board.derive(() => otherRuns++)
     board.derive(() => otherRuns++)
     expect(otherRuns).toBe(2)
+  })
+
+  it('reruns a reader of the meta only when the meta changes, not on every note change', () => {
+    const { board } = harness()
+    let runs = 0
+    const readPhase = (doc: Y.Doc) => {
+      runs++
+      return { phase: readMeta(doc).phase }
+    }
+    const first = board.derive(readPhase, 'meta')
+    board.run(createNote, note('n1'))
+    expect(board.derive(readPhase, 'meta')).toBe(first)
+    expect(runs).toBe(1)
+    board.run(setPhase, { phase: 'group' })
+    expect(board.derive(readPhase, 'meta')).toEqual({ phase: 'group' })
+    expect(runs).toBe(2)
   })
 
   it('moves `now` and the OKR figures with the tick, and tells the views', () => {
