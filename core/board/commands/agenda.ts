@@ -10,17 +10,9 @@ import { parsePlay, readAgenda, type Agenda } from '../../play/agenda'
 import { MAX_STEP_MINUTES, type Play } from '../../play/play-model'
 import { BoardCommandError } from '../errors'
 import { readMeta } from '../read'
-import { getMeta } from '../schema'
 import { checkArgs, checkInteger, checkNumber } from '../validate'
-import { setIfChanged } from './internal'
+import { writeMeta } from './internal'
 import { extendedTimer, freshTimer, MAX_TIMER_MS, timerValue } from './timer'
-
-function metaOf(doc: Y.Doc): Y.Map<unknown> {
-  const meta = getMeta(doc)
-  if (!meta)
-    throw new BoardCommandError('invalid-argument', 'the document\'s "meta" root is not a Y.Map')
-  return meta
-}
 
 function checkPlay(value: unknown): Play {
   const play = parsePlay(value)
@@ -42,13 +34,12 @@ function runningAgenda(doc: Y.Doc, command: string): Agenda {
 
 /** Writes the agenda on `index` and applies that step: its phase, its time box on the timer. */
 function enterStep(doc: Y.Doc, play: Play, index: number, now: EpochMs, origin: unknown): void {
-  const meta = metaOf(doc)
   const step = play.steps[index]!
-  doc.transact(() => {
-    meta.set('agenda', { play, step: index, stepStartedAt: now })
-    if (step.phase !== null) setIfChanged(meta, 'phase', step.phase)
-    meta.set('timer', timerValue(freshTimer(now, step.minutes * 60_000)))
-  }, origin)
+  writeMeta(doc, origin, {
+    agenda: { play, step: index, stepStartedAt: now },
+    ...(step.phase === null ? {} : { phase: step.phase }),
+    timer: timerValue(freshTimer(now, step.minutes * 60_000)),
+  })
 }
 
 /**
@@ -107,8 +98,7 @@ export function extendStep(
   const ms = Math.round(minutes * 60_000)
   const timer = readMeta(doc).timer
   const next = timer === null ? freshTimer(now, ms) : extendedTimer(timer, ms, now)
-  const meta = metaOf(doc)
-  doc.transact(() => meta.set('timer', timerValue(next)), origin)
+  writeMeta(doc, origin, { timer: timerValue(next) })
 }
 
 /**
@@ -132,18 +122,16 @@ export function editAgenda(doc: Y.Doc, args: { readonly play: Play }, origin: un
       'play',
     )
   }
-  const meta = metaOf(doc)
   const timer = readMeta(doc).timer
   const deltaMs = Math.round((play.steps[index]!.minutes - agenda.current.minutes) * 60_000)
-  doc.transact(() => {
-    meta.set('agenda', { play, step: index, stepStartedAt: agenda.stepStartedAt })
-    // The current step's new time box: the countdown keeps its start, its pause and any +5 min,
-    // and changes by the same amount as the step did, so a shorter box may be over at once.
-    if (timer !== null && deltaMs !== 0) {
-      const durationMs = Math.min(MAX_TIMER_MS, Math.max(0, timer.durationMs + deltaMs))
-      meta.set('timer', timerValue({ ...timer, durationMs }))
-    }
-  }, origin)
+  // The current step's new time box: the countdown keeps its start, its pause and any +5 min,
+  // and changes by the same amount as the step did, so a shorter box may be over at once.
+  const durationMs =
+    timer === null ? 0 : Math.min(MAX_TIMER_MS, Math.max(0, timer.durationMs + deltaMs))
+  writeMeta(doc, origin, {
+    agenda: { play, step: index, stepStartedAt: agenda.stepStartedAt },
+    ...(timer === null || deltaMs === 0 ? {} : { timer: timerValue({ ...timer, durationMs }) }),
+  })
 }
 
 /**
@@ -153,9 +141,5 @@ export function editAgenda(doc: Y.Doc, args: { readonly play: Play }, origin: un
  * endAgenda(doc, {}, origin)
  */
 export function endAgenda(doc: Y.Doc, _args: Record<string, never>, origin: unknown): void {
-  const meta = metaOf(doc)
-  doc.transact(() => {
-    setIfChanged(meta, 'agenda', null)
-    setIfChanged(meta, 'timer', null)
-  }, origin)
+  writeMeta(doc, origin, { agenda: null, timer: null })
 }

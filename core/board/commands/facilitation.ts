@@ -18,18 +18,8 @@ import {
   checkLine,
   checkNumber,
 } from '../validate'
-import { setIfChanged } from './internal'
-
-const MAX_TIMER_MS = 24 * 60 * 60 * 1000
-
-function writeMeta(doc: Y.Doc, origin: unknown, fields: Record<string, unknown>): void {
-  const meta = getMeta(doc)
-  if (!meta)
-    throw new BoardCommandError('invalid-argument', 'the document\'s "meta" root is not a Y.Map')
-  doc.transact(() => {
-    for (const [key, value] of Object.entries(fields)) setIfChanged(meta, key, value)
-  }, origin)
-}
+import { writeMeta } from './internal'
+import { freshTimer, MAX_TIMER_MS, timerValue } from './timer'
 
 /**
  * Moves the session to another phase (brainstorm → group → vote → review, in any order).
@@ -86,9 +76,10 @@ export function startTimer(
   const a = checkArgs(args, 'startTimer')
   const startedAt = checkNumber(a.startedAt, 'startedAt', 0)
   const durationMs = checkNumber(a.durationMs, 'durationMs', 1, MAX_TIMER_MS)
-  // The shape restoreMeta reads (pausedAt included): anything else, and every participant's
-  // migrate on opening the board would rewrite the running timer, which the relay refuses.
-  writeMeta(doc, origin, { timer: { startedAt, durationMs, pausedAt: null } })
+  // timerValue is the shape restoreMeta reads (pausedAt included): anything else, and every
+  // participant's migrate on opening the board would rewrite the running timer, which the relay
+  // refuses.
+  writeMeta(doc, origin, { timer: timerValue(freshTimer(startedAt as EpochMs, durationMs)) })
 }
 
 /**

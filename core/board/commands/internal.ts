@@ -3,8 +3,28 @@ import * as Y from 'yjs'
 import { sameJson } from '../coerce'
 import { BoardCommandError } from '../errors'
 import type { EntityMap, EntityRoot, TextRoot } from '../schema'
-import { getCollection, getEntity, getVotes, TEXT_FIELDS } from '../schema'
+import { getCollection, getEntity, getMeta, getVotes, TEXT_FIELDS } from '../schema'
 import { materializeMap, materializeText } from '../text-materialize'
+
+/** The `meta` map; a root taken by another Y type cannot be written. */
+export function metaMap(doc: Y.Doc): Y.Map<unknown> {
+  const meta = getMeta(doc)
+  if (!meta) {
+    throw new BoardCommandError('invalid-argument', 'the document\'s "meta" root is not a Y.Map')
+  }
+  return meta
+}
+
+/**
+ * Writes `meta` fields in one transaction, each only when its value changed: the facilitator's
+ * commands (phase, reveals, timer, agenda, settings) all write through here.
+ */
+export function writeMeta(doc: Y.Doc, origin: unknown, fields: Record<string, unknown>): void {
+  const meta = metaMap(doc)
+  doc.transact(() => {
+    for (const [key, value] of Object.entries(fields)) setIfChanged(meta, key, value)
+  }, origin)
+}
 
 /** The collection, created on first use; a root taken by another Y type cannot be written. */
 export function collection(doc: Y.Doc, name: EntityRoot): Y.Map<unknown> {

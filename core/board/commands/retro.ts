@@ -21,7 +21,7 @@ import { getCollection, getEntity, getMeta } from '../schema'
 import { checkArgs, checkEnum, checkIds, checkLine, checkText, MAX_ID_LENGTH } from '../validate'
 import { sanitizeLine, sanitizeMultiline } from '../../text/sanitize'
 import { materializeMap } from '../text-materialize'
-import { childMap, childText, collection, newEntity, replaceText } from './internal'
+import { childMap, childText, collection, metaMap, newEntity, replaceText } from './internal'
 import { checkDelta, type TextDeltaOp } from './text-delta'
 
 /** The playbook's retrospective questions, with stable ids for the stored answers. */
@@ -61,12 +61,6 @@ function checkTimeframeKey(value: unknown): string {
   return key
 }
 
-function requireMeta(doc: Y.Doc): void {
-  if (!getMeta(doc)) {
-    throw new BoardCommandError('invalid-argument', 'the document\'s "meta" root is not a Y.Map')
-  }
-}
-
 /**
  * Creates the shared texts of one timeframe's answers that do not exist yet, so editors can
  * bind them before anyone types. Every peer creates them identically (text-materialize.ts),
@@ -83,7 +77,7 @@ export function openRetroAnswers(
   origin: unknown,
 ): void {
   const key = checkTimeframeKey(checkArgs(args, 'openRetroAnswers').timeframe)
-  requireMeta(doc)
+  metaMap(doc)
   const existing = retroRoot(doc, false)?.get(key)
   if (existing instanceof Y.Map && QUESTION_IDS.every((q) => existing.get(q) instanceof Y.Text))
     return
@@ -129,7 +123,7 @@ export function editRetroAnswer(
   const a = checkArgs(args, 'editRetroAnswer')
   const key = checkTimeframeKey(a.timeframe)
   const question = checkEnum(a.question, QUESTION_IDS, 'question')
-  requireMeta(doc)
+  metaMap(doc)
   const length = getRetroAnswerText(doc, key, question)?.length ?? 0
   const delta = checkDelta(a.delta, length, { multiline: true, max: MAX_ANSWER_LENGTH })
   doc.transact(() => {
@@ -154,7 +148,7 @@ export function setRetroAnswer(
   const key = checkTimeframeKey(a.timeframe)
   const question = checkEnum(a.question, QUESTION_IDS, 'question')
   const text = checkText(a.text, 'text', MAX_ANSWER_LENGTH)
-  requireMeta(doc)
+  metaMap(doc)
   doc.transact(() => {
     const root = retroRoot(doc, true) as Y.Map<unknown>
     replaceText(childText(childMap(root, key), question), text)

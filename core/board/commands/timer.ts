@@ -8,9 +8,8 @@ import type { EpochMs } from '../../okr/okr-model'
 import type { TimerState } from '../board-model'
 import { BoardCommandError } from '../errors'
 import { readMeta } from '../read'
-import { getMeta } from '../schema'
 import { checkArgs, checkNumber } from '../validate'
-import { setIfChanged } from './internal'
+import { writeMeta } from './internal'
 
 /** The longest countdown a board holds: one day, as startTimer allows. */
 export const MAX_TIMER_MS = 24 * 60 * 60 * 1000
@@ -53,12 +52,9 @@ function runningTimer(doc: Y.Doc, command: string): TimerState {
   return timer
 }
 
-/** Writes the timer in one transaction; the meta root exists on every migrated board. */
-export function writeTimer(doc: Y.Doc, timer: TimerState | null, origin: unknown): void {
-  const meta = getMeta(doc)
-  if (!meta)
-    throw new BoardCommandError('invalid-argument', 'the document\'s "meta" root is not a Y.Map')
-  doc.transact(() => setIfChanged(meta, 'timer', timer && timerValue(timer)), origin)
+/** Writes the timer in one transaction. */
+function writeTimer(doc: Y.Doc, timer: TimerState | null, origin: unknown): void {
+  writeMeta(doc, origin, { timer: timer && timerValue(timer) })
 }
 
 /**
