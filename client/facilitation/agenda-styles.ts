@@ -1,5 +1,6 @@
 /** The agenda's look: the strip under the top bar, its step list, and the setup popover. */
 import { css } from 'lit'
+import { buttonStyles } from '../app/button-styles'
 import { timeChipStyles } from './time-chip-styles'
 
 const ownStyles = css`
@@ -11,20 +12,14 @@ const ownStyles = css`
   :host([placement='bar']) {
     display: inline-block;
   }
+  /* The app's buttons (button-styles.ts), a size smaller in the strip. */
   button {
-    font: inherit;
     font-size: 0.8rem;
     padding: 4px 9px;
-    border-radius: 8px;
-    border: 1px solid var(--sb-line);
-    background: var(--sb-surface);
     color: inherit;
-    cursor: pointer;
   }
   button.primary {
-    background: var(--sb-ink);
     color: #fff;
-    border-color: var(--sb-ink);
   }
   button:disabled {
     opacity: 0.45;
@@ -208,4 +203,4 @@ const ownStyles = css`
   }
 `
 
-export const agendaStyles = [timeChipStyles, ownStyles]
+export const agendaStyles = [buttonStyles, timeChipStyles, ownStyles]
